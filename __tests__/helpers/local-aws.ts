@@ -1,0 +1,115 @@
+/**
+ * Starts moto's server on 127.0.0.1 for the tests, and stops it by its own
+ * process id. A fault-injecting proxy (see fault-proxy.ts) can sit in front
+ * of it; tests talk to `endpoint`, which is the proxy when one is running.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface LocalAws {
+  /** The URL the SDK should use (`AWS_ENDPOINT_URL`). */
+  endpoint: string;
+  /** moto's own URL, without any proxy in front. */
+  motoUrl: string;
+  pid: number;
+  /** Environment for a child process (the action, the CLI) that talks to it. */
+  env: Record<string, string>;
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ARTIFACTS = join(process.cwd(), '.tmp', 'artifacts');
+
+function assertMotoInstalled(): void {
+  const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    throw new Error(
+      'The local AWS endpoint needs Python 3 with moto\'s server extras.\n' +
+        'Install it with: pip install "moto[server]>=5.2"\n' +
+        (probe.stderr ?? ''),
+    );
+  }
+}
+
+async function readPort(child: ChildProcess): Promise<number> {
+  let seen = '';
+  return await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      const match = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (match?.[1]) resolve(Number(match[1]));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`moto exited early (code ${code}):\n${seen}`)));
+    setTimeout(() => reject(new Error(`moto did not print its port within 30 s:\n${seen}`)), 30_000).unref();
+  });
+}
+
+async function waitUntilAnswering(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const response = await fetch(`${url}/moto-api/`);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`moto at ${url} did not answer`);
+}
+
+/** Environment that points the AWS SDK (and our tool) at a local endpoint. */
+export function localAwsEnv(endpoint: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_SESSION_TOKEN: 'testing',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+export interface StartOptions {
+  /** Extra environment for moto, e.g. MOTO_AMIS_PATH. */
+  env?: Record<string, string>;
+  /** Wrap moto in a proxy; receives moto's URL, returns the proxy's URL. */
+  proxy?: (motoUrl: string) => Promise<{ url: string; close(): Promise<void> }>;
+}
+
+export async function startLocalAws(options: StartOptions = {}): Promise<LocalAws> {
+  assertMotoInstalled();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(ARTIFACTS, `moto-${child.pid}.log`));
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const port = await readPort(child);
+  const motoUrl = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(motoUrl);
+  const proxy = options.proxy ? await options.proxy(motoUrl) : undefined;
+  const endpoint = proxy?.url ?? motoUrl;
+  return {
+    endpoint,
+    motoUrl,
+    pid: child.pid!,
+    env: localAwsEnv(endpoint),
+    async reset() {
+      const response = await fetch(`${motoUrl}/moto-api/reset`, { method: 'POST' });
+      if (!response.ok) throw new Error(`moto reset failed: ${response.status}`);
+    },
+    async stop() {
+      await proxy?.close();
+      if (child.exitCode === null) {
+        process.kill(child.pid!, 'SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The Plan: everything later stages need, computed once from the inputs and
+ * the project's files. Later stages read only the Plan, never the project's
+ * configuration files again.
+ */
+
+export type Market = 'spot' | 'on-demand' | 'spot-then-on-demand';
+export type Allocation = 'price-capacity-optimized' | 'capacity-optimized' | 'lowest-price' | 'prioritized';
+export type WaitMode = 'none' | 'running' | 'ready';
+export type Architecture = 'x86_64' | 'arm64';
+
+export interface RegionPlan {
+  name: string;
+  count: number;
+  instanceTypes: string[];
+  /** `ubuntu-24.04`, `ubuntu-22.04`, `al2023`, `ami-…` or `ssm:/path`. */
+  image: string;
+  subnets: 'auto' | string[];
+}
+
+export interface IngressRule {
+  port: number;
+  cidr: string;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface NetworkPlan {
+  vpc: 'default' | string;
+  subnets: 'auto' | string[];
+  publicIp: boolean;
+  ingress: IngressRule[];
+}
+
+export interface SshPlan {
+  keyName?: string;
+  publicKey?: string;
+  username: string;
+  cidr: string;
+}
+
+export interface HealthCheck {
+  http?: string;
+  tcp?: number;
+  command?: string;
+  timeoutSeconds: number;
+}
+
+/** A file or folder of the project that goes into the bundle. */
+export interface BundleSource {
+  /** Path relative to the project root, `/`-separated. */
+  source: string;
+  /** Absolute path on the instance. */
+  dest: string;
+  /** Octal string such as `0644`; undefined keeps the normalised mode. */
+  mode?: string;
+  owner?: string;
+  exclude: string[];
+  secret: boolean;
+}
+
+export interface ScriptStep {
+  /** Inline command, or a path (relative to the project root) to a script in the bundle. */
+  command?: string;
+  path?: string;
+  workingDir: string;
+  user: string;
+  env: Record<string, string>;
+  timeoutSeconds: number;
+}
+
+export interface ServiceStep {
+  name: string;
+  /** Path of a unit file in the project, or undefined when `unit` is inline. */
+  file?: string;
+  unit?: string;
+  enabled: boolean;
+  start: boolean;
+  after: string[];
+  health?: HealthCheck;
+}
+
+export interface TarballStep {
+  url: string;
+  sha256: string;
+  extractTo: string;
+}
+
+export interface Manifest {
+  target: string;
+  packages: string[];
+  env: Record<string, string>;
+  uploads: BundleSource[];
+  scripts: ScriptStep[];
+  services: ServiceStep[];
+  compose?: string;
+  tarballs: TarballStep[];
+  hooks: { preInstall: string[]; postInstall: string[]; onFailure: string[] };
+  template: string;
+}
+
+export interface Plan {
+  /** Absolute path of the project root. */
+  projectRoot: string;
+  /** Files of the project that configured this plan, for `plan` output. */
+  sourceFiles: string[];
+  name: string;
+  /** The value of the `spot-deployer:deployment` tag. */
+  deploymentId: string;
+  regions: RegionPlan[];
+  architecture: Architecture;
+  market: Market;
+  maxPrice?: number;
+  allocation: Allocation;
+  rootVolume: { sizeGb: number; type: string };
+  network: NetworkPlan;
+  ssh?: SshPlan;
+  iamInstanceProfile?: string;
+  ttlSeconds: number | 'never';
+  tags: Record<string, string>;
+  bucket: { name: string; create: boolean; prefix: string };
+  wait: WaitMode;
+  readyTimeoutSeconds: number;
+  healthCheck?: { port: number; path: string; expect: number };
+  manifest: Manifest;
+  /** Notices (deprecations, warnings) gathered while planning. */
+  notices: string[];
+}
+
+export const totalInstances = (plan: Plan): number =>
+  plan.regions.reduce((sum, region) => sum + region.count, 0);
+
+/**
+ * Values that come from the action's inputs or the CLI's flags and win over
+ * `.spot/config.yaml`. Undefined means "not given".
+ */
+export interface PlanOverrides {
+  /** Path of the config file relative to the project root (default `.spot/config.yaml`). */
+  config?: string;
+  deploymentName?: string;
+  regions?: string[];
+  instances?: number;
+  instanceTypes?: string[];
+  bucket?: string;
+  wait?: WaitMode;
+  timeoutMinutes?: number;
+  ttl?: string;
+  tags?: Record<string, string>;
+  /** Pull request number when run for a PR; names the deployment `<name>-pr-<n>`. */
+  pullRequest?: number;
+  /** `owner/repo`, used as the default name when the config has none. */
+  repository?: string;
+}
