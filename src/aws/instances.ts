@@ -1,0 +1,103 @@
+/**
+ * Finding, waiting for and terminating a deployment's instances, always by
+ * tag: there is no local state file.
+ */
+import {
+  DescribeInstancesCommand,
+  type DescribeInstancesCommandInput,
+  TerminateInstancesCommand,
+  waitUntilInstanceRunning,
+  waitUntilInstanceTerminated,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import type { AwsClients } from './clients.js';
+import { wrapAwsError } from './errors.js';
+import { TAG, deploymentFilter, tagValue } from './tags.js';
+
+export interface InstanceView {
+  id: string;
+  region: string;
+  availabilityZone: string;
+  instanceType: string;
+  lifecycle: 'spot' | 'on-demand';
+  state: string;
+  stateReason?: string;
+  publicIp?: string;
+  privateIp?: string;
+  launchTime?: string;
+  launchId?: string;
+  bundleSha256?: string;
+  expiresAt?: string;
+}
+
+/** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
+const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
+
+export const wasReclaimedBySpot = (instance: InstanceView): boolean =>
+  SPOT_RECLAIM.test(instance.stateReason ?? '');
+
+function toView(region: string, instance: Instance): InstanceView {
+  return {
+    id: instance.InstanceId!,
+    region,
+    availabilityZone: instance.Placement?.AvailabilityZone ?? '',
+    instanceType: instance.InstanceType ?? '',
+    lifecycle: instance.InstanceLifecycle === 'spot' ? 'spot' : 'on-demand',
+    state: instance.State?.Name ?? 'unknown',
+    stateReason: instance.StateReason?.Code,
+    publicIp: instance.PublicIpAddress,
+    privateIp: instance.PrivateIpAddress,
+    launchTime: instance.LaunchTime?.toISOString(),
+    launchId: tagValue(instance.Tags, TAG.launchId),
+    bundleSha256: tagValue(instance.Tags, TAG.bundleSha256),
+    expiresAt: tagValue(instance.Tags, TAG.expiresAt),
+  };
+}
+
+async function describe(clients: AwsClients, input: DescribeInstancesCommandInput): Promise<InstanceView[]> {
+  const views: InstanceView[] = [];
+  let NextToken: string | undefined;
+  try {
+    do {
+      const page = await clients.ec2.send(new DescribeInstancesCommand({ ...input, NextToken }));
+      for (const reservation of page.Reservations ?? []) {
+        for (const instance of reservation.Instances ?? []) views.push(toView(clients.region, instance));
+      }
+      NextToken = page.NextToken;
+    } while (NextToken);
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:DescribeInstances', resource: clients.region });
+  }
+  return views.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
+
+/** The deployment's instances in a region that still cost money or may. */
+export const findDeploymentInstances = (clients: AwsClients, deploymentId: string, states: string[] = LIVE_STATES): Promise<InstanceView[]> =>
+  describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
+
+export const describeInstances = (clients: AwsClients, ids: string[]): Promise<InstanceView[]> =>
+  ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
+
+/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
+export async function waitForRunning(clients: AwsClients, ids: string[], maxWaitTime: number): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await waitUntilInstanceRunning({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
+  }
+}
+
+export async function terminateInstances(clients: AwsClients, ids: string[], options: { wait: boolean; maxWaitTime?: number }): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
+    if (options.wait) {
+      await waitUntilInstanceTerminated({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+    }
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Gets capacity in one region by walking the ladder of pools (instance type
+ * × subnet/AZ), spot first and then on-demand when the market allows it.
+ * Capacity errors move on to the next pool; anything else stops at once.
+ * Every attempt is recorded for the summary.
+ */
+import { createHash } from 'node:crypto';
+import { RunInstancesCommand, type RunInstancesCommandInput, type Tag } from '@aws-sdk/client-ec2';
+import type { SpotError } from '../errors.js';
+import type { Market, Plan } from '../plan/types.js';
+import type { ResolvedImage } from './ami.js';
+import type { AwsClients } from './clients.js';
+import { awsErrorCode, awsErrorMessage, classifyAwsError, wrapAwsError } from './errors.js';
+import type { SubnetChoice } from './network.js';
+import { TAG, tagSpecifications } from './tags.js';
+
+export interface Attempt {
+  region: string;
+  instanceType: string;
+  availabilityZone: string;
+  market: 'spot' | 'on-demand';
+  /** How many instances the attempt got. */
+  launched: number;
+  errorCode?: string;
+  message?: string;
+}
+
+export interface LaunchedInstance {
+  id: string;
+  region: string;
+  availabilityZone: string;
+  instanceType: string;
+  lifecycle: 'spot' | 'on-demand';
+  launchId: string;
+}
+
+export interface RegionLaunchRequest {
+  clients: AwsClients;
+  plan: Plan;
+  count: number;
+  instanceTypes: string[];
+  image: ResolvedImage;
+  subnets: SubnetChoice[];
+  securityGroupId: string;
+  /** Tags without the launch id; each launch call adds its own. */
+  tags: Tag[];
+  /** Base of the idempotency token: deployment and run. */
+  clientTokenBase: string;
+  /** User-data (base64) for one launch call, whose instances report under `launchId`. */
+  userDataFor: (launchId: string, count: number) => string;
+}
+
+export interface RegionLaunchResult {
+  instances: LaunchedInstance[];
+  attempts: Attempt[];
+  /** Set when an error that no other pool can fix stopped the ladder. */
+  error?: SpotError;
+}
+
+const marketsFor = (market: Market): Array<'spot' | 'on-demand'> =>
+  market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
+
+/** EC2 limits ClientToken to 64 ASCII characters. */
+const clientToken = (base: string, attempt: number): string =>
+  createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+
+function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subnet: SubnetChoice; market: 'spot' | 'on-demand'; count: number; launchId: string; attempt: number }): RunInstancesCommandInput {
+  const { plan } = request;
+  const tags = [...request.tags, { Key: TAG.launchId, Value: pool.launchId }];
+  return {
+    ImageId: request.image.imageId,
+    InstanceType: pool.type as RunInstancesCommandInput['InstanceType'],
+    MinCount: 1,
+    MaxCount: pool.count,
+    ClientToken: clientToken(request.clientTokenBase, pool.attempt),
+    UserData: request.userDataFor(pool.launchId, pool.count),
+    // The TTL shutdown inside the instance must end its bill, not stop it.
+    InstanceInitiatedShutdownBehavior: 'terminate',
+    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+    BlockDeviceMappings: [
+      {
+        DeviceName: request.image.rootDeviceName,
+        Ebs: { Encrypted: true, VolumeSize: plan.rootVolume.sizeGb, VolumeType: plan.rootVolume.type as 'gp3', DeleteOnTermination: true },
+      },
+    ],
+    NetworkInterfaces: [
+      {
+        DeviceIndex: 0,
+        SubnetId: pool.subnet.subnetId,
+        Groups: [request.securityGroupId],
+        AssociatePublicIpAddress: plan.network.publicIp,
+        DeleteOnTermination: true,
+      },
+    ],
+    ...(pool.market === 'spot'
+      ? {
+          InstanceMarketOptions: {
+            MarketType: 'spot',
+            SpotOptions: {
+              SpotInstanceType: 'one-time',
+              InstanceInterruptionBehavior: 'terminate',
+              ...(plan.maxPrice === undefined ? {} : { MaxPrice: String(plan.maxPrice) }),
+            },
+          },
+        }
+      : {}),
+    ...(plan.ssh?.keyName ? { KeyName: plan.ssh.keyName } : {}),
+    ...(plan.iamInstanceProfile
+      ? { IamInstanceProfile: plan.iamInstanceProfile.startsWith('arn:') ? { Arn: plan.iamInstanceProfile } : { Name: plan.iamInstanceProfile } }
+      : {}),
+    TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
+  };
+}
+
+/** Launches `count` instances in one region, moving down the ladder on capacity errors. */
+export async function launchInRegion(request: RegionLaunchRequest): Promise<RegionLaunchResult> {
+  const region = request.clients.region;
+  const instances: LaunchedInstance[] = [];
+  const attempts: Attempt[] = [];
+  let attempt = 0;
+  for (const market of marketsFor(request.plan.market)) {
+    for (const type of request.instanceTypes) {
+      for (const subnet of request.subnets) {
+        const remaining = request.count - instances.length;
+        if (remaining <= 0) return { instances, attempts };
+        attempt += 1;
+        const launchId = `${request.clientTokenBase.slice(-12)}-${region}-${attempt}`.replace(/[^a-zA-Z0-9-]/g, '-');
+        const record: Attempt = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
+        attempts.push(record);
+        try {
+          const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt });
+          const result = await request.clients.ec2.send(new RunInstancesCommand(input));
+          for (const instance of result.Instances ?? []) {
+            instances.push({
+              id: instance.InstanceId!,
+              region,
+              availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
+              instanceType: instance.InstanceType ?? type,
+              lifecycle: market,
+              launchId,
+            });
+          }
+          record.launched = result.Instances?.length ?? 0;
+        } catch (error) {
+          record.errorCode = awsErrorCode(error);
+          record.message = awsErrorMessage(error);
+          const decision = classifyAwsError(record.errorCode);
+          if (decision === 'switch-market' && market === 'spot' && request.plan.market === 'spot-then-on-demand') break;
+          if (decision === 'stop' || decision === 'switch-market') {
+            const wrapped = wrapAwsError(error, { action: 'ec2:RunInstances', resource: `${region} ${type} ${subnet.availabilityZone} ${market}` });
+            return { instances, attempts, error: wrapped };
+          }
+        }
+      }
+    }
+  }
+  return { instances, attempts };
+}

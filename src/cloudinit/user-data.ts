@@ -1,0 +1,92 @@
+/**
+ * Renders the cloud-init user-data: a base template from `templates/`, the
+ * bootstrap agent and its settings, written with the YAML library (never by
+ * string concatenation). Holds no secret contents: only presigned URLs
+ * (short-lived) and the bundle's sha256.
+ */
+import { gzipSync } from 'node:zlib';
+import { parseDocument, stringify } from 'yaml';
+import { SpotError } from '../errors.js';
+import { readTemplate } from './templates.js';
+
+/** EC2 refuses user-data over 16 KiB (before base64). */
+export const USER_DATA_LIMIT = 16_384;
+
+export const AGENT_PATH = '/etc/spot-deployer/agent.sh';
+export const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
+
+export interface AgentSettings {
+  deploymentId: string;
+  bundleUrl: string;
+  bundleSha256: string;
+  statusUrls: string[];
+  target: string;
+  ttlSeconds: number;
+  imdsUrl?: string;
+}
+
+export interface RenderedUserData {
+  /** The `#cloud-config` document, uncompressed (what `cloud-init schema` checks). */
+  text: string;
+  /** What EC2 receives (before base64): the text, or its gzip when the text is too big. */
+  payload: Buffer;
+  gzipped: boolean;
+  bytes: number;
+}
+
+/** Single-quotes a value for bash: the only character to escape is `'` itself. */
+export const shellSingleQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+
+export function renderAgentConf(settings: AgentSettings): string {
+  const lines = [
+    '# Written by spot-deployer; read by agent.sh.',
+    `SD_DEPLOYMENT=${shellSingleQuote(settings.deploymentId)}`,
+    `SD_BUNDLE_URL=${shellSingleQuote(settings.bundleUrl)}`,
+    `SD_BUNDLE_SHA256=${shellSingleQuote(settings.bundleSha256)}`,
+    `SD_STATUS_URLS=(${settings.statusUrls.map(shellSingleQuote).join(' ')})`,
+    `SD_TARGET=${shellSingleQuote(settings.target)}`,
+    `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
+    `SD_IMDS_URL=${shellSingleQuote(settings.imdsUrl ?? 'http://169.254.169.254')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function baseTemplate(template: string): Record<string, unknown> {
+  const name = template.endsWith('.yaml') || template.includes('/') ? template : `cloud-init/${template}.yaml`;
+  const doc = parseDocument(readTemplate(name));
+  if (doc.errors.length > 0) {
+    throw new SpotError('SD120', `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
+      hint: 'Fix the template file or choose `minimal` or `docker`.',
+    });
+  }
+  return (doc.toJS() ?? {}) as Record<string, unknown>;
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export function renderUserData(options: { template: string; settings: AgentSettings; agentScript: string }): RenderedUserData {
+  const base = baseTemplate(options.template);
+  const document = {
+    ...base,
+    write_files: [
+      ...asList(base.write_files),
+      { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.agentScript },
+      { path: AGENT_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderAgentConf(options.settings) },
+    ],
+    // runcmd runs under sh without -e; the agent is a bash script with its own error handling.
+    runcmd: [...asList(base.runcmd), ['bash', AGENT_PATH]],
+  };
+  const text = `#cloud-config\n${stringify(document, { lineWidth: 0 })}`;
+  const plain = Buffer.from(text, 'utf8');
+  const gzipped = plain.length > USER_DATA_LIMIT;
+  const payload = gzipped ? gzipSync(plain, { level: 9 }) : plain;
+  return { text, payload, gzipped, bytes: payload.length };
+}
+
+/** Fails before any AWS call when the user-data cannot fit EC2's limit. */
+export function assertUserDataFits(rendered: RenderedUserData, context: string): void {
+  if (rendered.bytes <= USER_DATA_LIMIT) return;
+  throw new SpotError('SD121', `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
+    hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
+  });
+}
