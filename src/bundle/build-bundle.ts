@@ -1,0 +1,80 @@
+/**
+ * Builds the deployment bundle: a deterministic tar.gz holding every upload
+ * under `files/<dest>`, the caller's extra files (`.spot-bundle/steps.sh`,
+ * `.spot-bundle/env`) and `.spot-bundle/index.json`. The same files give the
+ * same bytes and sha256 on any machine, whatever the mtimes, owners or umask.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Plan } from '../plan/types.js';
+import { checkedExtraPath, octal, parseMode } from './paths.js';
+import { addAncestors, selectUploads } from './select-files.js';
+import { writeTarGz } from './tar-writer.js';
+import type { Bundle, BuildBundleOptions, BundleEntry, ExtraFile, IndexUpload, SelectedEntry } from './types.js';
+
+export type { Bundle, BuildBundleOptions, BundleEntry, ExtraFile } from './types.js';
+
+export const BUNDLE_DIR = '.spot-bundle';
+export const INDEX_PATH = `${BUNDLE_DIR}/index.json`;
+export const INDEX_VERSION = 1;
+
+function extraEntry(extra: ExtraFile, index: number): SelectedEntry {
+  const path = checkedExtraPath(extra.path);
+  const content = Buffer.from(extra.content, 'utf8');
+  const mode = octal(parseMode(extra.mode, `extraFiles.${index}.mode`));
+  return { path, size: content.length, mode, secret: extra.secret ?? false, type: 'file', content };
+}
+
+/** Byte order, not locale order: the same on every machine. */
+const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+const publicEntry = ({ path, size, mode, secret, type }: SelectedEntry): BundleEntry => ({ path, size, mode, secret, type });
+
+/** The index lists every entry with its sha256 and secret flag; never any contents. */
+function indexEntry(entries: SelectedEntry[], uploads: IndexUpload[], hashes: Map<string, string>): SelectedEntry {
+  const listed = entries.map((entry) => ({
+    ...publicEntry(entry),
+    ...(hashes.has(entry.path) ? { sha256: hashes.get(entry.path) } : {}),
+    ...(entry.linkTarget ? { linkTarget: entry.linkTarget } : {}),
+  }));
+  const body = `${JSON.stringify({ version: INDEX_VERSION, entries: listed, uploads }, null, 2)}\n`;
+  const content = Buffer.from(body, 'utf8');
+  return { path: INDEX_PATH, size: content.length, mode: '0644', secret: false, type: 'file', content };
+}
+
+/** Every entry of the archive except the index, sorted by path. */
+async function collectEntries(plan: Plan, options: BuildBundleOptions) {
+  const { entries, uploads } = await selectUploads(plan, options.outDir);
+  for (const [index, extra] of options.extraFiles.entries()) {
+    const entry = extraEntry(extra, index);
+    entries.set(entry.path, entry);
+  }
+  entries.set(BUNDLE_DIR, { path: BUNDLE_DIR, size: 0, mode: '0755', secret: false, type: 'directory' });
+  addAncestors(entries);
+  entries.delete(INDEX_PATH);
+  return { sorted: [...entries.values()].sort(byPath), uploads };
+}
+
+/**
+ * Builds the bundle into `options.outDir` as `<sha256>.tar.gz`. The index
+ * comes last in the archive because it records the sha256 of everything
+ * before it, computed while those bytes stream through.
+ */
+export async function buildBundle(plan: Plan, options: BuildBundleOptions): Promise<Bundle> {
+  const outDir = resolve(options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const { sorted, uploads } = await collectEntries(plan, { ...options, outDir });
+  let index: SelectedEntry | undefined;
+  const trailer = (hashes: Map<string, string>): SelectedEntry => (index = indexEntry(sorted, uploads, hashes));
+  const temporary = join(outDir, `.bundle-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const { sha256, bytes } = await writeTarGz(temporary, sorted, trailer);
+    const file = join(outDir, `${sha256}.tar.gz`);
+    await rename(temporary, file);
+    return { file, sha256, bytes, entries: [...sorted, index!].map(publicEntry) };
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

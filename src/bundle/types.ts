@@ -1,0 +1,60 @@
+/** Shapes shared by the bundle modules and their callers. */
+
+export type BundleEntryType = 'file' | 'directory' | 'symlink';
+
+/** One entry of the archive, as reported to the caller (never with contents). */
+export interface BundleEntry {
+  /** Path inside the archive, `/`-separated, no leading slash. */
+  path: string;
+  size: number;
+  /** Octal string such as `0644`. */
+  mode: string;
+  secret: boolean;
+  type: BundleEntryType;
+}
+
+export interface Bundle {
+  /** Absolute path of the tar.gz written in `outDir`. */
+  file: string;
+  /** sha256 (hex) of the tar.gz bytes. */
+  sha256: string;
+  /** Size of the tar.gz in bytes. */
+  bytes: number;
+  entries: BundleEntry[];
+}
+
+/** A file that does not exist in the project but goes into the bundle. */
+export interface ExtraFile {
+  /** Path inside the archive, e.g. `.spot-bundle/steps.sh`. */
+  path: string;
+  content: string;
+  /** Octal string such as `0755`. */
+  mode: string;
+  /** Marks the entry secret in the index (e.g. `.spot-bundle/env`). */
+  secret?: boolean;
+}
+
+export interface BuildBundleOptions {
+  outDir: string;
+  extraFiles: ExtraFile[];
+}
+
+/** An entry chosen for the archive, with where its bytes come from. */
+export interface SelectedEntry extends BundleEntry {
+  /** Absolute path on disk for files; undefined for directories and extras. */
+  sourcePath?: string;
+  /** In-memory contents (extra files). */
+  content?: Buffer;
+  /** Target of a symlink, relative, as stored in the archive. */
+  linkTarget?: string;
+}
+
+/** What the bootstrap agent needs to install one upload from `files/`. */
+export interface IndexUpload {
+  /** Archive path of the upload's root (`files/<dest>`). */
+  path: string;
+  dest: string;
+  type: 'file' | 'directory';
+  owner?: string;
+  secret: boolean;
+}
