@@ -164,19 +164,39 @@ sd_verify() { # FILE SHA256
 
 sd_unsafe_path() { [[ $1 == /* || /$1/ == */../* ]]; }
 
-# Refuses absolute names, `..` components and links that point outside.
+# True when a symlink's target, resolved from the link's folder, leaves the
+# archive root (the bundle keeps relative links that stay inside their upload).
+sd_link_escapes() { # LINK-NAME TARGET
+  local part depth=0
+  local -a parts
+  [[ $2 != /* ]] || return 0
+  IFS=/ read -ra parts <<<"$(dirname "$1")/$2"
+  for part in "${parts[@]}"; do
+    case $part in
+    '' | .) ;;
+    ..) depth=$((depth - 1)) && ((depth >= 0)) || return 0 ;;
+    *) depth=$((depth + 1)) ;;
+    esac
+  done
+  return 1
+}
+
+# Refuses absolute names, `..` components, escaping symlinks and hard links
+# to unsafe names, before anything is written.
 sd_check_archive() { # FILE
-  local name line target
+  local name line re='^[^ ]+ +[^ ]+ +[0-9,]+ +[0-9-]+ +[0-9:]+ (.*) (->|link to) (.*)$'
   while IFS= read -r name; do
     if sd_unsafe_path "$name"; then sd_log "unsafe path in archive: $name" && return 1; fi
   done < <(tar -tf "$1")
   while IFS= read -r line; do
-    case $line in
-    l*) target=${line##* -> } ;;
-    h*) target=${line##* link to } ;;
-    *) continue ;;
-    esac
-    if sd_unsafe_path "$target"; then sd_log "unsafe link in archive: $line" && return 1; fi
+    [[ $line == [lh]* ]] || continue
+    [[ $line =~ $re ]] || { sd_log "unreadable link entry: $line" && return 1; }
+    if [[ $line == l* ]] && sd_link_escapes "${BASH_REMATCH[1]}" "${BASH_REMATCH[3]}"; then
+      sd_log "symlink leaves the archive: $line" && return 1
+    fi
+    if [[ $line == h* ]] && sd_unsafe_path "${BASH_REMATCH[3]}"; then
+      sd_log "unsafe hard link in archive: $line" && return 1
+    fi
   done < <(tar -tvf "$1")
 }
 
