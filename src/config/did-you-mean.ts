@@ -1,0 +1,36 @@
+/** Levenshtein distance; small inputs only (config keys and enum values). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The closest candidate when it is close enough to be a likely typo. */
+export function didYouMean(
+  input: string,
+  candidates: readonly string[],
+): string | undefined {
+  const wanted = input.toLowerCase().replace(/-/g, "_");
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = editDistance(
+      wanted,
+      name.toLowerCase().replace(/-/g, "_"),
+    );
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  if (!best) return undefined;
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  return best.distance <= limit ? best.name : undefined;
+}

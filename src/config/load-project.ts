@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, type ConfigIssue } from "../errors.js";
+import { buildManifest, normaliseSource } from "../plan/build-manifest.js";
+import { buildPlan } from "../plan/build-plan.js";
+import type { Plan, PlanOverrides } from "../plan/types.js";
+import { CONFIG_CODES } from "./codes.js";
+import { findProjectRoot, SPOT_DIR } from "./find-root.js";
+import { formatIssue } from "./format-issues.js";
+import { IssueList } from "./issues.js";
+import { DEFAULT_CONFIG_FILE, loadConfig } from "./load-config.js";
+import { DEPLOYMENT_FILE, loadDeployment } from "./load-deployment.js";
+
+export interface LoadProjectOptions {
+  /** The folder to start from: the project root or any folder below it. */
+  dir: string;
+  overrides: PlanOverrides;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LoadedProject {
+  plan: Plan;
+  /** Warnings (deprecations, risky settings); errors are thrown instead. */
+  warnings: ConfigIssue[];
+}
+
+/** Optional project files that shape the bundle or user-data when present. */
+const EXTRA_FILES = [".spotignore", ".spot/cloud-init.yaml"];
+
+/**
+ * Loads and validates the project at or above `options.dir` and builds its
+ * Plan. Makes no network call. Throws ConfigError carrying every issue found
+ * (errors and warnings) when there is at least one error.
+ */
+export async function loadProject(
+  options: LoadProjectOptions,
+): Promise<LoadedProject> {
+  const root = findProjectRoot(options.dir);
+  const issues = new IssueList();
+  const configFile = normaliseSource(
+    options.overrides.config ?? DEFAULT_CONFIG_FILE,
+  );
+  const config = loadConfig(root, configFile, issues);
+  const deployment = loadDeployment(root, issues);
+  if (deployment.origin === "none") reportNothingToDeploy(issues);
+  if (issues.hasErrors || !config.config || !deployment.deployment)
+    throw new ConfigError(issues.items);
+  const manifest = buildManifest(deployment.deployment, {
+    projectRoot: root,
+    locator: deployment.locator,
+    issues,
+  });
+  const sourceFiles = [
+    ...(config.exists ? [config.file] : []),
+    ...deployment.files,
+    ...EXTRA_FILES.filter((file) => existsSync(path.join(root, file))),
+  ].map(normaliseSource);
+  const plan = buildPlan({
+    config: config.config,
+    locator: config.locator,
+    manifest,
+    overrides: options.overrides,
+    projectRoot: root,
+    sourceFiles: [...new Set(sourceFiles)],
+    issues,
+    ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
+  });
+  if (issues.hasErrors) throw new ConfigError(issues.items);
+  plan.notices = issues.warnings.map(formatIssue);
+  return { plan, warnings: issues.warnings };
+}
+
+function reportNothingToDeploy(issues: IssueList): void {
+  issues.add({
+    code: CONFIG_CODES.incompleteSpot,
+    file: SPOT_DIR,
+    line: 1,
+    column: 1,
+    key: "",
+    message: `nothing to deploy: no ${DEPLOYMENT_FILE} and no deployment/ folder`,
+    hint: "add .spot/deployment.yaml, or a deployment/ folder with a setup.sh (spot-deployer init can write one)",
+    severity: "error",
+  });
+}

@@ -1,0 +1,335 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { CONFIG_CODES } from "../config/codes.js";
+import { DEFAULT_TARGET } from "../config/convention.js";
+import type {
+  DeploymentFile,
+  ScriptEntry,
+  ServiceEntry,
+  UploadEntry,
+} from "../config/deployment-schema.js";
+import { DURATION_HINT, parseDuration } from "../config/duration.js";
+import type { IssueList, Locator } from "../config/issues.js";
+import type {
+  BundleSource,
+  HealthCheck,
+  Manifest,
+  ScriptStep,
+  ServiceStep,
+  TarballStep,
+} from "./types.js";
+
+export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 1800;
+export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;
+
+export interface ManifestContext {
+  projectRoot: string;
+  locator: Locator;
+  issues: IssueList;
+}
+
+/** Project-relative, `/`-separated, without `./` or a trailing `/`. */
+export const normaliseSource = (source: string): string =>
+  source
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "")
+    .replace(/\/+$/, "") || ".";
+
+/**
+ * Maps a validated deployment.yaml value (or the convention scan's) to the
+ * Manifest. Scripts given by `path` become `command: bash '<path on the
+ * instance>'` so the bootstrap agent never needs to know the project layout.
+ */
+export function buildManifest(
+  file: DeploymentFile,
+  context: ManifestContext,
+): Manifest {
+  const target = file.target ?? DEFAULT_TARGET;
+  const uploads = (file.uploads ?? []).map((entry, index) =>
+    toSource(entry, ["uploads", index], false, context),
+  );
+  const secrets = (file.secrets ?? []).map((entry, index) =>
+    toSource(entry, ["secrets", index], true, context),
+  );
+  const all = [...uploads, ...secrets];
+  const scripts = (file.scripts ?? []).map((entry, index) =>
+    toScript(entry, index, { target, all, context }),
+  );
+  const compose =
+    file.compose === undefined
+      ? undefined
+      : instancePath(file.compose, { target, all, context });
+  return {
+    target,
+    packages: file.packages ?? [],
+    env: stringMap(file.env),
+    uploads: all,
+    scripts,
+    services: (file.services ?? []).map((entry, index) =>
+      toService(entry, index, context),
+    ),
+    ...(compose === undefined ? {} : { compose }),
+    tarballs: toTarballs(file, target),
+    hooks: {
+      preInstall: asList(file.hooks?.pre_install),
+      postInstall: asList(file.hooks?.post_install),
+      onFailure: asList(file.hooks?.on_failure),
+    },
+    template: file.template ?? "minimal",
+  };
+}
+
+function toSource(
+  entry: UploadEntry,
+  at: (string | number)[],
+  secret: boolean,
+  context: ManifestContext,
+): BundleSource {
+  const source = normaliseSource(entry.source);
+  if (
+    entry.dest !== undefined &&
+    entry.destination !== undefined &&
+    entry.dest !== entry.destination
+  ) {
+    context.issues.report(
+      context.locator,
+      [...at, "destination"],
+      CONFIG_CODES.invalidValue,
+      "dest and destination disagree",
+      {
+        at: "key",
+        hint: "destination is an alias of dest; keep one of them",
+      },
+    );
+  }
+  const dest = entry.dest ?? entry.destination;
+  if (dest === undefined) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.missingValue,
+      "dest is required",
+      {
+        key: [...at, "dest"].join("."),
+        hint: `add dest: the absolute path on the instance, e.g. dest: /opt/${path.posix.basename(source)}`,
+      },
+    );
+  }
+  const mode =
+    entry.permissions ??
+    (secret ? secretMode(context.projectRoot, source) : undefined);
+  const owner = entry.owner ?? (secret ? "root" : undefined);
+  return {
+    source,
+    dest: (dest ?? "").replace(/\/+$/, "") || "/",
+    ...(mode === undefined ? {} : { mode }),
+    ...(owner === undefined ? {} : { owner }),
+    exclude: entry.exclude ?? [],
+    secret,
+  };
+}
+
+function secretMode(root: string, source: string): string {
+  try {
+    return statSync(path.join(root, source)).isDirectory() ? "0700" : "0600";
+  } catch {
+    return "0600";
+  }
+}
+
+interface PathContext {
+  target: string;
+  all: BundleSource[];
+  context: ManifestContext;
+}
+
+/**
+ * Where a project file lands on the instance: through the upload that
+ * contains it, else (a file no upload covers) an implicit upload to
+ * `<target>/<path>` is added so the file is in the bundle.
+ */
+function instancePath(projectPath: string, where: PathContext): string {
+  const wanted = normaliseSource(projectPath);
+  for (const upload of where.all) {
+    if (upload.secret) continue;
+    if (upload.source === ".") return path.posix.join(upload.dest, wanted);
+    if (wanted === upload.source || wanted.startsWith(`${upload.source}/`)) {
+      return path.posix.join(upload.dest, wanted.slice(upload.source.length));
+    }
+  }
+  const dest = path.posix.join(where.target, wanted);
+  where.all.push({ source: wanted, dest, exclude: [], secret: false });
+  return dest;
+}
+
+const shellQuote = (text: string): string =>
+  /^[A-Za-z0-9_./:=@%+-]+$/.test(text)
+    ? text
+    : `'${text.replace(/'/g, `'\\''`)}'`;
+
+function toScript(
+  entry: ScriptEntry,
+  index: number,
+  where: PathContext,
+): ScriptStep {
+  const { context, target } = where;
+  const base = {
+    workingDir: target,
+    user: "root",
+    env: {},
+    timeoutSeconds: DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+  };
+  if (typeof entry === "string") return { ...base, command: entry };
+  const at = ["scripts", index];
+  if ((entry.command === undefined) === (entry.path === undefined)) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.invalidValue,
+      "a script needs exactly one of command or path",
+      {
+        hint: "command: runs a shell command; path: runs a script file of the project",
+      },
+    );
+  }
+  let command = entry.command ?? "";
+  if (entry.path !== undefined) {
+    const onInstance = instancePath(entry.path, where);
+    command = entry.path.endsWith(".sh")
+      ? `bash ${shellQuote(onInstance)}`
+      : shellQuote(onInstance);
+  }
+  return {
+    command,
+    workingDir: entry.working_dir ?? target,
+    user: entry.user ?? "root",
+    env: stringMap(entry.env),
+    timeoutSeconds:
+      timeoutSeconds(entry.timeout, [...at, "timeout"], context) ??
+      DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+  };
+}
+
+function timeoutSeconds(
+  value: string | number | undefined,
+  at: (string | number)[],
+  context: ManifestContext,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number") return value;
+  const seconds = parseDuration(value);
+  if (seconds === undefined) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.badDuration,
+      `invalid duration "${value}"`,
+      { hint: DURATION_HINT },
+    );
+  }
+  return seconds;
+}
+
+/** Unit names always carry their type suffix (`web.service`), as systemctl expects. */
+export const unitName = (name: string): string =>
+  /\.(service|socket|target|timer|mount|path)$/.test(name)
+    ? name
+    : `${name}.service`;
+
+function toService(
+  entry: ServiceEntry,
+  index: number,
+  context: ManifestContext,
+): ServiceStep {
+  const at = ["services", index];
+  if ((entry.file === undefined) === (entry.unit === undefined)) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.invalidValue,
+      "a service needs exactly one of file or unit",
+      {
+        hint: "file: a unit file of the project; unit: the unit text inline (then name is required)",
+      },
+    );
+  }
+  const file =
+    entry.file === undefined ? undefined : normaliseSource(entry.file);
+  const name = entry.name ?? (file ? path.posix.basename(file) : undefined);
+  if (name === undefined) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.missingValue,
+      "name is required for an inline unit",
+      {
+        key: [...at, "name"].join("."),
+        hint: "add name: my-app.service",
+      },
+    );
+  }
+  const health = toHealth(entry.health, [...at, "health"], context);
+  return {
+    name: unitName(name ?? "unnamed"),
+    ...(file === undefined ? {} : { file }),
+    ...(entry.unit === undefined ? {} : { unit: entry.unit }),
+    enabled: entry.enabled ?? true,
+    start: entry.start ?? true,
+    after: (entry.after ?? []).map(unitName),
+    ...(health === undefined ? {} : { health }),
+  };
+}
+
+function toHealth(
+  health: ServiceEntry["health"],
+  at: (string | number)[],
+  context: ManifestContext,
+): HealthCheck | undefined {
+  if (health === undefined) return undefined;
+  const kinds = [health.http, health.tcp, health.command].filter(
+    (value) => value !== undefined,
+  );
+  if (kinds.length !== 1) {
+    context.issues.report(
+      context.locator,
+      at,
+      CONFIG_CODES.invalidValue,
+      "health needs exactly one of http, tcp or command",
+      {
+        hint: "e.g. health: {http: http://localhost:8080/healthz}",
+      },
+    );
+  }
+  return {
+    ...(health.http === undefined ? {} : { http: health.http }),
+    ...(health.tcp === undefined ? {} : { tcp: health.tcp }),
+    ...(health.command === undefined ? {} : { command: health.command }),
+    timeoutSeconds:
+      timeoutSeconds(health.timeout, [...at, "timeout"], context) ??
+      DEFAULT_HEALTH_TIMEOUT_SECONDS,
+  };
+}
+
+function toTarballs(file: DeploymentFile, target: string): TarballStep[] {
+  const list =
+    file.tarball === undefined
+      ? []
+      : Array.isArray(file.tarball)
+        ? file.tarball
+        : [file.tarball];
+  return list.map((entry) => ({
+    url: entry.url,
+    sha256: entry.checksum.replace(/^sha256:/i, "").toLowerCase(),
+    extractTo: entry.extract_to ?? target,
+  }));
+}
+
+const asList = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+export const stringMap = (
+  map: Record<string, string | number | boolean> | undefined,
+): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(map ?? {}).map(([key, value]) => [key, String(value)]),
+  );

@@ -1,0 +1,210 @@
+import path from "node:path";
+import { CONFIG_CODES } from "../config/codes.js";
+import type { ConfigFile } from "../config/config-schema.js";
+import { DURATION_HINT, parseDuration, parseTtl } from "../config/duration.js";
+import type { IssueList, Locator } from "../config/issues.js";
+import { buildRegions } from "./build-regions.js";
+import type {
+  Architecture,
+  Manifest,
+  NetworkPlan,
+  Plan,
+  PlanOverrides,
+  SshPlan,
+} from "./types.js";
+
+export const DEFAULTS = {
+  instanceTypes: ["t3.small"],
+  architecture: "x86_64",
+  image: "ubuntu-24.04",
+  market: "spot",
+  allocation: "price-capacity-optimized",
+  rootVolume: { sizeGb: 20, type: "gp3" },
+  ttl: "24h",
+  wait: "ready",
+  readyTimeout: "15m",
+  bucketPrefix: "spot-deployer",
+  sshCidr: "0.0.0.0/0",
+} as const;
+
+export const MAX_DEPLOYMENT_ID_LENGTH = 40;
+
+export interface BuildPlanInput {
+  config: ConfigFile;
+  /** Where the config's keys are (for issues); inputs have no file. */
+  locator: Locator;
+  manifest: Manifest;
+  overrides: PlanOverrides;
+  projectRoot: string;
+  sourceFiles: string[];
+  issues: IssueList;
+  /** Public key text read from `ssh.public_key_path`, if any. */
+  publicKey?: string;
+}
+
+/** Lowercase `[a-z0-9-]`, no leading/trailing/double dashes, at most `max` characters. */
+export function sanitizeName(
+  text: string,
+  max = MAX_DEPLOYMENT_ID_LENGTH,
+): string {
+  const clean = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  return clean.slice(0, max).replace(/-$/, "");
+}
+
+/** The deployment name: config, then repository name, then folder name. */
+export function deploymentNames(
+  config: ConfigFile,
+  overrides: PlanOverrides,
+  projectRoot: string,
+): { name: string; deploymentId: string } {
+  const repoName = overrides.repository?.split("/").filter(Boolean).pop();
+  const name =
+    sanitizeName(config.name ?? repoName ?? path.basename(projectRoot)) ||
+    "app";
+  if (overrides.deploymentName !== undefined)
+    return {
+      name,
+      deploymentId: sanitizeName(overrides.deploymentName) || name,
+    };
+  if (overrides.pullRequest === undefined) return { name, deploymentId: name };
+  const suffix = `-pr-${overrides.pullRequest}`;
+  return {
+    name,
+    deploymentId: `${sanitizeName(name, MAX_DEPLOYMENT_ID_LENGTH - suffix.length)}${suffix}`,
+  };
+}
+
+/** Builds the Plan from a validated config, the manifest and the overrides (which win). */
+export function buildPlan(input: BuildPlanInput): Plan {
+  const { config, overrides } = input;
+  const { name, deploymentId } = deploymentNames(
+    config,
+    overrides,
+    input.projectRoot,
+  );
+  const architecture: Architecture =
+    config.architecture ?? DEFAULTS.architecture;
+  const ssh = buildSsh(input);
+  const healthCheck = config.health_check;
+  return {
+    projectRoot: input.projectRoot,
+    sourceFiles: input.sourceFiles,
+    name,
+    deploymentId,
+    regions: buildRegions(input),
+    architecture,
+    market: config.market ?? DEFAULTS.market,
+    ...(config.max_price === undefined ? {} : { maxPrice: config.max_price }),
+    allocation: config.allocation ?? DEFAULTS.allocation,
+    rootVolume: {
+      sizeGb: config.root_volume?.size_gb ?? DEFAULTS.rootVolume.sizeGb,
+      type: config.root_volume?.type ?? DEFAULTS.rootVolume.type,
+    },
+    network: buildNetwork(config),
+    ...(ssh === undefined ? {} : { ssh }),
+    ...(config.iam_instance_profile === undefined
+      ? {}
+      : { iamInstanceProfile: config.iam_instance_profile }),
+    ttlSeconds: buildTtl(input),
+    tags: {
+      ...Object.fromEntries(
+        Object.entries(config.tags ?? {}).map(([key, value]) => [
+          key,
+          String(value),
+        ]),
+      ),
+      ...overrides.tags,
+    },
+    bucket: buildBucket(input),
+    wait: overrides.wait ?? config.wait ?? DEFAULTS.wait,
+    readyTimeoutSeconds:
+      overrides.timeoutMinutes !== undefined
+        ? overrides.timeoutMinutes * 60
+        : (parseDuration(config.ready_timeout ?? DEFAULTS.readyTimeout) ?? 900),
+    ...(healthCheck === undefined
+      ? {}
+      : {
+          healthCheck: {
+            port: healthCheck.port,
+            path: healthCheck.path ?? "/",
+            expect: healthCheck.expect ?? 200,
+          },
+        }),
+    manifest: input.manifest,
+    notices: [],
+  };
+}
+
+function buildTtl(input: BuildPlanInput): number | "never" {
+  const text = input.overrides.ttl ?? input.config.ttl ?? DEFAULTS.ttl;
+  const ttl = parseTtl(text);
+  if (ttl !== undefined) return ttl;
+  input.issues.add({
+    code: CONFIG_CODES.badDuration,
+    file: "(input)",
+    line: 1,
+    column: 1,
+    key: "ttl",
+    message: `ttl must be a duration like 8h or 3d, or never, got "${text}"`,
+    hint: DURATION_HINT,
+    severity: "error",
+  });
+  return 0;
+}
+
+function buildBucket(input: BuildPlanInput): Plan["bucket"] {
+  const bucket = input.config.bucket;
+  const fromFile = typeof bucket === "string" ? { name: bucket } : bucket;
+  const name = input.overrides.bucket ?? fromFile?.name;
+  if (name === undefined) {
+    input.issues.report(
+      input.locator,
+      [],
+      CONFIG_CODES.missingValue,
+      "bucket is required: an S3 bucket for bundles and status objects",
+      {
+        key: "bucket",
+        hint: "add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket",
+      },
+    );
+  }
+  return {
+    name: name ?? "",
+    create: fromFile?.create ?? false,
+    prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(
+      /^\/+|\/+$/g,
+      "",
+    ),
+  };
+}
+
+function buildNetwork(config: ConfigFile): NetworkPlan {
+  const network = config.network;
+  return {
+    vpc: network?.vpc ?? "default",
+    subnets: network?.subnets ?? "auto",
+    publicIp: network?.public_ip ?? true,
+    ingress: (network?.ingress ?? []).map((rule) => ({
+      port: rule.port,
+      cidr: rule.cidr,
+      protocol: rule.protocol ?? "tcp",
+    })),
+  };
+}
+
+function buildSsh(input: BuildPlanInput): SshPlan | undefined {
+  const ssh = input.config.ssh;
+  if (ssh === undefined) return undefined;
+  const publicKey = ssh.public_key ?? input.publicKey;
+  const image = input.config.image ?? DEFAULTS.image;
+  return {
+    ...(ssh.key_name === undefined ? {} : { keyName: ssh.key_name }),
+    ...(publicKey === undefined ? {} : { publicKey: publicKey.trim() }),
+    username: ssh.username ?? (image === "al2023" ? "ec2-user" : "ubuntu"),
+    cidr: ssh.cidr ?? DEFAULTS.sshCidr,
+  };
+}
