@@ -96,7 +96,7 @@ describe("loadProject on examples/hello-web", () => {
       ],
       scripts: [
         {
-          command: "bash /opt/deployment/setup.sh",
+          path: "deployment/setup.sh",
           workingDir: "/opt/deployment",
           user: "root",
           env: {},

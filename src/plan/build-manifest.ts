@@ -37,8 +37,9 @@ export const normaliseSource = (source: string): string =>
 
 /**
  * Maps a validated deployment.yaml value (or the convention scan's) to the
- * Manifest. Scripts given by `path` become `command: bash '<path on the
- * instance>'` so the bootstrap agent never needs to know the project layout.
+ * Manifest. Paths of scripts, unit files and the compose file stay
+ * project-relative (plan/types.ts); the bundle stage maps them onto the
+ * instance through the uploads.
  */
 export function buildManifest(
   file: DeploymentFile,
@@ -55,10 +56,11 @@ export function buildManifest(
   const scripts = (file.scripts ?? []).map((entry, index) =>
     toScript(entry, index, { target, all, context }),
   );
+  if (file.compose !== undefined) {
+    ensureBundled(file.compose, { target, all, context });
+  }
   const compose =
-    file.compose === undefined
-      ? undefined
-      : instancePath(file.compose, { target, all, context });
+    file.compose === undefined ? undefined : normaliseSource(file.compose);
   return {
     target,
     packages: file.packages ?? [],
@@ -144,28 +146,24 @@ interface PathContext {
 }
 
 /**
- * Where a project file lands on the instance: through the upload that
- * contains it, else (a file no upload covers) an implicit upload to
- * `<target>/<path>` is added so the file is in the bundle.
+ * A script or compose file named by path must be in the bundle: when no
+ * upload covers it, an upload to `<target>/<path>` is added — where the
+ * bundle stage's instancePath() looks for files that no upload covers.
  */
-function instancePath(projectPath: string, where: PathContext): string {
+function ensureBundled(projectPath: string, where: PathContext): void {
   const wanted = normaliseSource(projectPath);
-  for (const upload of where.all) {
-    if (upload.secret) continue;
-    if (upload.source === ".") return path.posix.join(upload.dest, wanted);
-    if (wanted === upload.source || wanted.startsWith(`${upload.source}/`)) {
-      return path.posix.join(upload.dest, wanted.slice(upload.source.length));
-    }
+  const covered = where.all.some(
+    (upload) =>
+      !upload.secret &&
+      (upload.source === "." ||
+        wanted === upload.source ||
+        wanted.startsWith(`${upload.source}/`)),
+  );
+  if (!covered) {
+    const dest = path.posix.join(where.target, wanted);
+    where.all.push({ source: wanted, dest, exclude: [], secret: false });
   }
-  const dest = path.posix.join(where.target, wanted);
-  where.all.push({ source: wanted, dest, exclude: [], secret: false });
-  return dest;
 }
-
-const shellQuote = (text: string): string =>
-  /^[A-Za-z0-9_./:=@%+-]+$/.test(text)
-    ? text
-    : `'${text.replace(/'/g, `'\\''`)}'`;
 
 function toScript(
   entry: ScriptEntry,
@@ -192,15 +190,11 @@ function toScript(
       },
     );
   }
-  let command = entry.command ?? "";
-  if (entry.path !== undefined) {
-    const onInstance = instancePath(entry.path, where);
-    command = entry.path.endsWith(".sh")
-      ? `bash ${shellQuote(onInstance)}`
-      : shellQuote(onInstance);
-  }
+  if (entry.path !== undefined) ensureBundled(entry.path, where);
   return {
-    command,
+    ...(entry.path === undefined
+      ? { command: entry.command ?? "" }
+      : { path: normaliseSource(entry.path) }),
     workingDir: entry.working_dir ?? target,
     user: entry.user ?? "root",
     env: stringMap(entry.env),
