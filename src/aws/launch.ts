@@ -47,7 +47,7 @@ export interface RegionLaunchRequest {
   /** Base of the idempotency token: deployment and run. */
   clientTokenBase: string;
   /** User-data (base64) for one launch call, whose instances report under `launchId`. */
-  userDataFor: (launchId: string, count: number) => string;
+  userDataFor: (launchId: string, count: number) => Promise<string>;
 }
 
 export interface RegionLaunchResult {
@@ -64,7 +64,7 @@ const marketsFor = (market: Market): Array<'spot' | 'on-demand'> =>
 const clientToken = (base: string, attempt: number): string =>
   createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
 
-function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subnet: SubnetChoice; market: 'spot' | 'on-demand'; count: number; launchId: string; attempt: number }): RunInstancesCommandInput {
+function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subnet: SubnetChoice; market: 'spot' | 'on-demand'; count: number; launchId: string; attempt: number; userData: string }): RunInstancesCommandInput {
   const { plan } = request;
   const tags = [...request.tags, { Key: TAG.launchId, Value: pool.launchId }];
   return {
@@ -73,7 +73,7 @@ function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subne
     MinCount: 1,
     MaxCount: pool.count,
     ClientToken: clientToken(request.clientTokenBase, pool.attempt),
-    UserData: request.userDataFor(pool.launchId, pool.count),
+    UserData: pool.userData,
     // The TTL shutdown inside the instance must end its bill, not stop it.
     InstanceInitiatedShutdownBehavior: 'terminate',
     MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
@@ -128,7 +128,8 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
         const record: Attempt = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
         attempts.push(record);
         try {
-          const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt });
+          const userData = await request.userDataFor(launchId, remaining);
+          const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
           const result = await request.clients.ec2.send(new RunInstancesCommand(input));
           for (const instance of result.Instances ?? []) {
             instances.push({

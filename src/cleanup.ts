@@ -1,0 +1,40 @@
+/**
+ * The action's post step (`post-if: always()`): when the main step did not
+ * finish successfully and `cleanup-on-failure` is on, terminate exactly the
+ * instances this run launched. Instances of earlier runs are never touched.
+ */
+import * as core from '@actions/core';
+import { ClientPool } from './aws/clients.js';
+import { terminateInstances } from './aws/instances.js';
+import { formatError } from './report/format-error.js';
+import { readState } from './state.js';
+
+export async function runPost(): Promise<void> {
+  const state = readState();
+  if (state.command !== 'deploy' && state.command !== 'create') return;
+  if (state.finished === 'success') {
+    core.info('spot-deployer: deploy succeeded; nothing to clean up');
+    return;
+  }
+  if (state.launchedIds.length === 0) {
+    core.info('spot-deployer: this run launched no instances; nothing to clean up');
+    return;
+  }
+  if (!state.cleanupOnFailure) {
+    core.warning(`spot-deployer: the deploy did not succeed and cleanup-on-failure is off; left running: ${state.launchedIds.map((instance) => instance.id).join(', ')}`);
+    return;
+  }
+  const pool = new ClientPool();
+  try {
+    const byRegion = new Map<string, string[]>();
+    for (const { id, region } of state.launchedIds) byRegion.set(region, [...(byRegion.get(region) ?? []), id]);
+    for (const [region, ids] of byRegion) {
+      core.info(`spot-deployer: the deploy did not succeed (${state.finished || 'cancelled'}); terminating ${ids.join(', ')} in ${region}`);
+      await terminateInstances(pool.forRegion(region), ids, { wait: false });
+    }
+  } catch (error) {
+    core.setFailed(formatError(error, core.isDebug()));
+  } finally {
+    pool.destroy();
+  }
+}

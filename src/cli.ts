@@ -1,0 +1,123 @@
+/**
+ * The terminal entry: `spot-deployer <command> [--dir DIR] [flags]`. Flags
+ * carry the same names as the action's inputs and go through the same
+ * parser. Exit codes: 0 success, 1 failure, 2 usage error, 3 partial.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Surface } from './commands/surface.js';
+import { ConfigError, UsageError } from './errors.js';
+import { execute, type CommandResult } from './execute.js';
+import { parseOptions, type InputName, type RawInputs } from './options.js';
+import { formatError } from './report/format-error.js';
+import { renderConsole } from './report/console.js';
+import { readRunEnvironment } from './run-context.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
+
+const USAGE = `usage: spot-deployer <command> [options]
+
+commands:
+  validate            check .spot/ (or deployment/) offline
+  plan                show what would run where (--json, --user-data-out FILE)
+  deploy | create     build, upload, launch and wait
+  status | list       the deployment's instances
+  destroy             remove everything the deployment owns (--yes outside CI)
+  init                scaffold .spot/ from what deployment/ holds (--force)
+
+options (the action's inputs, as flags):
+  --dir DIR  --config FILE  --deployment-name NAME  --regions a,b
+  --instances N  --instance-types a,b  --bucket NAME  --wait none|running|ready
+  --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run
+  --json  --yes  --debug  --force  --user-data-out FILE`;
+
+const FLAG_INPUTS: InputName[] = ['config', 'deployment-name', 'regions', 'instances', 'instance-types', 'bucket', 'wait', 'timeout-minutes', 'ttl', 'tags'];
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+function parse(argv: string[]) {
+  const stringFlags = Object.fromEntries(FLAG_INPUTS.map((name) => [name, { type: 'string' as const }]));
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...stringFlags,
+      dir: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      debug: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'user-data-out': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function consoleSurface(io: Io, debug: boolean): Surface {
+  return {
+    info: (message) => io.stderr(`${message}\n`),
+    warn: (message) => io.stderr(`warning: ${message}\n`),
+    debug: (message) => (debug ? io.stderr(`debug: ${message}\n`) : undefined),
+    // Nothing to mask in a terminal the user owns; the URLs are never printed anyway.
+    mask: () => undefined,
+    group: async (title, work) => {
+      io.stderr(`▶ ${title}\n`);
+      return work();
+    },
+    instancesLaunched: (early) => io.stderr(`launched: ${early.instances.map((instance) => instance.id).join(', ') || 'none'}\n`),
+  };
+}
+
+const exitFor = (outcome: CommandResult): number =>
+  outcome.command === 'deploy' ? { success: EXIT.ok, partial: EXIT.partial, failed: EXIT.failure }[outcome.result.status] : EXIT.ok;
+
+export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
+  let debug = false;
+  let json = false;
+  try {
+    let parsed;
+    try {
+      parsed = parse(argv);
+    } catch (error) {
+      throw new UsageError((error as Error).message, 'Run spot-deployer --help for the list of options.');
+    }
+    const { values, positionals } = parsed;
+    debug = Boolean(values.debug);
+    json = Boolean(values.json);
+    if (values.help || positionals.length === 0) {
+      io.stdout(`${USAGE}\n`);
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const raw: RawInputs = { command: positionals[0], 'working-directory': values.dir ?? '.', 'dry-run': String(Boolean(values['dry-run'])) };
+    for (const name of FLAG_INPUTS) {
+      const value = (values as Record<string, unknown>)[name];
+      if (typeof value === 'string') raw[name] = value;
+    }
+    const run = readRunEnvironment(io.env);
+    const options = parseOptions(raw, { repository: run.repository || undefined });
+    if (options.command === 'destroy' && !values.yes && io.env.CI !== 'true') {
+      throw new UsageError('destroy removes every instance of the deployment; confirm with --yes', 'Run again with --yes (CI runs need no flag).');
+    }
+    const outcome = await execute(options, { surface: consoleSurface(io, debug), run, env: io.env });
+    if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
+      writeFileSync(values['user-data-out'], outcome.userDataText);
+    }
+    io.stdout(json ? `${JSON.stringify(outcome.command === 'validate' ? { ok: true, warnings: outcome.warnings } : outcome.result, null, 2)}\n` : renderConsole(outcome));
+    return exitFor(outcome);
+  } catch (error) {
+    if (json && error instanceof ConfigError) io.stdout(`${JSON.stringify({ ok: false, issues: error.issues }, null, 2)}\n`);
+    io.stderr(`${formatError(error, debug)}\n`);
+    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * `destroy`: removes everything tagged with the deployment in every
+ * configured region — instances (waited until terminated, so their security
+ * group can go), the security group, and the deployment's S3 objects.
+ */
+import type { ClientPool } from '../aws/clients.js';
+import { findDeploymentInstances, terminateInstances } from '../aws/instances.js';
+import { deleteSecurityGroups } from '../aws/network.js';
+import { deleteDeploymentObjects } from '../aws/s3.js';
+import type { Plan } from '../plan/types.js';
+import type { Surface } from './surface.js';
+
+export interface DestroyResult {
+  deploymentId: string;
+  terminated: Array<{ id: string; region: string }>;
+  securityGroups: string[];
+  objectsDeleted: number;
+}
+
+export async function runDestroy(plan: Plan, deps: { pool: ClientPool; surface: Surface; onlyIds?: string[] }): Promise<DestroyResult> {
+  const result: DestroyResult = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
+  await Promise.all(
+    plan.regions.map(async (region) => {
+      const clients = deps.pool.forRegion(region.name);
+      const found = await findDeploymentInstances(clients, plan.deploymentId);
+      const targets = deps.onlyIds ? found.filter((instance) => deps.onlyIds!.includes(instance.id)) : found;
+      const ids = targets.map((instance) => instance.id);
+      if (ids.length > 0) deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
+      await terminateInstances(clients, ids, { wait: true, maxWaitTime: 600 });
+      result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
+      if (!deps.onlyIds) result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
+    }),
+  );
+  if (!deps.onlyIds) {
+    const bucketClients = deps.pool.forRegion(plan.regions[0]!.name);
+    result.objectsDeleted = await deleteDeploymentObjects(bucketClients.s3, plan.bucket.name, plan.bucket.prefix, plan.deploymentId);
+  }
+  return result;
+}

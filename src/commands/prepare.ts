@@ -1,0 +1,59 @@
+/**
+ * The offline half of a deploy, shared with `plan`: the bundle with its
+ * generated steps, and the user-data checked against EC2's limit with
+ * placeholder URLs as long as real presigned ones, before any AWS call.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBundle, type Bundle } from '../bundle/build-bundle.js';
+import { renderEnvFile, renderStepsScript } from '../bundle/steps-script.js';
+import { readTemplate } from '../cloudinit/templates.js';
+import { assertUserDataFits, renderUserData, type AgentSettings, type RenderedUserData } from '../cloudinit/user-data.js';
+import type { Plan } from '../plan/types.js';
+
+export const AGENT_TEMPLATE = 'bootstrap.sh';
+
+/** A presigned URL with a session token runs to about 1.3 KB; leave room. */
+const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
+
+export interface Prepared {
+  bundle: Bundle;
+  agentScript: string;
+  /** User-data as rendered with placeholder URLs for the largest region. */
+  sizeCheck: RenderedUserData;
+}
+
+export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[] }): AgentSettings {
+  return {
+    deploymentId: plan.deploymentId,
+    bundleUrl: urls.bundleUrl,
+    bundleSha256: urls.bundleSha256,
+    statusUrls: urls.statusUrls,
+    target: plan.manifest.target,
+    ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
+  };
+}
+
+export async function prepareDeployment(plan: Plan, outDir?: string): Promise<Prepared> {
+  const bundle = await buildBundle(plan, {
+    outDir: outDir ?? mkdtempSync(join(tmpdir(), 'spot-deployer-')),
+    extraFiles: [
+      { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
+      { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
+    ],
+  });
+  const agentScript = readTemplate(AGENT_TEMPLATE);
+  const largest = Math.max(1, ...plan.regions.map((region) => region.count));
+  const sizeCheck = renderUserData({
+    template: plan.manifest.template,
+    agentScript,
+    settings: agentSettingsFor(plan, {
+      bundleUrl: PLACEHOLDER_URL,
+      bundleSha256: bundle.sha256,
+      statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+    }),
+  });
+  assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
+  return { bundle, agentScript, sizeCheck };
+}

@@ -1,0 +1,82 @@
+/**
+ * The one core both entries call: options in, a typed result out. The action
+ * and the CLI differ only in how they read options and show results.
+ */
+import { ClientPool } from './aws/clients.js';
+import { runDeploy, type DeployResult } from './commands/deploy.js';
+import { runDestroy, type DestroyResult } from './commands/destroy.js';
+import { prepareDeployment } from './commands/prepare.js';
+import { runStatus, type StatusResult } from './commands/status.js';
+import { realSleep, type Sleep, type Surface } from './commands/surface.js';
+import { loadProject } from './config/load-project.js';
+import { SpotError } from './errors.js';
+import type { CommandOptions } from './options.js';
+import { totalInstances, type Plan } from './plan/types.js';
+import type { RunEnvironment } from './run-context.js';
+
+export interface PlanResult {
+  deploymentId: string;
+  files: Array<{ path: string; size: number; mode: string; secret: boolean }>;
+  bundle: { sha256: string; bytes: number };
+  userDataBytes: number;
+  regions: Array<{ name: string; count: number; instanceTypes: string[]; image: string }>;
+  market: Plan['market'];
+  sourceFiles: string[];
+  notices: string[];
+}
+
+export type CommandResult =
+  | { command: 'validate'; plan: Plan; warnings: string[] }
+  | { command: 'plan'; plan: Plan; result: PlanResult; userDataText: string }
+  | { command: 'deploy'; plan: Plan; result: DeployResult }
+  | { command: 'status'; plan: Plan; result: StatusResult }
+  | { command: 'destroy'; plan: Plan; result: DestroyResult };
+
+export interface ExecuteDeps {
+  surface: Surface;
+  run: RunEnvironment;
+  env?: NodeJS.ProcessEnv;
+  sleep?: Sleep;
+  now?: () => Date;
+}
+
+async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan> {
+  const { plan, warnings } = await loadProject({ dir: options.dir, overrides: options.overrides, env: deps.env });
+  for (const warning of warnings) deps.surface.warn(`${warning.file}:${warning.line}:${warning.column}  ${warning.key}  ${warning.message}`);
+  return plan;
+}
+
+async function planCommand(plan: Plan): Promise<CommandResult> {
+  const prepared = await prepareDeployment(plan);
+  const result: PlanResult = {
+    deploymentId: plan.deploymentId,
+    files: prepared.bundle.entries.filter((entry) => entry.type === 'file').map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
+    bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes },
+    userDataBytes: prepared.sizeCheck.bytes,
+    regions: plan.regions.map((region) => ({ name: region.name, count: region.count, instanceTypes: region.instanceTypes, image: region.image })),
+    market: plan.market,
+    sourceFiles: plan.sourceFiles,
+    notices: ['offline: prices and AMIs are not looked up by plan yet', ...plan.notices],
+  };
+  return { command: 'plan', plan, result, userDataText: prepared.sizeCheck.text };
+}
+
+export async function execute(options: CommandOptions, deps: ExecuteDeps): Promise<CommandResult> {
+  if (options.command === 'init' || options.command === 'sweep') {
+    throw new SpotError('SD100', `command ${options.command} is not handled by this entry`, { hint: 'Use the CLI: npx spot-deployer init' });
+  }
+  const plan = await planOf(options, deps);
+  if (options.command === 'validate') return { command: 'validate', plan, warnings: plan.notices };
+  if (options.command === 'plan') return planCommand(plan);
+  const pool = new ClientPool(deps.env);
+  const sleep = deps.sleep ?? realSleep;
+  try {
+    if (options.command === 'status') return { command: 'status', plan, result: await runStatus(plan, { pool, sleep }) };
+    if (options.command === 'destroy') return { command: 'destroy', plan, result: await runDestroy(plan, { pool, surface: deps.surface }) };
+    deps.surface.info(`deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`);
+    const result = await runDeploy(plan, { dryRun: options.dryRun }, { pool, surface: deps.surface, run: deps.run, sleep, now: deps.now ?? (() => new Date()) });
+    return { command: 'deploy', plan, result };
+  } finally {
+    pool.destroy();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The action's main step: read inputs, run the command, publish outputs,
+ * summary and annotations. Every failure ends here as one readable message.
+ */
+import * as core from '@actions/core';
+import { ConfigError } from './errors.js';
+import { execute, type CommandResult } from './execute.js';
+import { readActionInputs } from './inputs.js';
+import { setDeployOutputs, setEarlyOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
+import type { Surface } from './commands/surface.js';
+import { formatError } from './report/format-error.js';
+import { buildDeploySummary, buildDestroySummary, buildStatusSummary } from './report/summary.js';
+import { readRunEnvironment } from './run-context.js';
+import { saveFinished, saveLaunched, saveStart } from './state.js';
+
+const actionSurface: Surface = {
+  info: (message) => core.info(message),
+  warn: (message) => core.warning(message),
+  debug: (message) => core.debug(message),
+  mask: (secret) => core.setSecret(secret),
+  group: (title, work) => core.group(title, work),
+  instancesLaunched: (early) => {
+    setEarlyOutputs(early);
+    const launched = early.instances.filter((instance) => early.launchedIds.includes(instance.id));
+    saveLaunched(early.deploymentId, early.regions, launched.map(({ id, region }) => ({ id, region })));
+  },
+};
+
+function annotate(error: ConfigError): void {
+  for (const issue of error.issues) {
+    const properties = { title: `${issue.code} ${issue.key}`, file: issue.file, startLine: issue.line, startColumn: issue.column };
+    const text = issue.hint ? `${issue.message}\nhint: ${issue.hint}` : issue.message;
+    if (issue.severity === 'warning') core.warning(text, properties);
+    else core.error(text, properties);
+  }
+}
+
+async function publish(outcome: CommandResult): Promise<void> {
+  switch (outcome.command) {
+    case 'validate':
+      core.info(`${outcome.plan.sourceFiles.join(', ')}: valid`);
+      return;
+    case 'plan':
+      core.info(JSON.stringify(outcome.result, null, 2));
+      core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
+      core.setOutput(OUTPUTS.bundleSha256, outcome.result.bundle.sha256);
+      core.setOutput(OUTPUTS.userDataBytes, String(outcome.result.userDataBytes));
+      return;
+    case 'status':
+      core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
+      core.setOutput(OUTPUTS.instances, JSON.stringify(outcome.result.instances));
+      await core.summary.addRaw(buildStatusSummary(outcome.result)).write();
+      return;
+    case 'destroy':
+      core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
+      core.setOutput(OUTPUTS.status, 'success');
+      await core.summary.addRaw(buildDestroySummary(outcome.result)).write();
+      return;
+    case 'deploy':
+      setDeployOutputs(outcome.result);
+      saveFinished(outcome.result.status);
+      await core.summary.addRaw(buildDeploySummary(outcome.result)).write();
+      if (outcome.result.status !== 'success') core.setFailed(`deployment ${outcome.result.deploymentId} is ${outcome.result.status}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  const debug = core.isDebug();
+  try {
+    const runEnvironment = readRunEnvironment();
+    const options = readActionInputs(runEnvironment);
+    saveStart(options.command, options.cleanupOnFailure);
+    if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {
+      core.notice('This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.');
+    }
+    await publish(await execute(options, { surface: actionSurface, run: runEnvironment }));
+  } catch (error) {
+    if (error instanceof ConfigError) annotate(error);
+    setFailedStatus(undefined);
+    saveFinished('failed');
+    core.setFailed(formatError(error, debug));
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Plain-text results for the terminal: one line per fact, tables as aligned
+ * columns, nothing that needs a TTY.
+ */
+import type { CommandResult } from '../execute.js';
+import type { InstanceReport } from './instance-report.js';
+
+export function columns(rows: string[][]): string {
+  const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+function instanceLines(instances: InstanceReport[]): string {
+  if (instances.length === 0) return 'no instances\n';
+  const rows = [['INSTANCE', 'AZ', 'TYPE', 'MARKET', 'PUBLIC IP', 'STATE', 'BOOTSTRAP', '$/H']];
+  for (const instance of instances) {
+    rows.push([
+      instance.id,
+      instance.az,
+      instance.type,
+      instance.lifecycle,
+      instance.public_ip ?? '-',
+      instance.state,
+      instance.bootstrap + (instance.failed_step ? ` (${instance.failed_step})` : ''),
+      instance.price === undefined ? '-' : instance.price.toFixed(4),
+    ]);
+  }
+  return `${columns(rows)}\n`;
+}
+
+export function renderConsole(outcome: CommandResult): string {
+  switch (outcome.command) {
+    case 'validate':
+      return `${outcome.plan.sourceFiles.join(', ')}: valid${outcome.warnings.length > 0 ? ` (${outcome.warnings.length} warning(s))` : ''}\n`;
+    case 'plan': {
+      const { result } = outcome;
+      const regions = result.regions.map((region) => `  ${region.name}: ${region.count} × ${region.instanceTypes.join(' | ')} (${region.image})`).join('\n');
+      const files = result.files.map((file) => `  ${file.mode} ${String(file.size).padStart(9)}  ${file.path}${file.secret ? '  (secret)' : ''}`).join('\n');
+      return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
+    }
+    case 'status':
+      return `deployment ${outcome.result.deploymentId}\n${instanceLines(outcome.result.instances)}`;
+    case 'destroy':
+      return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
+    case 'deploy': {
+      const { result } = outcome;
+      const head = result.dryRun ? `dry run of ${result.deploymentId}: nothing launched` : `deployment ${result.deploymentId}: ${result.status}${result.unchanged ? ' (unchanged)' : ''}`;
+      const errors = result.errors.map((error) => `${error.code} ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`).join('');
+      return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${errors}`;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The job summary as Markdown: a pure function of the command's result, so
+ * the action writes it once and the CLI can print the same thing.
+ */
+import type { Attempt } from '../aws/launch.js';
+import type { DeployResult } from '../commands/deploy.js';
+import type { DestroyResult } from '../commands/destroy.js';
+import type { StatusResult } from '../commands/status.js';
+import type { InstanceReport } from './instance-report.js';
+
+const STATUS_ICON = { success: '✅', partial: '⚠️', failed: '❌' } as const;
+const BOOTSTRAP_LABEL: Record<InstanceReport['bootstrap'], string> = {
+  ok: '✅ ok',
+  failed: '❌ failed',
+  pending: '⏳ pending',
+  'not-waited': '— not waited',
+  reclaimed: '♻️ reclaimed by spot',
+  unknown: '? unknown',
+};
+
+const escapeCell = (value: string): string => value.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const price = (value: number | undefined): string => (value === undefined ? 'unknown' : `$${value.toFixed(4)}/h`);
+
+export function instancesTable(instances: InstanceReport[]): string {
+  if (instances.length === 0) return '_No instances._';
+  return markdownTable(
+    ['Instance', 'Region / AZ', 'Type', 'Market', 'Public IP', 'Private IP', 'State', 'Bootstrap', 'Price'],
+    instances.map((instance) => [
+      instance.id,
+      instance.az || instance.region,
+      instance.type,
+      instance.lifecycle,
+      instance.public_ip ?? '—',
+      instance.private_ip ?? '—',
+      instance.state,
+      BOOTSTRAP_LABEL[instance.bootstrap] + (instance.failed_step ? ` at \`${instance.failed_step}\`` : ''),
+      price(instance.price),
+    ]),
+  );
+}
+
+function attemptsTable(attempts: Attempt[]): string {
+  return markdownTable(
+    ['Region', 'AZ', 'Type', 'Market', 'Launched', 'Error'],
+    attempts.map((attempt) => [
+      attempt.region,
+      attempt.availabilityZone,
+      attempt.instanceType,
+      attempt.market,
+      String(attempt.launched),
+      attempt.errorCode ? `${attempt.errorCode}: ${attempt.message ?? ''}` : '—',
+    ]),
+  );
+}
+
+export function buildDeploySummary(result: DeployResult): string {
+  const heading = result.dryRun
+    ? `## 🧪 spot-deployer: dry run of \`${result.deploymentId}\``
+    : `## ${STATUS_ICON[result.status]} spot-deployer: \`${result.deploymentId}\` ${result.status}`;
+  const parts = [heading];
+  if (result.unchanged) parts.push('The same bundle was already running; nothing changed.');
+  if (result.retired.length > 0) parts.push(`Replaced: ${result.retired.join(', ')} terminated after the new instances were ready.`);
+  parts.push('### Instances', instancesTable(result.instances));
+  parts.push(
+    '### Bundle',
+    markdownTable(
+      ['Key', 'sha256', 'Size', 'Files', 'Uploaded', 'User-data'],
+      [[result.bundle.key, result.bundle.sha256, `${result.bundle.bytes} B`, String(result.bundle.files), `${result.bundle.uploadedBytes} B`, `${result.userDataBytes} B`]],
+    ),
+  );
+  if (result.attempts.length > 0) parts.push('### Capacity attempts', attemptsTable(result.attempts));
+  if (result.costPerHour !== undefined) parts.push(`**Cost:** ${price(result.costPerHour)} for ${result.instances.length} instance(s).`);
+  for (const error of result.errors) parts.push(`> **${error.code}** ${error.message}${error.hint ? `\n> Hint: ${error.hint}` : ''}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function buildStatusSummary(result: StatusResult): string {
+  return `## spot-deployer: \`${result.deploymentId}\` status\n\n${instancesTable(result.instances)}\n\n**Cost:** ${price(result.costPerHour)}\n`;
+}
+
+export function buildDestroySummary(result: DestroyResult): string {
+  const ids = result.terminated.map((instance) => `${instance.id} (${instance.region})`);
+  return [
+    `## 🧹 spot-deployer: \`${result.deploymentId}\` destroyed`,
+    `Terminated: ${ids.length > 0 ? ids.join(', ') : 'none'}`,
+    `Security groups deleted: ${result.securityGroups.length > 0 ? result.securityGroups.join(', ') : 'none'}`,
+    `S3 objects deleted: ${result.objectsDeleted}`,
+  ].join('\n\n') + '\n';
+}
