@@ -14,28 +14,19 @@ export const IMAGE_PATTERN =
   /^(ubuntu-24\.04|ubuntu-22\.04|al2023|ami-[0-9a-f]{8,17}|ssm:\/.+)$/;
 
 const duration = (what: string) =>
-  z
-    .string()
-    .regex(DURATION_PATTERN, {
-      error: `${what} must be a duration like 90s, 15m, 8h or 3d`,
-    });
+  z.string().regex(DURATION_PATTERN, {
+    error: `${what} must be a duration like 90s, 15m, 8h or 3d`,
+  });
 
-const instanceType = z
-  .string()
-  .regex(INSTANCE_TYPE_PATTERN, {
-    error: "instance type must look like family.size, e.g. t3.small",
-  });
-const region = z
-  .string()
-  .regex(REGION_PATTERN, {
-    error: "region must be an AWS region name like us-east-1",
-  });
-const image = z
-  .string()
-  .regex(IMAGE_PATTERN, {
-    error:
-      "image must be ubuntu-24.04, ubuntu-22.04, al2023, ami-… or ssm:/path",
-  });
+const instanceType = z.string().regex(INSTANCE_TYPE_PATTERN, {
+  error: "instance type must look like family.size, e.g. t3.small",
+});
+const region = z.string().regex(REGION_PATTERN, {
+  error: "region must be an AWS region name like us-east-1",
+});
+const image = z.string().regex(IMAGE_PATTERN, {
+  error: "image must be ubuntu-24.04, ubuntu-22.04, al2023, ami-… or ssm:/path",
+});
 const subnets = z.union([
   z.literal("auto"),
   z.array(z.string().regex(/^subnet-[0-9a-f]+$/)).min(1),

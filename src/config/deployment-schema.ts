@@ -11,11 +11,9 @@ import { DURATION_PATTERN } from "./duration.js";
 const envValue = z.union([z.string(), z.number(), z.boolean()]);
 const envMap = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), envValue);
 const timeout = z.union([
-  z
-    .string()
-    .regex(DURATION_PATTERN, {
-      error: "timeout must be a duration like 90s, 15m, 8h or 3d",
-    }),
+  z.string().regex(DURATION_PATTERN, {
+    error: "timeout must be a duration like 90s, 15m, 8h or 3d",
+  }),
   z.int().positive(),
 ]);
 const commands = z.union([z.string().min(1), z.array(z.string().min(1))]);
@@ -75,11 +73,9 @@ export const deploymentSchema = z.strictObject({
     .optional(),
   packages: z
     .array(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9+._:-]*(=[^\s=]+)?$/, {
-          error: "package must be name or name=version",
-        }),
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+._:-]*(=[^\s=]+)?$/, {
+        error: "package must be name or name=version",
+      }),
     )
     .optional(),
   env: envMap.optional(),

@@ -4,12 +4,22 @@ import { ConfigError, type ConfigIssue } from "../errors.js";
 import { buildManifest, normaliseSource } from "../plan/build-manifest.js";
 import { buildPlan } from "../plan/build-plan.js";
 import type { Plan, PlanOverrides } from "../plan/types.js";
+import { checkConfig } from "./check-config.js";
+import { checkDeployment } from "./check-deployment.js";
 import { CONFIG_CODES } from "./codes.js";
 import { findProjectRoot, SPOT_DIR } from "./find-root.js";
 import { formatIssue } from "./format-issues.js";
 import { IssueList } from "./issues.js";
-import { DEFAULT_CONFIG_FILE, loadConfig } from "./load-config.js";
-import { DEPLOYMENT_FILE, loadDeployment } from "./load-deployment.js";
+import {
+  DEFAULT_CONFIG_FILE,
+  loadConfig,
+  type LoadedConfig,
+} from "./load-config.js";
+import {
+  DEPLOYMENT_FILE,
+  loadDeployment,
+  type LoadedDeployment,
+} from "./load-deployment.js";
 
 export interface LoadProjectOptions {
   /** The folder to start from: the project root or any folder below it. */
@@ -43,9 +53,36 @@ export async function loadProject(
   const config = loadConfig(root, configFile, issues);
   const deployment = loadDeployment(root, issues);
   if (deployment.origin === "none") reportNothingToDeploy(issues);
+  if (deployment.deployment) {
+    checkDeployment(deployment.deployment, {
+      root,
+      locator: deployment.locator,
+      issues,
+    });
+  }
   if (issues.hasErrors || !config.config || !deployment.deployment)
     throw new ConfigError(issues.items);
-  const manifest = buildManifest(deployment.deployment, {
+  const plan = planFrom({
+    root,
+    config,
+    deployment,
+    overrides: options.overrides,
+    issues,
+  });
+  if (issues.hasErrors) throw new ConfigError(issues.items);
+  plan.notices = issues.warnings.map(formatIssue);
+  return { plan, warnings: issues.warnings };
+}
+
+function planFrom(input: {
+  root: string;
+  config: LoadedConfig;
+  deployment: LoadedDeployment;
+  overrides: PlanOverrides;
+  issues: IssueList;
+}): Plan {
+  const { root, config, deployment, issues } = input;
+  const manifest = buildManifest(deployment.deployment!, {
     projectRoot: root,
     locator: deployment.locator,
     issues,
@@ -56,18 +93,25 @@ export async function loadProject(
     ...EXTRA_FILES.filter((file) => existsSync(path.join(root, file))),
   ].map(normaliseSource);
   const plan = buildPlan({
-    config: config.config,
+    config: config.config!,
     locator: config.locator,
     manifest,
-    overrides: options.overrides,
+    overrides: input.overrides,
     projectRoot: root,
     sourceFiles: [...new Set(sourceFiles)],
     issues,
     ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
   });
-  if (issues.hasErrors) throw new ConfigError(issues.items);
-  plan.notices = issues.warnings.map(formatIssue);
-  return { plan, warnings: issues.warnings };
+  checkConfig(
+    {
+      config: config.config!,
+      overrides: input.overrides,
+      locator: config.locator,
+      issues,
+    },
+    plan,
+  );
+  return plan;
 }
 
 function reportNothingToDeploy(issues: IssueList): void {

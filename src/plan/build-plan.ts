@@ -3,6 +3,7 @@ import { CONFIG_CODES } from "../config/codes.js";
 import type { ConfigFile } from "../config/config-schema.js";
 import { DURATION_HINT, parseDuration, parseTtl } from "../config/duration.js";
 import type { IssueList, Locator } from "../config/issues.js";
+import { architectureOf } from "../config/instance-types.js";
 import { buildRegions } from "./build-regions.js";
 import type {
   Architecture,
@@ -86,8 +87,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
     overrides,
     input.projectRoot,
   );
+  const regions = buildRegions(input);
   const architecture: Architecture =
-    config.architecture ?? DEFAULTS.architecture;
+    config.architecture ??
+    architectureOf(regions[0]?.instanceTypes[0] ?? "") ??
+    DEFAULTS.architecture;
   const ssh = buildSsh(input);
   const healthCheck = config.health_check;
   return {
@@ -95,7 +99,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     sourceFiles: input.sourceFiles,
     name,
     deploymentId,
-    regions: buildRegions(input),
+    regions,
     architecture,
     market: config.market ?? DEFAULTS.market,
     ...(config.max_price === undefined ? {} : { maxPrice: config.max_price }),

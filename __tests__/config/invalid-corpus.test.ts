@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadProject } from "../../src/config/load-project.js";
+import { formatIssue } from "../../src/config/format-issues.js";
+import { ConfigError } from "../../src/errors.js";
+import type { PlanOverrides } from "../../src/plan/types.js";
+
+/**
+ * Every folder under fixtures/invalid/ is a broken project with an
+ * `expected.json`: the first error's exact code, file, line, column, key and
+ * message. `symlinks` are created here (git keeps them poorly) and removed
+ * afterwards; `overrides` are passed to the loader.
+ */
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+  key: string;
+  message: string;
+  /** Run from this subfolder of the case instead of its root. */
+  dir?: string;
+  overrides?: PlanOverrides;
+  symlinks?: Record<string, string>;
+}
+
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/invalid");
+const cases = readdirSync(corpus)
+  .filter((name) => existsSync(path.join(corpus, name, "expected.json")))
+  .sort();
+const expectations = new Map(
+  cases.map((name) => [name, JSON.parse(readFileSync(path.join(corpus, name, "expected.json"), "utf8")) as Expected]),
+);
+const links = [...expectations].flatMap(([name, expected]) =>
+  Object.entries(expected.symlinks ?? {}).map(([link, target]) => ({ link: path.join(corpus, name, link), target })),
+);
+
+beforeAll(() => {
+  for (const { link, target } of links) {
+    rmSync(link, { force: true });
+    symlinkSync(target, link);
+  }
+});
+afterAll(() => {
+  for (const { link } of links) rmSync(link, { force: true });
+});
+
+describe("the invalid corpus", () => {
+  it("has at least 50 broken projects", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(cases)("%s", async (name) => {
+    const expected = expectations.get(name)!;
+    // Any network use (the AWS SDK included) opens a socket; loading must not.
+    const connect = vi.spyOn(net.Socket.prototype, "connect");
+    const caught = await loadProject({
+      dir: path.join(corpus, name, expected.dir ?? ""),
+      overrides: expected.overrides ?? {},
+    }).catch((error: unknown) => error);
+    expect(connect).not.toHaveBeenCalled();
+    connect.mockRestore();
+    expect(caught).toBeInstanceOf(ConfigError);
+    const errors = (caught as ConfigError).issues.filter((issue) => issue.severity === "error");
+    const first = errors[0]!;
+    expect({
+      code: first.code,
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      key: first.key,
+      message: first.message,
+    }).toEqual({
+      code: expected.code,
+      file: expected.file,
+      line: expected.line,
+      column: expected.column,
+      key: expected.key,
+      message: expected.message,
+    });
+    expect(first.hint).toBeTruthy();
+    for (const issue of errors) expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
+  });
+});
