@@ -5,34 +5,29 @@
  * Every value is shell-quoted here, once, so the agent never evaluates user
  * text as code. Contract: docs/bootstrap-agent.md.
  */
-import { posix } from "node:path";
-import { SpotError } from "../errors.js";
-import type {
-  HealthCheck,
-  Manifest,
-  ScriptStep,
-  ServiceStep,
-} from "../plan/types.js";
+import { posix } from 'node:path';
+import { SpotError } from '../errors.js';
+import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
 
 export const STEPS_CODES = {
   /** An env or script env name that is not a shell identifier. */
-  badEnvName: "SD140",
+  badEnvName: 'SD140',
   /** Services whose `after` lists form a cycle. */
-  serviceCycle: "SD141",
+  serviceCycle: 'SD141',
   /** A value holds a NUL byte, which no shell argument can carry. */
-  nulByte: "SD142",
+  nulByte: 'SD142',
 } as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Quotes one value for bash: single quotes, with `'` written as `'\''`. */
 export function shellQuote(value: string): string {
-  if (value.includes("\0")) {
+  if (value.includes('\0')) {
     throw new SpotError(
       STEPS_CODES.nulByte,
       `a value for the instance contains a NUL byte: ${JSON.stringify(value.slice(0, 40))}`,
       {
-        hint: "Remove the NUL character from the value in .spot/deployment.yaml.",
+        hint: 'Remove the NUL character from the value in .spot/deployment.yaml.',
       },
     );
   }
@@ -43,14 +38,10 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkedEnvName(name: string, where: string): string {
   if (!ENV_NAME.test(name)) {
-    throw new SpotError(
-      STEPS_CODES.badEnvName,
-      `${where}: "${name}" is not a valid environment variable name`,
-      {
-        key: where,
-        hint: "Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).",
-      },
-    );
+    throw new SpotError(STEPS_CODES.badEnvName, `${where}: "${name}" is not a valid environment variable name`, {
+      key: where,
+      hint: 'Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).',
+    });
   }
   return name;
 }
@@ -59,9 +50,7 @@ function checkedEnvName(name: string, where: string): string {
 function envPairs(env: Record<string, string>, where: string): string[] {
   return Object.keys(env)
     .sort(byName)
-    .map(
-      (name) => `${checkedEnvName(name, where)}=${shellQuote(env[name] ?? "")}`,
-    );
+    .map((name) => `${checkedEnvName(name, where)}=${shellQuote(env[name] ?? '')}`);
 }
 
 /**
@@ -70,8 +59,8 @@ function envPairs(env: Record<string, string>, where: string): string[] {
  * `set -a`; systemd reads the same syntax through `EnvironmentFile=`.
  */
 export function renderEnvFile(env: Record<string, string>): string {
-  const lines = envPairs(env, "env");
-  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+  const lines = envPairs(env, 'env');
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /**
@@ -80,32 +69,22 @@ export function renderEnvFile(env: Record<string, string>): string {
  * the target, where the whole project is unpacked by convention.
  */
 export function instancePath(manifest: Manifest, projectPath: string): string {
-  const path = posix.normalize(projectPath).replace(/^\.\/|\/+$/g, "");
+  const path = posix.normalize(projectPath).replace(/^\.\/|\/+$/g, '');
   let best: { source: string; dest: string } | undefined;
   for (const upload of manifest.uploads) {
-    const source = posix.normalize(upload.source).replace(/\/+$/, "");
-    const covers =
-      source === "." || path === source || path.startsWith(`${source}/`);
-    if (
-      covers &&
-      (best === undefined ||
-        best.source === "." ||
-        source.length > best.source.length)
-    ) {
+    const source = posix.normalize(upload.source).replace(/\/+$/, '');
+    const covers = source === '.' || path === source || path.startsWith(`${source}/`);
+    if (covers && (best === undefined || best.source === '.' || source.length > best.source.length)) {
       best = { source, dest: upload.dest };
     }
   }
   if (!best) return posix.join(manifest.target, path);
-  const rest =
-    best.source === "."
-      ? path
-      : path.slice(best.source.length).replace(/^\//, "");
-  return rest === "" ? best.dest : posix.join(best.dest, rest);
+  const rest = best.source === '.' ? path : path.slice(best.source.length).replace(/^\//, '');
+  return rest === '' ? best.dest : posix.join(best.dest, rest);
 }
 
 /** `app` → `app.service`; a name that already has a unit suffix is kept. */
-export const unitName = (name: string): string =>
-  /\.[a-z]+$/.test(name) ? name : `${name}.service`;
+export const unitName = (name: string): string => (/\.[a-z]+$/.test(name) ? name : `${name}.service`);
 
 /**
  * Services in `after` order; among services that are ready at the same
@@ -118,99 +97,59 @@ export function orderServices(services: ServiceStep[]): ServiceStep[] {
   const ordered: ServiceStep[] = [];
   while (ordered.length < services.length) {
     const next = services.findIndex((service, index) => {
-      const name = names[index] ?? "";
+      const name = names[index] ?? '';
       if (done.has(name)) return false;
-      return service.after
-        .map(unitName)
-        .every((dep) => done.has(dep) || !names.includes(dep) || dep === name);
+      return service.after.map(unitName).every((dep) => done.has(dep) || !names.includes(dep) || dep === name);
     });
     if (next === -1) {
       const left = names.filter((name) => !done.has(name));
       throw new SpotError(
         STEPS_CODES.serviceCycle,
-        `services ${left.join(", ")} wait for each other in their "after" lists`,
+        `services ${left.join(', ')} wait for each other in their "after" lists`,
         {
-          key: "services",
+          key: 'services',
           hint: 'Remove one "after" entry so the services can start one after the other.',
         },
       );
     }
-    done.add(names[next] ?? "");
+    done.add(names[next] ?? '');
     ordered.push(services[next]!);
   }
   return ordered;
 }
 
 const call = (name: string, fn: string, args: string[]): string =>
-  [`sd_step ${shellQuote(name)} ${fn}`, ...args.map(shellQuote)].join(" ");
+  [`sd_step ${shellQuote(name)} ${fn}`, ...args.map(shellQuote)].join(' ');
 
 const hookLines = (phase: string, hooks: string[], target: string): string[] =>
-  hooks.map((hook, index) =>
-    call(`${phase}:${index + 1}`, "sd_run", [
-      target,
-      "root",
-      "0",
-      "command",
-      hook,
-    ]),
-  );
+  hooks.map((hook, index) => call(`${phase}:${index + 1}`, 'sd_run', [target, 'root', '0', 'command', hook]));
 
-function scriptLine(
-  manifest: Manifest,
-  script: ScriptStep,
-  index: number,
-): string {
-  const kind = script.path === undefined ? "command" : "script";
-  const value =
-    script.path === undefined
-      ? (script.command ?? "")
-      : instancePath(manifest, script.path);
-  const name =
-    script.path === undefined
-      ? `script:${index + 1}`
-      : `script:${index + 1}:${posix.basename(script.path)}`;
+function scriptLine(manifest: Manifest, script: ScriptStep, index: number): string {
+  const kind = script.path === undefined ? 'command' : 'script';
+  const value = script.path === undefined ? (script.command ?? '') : instancePath(manifest, script.path);
+  const name = script.path === undefined ? `script:${index + 1}` : `script:${index + 1}:${posix.basename(script.path)}`;
   // `KEY=value` words for the agent's `export`, which takes them literally.
   const pairs = Object.keys(script.env)
     .sort(byName)
-    .map(
-      (key) =>
-        `${checkedEnvName(key, `scripts.${index}.env`)}=${script.env[key] ?? ""}`,
-    );
-  return call(name, "sd_run", [
-    script.workingDir,
-    script.user,
-    String(script.timeoutSeconds),
-    kind,
-    value,
-    ...pairs,
-  ]);
+    .map((key) => `${checkedEnvName(key, `scripts.${index}.env`)}=${script.env[key] ?? ''}`);
+  return call(name, 'sd_run', [script.workingDir, script.user, String(script.timeoutSeconds), kind, value, ...pairs]);
 }
 
 function healthArgs(health: HealthCheck): string[] {
   const timeout = String(health.timeoutSeconds);
-  if (health.http !== undefined) return ["http", health.http, timeout];
-  if (health.tcp !== undefined) return ["tcp", String(health.tcp), timeout];
-  return ["command", health.command ?? "true", timeout];
+  if (health.http !== undefined) return ['http', health.http, timeout];
+  if (health.tcp !== undefined) return ['tcp', String(health.tcp), timeout];
+  return ['command', health.command ?? 'true', timeout];
 }
 
 function serviceLines(manifest: Manifest): string[] {
   return orderServices(manifest.services).flatMap((service) => {
     const unit = unitName(service.name);
     const source =
-      service.file === undefined
-        ? ["inline", service.unit ?? ""]
-        : ["file", instancePath(manifest, service.file)];
-    const flags = [
-      service.enabled ? "yes" : "no",
-      service.start ? "yes" : "no",
-    ];
-    const lines = [
-      call(`service:${unit}`, "sd_service", [unit, ...flags, ...source]),
-    ];
-    if (service.health)
-      lines.push(
-        call(`health:${unit}`, "sd_health", healthArgs(service.health)),
-      );
+      service.file === undefined ? ['inline', service.unit ?? ''] : ['file', instancePath(manifest, service.file)];
+    const flags = [service.enabled ? 'yes' : 'no', service.start ? 'yes' : 'no'];
+    const lines = [call(`service:${unit}`, 'sd_service', [unit, ...flags, ...source])];
+    if (service.health) lines.push(call(`health:${unit}`, 'sd_health', healthArgs(service.health)));
     return lines;
   });
 }
@@ -224,42 +163,30 @@ function serviceLines(manifest: Manifest): string[] {
 export function renderStepsScript(manifest: Manifest): string {
   const { hooks, target } = manifest;
   const lines = [
-    "# shellcheck shell=bash",
-    "# Generated by spot-deployer; sourced by the bootstrap agent, which defines the sd_* functions.",
+    // Every value is single-quoted on purpose, `$` included: SC2016 is the point.
+    '# shellcheck shell=bash disable=SC2016',
+    '# Generated by spot-deployer; sourced by the bootstrap agent, which defines the sd_* functions.',
     ...hooks.onFailure.map((hook) => `sd_on_failure ${shellQuote(hook)}`),
-    ...hookLines("pre_install", hooks.preInstall, target),
-    ...(manifest.packages.length > 0
-      ? [call("packages", "sd_packages", manifest.packages)]
-      : []),
+    ...hookLines('pre_install', hooks.preInstall, target),
+    ...(manifest.packages.length > 0 ? [call('packages', 'sd_packages', manifest.packages)] : []),
     ...manifest.tarballs.map((tarball, index) =>
-      call(`tarball:${index + 1}`, "sd_tarball", [
+      call(`tarball:${index + 1}`, 'sd_tarball', [
         tarball.url,
-        tarball.sha256.replace(/^sha256:/, ""),
+        tarball.sha256.replace(/^sha256:/, ''),
         tarball.extractTo,
       ]),
     ),
     ...manifest.uploads.map((upload) => {
-      const [kind, fn] = upload.secret
-        ? ["secret", "sd_secret"]
-        : ["upload", "sd_place"];
-      return call(`${kind}:${upload.dest}`, fn, [
-        upload.dest,
-        upload.owner ?? "",
-      ]);
+      const [kind, fn] = upload.secret ? ['secret', 'sd_secret'] : ['upload', 'sd_place'];
+      return call(`${kind}:${upload.dest}`, fn, [upload.dest, upload.owner ?? '']);
     }),
-    "sd_step env sd_env",
-    ...manifest.scripts.map((script, index) =>
-      scriptLine(manifest, script, index),
-    ),
+    'sd_step env sd_env',
+    ...manifest.scripts.map((script, index) => scriptLine(manifest, script, index)),
     ...serviceLines(manifest),
     ...(manifest.compose === undefined
       ? []
-      : [
-          call("compose", "sd_compose", [
-            instancePath(manifest, manifest.compose),
-          ]),
-        ]),
-    ...hookLines("post_install", hooks.postInstall, target),
+      : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
+    ...hookLines('post_install', hooks.postInstall, target),
   ];
-  return `${lines.join("\n")}\n`;
+  return `${lines.join('\n')}\n`;
 }
