@@ -1,0 +1,199 @@
+/**
+ * The bootstrap agent run for real as root (see agent-harness.ts), fetching
+ * its bundle from the local S3 endpoint through presigned URLs and reporting
+ * its status object there, as it does on an instance.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderEnvFile, renderStepsScript } from '../../src/bundle/steps-script.js';
+import type { Manifest } from '../../src/plan/types.js';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import {
+  buildTestBundle,
+  removeTemporaryRoots,
+  renderAgentConf,
+  runAgent,
+  startFakeImds,
+  type AgentRun,
+  type BundleFiles,
+  type FakeImds,
+} from '../fixtures/agent/agent-harness.js';
+import { manifest, script } from '../fixtures/agent/manifest.js';
+
+const BUCKET = 'agent-test';
+const SECRET = 'S3CR3T-db-password-never-logged';
+const INSTANCE_ID = 'i-0123456789abcdef0';
+const isRoot = process.getuid?.() === 0;
+
+let aws: LocalAws;
+let imds: FakeImds;
+let s3: S3Client;
+let run = 0;
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  imds = await startFakeImds(INSTANCE_ID, 1);
+  s3 = new S3Client({
+    endpoint: aws.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    credentials: { accessKeyId: aws.env.AWS_ACCESS_KEY_ID!, secretAccessKey: aws.env.AWS_SECRET_ACCESS_KEY! },
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+});
+
+afterAll(async () => {
+  s3?.destroy();
+  await imds?.close();
+  await aws?.stop();
+  removeTemporaryRoots();
+});
+
+interface Deployed {
+  agent: AgentRun;
+  /** The status object at this instance's launch index (1), parsed. */
+  status: Record<string, unknown> & { steps: { name: string; status: string; seconds: number }[] };
+  statusText: string;
+}
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+const mode = (path: string): string => (statSync(path).mode & 0o7777).toString(8);
+
+async function objectText(key: string): Promise<string | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    return await object.Body!.transformToString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Uploads the bundle, presigns its URLs, runs the agent and reads its status object back. */
+async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: number } = {}): Promise<Deployed> {
+  run += 1;
+  const key = `run-${run}`;
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz`, Body: bundle }));
+  const sign = (command: GetObjectCommand | PutObjectCommand): Promise<string> =>
+    getSignedUrl(s3, command, { expiresIn: 3600 });
+  const conf = renderAgentConf({
+    SD_DEPLOYMENT: `agent-test-${run}`,
+    SD_BUNDLE_URL: await sign(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz` })),
+    SD_BUNDLE_SHA256: options.sha256 ?? sha256(bundle),
+    SD_STATUS_URLS: [
+      await sign(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/status-0.json` })),
+      await sign(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/status-1.json` })),
+    ],
+    SD_TARGET: '/opt/deployment',
+    SD_TTL_SECONDS: String(options.ttlSeconds ?? 0),
+    SD_IMDS_URL: imds.url,
+  });
+  const agent = await runAgent(conf);
+  expect(await objectText(`${key}/status-0.json`)).toBeUndefined();
+  const statusText = (await objectText(`${key}/status-1.json`)) ?? '';
+  return { agent, statusText, status: JSON.parse(statusText) as Deployed['status'] };
+}
+
+const stepsBundle = (m: Manifest, files: BundleFiles = {}): Promise<Buffer> =>
+  buildTestBundle({
+    ...files,
+    '.spot-bundle/steps.sh': { content: renderStepsScript(m) },
+    '.spot-bundle/env': { content: renderEnvFile(m.env) },
+  });
+
+const SETUP = [
+  '#!/bin/bash',
+  'set -eu',
+  'echo "greeting=$APP_GREETING" > /opt/deployment/setup-ran',
+  // Characters the status JSON must escape, on their way into log_tail.
+  `printf 'quote " backslash \\\\ tab \\t esc \\033[0m unicode ☃\\n'`,
+].join('\n');
+
+describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => {
+  it('deploys: files, secret, env, script, service, TTL, and reports ok', async () => {
+    const m = manifest({
+      packages: ['jq'],
+      env: { APP_GREETING: "hello 'world'" },
+      uploads: [
+        { source: 'deployment', dest: '/opt/deployment', exclude: [], secret: false },
+        { source: 'secrets/db', dest: '/opt/secrets/db-password', exclude: [], secret: true },
+      ],
+      scripts: [script({ path: 'deployment/setup.sh', timeoutSeconds: 60 })],
+      services: [
+        {
+          name: 'app',
+          file: 'deployment/app.service',
+          enabled: true,
+          start: true,
+          after: [],
+          health: { command: 'test -f /opt/deployment/setup-ran', timeoutSeconds: 10 },
+        },
+      ],
+      hooks: {
+        preInstall: [],
+        postInstall: ['touch /opt/deployment/post-ran'],
+        onFailure: ['touch /opt/deployment/on-failure-ran'],
+      },
+    });
+    const { agent, status, statusText } = await deploy(
+      await stepsBundle(m, {
+        'files/opt/deployment/setup.sh': { content: SETUP, mode: 0o755 },
+        'files/opt/deployment/app.service': { content: '[Service]\nExecStart=/bin/true\n' },
+        'files/opt/secrets/db-password': { content: SECRET, mode: 0o644 },
+      }),
+      { ttlSeconds: 3601 },
+    );
+
+    expect(agent.code).toBe(0);
+    expect(status).toMatchObject({
+      status: 'ok',
+      instance_id: INSTANCE_ID,
+      launch_index: 1,
+      failed_step: null,
+      deployment: 'agent-test-1',
+    });
+    expect(status.steps.map((step) => step.name)).toEqual([
+      'arm-ttl',
+      'download-bundle',
+      'verify-bundle',
+      'check-bundle',
+      'unpack-bundle',
+      'packages',
+      'upload:/opt/deployment',
+      'secret:/opt/secrets/db-password',
+      'env',
+      'script:1:setup.sh',
+      'service:app.service',
+      'health:app.service',
+      'post_install:1',
+    ]);
+    expect(status.steps.every((step) => step.status === 'ok' && Number.isInteger(step.seconds))).toBe(true);
+    expect(readFileSync(agent.upper('opt', 'deployment/setup-ran'), 'utf8')).toBe("greeting=hello 'world'\n");
+    expect(existsSync(agent.upper('opt', 'deployment/post-ran'))).toBe(true);
+    expect(existsSync(agent.upper('opt', 'deployment/on-failure-ran'))).toBe(false);
+
+    expect(mode(agent.upper('etc', 'spot-deployer/env'))).toBe('600');
+    const secret = agent.upper('opt', 'secrets/db-password');
+    expect([mode(secret), readFileSync(secret, 'utf8')]).toEqual(['600', SECRET]);
+    expect(agent.log()).not.toContain(SECRET);
+    expect(statusText).not.toContain(SECRET);
+
+    expect(agent.calls()).toEqual([
+      'shutdown -h +61 spot-deployer TTL',
+      'apt-get -o DPkg::Lock::Timeout=300 update -q',
+      'apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends jq',
+      'systemctl daemon-reload',
+      'systemctl enable app.service',
+      'systemctl start app.service',
+    ]);
+    expect(readFileSync(agent.upper('etc', 'systemd/system/app.service'), 'utf8')).toContain('ExecStart=/bin/true');
+    expect(readFileSync(agent.upper('etc', 'systemd/system/app.service.d/spot-deployer-env.conf'), 'utf8')).toBe(
+      '[Service]\nEnvironmentFile=-/etc/spot-deployer/env\n',
+    );
+    expect(status.log_tail).toContain('quote " backslash \\ tab \t esc [0m unicode ☃');
+    expect(imds.unauthorised).toBe(0);
+  });
+});
