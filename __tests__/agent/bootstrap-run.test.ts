@@ -196,4 +196,68 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
     expect(status.log_tail).toContain('quote " backslash \\ tab \t esc [0m unicode ☃');
     expect(imds.unauthorised).toBe(0);
   });
+
+  it('refuses a bundle whose sha256 does not match, before unpacking anything', async () => {
+    const bundle = await stepsBundle(
+      manifest({ hooks: { preInstall: [], postInstall: [], onFailure: ['touch /opt/hook-ran'] } }),
+    );
+    const { agent, status } = await deploy(bundle, { sha256: '0'.repeat(64) });
+    expect(agent.code).not.toBe(0);
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
+    expect(status.steps.at(-1)).toMatchObject({ name: 'verify-bundle', status: 'failed' });
+    expect(status.log_tail).toContain(`sha256 mismatch: expected ${'0'.repeat(64)}, got ${sha256(bundle)}`);
+    expect(existsSync(agent.upper('var', 'lib/spot-deployer/bundle'))).toBe(false);
+    // steps.sh was never read, so its on_failure hook was never registered.
+    expect(existsSync(agent.upper('opt', 'hook-ran'))).toBe(false);
+  });
+
+  it('refuses an archive with a ../ entry and writes nothing outside', async () => {
+    const steps = renderStepsScript(manifest({ scripts: [script({ command: 'touch /opt/deployment/ran' })] }));
+    const bundle = await buildTestBundle(
+      { '.spot-bundle/steps.sh': { content: steps }, '../evil': { content: 'pwned' } },
+      { preservePaths: true },
+    );
+    const { agent, status } = await deploy(bundle);
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'check-bundle' });
+    expect(status.log_tail).toContain('unsafe path in archive: ../evil');
+    expect(existsSync(agent.upper('var', 'lib/spot-deployer/bundle'))).toBe(false);
+    expect(existsSync(agent.upper('var', 'lib/spot-deployer/evil'))).toBe(false);
+    expect(existsSync(agent.upper('opt', 'deployment/ran'))).toBe(false);
+  });
+
+  it('names a failing script, runs the on_failure hooks and stops there', async () => {
+    const m = manifest({
+      scripts: [
+        script({ command: 'echo first' }),
+        script({ command: 'echo about to fail; exit 3' }),
+        script({ command: 'touch /opt/deployment/third' }),
+      ],
+      hooks: {
+        preInstall: [],
+        postInstall: [],
+        onFailure: ['echo "failed at $APP_NAME" > /opt/deployment/on-failure-ran'],
+      },
+      env: { APP_NAME: 'demo' },
+    });
+    const { agent, status } = await deploy(await stepsBundle(m));
+    expect(agent.code).toBe(3);
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'script:2' });
+    expect(status.steps.slice(-2)).toMatchObject([
+      { name: 'script:1', status: 'ok' },
+      { name: 'script:2', status: 'failed' },
+    ]);
+    expect(readFileSync(agent.upper('opt', 'deployment/on-failure-ran'), 'utf8')).toBe('failed at demo\n');
+    expect(existsSync(agent.upper('opt', 'deployment/third'))).toBe(false);
+    expect(status.log_tail).toContain('about to fail');
+  });
+
+  it('kills a script at its timeout and reports it', async () => {
+    const m = manifest({ scripts: [script({ command: 'sleep 60', timeoutSeconds: 1 })] });
+    const started = Date.now();
+    const { status } = await deploy(await stepsBundle(m));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'script:1' });
+    expect(status.steps.at(-1)!.seconds).toBeLessThan(5);
+    expect(status.log_tail).toContain('timed out after 1s');
+  });
 });
