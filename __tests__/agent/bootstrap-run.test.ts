@@ -63,6 +63,12 @@ interface Deployed {
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const mode = (path: string): string => (statSync(path).mode & 0o7777).toString(8);
 
+/** Puts a file for a tarball step and returns its presigned GET URL. */
+async function servedFile(key: string, body: Buffer): Promise<string> {
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 3600 });
+}
+
 async function objectText(key: string): Promise<string | undefined> {
   try {
     const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
@@ -73,7 +79,10 @@ async function objectText(key: string): Promise<string | undefined> {
 }
 
 /** Uploads the bundle, presigns its URLs, runs the agent and reads its status object back. */
-async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: number } = {}): Promise<Deployed> {
+async function deploy(
+  bundle: Buffer,
+  options: { sha256?: string; ttlSeconds?: number; osRelease?: string } = {},
+): Promise<Deployed> {
   run += 1;
   const key = `run-${run}`;
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz`, Body: bundle }));
@@ -91,7 +100,7 @@ async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: n
     SD_TTL_SECONDS: String(options.ttlSeconds ?? 0),
     SD_IMDS_URL: imds.url,
   });
-  const agent = await runAgent(conf);
+  const agent = await runAgent(conf, { osRelease: options.osRelease });
   expect(await objectText(`${key}/status-0.json`)).toBeUndefined();
   const statusText = (await objectText(`${key}/status-1.json`)) ?? '';
   return { agent, statusText, status: JSON.parse(statusText) as Deployed['status'] };
@@ -259,5 +268,36 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
     expect(status).toMatchObject({ status: 'failed', failed_step: 'script:1' });
     expect(status.steps.at(-1)!.seconds).toBeLessThan(5);
     expect(status.log_tail).toContain('timed out after 1s');
+  });
+
+  it('installs a tarball after checking its sha256, and uses dnf on Amazon Linux', async () => {
+    const tool = await buildTestBundle({ 'bin/tool': { content: '#!/bin/sh\necho tool\n', mode: 0o755 } });
+    const url = await servedFile('tools/tool.tar.gz', tool);
+    const m = manifest({
+      packages: ['jq', 'git=2.40.1'],
+      tarballs: [{ url, sha256: `sha256:${sha256(tool)}`, extractTo: '/opt/tool' }],
+    });
+    const osRelease = 'NAME="Amazon Linux"\nID="amzn"\nID_LIKE="fedora"\nVERSION_ID="2023"\n';
+    const { agent, status } = await deploy(await stepsBundle(m), { osRelease });
+    expect(status).toMatchObject({ status: 'ok' });
+    expect(mode(agent.upper('opt', 'tool/bin/tool'))).toBe('755');
+    expect(agent.calls()).toEqual(['dnf install -y -q jq git-2.40.1']);
+  });
+
+  it('fails a tarball whose sha256 differs, and a bundle with a symlink that leaves it', async () => {
+    const url = await servedFile('tools/other.tar.gz', await buildTestBundle({ x: { content: 'x' } }));
+    const bad = manifest({ tarballs: [{ url, sha256: 'f'.repeat(64), extractTo: '/opt/tool' }] });
+    const first = await deploy(await stepsBundle(bad));
+    expect(first.status).toMatchObject({ status: 'failed', failed_step: 'tarball:1' });
+    expect(existsSync(first.agent.upper('opt', 'tool/x'))).toBe(false);
+
+    const linked = await stepsBundle(manifest(), {
+      'files/opt/deployment/inside': { symlink: '../deployment/x' },
+      'files/opt/deployment/passwd': { symlink: '../../../../etc/passwd' },
+    });
+    const second = await deploy(linked);
+    expect(second.status).toMatchObject({ status: 'failed', failed_step: 'check-bundle' });
+    expect(second.status.log_tail).toContain('symlink leaves the archive');
+    expect(second.status.log_tail).not.toContain('files/opt/deployment/inside ->');
   });
 });
