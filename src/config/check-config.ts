@@ -97,8 +97,9 @@ function checkArchitecture(check: ConfigCheck, plan: Plan): void {
         ? `architecture is ${plan.architecture}`
         : `${region.instanceTypes[0]} is ${plan.architecture}`;
       const message = `${type} is an ${arch} type but ${why}`;
-      const hint =
-        arch === "arm64"
+      const hint = !explicit
+        ? "use types of one architecture, or set architecture and pick types that match it"
+        : arch === "arm64"
           ? "set architecture: arm64, or use x86_64 types such as t3.small"
           : "set architecture: x86_64, or use Graviton types such as t4g.small";
       if (fromInput)

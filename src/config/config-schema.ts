@@ -122,7 +122,10 @@ export const configSchema = z.strictObject({
   health_check: z
     .strictObject({
       port: z.int().min(1).max(65535),
-      path: z.string().startsWith("/").optional(),
+      path: z
+        .string()
+        .startsWith("/", { error: "health_check.path must start with /" })
+        .optional(),
       expect: z.int().min(100).max(599).optional(),
     })
     .optional(),

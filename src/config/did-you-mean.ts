@@ -31,6 +31,11 @@ export function didYouMean(
     if (!best || distance < best.distance) best = { name, distance };
   }
   if (!best) return undefined;
+  // A prefix of a known key (`size` for `size_gb`) is a likely slip too.
+  const prefixed = candidates.filter(
+    (name) => wanted.length >= 3 && name.toLowerCase().startsWith(wanted),
+  );
+  if (prefixed.length === 1 && best.distance > 1) return prefixed[0];
   const limit = Math.max(2, Math.floor(input.length / 3));
   return best.distance <= limit ? best.name : undefined;
 }

@@ -1,4 +1,5 @@
 import {
+  isCollection,
   isMap,
   isPair,
   isScalar,
@@ -134,8 +135,11 @@ export function positionOf(
     if (!next) return best;
     const isLast = index === path.length - 1;
     node = next.value;
-    const target =
-      at === "key" && isLast ? next.keyNode : (next.value ?? next.keyNode);
+    // A map or list is shown where its key is: that is the line users look for.
+    const preferKey = (at === "key" && isLast) || isCollection(next.value);
+    const target = preferKey
+      ? (next.keyNode ?? next.value)
+      : (next.value ?? next.keyNode);
     best = target ? offsetPosition(source, target) : best;
   }
   return best;

@@ -80,7 +80,8 @@ function reportOne(
         missing ? CONFIG_CODES.missingValue : CONFIG_CODES.invalidValue,
         describe(issue, found, path),
         {
-          ...(hint ? { hint } : {}),
+          hint: hint ?? fallbackHint(issue, path),
+          at: issue.code === "invalid_key" ? "key" : "value",
         },
       );
     }
@@ -130,6 +131,7 @@ function expectedOf(issue: ZodIssue): string {
 function article(type: string): string {
   const names: Record<string, string> = {
     object: "a map",
+    record: "a map",
     array: "a list",
     int: "a whole number",
     number: "a number",
@@ -137,11 +139,31 @@ function article(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
+/** A hint for issues that have no key-specific one: how to write the value. */
+function fallbackHint(issue: ZodIssue, path: KeyPath): string {
+  const key = String(path[path.length - 1] ?? "the value");
+  switch (issue.code) {
+    case "invalid_type":
+      return `write ${key} as ${article(issue.expected)}; see docs/configuration.md`;
+    case "invalid_value":
+      return issue.values.length === 1
+        ? `set ${key}: ${String(issue.values[0])}`
+        : `use one of: ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+    case "too_big":
+      return `pick a value in the allowed range for ${key}`;
+    case "invalid_key":
+      return "names use letters, digits and _, and do not start with a digit";
+    default:
+      return "see docs/configuration.md for the allowed values";
+  }
+}
+
 function describe(issue: ZodIssue, found: unknown, path: KeyPath): string {
   const key = String(path[path.length - 1] ?? "value");
   switch (issue.code) {
     case "invalid_type":
-      if (found === undefined) return `${key} is required`;
+      if (found === undefined) return `${path.join(".")} is required`;
       return `must be ${article(issue.expected)}, got ${describeValue(found)}`;
     case "invalid_value": {
       const allowed = issue.values.map((v) => String(v));
@@ -158,9 +180,11 @@ function describe(issue: ZodIssue, found: unknown, path: KeyPath): string {
         ? `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}`
         : issue.origin === "string"
           ? "must not be empty"
-          : `must be at least ${String(issue.minimum)}, got ${describeValue(found)}`;
+          : `must be ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}, got ${describeValue(found)}`;
     case "too_big":
-      return `must be at most ${String(issue.maximum)}, got ${describeValue(found)}`;
+      return `must be ${issue.inclusive ? "at most" : "less than"} ${String(issue.maximum)}, got ${describeValue(found)}`;
+    case "invalid_key":
+      return `"${key}" is not a valid ${String(path[path.length - 2] ?? "key")} name`;
     case "invalid_format":
       return issue.message.startsWith("Invalid")
         ? `has an invalid format: ${describeValue(found)}`
