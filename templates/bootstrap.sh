@@ -25,7 +25,11 @@ SD_CURRENT_STEP=agent SD_FAILED_STEP="" SD_STATUS_URL="" SD_REPORTED=no
 SD_INSTANCE_ID="" SD_LAUNCH_INDEX=""
 SD_STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
+# Scripts' output and the status copy may hold sensitive text: root only.
 mkdir -p "$(dirname "$SD_LOG_FILE")" "$SD_STATE_DIR"
+chmod 0700 "$SD_STATE_DIR"
+touch "$SD_LOG_FILE"
+chmod 0600 "$SD_LOG_FILE"
 # Everything (ours and the steps' output) goes to one file, synchronously, so
 # the log tail in the status object is complete when it is read.
 exec >>"$SD_LOG_FILE" 2>&1

@@ -185,6 +185,7 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
     expect(existsSync(agent.upper('opt', 'deployment/on-failure-ran'))).toBe(false);
 
     expect(mode(agent.upper('etc', 'spot-deployer/env'))).toBe('600');
+    expect(mode(agent.upper('var', 'log/spot-deployer.log'))).toBe('600');
     const secret = agent.upper('opt', 'secrets/db-password');
     expect([mode(secret), readFileSync(secret, 'utf8')]).toEqual(['600', SECRET]);
     expect(agent.log()).not.toContain(SECRET);
@@ -300,4 +301,32 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
     expect(second.status.log_tail).toContain('symlink leaves the archive');
     expect(second.status.log_tail).not.toContain('files/opt/deployment/inside ->');
   });
+
+  const dockerOnSystemPath = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'].some((dir) => existsSync(`${dir}/docker`));
+  it.skipIf(dockerOnSystemPath)(
+    'runs a compose file as a systemd unit, installing Docker when it is missing',
+    async () => {
+      const m = manifest({
+        uploads: [{ source: 'deployment', dest: '/opt/deployment', exclude: [], secret: false }],
+        compose: 'deployment/compose.yaml',
+      });
+      const files = { 'files/opt/deployment/compose.yaml': { content: 'services: {}\n' } };
+      // Ubuntu, and no docker on the agent's PATH (cloud-init's, without /usr/local/bin).
+      const osRelease = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';
+      const { agent, status } = await deploy(await stepsBundle(m, files), { osRelease });
+      expect(status).toMatchObject({ status: 'ok' });
+      expect(agent.calls()).toEqual([
+        'apt-get -o DPkg::Lock::Timeout=300 update -q',
+        'apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends docker.io docker-compose-v2',
+        'systemctl enable docker',
+        'systemctl start docker',
+        'systemctl daemon-reload',
+        'systemctl enable spot-deployer-compose.service',
+        'systemctl start spot-deployer-compose.service',
+      ]);
+      const unit = readFileSync(agent.upper('etc', 'systemd/system/spot-deployer-compose.service'), 'utf8');
+      expect(unit).toContain('ExecStart=/usr/bin/env docker compose -f /opt/deployment/compose.yaml up -d');
+      expect(unit).toContain('WorkingDirectory=/opt/deployment\n');
+    },
+  );
 });
