@@ -1,4 +1,10 @@
-import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,15 +33,26 @@ interface Expected {
   symlinks?: Record<string, string>;
 }
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/invalid");
+const corpus = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../fixtures/invalid",
+);
 const cases = readdirSync(corpus)
   .filter((name) => existsSync(path.join(corpus, name, "expected.json")))
   .sort();
 const expectations = new Map(
-  cases.map((name) => [name, JSON.parse(readFileSync(path.join(corpus, name, "expected.json"), "utf8")) as Expected]),
+  cases.map((name) => [
+    name,
+    JSON.parse(
+      readFileSync(path.join(corpus, name, "expected.json"), "utf8"),
+    ) as Expected,
+  ]),
 );
 const links = [...expectations].flatMap(([name, expected]) =>
-  Object.entries(expected.symlinks ?? {}).map(([link, target]) => ({ link: path.join(corpus, name, link), target })),
+  Object.entries(expected.symlinks ?? {}).map(([link, target]) => ({
+    link: path.join(corpus, name, link),
+    target,
+  })),
 );
 
 beforeAll(() => {
@@ -64,7 +81,9 @@ describe("the invalid corpus", () => {
     expect(connect).not.toHaveBeenCalled();
     connect.mockRestore();
     expect(caught).toBeInstanceOf(ConfigError);
-    const errors = (caught as ConfigError).issues.filter((issue) => issue.severity === "error");
+    const errors = (caught as ConfigError).issues.filter(
+      (issue) => issue.severity === "error",
+    );
     const first = errors[0]!;
     expect({
       code: first.code,
@@ -82,6 +101,7 @@ describe("the invalid corpus", () => {
       message: expected.message,
     });
     expect(first.hint).toBeTruthy();
-    for (const issue of errors) expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
+    for (const issue of errors)
+      expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
   });
 });
