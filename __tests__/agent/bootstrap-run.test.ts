@@ -329,4 +329,15 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
       expect(unit).toContain('WorkingDirectory=/opt/deployment\n');
     },
   );
+
+  it('runs a script as its user, in its working dir, with the env and its own variables', async () => {
+    const report = 'id -un > /var/tmp/sd-run; pwd >> /var/tmp/sd-run; echo "$APP_NAME|$LOCAL" >> /var/tmp/sd-run';
+    const m = manifest({
+      env: { APP_NAME: 'demo', LOCAL: 'overridden' },
+      scripts: [script({ command: report, user: 'nobody', workingDir: '/var/tmp', env: { LOCAL: "a 'b' $(c)" } })],
+    });
+    const { agent, status } = await deploy(await stepsBundle(m));
+    expect(status).toMatchObject({ status: 'ok' });
+    expect(readFileSync(agent.upper('var', 'tmp/sd-run'), 'utf8')).toBe("nobody\n/var/tmp\ndemo|a 'b' $(c)\n");
+  });
 });
