@@ -9,7 +9,7 @@ umask 022
 SD_CONF=${SD_CONF:-/etc/spot-deployer/agent.conf}
 # shellcheck source=/dev/null
 . "$SD_CONF"
-: "${SD_DEPLOYMENT:?}" "${SD_BUNDLE_URL:?}" "${SD_BUNDLE_SHA256:?}" "${SD_TARGET:?} "${SD_STATUS_URLS[0]:?}"
+: "${SD_DEPLOYMENT:?}" "${SD_BUNDLE_URL:?}" "${SD_BUNDLE_SHA256:?}" "${SD_TARGET:?}" "${SD_STATUS_URLS[0]:?}"
 SD_TTL_SECONDS=${SD_TTL_SECONDS:-0}
 SD_IMDS_URL=${SD_IMDS_URL:-http://169.254.169.254}
 SD_STATE_DIR=${SD_STATE_DIR:-/var/lib/spot-deployer}
