@@ -30,6 +30,8 @@ export function loadConfig(
   root: string,
   file: string,
   issues: IssueList,
+  /** Expands `~/` in ssh.public_key_path. */
+  home: string = os.homedir(),
 ): LoadedConfig {
   const before = issues.items.length;
   const source = readYamlFile(root, file, issues);
@@ -60,7 +62,7 @@ export function loadConfig(
     });
     return { config: undefined, locator, file, exists };
   }
-  const publicKey = readPublicKey(root, parsed.data, locator, issues);
+  const publicKey = readPublicKey(root, parsed.data, { locator, issues, home });
   return {
     config: parsed.data,
     locator,
@@ -73,13 +75,16 @@ export function loadConfig(
 function readPublicKey(
   root: string,
   config: ConfigFile,
-  locator: Locator,
-  issues: IssueList,
+  {
+    locator,
+    issues,
+    home,
+  }: { locator: Locator; issues: IssueList; home: string },
 ): string | undefined {
   const keyPath = config.ssh?.public_key_path;
   if (keyPath === undefined) return undefined;
   const absolute = keyPath.startsWith("~/")
-    ? path.join(os.homedir(), keyPath.slice(2))
+    ? path.join(home, keyPath.slice(2))
     : path.resolve(root, keyPath);
   try {
     return readFileSync(absolute, "utf8");

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ConfigError, type ConfigIssue } from "../errors.js";
 import { buildManifest, normaliseSource } from "../plan/build-manifest.js";
@@ -25,6 +26,7 @@ export interface LoadProjectOptions {
   /** The folder to start from: the project root or any folder below it. */
   dir: string;
   overrides: PlanOverrides;
+  /** Only HOME is read (for `~/` in ssh.public_key_path); default process.env. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -50,7 +52,12 @@ export async function loadProject(
   const configFile = normaliseSource(
     options.overrides.config ?? DEFAULT_CONFIG_FILE,
   );
-  const config = loadConfig(root, configFile, issues);
+  const config = loadConfig(
+    root,
+    configFile,
+    issues,
+    options.env?.HOME ?? os.homedir(),
+  );
   const deployment = loadDeployment(root, issues);
   if (deployment.origin === "none") reportNothingToDeploy(issues);
   if (deployment.deployment) {

@@ -5,22 +5,19 @@ import { DEFAULT_TARGET } from "../config/convention.js";
 import type {
   DeploymentFile,
   ScriptEntry,
-  ServiceEntry,
   UploadEntry,
 } from "../config/deployment-schema.js";
-import { DURATION_HINT, parseDuration } from "../config/duration.js";
 import type { IssueList, Locator } from "../config/issues.js";
+import { timeoutSeconds, toService } from "./build-services.js";
+import { normaliseSource } from "./paths.js";
 import type {
   BundleSource,
-  HealthCheck,
   Manifest,
   ScriptStep,
-  ServiceStep,
   TarballStep,
 } from "./types.js";
 
 export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 1800;
-export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;
 
 export interface ManifestContext {
   projectRoot: string;
@@ -28,12 +25,7 @@ export interface ManifestContext {
   issues: IssueList;
 }
 
-/** Project-relative, `/`-separated, without `./` or a trailing `/`. */
-export const normaliseSource = (source: string): string =>
-  source
-    .replace(/\\/g, "/")
-    .replace(/^(\.\/)+/, "")
-    .replace(/\/+$/, "") || ".";
+export { normaliseSource };
 
 /**
  * Maps a validated deployment.yaml value (or the convention scan's) to the
@@ -201,106 +193,6 @@ function toScript(
     timeoutSeconds:
       timeoutSeconds(entry.timeout, [...at, "timeout"], context) ??
       DEFAULT_SCRIPT_TIMEOUT_SECONDS,
-  };
-}
-
-function timeoutSeconds(
-  value: string | number | undefined,
-  at: (string | number)[],
-  context: ManifestContext,
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number") return value;
-  const seconds = parseDuration(value);
-  if (seconds === undefined) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.badDuration,
-      `invalid duration "${value}"`,
-      { hint: DURATION_HINT },
-    );
-  }
-  return seconds;
-}
-
-/** Unit names always carry their type suffix (`web.service`), as systemctl expects. */
-export const unitName = (name: string): string =>
-  /\.(service|socket|target|timer|mount|path)$/.test(name)
-    ? name
-    : `${name}.service`;
-
-function toService(
-  entry: ServiceEntry,
-  index: number,
-  context: ManifestContext,
-): ServiceStep {
-  const at = ["services", index];
-  if ((entry.file === undefined) === (entry.unit === undefined)) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.invalidValue,
-      "a service needs exactly one of file or unit",
-      {
-        hint: "file: a unit file of the project; unit: the unit text inline (then name is required)",
-      },
-    );
-  }
-  const file =
-    entry.file === undefined ? undefined : normaliseSource(entry.file);
-  const name = entry.name ?? (file ? path.posix.basename(file) : undefined);
-  if (name === undefined) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.missingValue,
-      "name is required for an inline unit",
-      {
-        key: [...at, "name"].join("."),
-        hint: "add name: my-app.service",
-      },
-    );
-  }
-  const health = toHealth(entry.health, [...at, "health"], context);
-  return {
-    name: unitName(name ?? "unnamed"),
-    ...(file === undefined ? {} : { file }),
-    ...(entry.unit === undefined ? {} : { unit: entry.unit }),
-    enabled: entry.enabled ?? true,
-    start: entry.start ?? true,
-    after: (entry.after ?? []).map(unitName),
-    ...(health === undefined ? {} : { health }),
-  };
-}
-
-function toHealth(
-  health: ServiceEntry["health"],
-  at: (string | number)[],
-  context: ManifestContext,
-): HealthCheck | undefined {
-  if (health === undefined) return undefined;
-  const kinds = [health.http, health.tcp, health.command].filter(
-    (value) => value !== undefined,
-  );
-  if (kinds.length !== 1) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.invalidValue,
-      "health needs exactly one of http, tcp or command",
-      {
-        hint: "e.g. health: {http: http://localhost:8080/healthz}",
-      },
-    );
-  }
-  return {
-    ...(health.http === undefined ? {} : { http: health.http }),
-    ...(health.tcp === undefined ? {} : { tcp: health.tcp }),
-    ...(health.command === undefined ? {} : { command: health.command }),
-    timeoutSeconds:
-      timeoutSeconds(health.timeout, [...at, "timeout"], context) ??
-      DEFAULT_HEALTH_TIMEOUT_SECONDS,
   };
 }
 
