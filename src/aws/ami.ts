@@ -61,8 +61,9 @@ async function describeImages(clients: AwsClients, input: DescribeImagesCommandI
   }
 }
 
+/** Newest by creation date; publishers put the build date in the name, which breaks ties. */
 const newest = (images: Image[]): Image | undefined =>
-  [...images].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? ''))[0];
+  [...images].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (b.Name ?? '').localeCompare(a.Name ?? ''))[0];
 
 function toResolved(image: Image | undefined, source: string, wanted: string, region: string): ResolvedImage {
   if (!image?.ImageId) {

@@ -60,6 +60,10 @@ export interface RegionLaunchResult {
 const marketsFor = (market: Market): Array<'spot' | 'on-demand'> =>
   market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
 
+/** Names one launch call: its instances report under `status/<launchId>/`. */
+const launchIdFor = (base: string, region: string, attempt: number): string =>
+  `${region}-${createHash('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
+
 /** EC2 limits ClientToken to 64 ASCII characters. */
 const clientToken = (base: string, attempt: number): string =>
   createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
@@ -124,7 +128,7 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
         const remaining = request.count - instances.length;
         if (remaining <= 0) return { instances, attempts };
         attempt += 1;
-        const launchId = `${request.clientTokenBase.slice(-12)}-${region}-${attempt}`.replace(/[^a-zA-Z0-9-]/g, '-');
+        const launchId = launchIdFor(request.clientTokenBase, region, attempt);
         const record: Attempt = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
         attempts.push(record);
         try {

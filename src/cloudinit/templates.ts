@@ -1,14 +1,26 @@
 /**
- * Reads files from `templates/`. The folder sits two levels above both
- * `src/cloudinit/` (tests) and `dist/<entry>/` (the built action), so one
- * relative URL serves both; ncc copies what it finds next to the bundle.
+ * Reads files from `templates/`. From source (`src/cloudinit/`) the folder is
+ * two levels up; from a built entry (`dist/<entry>/`) it is the copy the
+ * build puts in `dist/templates/`, one level up. The candidates are computed
+ * at run time so ncc leaves the path alone instead of relocating it.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const candidateDirs = (): string[] => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return ['..', '../..'].map((up) => resolve(here, up, 'templates'));
+};
 
-export const templatePath = (name: string): string => (isAbsolute(name) ? name : join(TEMPLATES_DIR, name));
+let templatesDir: string | undefined;
+
+function findTemplatesDir(): string {
+  templatesDir ??= candidateDirs().find((dir) => existsSync(join(dir, 'bootstrap.sh')));
+  if (!templatesDir) throw new Error(`templates/ not found next to ${fileURLToPath(import.meta.url)}`);
+  return templatesDir;
+}
+
+export const templatePath = (name: string): string => (isAbsolute(name) ? name : join(findTemplatesDir(), name));
 
 export const readTemplate = (name: string): string => readFileSync(templatePath(name), 'utf8');

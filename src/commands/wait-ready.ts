@@ -36,8 +36,8 @@ function isBootstrapStatus(value: unknown): value is BootstrapStatus {
 
 async function collectStatuses(options: WaitReadyOptions, into: Map<string, BootstrapStatus>): Promise<void> {
   for (const prefix of options.statusPrefixes) {
-    for (const object of await readStatusObjects(options.s3, options.bucket, prefix)) {
-      if (isBootstrapStatus(object) && options.instanceIds.includes(object.instance_id)) into.set(object.instance_id, object);
+    for (const { status } of await readStatusObjects(options.s3, options.bucket, prefix)) {
+      if (isBootstrapStatus(status) && options.instanceIds.includes(status.instance_id)) into.set(status.instance_id, status);
     }
   }
 }

@@ -1,0 +1,149 @@
+/**
+ * The action as the runner runs it: the built `dist/main` and `dist/post` on
+ * Node 24, against moto over HTTP, with the test playing the instance's side
+ * (it PUTs the status object through the URL found in the user-data).
+ */
+import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAction } from '../helpers/action-runner.js';
+import { readAgentConf, reportBootstrap, userDataOf } from '../helpers/fake-instance.js';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+
+let aws: LocalAws;
+let ec2: EC2Client;
+let s3: S3Client;
+
+const project = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
+  cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+  return dir;
+};
+
+const actionEnv = (): Record<string, string> => ({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1', GITHUB_REPOSITORY: 'acme/hello-web', GITHUB_SHA: 'abc123', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' });
+
+async function instancesOf(deploymentId: string, states = ['pending', 'running']): Promise<Instance[]> {
+  const described = await ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: [deploymentId] }, { Name: 'instance-state-name', Values: states }] }),
+  );
+  return (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
+}
+
+beforeAll(async () => {
+  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
+  const config = { endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  ec2 = new EC2Client(config);
+  s3 = new S3Client({ ...config, forcePathStyle: true });
+});
+
+beforeEach(async () => {
+  await aws.reset();
+  await s3.send(new CreateBucketCommand({ Bucket: 'spot-deployer-demo' }));
+});
+
+afterAll(async () => {
+  ec2?.destroy();
+  s3?.destroy();
+  await aws?.stop();
+});
+
+describe('the action against the local AWS endpoint', () => {
+  it('deploys hello-web, waits for the bootstrap, reports, then the post step leaves it alone and destroy removes it', async () => {
+    const dir = project();
+    const main = runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }, env: actionEnv() });
+    const reported = await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'ok' });
+    const run = await main;
+    expect(run.stderr).toBe('');
+    expect(run.code, run.stdout).toBe(0);
+
+    const outputs = run.outputs;
+    expect(outputs['deployment-id']).toBe('hello-web');
+    expect(outputs.status).toBe('success');
+    expect(JSON.parse(outputs['instance-ids']!)).toEqual(reported);
+    const instances = JSON.parse(outputs.instances!) as Array<Record<string, unknown>>;
+    expect(instances).toHaveLength(1);
+    expect(instances[0]).toMatchObject({ id: reported[0], region: 'us-east-1', type: 't3.micro', lifecycle: 'spot', state: 'running', bootstrap: 'ok' });
+    expect(JSON.parse(outputs['public-ips']!)).toEqual([instances[0]!.public_ip]);
+    expect(outputs['bundle-key']).toMatch(/^spot-deployer\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
+    expect(outputs['bundle-key']).toContain(outputs['bundle-sha256']);
+    expect(Number(outputs['user-data-bytes'])).toBeGreaterThan(1000);
+    expect(Number(outputs['user-data-bytes'])).toBeLessThanOrEqual(16_384);
+
+    expect(run.summary).toContain('`hello-web` success');
+    expect(run.summary).toContain(reported[0]);
+    expect(run.summary).toContain('✅ ok');
+    expect(run.summary).toContain(outputs['bundle-sha256']);
+
+    // What EC2 received: tags, IMDSv2, encrypted root, spot market, terminate on shutdown.
+    const [instance] = await instancesOf('hello-web');
+    const tags = Object.fromEntries((instance!.Tags ?? []).map((tag) => [tag.Key, tag.Value]));
+    expect(tags).toMatchObject({
+      'spot-deployer:deployment': 'hello-web',
+      'spot-deployer:managed-by': 'spot-deployer',
+      'spot-deployer:repository': 'acme/hello-web',
+      'spot-deployer:sha': 'abc123',
+      'spot-deployer:ref': 'refs/heads/main',
+      'spot-deployer:run-id': '42-1',
+      'spot-deployer:bundle-sha256': outputs['bundle-sha256'],
+      Name: 'hello-web',
+    });
+    expect(Date.parse(tags['spot-deployer:expires-at']!)).toBeGreaterThan(Date.now() + 1.9 * 3600_000);
+    expect(instance!.MetadataOptions?.HttpTokens).toBe('required');
+    expect(instance!.InstanceLifecycle).toBe('spot');
+    const volumes = await ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instance!.InstanceId!] }] }));
+    expect(volumes.Volumes?.[0]?.Encrypted).toBe(true);
+
+    const userData = await userDataOf(ec2, instance!.InstanceId!);
+    expect(userData.startsWith('#cloud-config\n')).toBe(true);
+    const conf = readAgentConf(userData);
+    expect(conf.bundleSha256).toBe(outputs['bundle-sha256']);
+    expect(conf.bundleUrl).toContain(outputs['bundle-key']);
+    // Presigned URLs are masked before anything could print them.
+    // (workflow commands escape `%` as `%25`)
+    expect(run.stdout).toContain(`::add-mask::${conf.bundleUrl.replaceAll('%', '%25')}`);
+    for (const url of conf.statusUrls) expect(run.stdout).toContain(`::add-mask::${url.replaceAll('%', '%25')}`);
+    expect(run.stdout).not.toContain(conf.bundleUrl);
+
+    const post = await runAction({ entry: 'post', env: actionEnv(), state: run.state, runnerDir: run.runnerDir });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('nothing to clean up');
+    expect(await instancesOf('hello-web')).toHaveLength(1);
+
+    const destroy = await runAction({ entry: 'main', inputs: { command: 'destroy', 'working-directory': dir }, env: actionEnv() });
+    expect(destroy.code, destroy.stdout).toBe(0);
+    expect(destroy.summary).toContain(instance!.InstanceId!);
+    expect(await instancesOf('hello-web', ['pending', 'running', 'stopping', 'stopped'])).toHaveLength(0);
+  });
+
+  it('reports a failed bootstrap with its step, exits 1, and the post step terminates what the run launched', async () => {
+    const dir = project();
+    const main = runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }, env: actionEnv() });
+    await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'failed', failedStep: 'script: deployment/setup.sh' });
+    const run = await main;
+    expect(run.code).toBe(1);
+    expect(run.outputs.status).toBe('failed');
+    expect(run.summary).toContain('❌ failed at `script: deployment/setup.sh`');
+    expect(run.stdout).toContain('::error::deployment hello-web is failed');
+
+    const launched = JSON.parse(run.outputs['instance-ids']!) as string[];
+    const post = await runAction({ entry: 'post', env: actionEnv(), state: run.state, runnerDir: run.runnerDir });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(`terminating ${launched[0]}`);
+    expect(await instancesOf('hello-web')).toHaveLength(0);
+  });
+
+  it('validate on a broken .spot/config.yaml exits 1 naming the file and key, without a stack trace', async () => {
+    const dir = project();
+    writeFileSync(join(dir, '.spot/config.yaml'), 'version: 1\nregions: [us-east-1]\nbucket: b\ninstance_typs: [t3.micro]\n');
+    const run = await runAction({ entry: 'main', inputs: { command: 'validate', 'working-directory': dir }, env: actionEnv() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error title=SD1\d\d instance_typs,file=\.spot\/config\.yaml,line=4,col=1::/);
+    expect(run.stdout).toContain('instance_typs');
+    expect(run.stdout).toContain('instance_types');
+    expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+    expect(run.stderr).toBe('');
+  });
+});

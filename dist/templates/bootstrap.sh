@@ -1,0 +1,398 @@
+#!/usr/bin/env bash
+# spot-deployer bootstrap agent. cloud-init writes it to
+# /etc/spot-deployer/agent.sh and runs it once with bash. It fetches the
+# bundle, checks it, places its files and runs the bundle's steps.sh, then
+# reports ok|failed to a presigned S3 PUT URL. Contract: docs/bootstrap-agent.md.
+set -euo pipefail
+umask 022
+
+SD_CONF=${SD_CONF:-/etc/spot-deployer/agent.conf}
+# shellcheck source=/dev/null
+. "$SD_CONF"
+: "${SD_DEPLOYMENT:?}" "${SD_BUNDLE_URL:?}" "${SD_BUNDLE_SHA256:?}" "${SD_TARGET:?}" "${SD_STATUS_URLS[0]:?}"
+SD_TTL_SECONDS=${SD_TTL_SECONDS:-0}
+SD_IMDS_URL=${SD_IMDS_URL:-http://169.254.169.254}
+SD_STATE_DIR=${SD_STATE_DIR:-/var/lib/spot-deployer}
+SD_LOG_FILE=${SD_LOG_FILE:-/var/log/spot-deployer.log}
+SD_ENV_FILE=/etc/spot-deployer/env
+SD_BUNDLE_DIR=$SD_STATE_DIR/bundle
+# Curl options shared by every download and upload: transient errors of S3 or
+# IMDS right after boot are common, so every error is retried.
+SD_CURL=(curl -fsS --retry 5 --retry-all-errors --retry-delay 2 --connect-timeout 10)
+
+SD_STEP_NAMES=() SD_STEP_STATES=() SD_STEP_SECONDS=() SD_ON_FAILURE=()
+SD_CURRENT_STEP=agent SD_FAILED_STEP="" SD_STATUS_URL="" SD_REPORTED=no
+SD_INSTANCE_ID="" SD_LAUNCH_INDEX=""
+SD_STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+# Scripts' output and the status copy may hold sensitive text: root only.
+mkdir -p "$(dirname "$SD_LOG_FILE")" "$SD_STATE_DIR"
+chmod 0700 "$SD_STATE_DIR"
+touch "$SD_LOG_FILE"
+chmod 0600 "$SD_LOG_FILE"
+# Everything (ours and the steps' output) goes to one file, synchronously, so
+# the log tail in the status object is complete when it is read.
+exec >>"$SD_LOG_FILE" 2>&1
+
+sd_log() { printf '%s [spot-deployer] %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
+
+# Presigned URLs are credentials for their object: log only the part before the query.
+sd_redact() { printf '%s' "${1%%\?*}"; }
+
+# ---- JSON -----------------------------------------------------------------
+# Reads stdin, prints it as a JSON string. Pure bash + tr (+ iconv when present)
+# so it works without python3: control characters other than tab/CR/LF are
+# dropped and invalid UTF-8 (e.g. a character cut by `tail -c`) is removed.
+sd_json_stdin() {
+  local out="" sep="" line
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line//\\/\\\\}
+    line=${line//\"/\\\"}
+    line=${line//$'\t'/\\t}
+    line=${line//$'\r'/\\r}
+    out+="$sep$line"
+    sep='\n'
+  done < <(LC_ALL=C tr -d '\000-\010\013\014\016-\037' | sd_utf8_only)
+  printf '"%s"' "$out"
+}
+
+sd_utf8_only() {
+  if command -v iconv >/dev/null 2>&1; then
+    iconv -c -f UTF-8 -t UTF-8 || true # exits 1 when it dropped something
+  else
+    LC_ALL=C tr -d '\200-\377'
+  fi
+}
+
+sd_json() { printf '%s' "$1" | sd_json_stdin; }
+
+sd_status_json() {
+  local status=$1 i sep="" failed=null index=null
+  [[ -n $SD_FAILED_STEP ]] && failed=$(sd_json "$SD_FAILED_STEP")
+  [[ $SD_LAUNCH_INDEX =~ ^[0-9]+$ ]] && index=$SD_LAUNCH_INDEX
+  printf '{"status":"%s","deployment":%s,"instance_id":%s,"launch_index":%s,"failed_step":%s,"steps":[' \
+    "$status" "$(sd_json "$SD_DEPLOYMENT")" "$(sd_json "$SD_INSTANCE_ID")" "$index" "$failed"
+  for i in "${!SD_STEP_NAMES[@]}"; do
+    printf '%s{"name":%s,"status":"%s","seconds":%d}' "$sep" "$(sd_json "${SD_STEP_NAMES[$i]}")" \
+      "${SD_STEP_STATES[$i]}" "${SD_STEP_SECONDS[$i]}"
+    sep=,
+  done
+  printf '],"started_at":"%s","finished_at":"%s","log_tail":%s}\n' "$SD_STARTED_AT" \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(tail -c 4096 "$SD_LOG_FILE" | sd_json_stdin)"
+}
+
+# ---- steps ----------------------------------------------------------------
+# Runs one named step in a subshell with `set -e` really in force (it is
+# ignored inside functions called from `if`/`||`), records its duration and,
+# on failure, ends the agent: the EXIT trap reports it.
+sd_step() {
+  local name=$1 start rc
+  shift
+  start=$(date +%s)
+  SD_CURRENT_STEP=$name
+  sd_log "step '$name': start"
+  set +e
+  (
+    set -e
+    "$@"
+  )
+  rc=$?
+  set -e
+  SD_STEP_NAMES+=("$name") SD_STEP_SECONDS+=($(($(date +%s) - start)))
+  if ((rc == 0)); then
+    SD_STEP_STATES+=(ok)
+    sd_log "step '$name': ok"
+    return 0
+  fi
+  SD_STEP_STATES+=(failed)
+  SD_FAILED_STEP=$name
+  sd_log "step '$name': failed (exit code $rc)"
+  exit "$rc"
+}
+
+# Registers a command run (as root, in SD_TARGET, with the env) when the deployment fails.
+sd_on_failure() { SD_ON_FAILURE+=("$1"); }
+
+sd_run_failure_hooks() {
+  local hook
+  for hook in "${SD_ON_FAILURE[@]}"; do
+    sd_log "on_failure hook: start"
+    (sd_run "$SD_TARGET" root 300 command "$hook") || sd_log "on_failure hook failed (ignored)"
+  done
+}
+
+# Loads /etc/spot-deployer/env into the (sub)shell's exported environment.
+sd_load_env() {
+  [[ -f $SD_ENV_FILE ]] || return 0
+  set -a
+  # shellcheck source=/dev/null
+  . "$SD_ENV_FILE"
+  set +a
+}
+
+# sd_run DIR USER TIMEOUT command|script COMMAND-OR-PATH [KEY=VALUE...]
+# Locals carry a prefix because the user's env file is sourced in this scope.
+sd_run() {
+  local _sd_dir=$1 _sd_user=$2 _sd_timeout=$3 _sd_kind=$4 _sd_value=$5 _sd_pair _sd_rc=0
+  local -a _sd_cmd
+  shift 5
+  if [[ $_sd_kind == script ]]; then
+    [[ -f $_sd_value ]] || { sd_log "script $_sd_value not found" && return 1; }
+    if [[ -x $_sd_value ]]; then _sd_cmd=("$_sd_value"); else _sd_cmd=(bash "$_sd_value"); fi
+  else
+    _sd_cmd=(bash -c "$_sd_value")
+  fi
+  [[ $_sd_user == root ]] || _sd_cmd=(runuser -u "$_sd_user" -- "${_sd_cmd[@]}")
+  cd "$_sd_dir" || return 1 # explicit: hooks call this where set -e is off
+  sd_load_env
+  for _sd_pair in "$@"; do export "${_sd_pair?}"; done
+  timeout --kill-after=10 "$_sd_timeout" "${_sd_cmd[@]}" || _sd_rc=$?
+  ((_sd_rc != 124)) || sd_log "timed out after ${_sd_timeout}s"
+  return "$_sd_rc"
+}
+
+# ---- bundle and files -------------------------------------------------------
+sd_download() { # URL FILE
+  sd_log "downloading $(sd_redact "$1")"
+  "${SD_CURL[@]}" -L -o "$2" "$1"
+}
+
+sd_verify() { # FILE SHA256
+  local actual
+  actual=$(sha256sum "$1" | cut -d' ' -f1)
+  if [[ $actual != "${2,,}" ]]; then
+    sd_log "sha256 mismatch: expected ${2,,}, got $actual"
+    return 1
+  fi
+}
+
+sd_unsafe_path() { [[ $1 == /* || /$1/ == */../* ]]; }
+
+# True when a symlink's target, resolved from the link's folder, leaves the
+# archive root (the bundle keeps relative links that stay inside their upload).
+sd_link_escapes() { # LINK-NAME TARGET
+  local part depth=0
+  local -a parts
+  [[ $2 != /* ]] || return 0
+  IFS=/ read -ra parts <<<"$(dirname "$1")/$2"
+  for part in "${parts[@]}"; do
+    case $part in
+    '' | .) ;;
+    ..) depth=$((depth - 1)) && ((depth >= 0)) || return 0 ;;
+    *) depth=$((depth + 1)) ;;
+    esac
+  done
+  return 1
+}
+
+# Refuses absolute names, `..` components, escaping symlinks and hard links
+# to unsafe names, before anything is written.
+sd_check_archive() { # FILE
+  local name line re='^[^ ]+ +[^ ]+ +[0-9,]+ +[0-9-]+ +[0-9:]+ (.*) (->|link to) (.*)$'
+  while IFS= read -r name; do
+    if sd_unsafe_path "$name"; then sd_log "unsafe path in archive: $name" && return 1; fi
+  done < <(tar -tf "$1")
+  while IFS= read -r line; do
+    [[ $line == [lh]* ]] || continue
+    [[ $line =~ $re ]] || { sd_log "unreadable link entry: $line" && return 1; }
+    if [[ $line == l* ]] && sd_link_escapes "${BASH_REMATCH[1]}" "${BASH_REMATCH[3]}"; then
+      sd_log "symlink leaves the archive: $line" && return 1
+    fi
+    if [[ $line == h* ]] && sd_unsafe_path "${BASH_REMATCH[3]}"; then
+      sd_log "unsafe hard link in archive: $line" && return 1
+    fi
+  done < <(tar -tvf "$1")
+}
+
+sd_unpack() { # FILE DIR
+  rm -rf "$2"
+  mkdir -p "$2"
+  tar -xf "$1" -C "$2" --no-same-owner
+}
+
+sd_tarball() { # URL SHA256 DEST
+  local file
+  file=$(mktemp "$SD_STATE_DIR/tarball.XXXXXX")
+  sd_download "$1" "$file"
+  sd_verify "$file" "$2"
+  sd_check_archive "$file"
+  mkdir -p "$3"
+  tar -xf "$file" -C "$3" --no-same-owner
+  rm -f "$file"
+}
+
+# Copies files/<DEST> of the bundle to DEST; the bundle already carries modes.
+sd_place() { # DEST [OWNER]
+  local src=$SD_BUNDLE_DIR/files$1
+  [[ -e $src ]] || { sd_log "not in bundle: $1" && return 1; }
+  mkdir -p "$(dirname "$1")"
+  if [[ -d $src ]]; then mkdir -p "$1" && cp -a "$src/." "$1/"; else cp -a "$src" "$1"; fi
+  [[ -z ${2:-} ]] || chown -R "$2" "$1"
+}
+
+# Like sd_place, but 0600 files / 0700 folders from the first byte (umask);
+# only the path is ever logged.
+sd_secret() { # DEST [OWNER]
+  local src=$SD_BUNDLE_DIR/files$1
+  umask 077
+  [[ -e $src ]] || { sd_log "secret not in bundle: $1" && return 1; }
+  mkdir -p "$(dirname "$1")"
+  if [[ -d $src ]]; then mkdir -p "$1" && cp -R "$src/." "$1/"; else cp "$src" "$1"; fi
+  find "$1" -type d -exec chmod 0700 {} + -o -type f -exec chmod 0600 {} +
+  chown -R "${2:-root}" "$1"
+  sd_log "secret placed at $1"
+}
+
+sd_env() {
+  umask 077
+  mkdir -p "$(dirname "$SD_ENV_FILE")"
+  if [[ -f $SD_BUNDLE_DIR/.spot-bundle/env ]]; then
+    cp "$SD_BUNDLE_DIR/.spot-bundle/env" "$SD_ENV_FILE"
+  else
+    : >"$SD_ENV_FILE"
+  fi
+  chmod 0600 "$SD_ENV_FILE"
+}
+
+# ---- packages and services --------------------------------------------------
+sd_os_family() {
+  local ids
+  # shellcheck source=/dev/null
+  ids=$(. /etc/os-release && printf ' %s %s ' "${ID:-}" "${ID_LIKE:-}")
+  case $ids in
+  *" ubuntu "* | *" debian "*) echo apt ;;
+  *" amzn "* | *" fedora "* | *" rhel "*) echo dnf ;;
+  *) sd_log "unsupported OS:$ids" && return 1 ;;
+  esac
+}
+
+sd_packages() { # NAME[=VERSION]...
+  local family
+  family=$(sd_os_family)
+  if [[ $family == apt ]]; then
+    export DEBIAN_FRONTEND=noninteractive
+    # cloud-init or unattended-upgrades may still hold the dpkg lock at boot.
+    apt-get -o DPkg::Lock::Timeout=300 update -q
+    apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "$@"
+  else
+    dnf install -y -q "${@/=/-}" # dnf spells name=version as name-version
+  fi
+}
+
+# Installs a unit, with a drop-in that gives it the deployment's env file.
+sd_install_unit() { # NAME file|inline PATH-OR-CONTENT
+  local unit=/etc/systemd/system/$1
+  mkdir -p "$unit.d"
+  if [[ $2 == file ]]; then install -m 0644 "$3" "$unit"; else printf '%s\n' "$3" >"$unit" && chmod 0644 "$unit"; fi
+  printf '[Service]\nEnvironmentFile=-%s\n' "$SD_ENV_FILE" >"$unit.d/spot-deployer-env.conf"
+}
+
+sd_service() { # NAME yes|no(enable) yes|no(start) file|inline PATH-OR-CONTENT
+  sd_install_unit "$1" "$4" "$5"
+  systemctl daemon-reload
+  if [[ $2 == yes ]]; then systemctl enable "$1"; fi
+  if [[ $3 == yes ]]; then systemctl start "$1"; fi
+}
+
+# Runs the compose file as a oneshot unit so it comes back after a reboot.
+sd_compose() { # FILE
+  if ! command -v docker >/dev/null 2>&1; then
+    if [[ $(sd_os_family) == apt ]]; then sd_packages docker.io docker-compose-v2; else sd_packages docker; fi
+  fi
+  systemctl enable docker
+  systemctl start docker
+  sd_service spot-deployer-compose.service yes yes inline "[Unit]
+Description=spot-deployer compose project
+Requires=docker.service
+After=docker.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+WorkingDirectory=$(dirname "$1")
+ExecStart=/usr/bin/env docker compose -f $1 up -d --remove-orphans
+ExecStop=/usr/bin/env docker compose -f $1 down
+
+[Install]
+WantedBy=multi-user.target"
+}
+
+sd_health_once() { # http|tcp|command TARGET
+  # shellcheck disable=SC2016 # the tcp probe's $1 is expanded by the inner bash
+  case $1 in
+  http) curl -fsS -o /dev/null --max-time 5 "$2" ;;
+  tcp) timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$2" ;;
+  command) timeout 30 bash -c "$2" ;;
+  esac
+}
+
+sd_health() { # http|tcp|command TARGET TIMEOUT-SECONDS
+  local deadline=$(($(date +%s) + $3))
+  until sd_health_once "$1" "$2"; do
+    if (($(date +%s) >= deadline)); then sd_log "health check ($1) not healthy after $3s" && return 1; fi
+    sleep 2
+  done
+}
+
+# ---- main -------------------------------------------------------------------
+sd_arm_ttl() {
+  ((SD_TTL_SECONDS > 0)) || { sd_log "no TTL" && return 0; }
+  shutdown -h "+$(((SD_TTL_SECONDS + 59) / 60))" "spot-deployer TTL"
+}
+
+sd_imds() {
+  local token header
+  token=$("${SD_CURL[@]}" -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$SD_IMDS_URL/latest/api/token")
+  header="X-aws-ec2-metadata-token: $token"
+  SD_INSTANCE_ID=$("${SD_CURL[@]}" -H "$header" "$SD_IMDS_URL/latest/meta-data/instance-id")
+  SD_LAUNCH_INDEX=$("${SD_CURL[@]}" -H "$header" "$SD_IMDS_URL/latest/meta-data/ami-launch-index")
+  SD_STATUS_URL=${SD_STATUS_URLS[$SD_LAUNCH_INDEX]:-}
+  sd_log "instance $SD_INSTANCE_ID, launch index $SD_LAUNCH_INDEX"
+}
+
+sd_report() { # ok|failed
+  local file=$SD_STATE_DIR/status.json
+  if [[ -z $SD_STATUS_URL && ${#SD_STATUS_URLS[@]} -eq 1 ]]; then SD_STATUS_URL=${SD_STATUS_URLS[0]}; fi
+  [[ -n $SD_STATUS_URL ]] || { sd_log "no status URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
+  sd_log "reporting status $1"
+  sd_status_json "$1" >"$file"
+  "${SD_CURL[@]}" -X PUT --upload-file "$file" "$SD_STATUS_URL" >/dev/null
+}
+
+# EXIT trap: the single place that reports, whatever way the agent ends.
+sd_finish() {
+  local rc=$?
+  set +e
+  [[ $SD_REPORTED == no ]] || exit "$rc"
+  SD_REPORTED=yes
+  if ((rc == 0)); then
+    sd_report ok
+  else
+    SD_FAILED_STEP=${SD_FAILED_STEP:-$SD_CURRENT_STEP}
+    sd_log "deployment failed at step '$SD_FAILED_STEP'"
+    sd_run_failure_hooks
+    sd_report failed
+  fi
+  exit "$rc"
+}
+
+sd_main() {
+  trap sd_finish EXIT
+  sd_log "agent start: deployment $SD_DEPLOYMENT"
+  # Armed first: a stuck download or step must not keep the instance alive.
+  sd_step arm-ttl sd_arm_ttl
+  SD_CURRENT_STEP=imds
+  sd_imds
+  mkdir -p "$SD_TARGET"
+  local archive=$SD_STATE_DIR/bundle.tar.gz
+  sd_step download-bundle sd_download "$SD_BUNDLE_URL" "$archive"
+  sd_step verify-bundle sd_verify "$archive" "$SD_BUNDLE_SHA256"
+  sd_step check-bundle sd_check_archive "$archive"
+  sd_step unpack-bundle sd_unpack "$archive" "$SD_BUNDLE_DIR"
+  SD_CURRENT_STEP=steps.sh
+  # shellcheck source=/dev/null
+  . "$SD_BUNDLE_DIR/.spot-bundle/steps.sh"
+  sd_log "agent done"
+}
+
+sd_main "$@"
