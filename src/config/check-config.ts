@@ -1,6 +1,6 @@
 import net from "node:net";
 import type { Plan, PlanOverrides } from "../plan/types.js";
-import { CONFIG_CODES } from "./codes.js";
+import { CONFIG_CODES, type ConfigCode } from "./codes.js";
 import {
   INSTANCE_TYPE_PATTERN,
   REGION_PATTERN,
@@ -18,6 +18,10 @@ export interface ConfigCheck {
 }
 
 const INPUT_FILE = "(input)";
+const INPUT_CODES: Record<string, ConfigCode> = {
+  regions: CONFIG_CODES.badRegion,
+  "instance-types": CONFIG_CODES.badInstanceType,
+};
 
 /** Checks of the config and the overrides beyond types; all offline. */
 export function checkConfig(check: ConfigCheck, plan: Plan): void {
@@ -39,7 +43,7 @@ export function checkConfig(check: ConfigCheck, plan: Plan): void {
 function checkOverrides(check: ConfigCheck): void {
   const input = (key: string, message: string, hint: string): void =>
     check.issues.add({
-      code: CONFIG_CODES.invalidValue,
+      code: INPUT_CODES[key] ?? CONFIG_CODES.invalidValue,
       file: INPUT_FILE,
       line: 1,
       column: 1,

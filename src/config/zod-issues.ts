@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { CONFIG_CODES } from "./codes.js";
+import { CONFIG_CODES, type ConfigCode } from "./codes.js";
 import { didYouMean } from "./did-you-mean.js";
 import { IssueList, type Locator } from "./issues.js";
 import type { KeyPath } from "./yaml-source.js";
@@ -49,7 +49,7 @@ function reportOne(
   const keyName = String(
     [...path].reverse().find((segment) => typeof segment === "string") ?? "",
   );
-  const hint = KEY_HINTS[keyName];
+  const hint = KEY_HINTS[keyName] ?? KEY_HINTS[String(path[0])];
   switch (issue.code) {
     case "unrecognized_keys":
       for (const key of issue.keys) {
@@ -77,7 +77,7 @@ function reportOne(
       list.report(
         locator,
         path,
-        missing ? CONFIG_CODES.missingValue : CONFIG_CODES.invalidValue,
+        missing ? CONFIG_CODES.missingValue : codeFor(path),
         describe(issue, found, path),
         {
           hint: hint ?? fallbackHint(issue, path),
@@ -139,6 +139,28 @@ function article(type: string): string {
   return names[type] ?? `a ${type}`;
 }
 
+const DURATION_KEYS = new Set(["ttl", "ready_timeout", "timeout"]);
+
+/** The specific code for a bad value, by where it sits; SD105 otherwise. */
+function codeFor(path: KeyPath): ConfigCode {
+  const last = path[path.length - 1];
+  const lastKey = [...path]
+    .reverse()
+    .find((segment) => typeof segment === "string");
+  if (path.length === 1 && last === "version") return CONFIG_CODES.badVersion;
+  if (typeof lastKey === "string" && DURATION_KEYS.has(lastKey))
+    return CONFIG_CODES.badDuration;
+  if (
+    path[0] === "regions" &&
+    (path.length === 2 || (path.length === 3 && last === "name"))
+  ) {
+    return CONFIG_CODES.badRegion;
+  }
+  if (path.includes("instance_types") && typeof last === "number")
+    return CONFIG_CODES.badInstanceType;
+  return CONFIG_CODES.invalidValue;
+}
+
 /** A hint for issues that have no key-specific one: how to write the value. */
 function fallbackHint(issue: ZodIssue, path: KeyPath): string {
   const key = String(path[path.length - 1] ?? "the value");
@@ -164,6 +186,9 @@ function describe(issue: ZodIssue, found: unknown, path: KeyPath): string {
   switch (issue.code) {
     case "invalid_type":
       if (found === undefined) return `${path.join(".")} is required`;
+      if (DURATION_KEYS.has(key) && typeof found !== "object") {
+        return `must be a duration like 90s, 15m, 8h or 3d, got ${describeValue(found)}`;
+      }
       return `must be ${article(issue.expected)}, got ${describeValue(found)}`;
     case "invalid_value": {
       const allowed = issue.values.map((v) => String(v));
