@@ -11,6 +11,7 @@ import { CONFIG_CODES } from "./codes.js";
 import { findProjectRoot, SPOT_DIR } from "./find-root.js";
 import { formatIssue } from "./format-issues.js";
 import { IssueList } from "./issues.js";
+import { readYamlFile } from "./read-files.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfig,
@@ -37,7 +38,8 @@ export interface LoadedProject {
 }
 
 /** Optional project files that shape the bundle or user-data when present. */
-const EXTRA_FILES = [".spotignore", ".spot/cloud-init.yaml"];
+const CLOUD_INIT_FILE = ".spot/cloud-init.yaml";
+const EXTRA_FILES = [".spotignore", CLOUD_INIT_FILE];
 
 /**
  * Loads and validates the project at or above `options.dir` and builds its
@@ -60,6 +62,8 @@ export async function loadProject(
   );
   const deployment = loadDeployment(root, issues);
   if (deployment.origin === "none") reportNothingToDeploy(issues);
+  // The fragment is merged by the cloud-init stage; here it only has to be a YAML map.
+  readYamlFile(root, CLOUD_INIT_FILE, issues);
   if (deployment.deployment) {
     checkDeployment(deployment.deployment, {
       root,

@@ -70,6 +70,8 @@ function toPos(
 }
 
 function emptyHint(file: string): string {
+  if (file.endsWith("cloud-init.yaml"))
+    return "add cloud-config keys (e.g. write_files, runcmd), or delete the file";
   return file.endsWith("deployment.yaml")
     ? "describe what to install (uploads, scripts, services), or delete the file to use the deployment/ convention"
     : "add at least regions and bucket, or delete the file and pass them as inputs";
