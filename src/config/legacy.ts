@@ -58,53 +58,65 @@ function mapAws(
     return;
   }
   for (const [oldKey, oldValue] of Object.entries(aws)) {
-    const target = AWS_KEYS[oldKey];
-    if (!target) {
-      const guess = didYouMean(oldKey, Object.keys(AWS_KEYS));
-      issues.report(
-        locator,
-        ["aws", oldKey],
-        CONFIG_CODES.unknownKey,
-        `unknown key "${oldKey}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
-        {
-          at: "key",
-          hint: `the aws: map of the original layout knows ${Object.keys(AWS_KEYS).join(", ")}`,
-        },
-      );
-      continue;
-    }
-    const newKey = target.join(".");
-    if (getIn(result, target) !== undefined && oldKey !== "tags") {
-      issues.report(
-        locator,
-        ["aws", oldKey],
-        CONFIG_CODES.invalidValue,
-        `aws.${oldKey} and ${newKey} are both set`,
-        {
-          at: "key",
-          hint: `keep only ${newKey}`,
-        },
-      );
-      continue;
-    }
-    if (oldKey === "tags" && isDict(oldValue))
-      setIn(result, target, {
-        ...oldValue,
-        ...(isDict(result.tags) ? result.tags : {}),
-      });
-    else setIn(result, target, oldValue);
+    mapAwsKey(oldKey, oldValue, { result, locator, issues });
+  }
+}
+
+function mapAwsKey(
+  oldKey: string,
+  oldValue: unknown,
+  {
+    result,
+    locator,
+    issues,
+  }: { result: Dict; locator: Locator; issues: IssueList },
+): void {
+  const target = AWS_KEYS[oldKey];
+  if (!target) {
+    const guess = didYouMean(oldKey, Object.keys(AWS_KEYS));
     issues.report(
       locator,
       ["aws", oldKey],
-      CONFIG_CODES.deprecatedKey,
-      `aws.${oldKey} is deprecated; use ${newKey}`,
+      CONFIG_CODES.unknownKey,
+      `unknown key "${oldKey}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
       {
         at: "key",
-        severity: "warning",
-        hint: `write ${newKey} in .spot/config.yaml instead`,
+        hint: `the aws: map of the original layout knows ${Object.keys(AWS_KEYS).join(", ")}`,
       },
     );
+    return;
   }
+  const newKey = target.join(".");
+  if (getIn(result, target) !== undefined && oldKey !== "tags") {
+    issues.report(
+      locator,
+      ["aws", oldKey],
+      CONFIG_CODES.invalidValue,
+      `aws.${oldKey} and ${newKey} are both set`,
+      {
+        at: "key",
+        hint: `keep only ${newKey}`,
+      },
+    );
+    return;
+  }
+  if (oldKey === "tags" && isDict(oldValue))
+    setIn(result, target, {
+      ...oldValue,
+      ...(isDict(result.tags) ? result.tags : {}),
+    });
+  else setIn(result, target, oldValue);
+  issues.report(
+    locator,
+    ["aws", oldKey],
+    CONFIG_CODES.deprecatedKey,
+    `aws.${oldKey} is deprecated; use ${newKey}`,
+    {
+      at: "key",
+      severity: "warning",
+      hint: `write ${newKey} in .spot/config.yaml instead`,
+    },
+  );
 }
 
 function mapRegion(
