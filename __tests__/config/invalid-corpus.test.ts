@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runValidate } from "../../src/commands/validate.js";
 import { loadProject } from "../../src/config/load-project.js";
 import { formatIssue } from "../../src/config/format-issues.js";
 import { ConfigError } from "../../src/errors.js";
@@ -101,6 +102,13 @@ describe("the invalid corpus", () => {
       message: expected.message,
     });
     expect(first.hint).toBeTruthy();
+    // validate reports the same first problem and fails (the CLI exits 1).
+    const validated = await runValidate({
+      dir: path.join(corpus, name, expected.dir ?? ""),
+      overrides: expected.overrides ?? {},
+    });
+    expect(validated.ok).toBe(false);
+    expect(validated.issues[0]).toEqual(first);
     for (const issue of errors)
       expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
   });

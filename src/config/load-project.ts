@@ -54,6 +54,21 @@ export async function loadProject(
   const configFile = normaliseSource(
     options.overrides.config ?? DEFAULT_CONFIG_FILE,
   );
+  if (
+    configFile !== DEFAULT_CONFIG_FILE &&
+    !existsSync(path.join(root, configFile))
+  ) {
+    issues.add({
+      code: CONFIG_CODES.missingSource,
+      file: configFile,
+      line: 1,
+      column: 1,
+      key: "config",
+      message: `config file ${configFile} (from the config input) does not exist`,
+      hint: `give a path relative to the project root ${root}, or leave config unset for ${DEFAULT_CONFIG_FILE}`,
+      severity: "error",
+    });
+  }
   const config = loadConfig(
     root,
     configFile,
