@@ -33,6 +33,8 @@ export function checkDeployment(file: DeploymentFile, check: PathCheck): void {
   for (const [index, entry] of (file.scripts ?? []).entries())
     checkScript(entry, ["scripts", index], check);
   for (const [index, entry] of (file.services ?? []).entries())
+    checkHealthUrl(entry, ["services", index, "health", "http"], check);
+  for (const [index, entry] of (file.services ?? []).entries())
     checkService(entry, ["services", index], check);
   if (file.compose !== undefined) checkSource(file.compose, ["compose"], check);
   checkTarballs(file, check);
@@ -131,6 +133,24 @@ function checkScript(entry: ScriptEntry, at: KeyPath, check: PathCheck): void {
       },
     );
   }
+}
+
+function checkHealthUrl(
+  entry: ServiceEntry,
+  at: KeyPath,
+  check: PathCheck,
+): void {
+  const url = entry.health?.http;
+  if (url === undefined || /^https?:\/\/[^\s/]+/.test(url)) return;
+  check.issues.report(
+    check.locator,
+    at,
+    CONFIG_CODES.invalidValue,
+    `health.http "${url}" is not an http(s) URL`,
+    {
+      hint: "the instance polls it itself, e.g. http: http://localhost:8080/healthz",
+    },
+  );
 }
 
 function checkService(
