@@ -6,6 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q nginx
 
+mkdir -p /var/www/html
 cat > /var/www/html/index.html <<'HTML'
 <!doctype html>
 <html lang="en">
