@@ -1,7 +1,7 @@
 /** Runs the built CLI (`dist/cli/index.js`) on Node 24, as `npx spot-deployer` would. */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { NODE24 } from './action-runner.js';
+import { NODE24 } from './action-runner.ts';
 
 export interface CliRun {
   code: number;
