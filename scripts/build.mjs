@@ -1,19 +1,25 @@
-// Builds the three entries with ncc into the committed dist/.
-// Run with `npm run build`; a test fails when dist/ is stale.
+// Builds the three entries with ncc into the committed dist/ (or into the
+// folder given with --out, which the staleness test uses to compare).
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const out = values.out;
 const entries = [
-  ['src/index.ts', 'dist/main'],
-  ['src/post.ts', 'dist/post'],
-  ['src/bin.ts', 'dist/cli'],
+  ['src/index.ts', 'main'],
+  ['src/post.ts', 'post'],
+  ['src/bin.ts', 'cli'],
 ];
 
-rmSync('dist', { recursive: true, force: true });
-for (const [entry, out] of entries) {
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--no-source-map-register', '--quiet', '--target', 'es2023'], { stdio: 'inherit' });
+rmSync(out, { recursive: true, force: true });
+for (const [entry, folder] of entries) {
+  execFileSync('npx', ['ncc', 'build', entry, '-o', join(out, folder), '--no-source-map-register', '--quiet', '--target', 'es2023'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
-// The bundles read the agent and cloud-init templates from templates/ two levels up;
-// a copy inside dist/ keeps the npm package and the action self-contained.
-cpSync('templates', 'dist/templates', { recursive: true });
-chmodSync('dist/cli/index.js', 0o755);
+// The bundles read the agent and cloud-init templates from templates/ one level
+// up (dist/templates); the copy keeps the action and the npm package self-contained.
+cpSync('templates', join(out, 'templates'), { recursive: true });
+chmodSync(join(out, 'cli', 'index.js'), 0o755);
