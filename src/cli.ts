@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Surface } from './commands/surface.js';
+import { runInit } from './commands/init.js';
 import { ConfigError, UsageError } from './errors.js';
 import { execute, type CommandResult } from './execute.js';
 import { parseOptions, type InputName, type RawInputs } from './options.js';
@@ -108,6 +109,11 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     const options = parseOptions(raw, { repository: run.repository || undefined });
     if (options.command === 'destroy' && !values.yes && io.env.CI !== 'true') {
       throw new UsageError('destroy removes every instance of the deployment; confirm with --yes', 'Run again with --yes (CI runs need no flag).');
+    }
+    if (options.command === 'init') {
+      const { written } = await runInit({ dir: options.dir, force: Boolean(values.force), ...(options.overrides.bucket ? { bucket: options.overrides.bucket } : {}) });
+      io.stdout(json ? `${JSON.stringify({ written }, null, 2)}\n` : `${written.map((file) => `wrote ${file}`).join('\n')}\nnext: spot-deployer validate\n`);
+      return EXIT.ok;
     }
     const outcome = await execute(options, { surface: consoleSurface(io, debug), run, env: io.env });
     if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {

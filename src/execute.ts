@@ -3,6 +3,7 @@
  * and the CLI differ only in how they read options and show results.
  */
 import { ClientPool } from './aws/clients.js';
+import { estimateCost } from './commands/estimate.js';
 import { runDeploy, type DeployResult } from './commands/deploy.js';
 import { runDestroy, type DestroyResult } from './commands/destroy.js';
 import { prepareDeployment } from './commands/prepare.js';
@@ -22,6 +23,8 @@ export interface PlanResult {
   regions: Array<{ name: string; count: number; instanceTypes: string[]; image: string }>;
   market: Plan['market'];
   sourceFiles: string[];
+  /** Cheapest current spot price of each region's ladder × its count, when prices could be read. */
+  estimatedCostPerHour?: number;
   notices: string[];
 }
 
@@ -46,8 +49,9 @@ async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan>
   return plan;
 }
 
-async function planCommand(plan: Plan): Promise<CommandResult> {
+async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Promise<CommandResult> {
   const prepared = await prepareDeployment(plan);
+  const estimate = await estimateCost(plan, env);
   const result: PlanResult = {
     deploymentId: plan.deploymentId,
     files: prepared.bundle.entries.filter((entry) => entry.type === 'file').map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
@@ -56,7 +60,8 @@ async function planCommand(plan: Plan): Promise<CommandResult> {
     regions: plan.regions.map((region) => ({ name: region.name, count: region.count, instanceTypes: region.instanceTypes, image: region.image })),
     market: plan.market,
     sourceFiles: plan.sourceFiles,
-    notices: ['offline: prices and AMIs are not looked up by plan yet', ...plan.notices],
+    ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
+    notices: [...estimate.notices, ...plan.notices],
   };
   return { command: 'plan', plan, result, userDataText: prepared.sizeCheck.text };
 }
@@ -67,7 +72,7 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
   }
   const plan = await planOf(options, deps);
   if (options.command === 'validate') return { command: 'validate', plan, warnings: plan.notices };
-  if (options.command === 'plan') return planCommand(plan);
+  if (options.command === 'plan') return planCommand(plan, deps.env);
   const pool = new ClientPool(deps.env);
   const sleep = deps.sleep ?? realSleep;
   try {

@@ -5,7 +5,7 @@
  * URL, runs setup.sh and reports through its status URL; the CLI sees ready.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,30 @@ describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated insta
     expect(destroy.code, destroy.stderr).toBe(0);
     const status = await runCli(['status', '--dir', dir, '--json'], env);
     expect(JSON.parse(status.stdout)).toMatchObject({ instances: [] });
+  });
+
+  it('init on a bare deployment/setup.sh project, then validate is clean and deploy works', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bare-'));
+    mkdirSync(join(dir, 'deployment'));
+    writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\nset -eu\necho "bare project" > /opt/bare.txt\n');
+    chmodSync(join(dir, 'deployment/setup.sh'), 0o755);
+    const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+
+    const init = await runCli(['init', '--dir', dir], env);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('wrote .spot/deployment.yaml');
+    const validate = await runCli(['validate', '--dir', dir], env);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toBe('');
+
+    const deploymentId = (/^name: (.+)$/m.exec(readFileSync(join(dir, '.spot/config.yaml'), 'utf8'))?.[1] ?? '').trim();
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3'], env);
+    const [boot] = await bootDeployment(ec2, { deploymentId, count: 1 });
+    const result = await deploy;
+    expect(boot!.exitCode, boot!.run.log()).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'success', instances: [{ bootstrap: 'ok', type: 't3.small' }] });
+    expect(readFileSync(boot!.run.upper('opt', 'bare.txt'), 'utf8')).toBe('bare project\n');
+    expect((await runCli(['destroy', '--dir', dir, '--yes'], env)).code).toBe(0);
   });
 });

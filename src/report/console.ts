@@ -36,7 +36,7 @@ export function renderConsole(outcome: CommandResult): string {
       const { result } = outcome;
       const regions = result.regions.map((region) => `  ${region.name}: ${region.count} × ${region.instanceTypes.join(' | ')} (${region.image})`).join('\n');
       const files = result.files.map((file) => `  ${file.mode} ${String(file.size).padStart(9)}  ${file.path}${file.secret ? '  (secret)' : ''}`).join('\n');
-      return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
+      return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.estimatedCostPerHour === undefined ? '' : `estimated cost: $${result.estimatedCostPerHour}/h\n`}${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
     }
     case 'status':
       return `deployment ${outcome.result.deploymentId}\n${instanceLines(outcome.result.instances)}`;
