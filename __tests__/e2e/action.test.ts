@@ -146,4 +146,30 @@ describe('the action against the local AWS endpoint', () => {
     expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
     expect(run.stderr).toBe('');
   });
+
+  it('names a pull request preview <name>-pr-<n>, and the closed event destroys it', async () => {
+    const dir = project();
+    const eventFile = (action: string, headRepo = 'acme/hello-web'): string => {
+      const file = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+      writeFileSync(file, JSON.stringify({ action, number: 12, pull_request: { number: 12, head: { repo: { full_name: headRepo } } } }));
+      return file;
+    };
+    const prEnv = (action: string, headRepo?: string) => ({ ...actionEnv(), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(action, headRepo) });
+
+    const opened = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, wait: 'running' }, env: prEnv('opened') });
+    expect(opened.code, opened.stdout).toBe(0);
+    expect(opened.outputs['deployment-id']).toBe('hello-web-pr-12');
+    const [instance] = await instancesOf('hello-web-pr-12');
+    expect(instance?.Tags).toContainEqual({ Key: 'spot-deployer:pr', Value: '12' });
+
+    const closed = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir }, env: prEnv('closed') });
+    expect(closed.code, closed.stdout).toBe(0);
+    expect(closed.summary).toContain('`hello-web-pr-12` destroyed');
+    expect(await instancesOf('hello-web-pr-12')).toHaveLength(0);
+
+    const fork = await runAction({ entry: 'main', inputs: { command: 'validate', 'working-directory': dir }, env: prEnv('opened', 'stranger/hello-web') });
+    expect(fork.code).toBe(0);
+    const forkDeploy = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'dry-run': 'true' }, env: prEnv('opened', 'stranger/hello-web') });
+    expect(forkDeploy.stdout).toContain('::notice::This pull request comes from a fork');
+  });
 });
