@@ -122,7 +122,7 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
   const instances: LaunchedInstance[] = [];
   const attempts: Attempt[] = [];
   let attempt = 0;
-  for (const market of marketsFor(request.plan.market)) {
+  markets: for (const market of marketsFor(request.plan.market)) {
     for (const type of request.instanceTypes) {
       for (const subnet of request.subnets) {
         const remaining = request.count - instances.length;
@@ -150,7 +150,8 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
           record.errorCode = awsErrorCode(error);
           record.message = awsErrorMessage(error);
           const decision = classifyAwsError(record.errorCode);
-          if (decision === 'switch-market' && market === 'spot' && request.plan.market === 'spot-then-on-demand') break;
+          // A spot quota applies to every spot pool: go straight to on-demand when allowed.
+          if (decision === 'switch-market' && market === 'spot' && request.plan.market === 'spot-then-on-demand') continue markets;
           if (decision === 'stop' || decision === 'switch-market') {
             const wrapped = wrapAwsError(error, { action: 'ec2:RunInstances', resource: `${region} ${type} ${subnet.availabilityZone} ${market}` });
             return { instances, attempts, error: wrapped };
