@@ -65,14 +65,14 @@ describe('renderUserData', () => {
     expect(gunzipSync(rendered.payload).toString('utf8')).toBe(rendered.text);
   });
 
-  it('refuses user-data that cannot fit even gzipped, before any AWS call, with SD121 and a hint', () => {
+  it('refuses user-data that cannot fit even gzipped, before any AWS call, with SD153 and a hint', () => {
     const random = randomBytes(30_000).toString('base64');
     const rendered = renderUserData({ template: 'minimal', agentScript: `${agentScript}\n# ${random}\n`, settings: settings() });
     expect(() => assertUserDataFits(rendered, 'us-east-1')).toThrow(SpotError);
     try {
       assertUserDataFits(rendered, 'us-east-1');
     } catch (error) {
-      expect((error as SpotError).code).toBe('SD121');
+      expect((error as SpotError).code).toBe('SD153');
       expect((error as SpotError).message).toMatch(/^user-data for us-east-1 is \d+ bytes after gzip; EC2 allows 16384$/);
       expect((error as SpotError).hint).toBeTruthy();
     }

@@ -67,7 +67,7 @@ const newest = (images: Image[]): Image | undefined =>
 
 function toResolved(image: Image | undefined, source: string, wanted: string, region: string): ResolvedImage {
   if (!image?.ImageId) {
-    throw new SpotError('SD104', `image ${wanted} was not found in ${region}`, {
+    throw new SpotError('SD150', `image ${wanted} was not found in ${region}`, {
       key: 'image',
       hint: 'Use ubuntu-24.04, ubuntu-22.04, al2023, an AMI id that exists in this region, or ssm:/path/to/parameter.',
     });

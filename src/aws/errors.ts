@@ -88,7 +88,7 @@ export function wrapAwsError(error: unknown, context: WrapContext): SpotError {
     return new SpotError('SD302', detail, { cause: error, hint: 'AWS throttled the calls; try again in a minute.' });
   }
   if (/^InvalidAMIID/.test(code)) {
-    return new SpotError('SD104', detail, {
+    return new SpotError('SD150', detail, {
       cause: error,
       hint: 'Check `image` in .spot/config.yaml: the AMI must exist in that region and be shared with this account.',
     });

@@ -37,7 +37,7 @@ async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<
   }
   const found = vpcs[0]?.VpcId;
   if (!found) {
-    throw new SpotError('SD105', `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
+    throw new SpotError('SD151', `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
       key: 'network.vpc',
       hint: 'Create a default VPC (`aws ec2 create-default-vpc`) or set network.vpc and network.subnets in .spot/config.yaml.',
     });
@@ -68,7 +68,7 @@ export async function findSubnets(clients: AwsClients, network: NetworkPlan, reg
   }
   const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
   if (subnets.length === 0) {
-    throw new SpotError('SD105', `VPC ${vpcId} in ${clients.region} has no subnets`, {
+    throw new SpotError('SD151', `VPC ${vpcId} in ${clients.region} has no subnets`, {
       key: 'network.subnets',
       hint: 'Add a subnet to the VPC or list subnets in network.subnets.',
     });

@@ -55,7 +55,7 @@ function baseTemplate(template: string): Record<string, unknown> {
   const name = template.endsWith('.yaml') || template.includes('/') ? template : `cloud-init/${template}.yaml`;
   const doc = parseDocument(readTemplate(name));
   if (doc.errors.length > 0) {
-    throw new SpotError('SD120', `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
+    throw new SpotError('SD152', `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
       hint: 'Fix the template file or choose `minimal` or `docker`.',
     });
   }
@@ -86,7 +86,7 @@ export function renderUserData(options: { template: string; settings: AgentSetti
 /** Fails before any AWS call when the user-data cannot fit EC2's limit. */
 export function assertUserDataFits(rendered: RenderedUserData, context: string): void {
   if (rendered.bytes <= USER_DATA_LIMIT) return;
-  throw new SpotError('SD121', `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
+  throw new SpotError('SD153', `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
     hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
   });
 }
