@@ -1,0 +1,316 @@
+/**
+ * The deployment's S3 side: the bucket (optionally created private,
+ * encrypted and with expiry rules), content-addressed bundle uploads,
+ * presigned URLs for the instance, and the status objects instances write.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import {
+  CreateBucketCommand,
+  DeleteObjectsCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketEncryptionCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  type LifecycleRule,
+  type S3Client,
+  type ServerSideEncryption,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { SpotError } from '../errors.js';
+import { awsErrorCode, wrapAwsError } from './errors.js';
+
+export const S3_CODES = { missingBucket: 'SD140', bucketTaken: 'SD141', forbidden: 'SD201', expiredCredentials: 'SD200' } as const;
+export const PART_SIZE = 8 * 1024 * 1024;
+/** SigV4 presigned URLs cannot live longer than 7 days. */
+export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+export const BUNDLE_EXPIRY_DAYS = 30;
+export const STATUS_EXPIRY_DAYS = 7;
+/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
+export const STATUS_MAX_BYTES = 64 * 1024;
+export const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' } as const;
+
+const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
+const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
+
+const keyOf = (...parts: string[]): string =>
+  parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter((part) => part !== '').join('/');
+
+/** `<prefix>/<name>/<sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
+export const bundleKey = (prefix: string, name: string, sha256: string): string => keyOf(prefix, name, `${sha256}.tar.gz`);
+
+/** `<prefix>/<name>/status/<launchId>/<n>.json`: one object per instance and launch. */
+export const statusKey = (prefix: string, name: string, launchId: string, n: number | string): string =>
+  keyOf(prefix, name, 'status', launchId, `${n}.json`);
+
+/** Wraps an S3 failure once, naming the action and the bucket or object. */
+export function wrapS3Error(error: unknown, action: string, resource: string): SpotError {
+  const code = awsErrorCode(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  if (FORBIDDEN.has(code) || status === 403) {
+    return new SpotError(S3_CODES.forbidden, `${action} on ${resource} was denied (${code})`, {
+      cause: error,
+      hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
+    });
+  }
+  if (code === 'NoSuchBucket') return missingBucket(resource.split('/')[0]!, error);
+  return wrapAwsError(error, { action, resource });
+}
+
+function missingBucket(bucket: string, cause: unknown): SpotError {
+  return new SpotError(S3_CODES.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
+    cause,
+    key: 'bucket',
+    hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
+  });
+}
+
+const isNotFound = (error: unknown): boolean =>
+  NOT_FOUND.has(awsErrorCode(error)) || (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
+
+async function call<T>(action: string, resource: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw wrapS3Error(error, action, resource);
+  }
+}
+
+export interface BucketOptions {
+  name: string;
+  create: boolean;
+  /** Key prefix of everything the deployer writes; the lifecycle rules are scoped to it. */
+  prefix?: string;
+  kmsKeyId?: string;
+}
+
+/** True when the bucket exists and is ours to use; false when it does not exist. */
+async function bucketExists(s3: S3Client, name: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: name }));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw wrapS3Error(error, 's3:ListBucket', name);
+  }
+}
+
+async function createBucket(s3: S3Client, name: string, region: string): Promise<void> {
+  // us-east-1 is the one region that refuses an explicit LocationConstraint.
+  const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } };
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+  } catch (error) {
+    const code = awsErrorCode(error);
+    if (code === 'BucketAlreadyOwnedByYou') return;
+    if (code === 'BucketAlreadyExists') {
+      throw new SpotError(S3_CODES.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
+        cause: error,
+        key: 'bucket.name',
+        hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
+      });
+    }
+    throw wrapS3Error(error, 's3:CreateBucket', name);
+  }
+}
+
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
+async function mergedLifecycleRules(s3: S3Client, name: string, prefix: string): Promise<LifecycleRule[]> {
+  let existing: LifecycleRule[] = [];
+  try {
+    existing = (await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+  } catch (error) {
+    if (awsErrorCode(error) !== 'NoSuchLifecycleConfiguration') throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+  }
+  const ours = new Set<string>(Object.values(LIFECYCLE_RULE_IDS));
+  const scope = prefix === '' ? '' : `${prefix}/`;
+  return [
+    ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
+    {
+      ID: LIFECYCLE_RULE_IDS.bundles,
+      Status: 'Enabled',
+      Filter: { Prefix: scope },
+      Expiration: { Days: BUNDLE_EXPIRY_DAYS },
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+    },
+    {
+      ID: LIFECYCLE_RULE_IDS.status,
+      Status: 'Enabled',
+      Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
+      Expiration: { Days: STATUS_EXPIRY_DAYS },
+    },
+  ];
+}
+
+async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void> {
+  const { name, kmsKeyId } = options;
+  const prefix = keyOf(options.prefix ?? 'spot-deployer');
+  const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+  await call('s3:PutBucketPublicAccessBlock', name, () =>
+    s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })),
+  );
+  const byDefault = kmsKeyId
+    ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: kmsKeyId }
+    : { SSEAlgorithm: 'AES256' as const };
+  const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
+  await call('s3:PutEncryptionConfiguration', name, () =>
+    s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })),
+  );
+  const Rules = await mergedLifecycleRules(s3, name, prefix);
+  await call('s3:PutLifecycleConfiguration', name, () =>
+    s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })),
+  );
+}
+
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing and
+ * (re)applies the private, encrypted, expiring settings every time, so a run
+ * that died half-way is repaired by the next one. Without `create`, only
+ * checks that it exists and is reachable.
+ */
+export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: string): Promise<{ created: boolean }> {
+  const exists = await bucketExists(s3, bucket.name);
+  if (!bucket.create) {
+    if (!exists) throw missingBucket(bucket.name, undefined);
+    return { created: false };
+  }
+  if (!exists) await createBucket(s3, bucket.name, region);
+  await secureBucket(s3, bucket);
+  return { created: !exists };
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadBundleOptions {
+  bucket: string;
+  key: string;
+  file: string;
+  sha256: string;
+  kmsKeyId?: string;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+async function objectExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  } catch (error) {
+    if (isNotFound(error) && awsErrorCode(error) !== 'NoSuchBucket') return false;
+    throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+  }
+}
+
+/**
+ * Uploads the bundle unless an object with its key (its sha256) is already
+ * there. Large files go in 8 MiB parts, reporting progress as they go.
+ */
+export async function uploadBundle(s3: S3Client, options: UploadBundleOptions): Promise<{ uploaded: boolean; bytes: number }> {
+  const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
+  if (await objectExists(s3, bucket, key)) return { uploaded: false, bytes: 0 };
+  const { size } = await stat(file);
+  const encryption: { ServerSideEncryption: ServerSideEncryption; SSEKMSKeyId?: string } = kmsKeyId
+    ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
+    : { ServerSideEncryption: 'AES256' };
+  const upload = new Upload({
+    client: s3,
+    partSize: PART_SIZE,
+    queueSize: 4,
+    leavePartsOnError: false,
+    params: { Bucket: bucket, Key: key, Body: createReadStream(file), ContentType: 'application/gzip', Metadata: { sha256 }, ...encryption },
+  });
+  if (onProgress) upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
+  await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
+  return { uploaded: true, bytes: size };
+}
+
+/**
+ * How long a presigned URL may live: what was asked, at most 7 days, and
+ * never past the expiry of temporary credentials (a URL signed with them
+ * stops working when they do).
+ */
+export async function presignExpirySeconds(s3: S3Client, requested: number, now = Date.now()): Promise<number> {
+  const credentials = await s3.config.credentials();
+  let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
+  if (credentials.expiration) {
+    const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
+    if (left <= 0) {
+      throw new SpotError(S3_CODES.expiredCredentials, 'the AWS credentials have expired', {
+        hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
+      });
+    }
+    seconds = Math.min(seconds, left);
+  }
+  return Math.max(1, seconds);
+}
+
+/** A URL the instance can GET the object with, using plain curl. */
+export async function presignGet(s3: S3Client, bucket: string, key: string, expiresSeconds: number): Promise<string> {
+  const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+  return await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+
+/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
+export async function presignPut(s3: S3Client, bucket: string, key: string, expiresSeconds: number): Promise<string> {
+  const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+  return await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call('s3:ListBucket', bucket, () =>
+      s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })),
+    );
+    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+export interface StatusObject {
+  key: string;
+  /** The parsed JSON the instance wrote; undefined when it was not valid JSON (see `error`). */
+  status: unknown;
+  error?: string;
+}
+
+/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
+export async function readStatusObjects(s3: S3Client, bucket: string, prefix: string): Promise<StatusObject[]> {
+  const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
+  return await Promise.all(
+    keys.map(async (key) => {
+      const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+      const text = (await object.Body?.transformToString('utf8')) ?? '';
+      try {
+        return { key, status: JSON.parse(text) as unknown };
+      } catch {
+        return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
+      }
+    }),
+  );
+}
+
+/** Deletes every bundle and status object of one deployment; returns how many went. */
+export async function deleteDeploymentObjects(s3: S3Client, bucket: string, prefix: string, name: string): Promise<number> {
+  // The trailing slash keeps `demo` from matching `demo-pr-1`.
+  const keys = await listKeys(s3, bucket, `${keyOf(prefix, name)}/`);
+  for (let start = 0; start < keys.length; start += 1000) {
+    const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
+    const result = await call('s3:DeleteObject', bucket, () =>
+      s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })),
+    );
+    const failed = result.Errors?.[0];
+    if (failed) throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
+  }
+  return keys.length;
+}
