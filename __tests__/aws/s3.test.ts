@@ -94,7 +94,7 @@ describe('ensureBucket', () => {
   it('names a missing bucket and says how to have it created', async () => {
     const error = await ensureBucket(s3, { name: 'no-such-bucket', create: false }, 'us-east-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpotError);
-    expect((error as SpotError).code).toBe('SD140');
+    expect((error as SpotError).code).toBe('SD135');
     expect((error as SpotError).message).toBe('the S3 bucket "no-such-bucket" does not exist');
     expect((error as SpotError).hint).toContain('create: true');
   });
@@ -138,7 +138,7 @@ describe('uploadBundle', () => {
   it('names the bucket when it does not exist', async () => {
     const { file, sha256 } = bundleFile();
     const error = await uploadBundle(s3, { bucket: 'gone-bucket', key: 'k', file, sha256 }).catch((e: unknown) => e);
-    expect((error as SpotError).code).toBe('SD140');
+    expect((error as SpotError).code).toBe('SD135');
     expect((error as SpotError).message).toContain('"gone-bucket"');
   });
 });

@@ -26,7 +26,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SpotError } from '../errors.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
 
-export const S3_CODES = { missingBucket: 'SD140', bucketTaken: 'SD141', forbidden: 'SD201', expiredCredentials: 'SD200' } as const;
+export const S3_CODES = { missingBucket: 'SD135', bucketTaken: 'SD136', forbidden: 'SD201', expiredCredentials: 'SD200' } as const;
 export const PART_SIZE = 8 * 1024 * 1024;
 /** SigV4 presigned URLs cannot live longer than 7 days. */
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;

@@ -7,15 +7,21 @@ import { posix } from 'node:path';
 import { SpotError } from '../errors.js';
 import type { BundleSource } from '../plan/types.js';
 
+/**
+ * SD111–SD114 mean the same as the configuration checks of the same number
+ * (docs/configuration.md): the bundle re-checks what only the file walk can
+ * see. SD130–SD133 are the bundle's own.
+ */
 export const BUNDLE_CODES = {
-  unsafeSource: 'SD130',
-  missingSource: 'SD131',
-  unsafeDest: 'SD132',
-  escapingSymlink: 'SD133',
-  unsupportedType: 'SD134',
-  duplicatePath: 'SD135',
-  changedWhileReading: 'SD136',
-  unsafeExtra: 'SD137',
+  missingSource: 'SD111',
+  unsafeSource: 'SD112',
+  escapingSymlink: 'SD112',
+  duplicatePath: 'SD113',
+  badMode: 'SD114',
+  unsafeDest: 'SD130',
+  unsupportedType: 'SD131',
+  changedWhileReading: 'SD132',
+  unsafeExtra: 'SD133',
 } as const;
 
 const hasDotDot = (path: string): boolean => path.split(/[/\\]/).includes('..');
@@ -84,7 +90,7 @@ export const octal = (mode: number): string => `0${(mode & 0o7777).toString(8).p
 /** Parses an octal mode string such as `0640` or `640`. */
 export function parseMode(mode: string, key: string): number {
   if (!/^0?[0-7]{3,4}$/.test(mode)) {
-    throw new SpotError(BUNDLE_CODES.unsafeSource, `mode "${mode}" is not an octal permission such as 0644`, { key });
+    throw new SpotError(BUNDLE_CODES.badMode, `mode "${mode}" is not an octal permission such as 0644`, { key });
   }
   return Number.parseInt(mode, 8);
 }
