@@ -21,8 +21,10 @@ import {
   presignPut,
   readStatusObjects,
   statusKey,
+  PART_SIZE,
   uploadBundle,
   wrapS3Error,
+  type UploadProgress,
 } from '../../src/aws/s3.js';
 import { SpotError } from '../../src/errors.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
@@ -133,6 +135,25 @@ describe('uploadBundle', () => {
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head.ServerSideEncryption).toBe('AES256');
     expect(head.Metadata).toEqual({ sha256 });
+  });
+
+  it('uploads a bundle over the part size in 8 MiB parts, reporting progress', async () => {
+    const size = 2 * PART_SIZE + 1234;
+    const { file, sha256 } = bundleFile(size);
+    const key = bundleKey('spot-deployer', 'big', sha256);
+    const progress: UploadProgress[] = [];
+    const result = await uploadBundle(s3, { bucket: BUCKET, key, file, sha256, onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ uploaded: true, bytes: size });
+    const path = `/${BUCKET}/${key}`;
+    expect(proxy.count({ method: 'POST', path, query: /(^|&)uploads=?(&|$)/ })).toBe(1);
+    expect(proxy.count({ method: 'PUT', path, query: /partNumber=\d+/ })).toBe(3);
+    expect(proxy.count({ method: 'PUT', path, query: /^(?!.*partNumber)/ })).toBe(0);
+    expect(proxy.count({ method: 'POST', path, query: /uploadId=/ })).toBe(1);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toEqual({ loaded: size, total: size });
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(head.ContentLength).toBe(size);
+    expect(head.ServerSideEncryption).toBe('AES256');
   });
 
   it('names the bucket when it does not exist', async () => {
