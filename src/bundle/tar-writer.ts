@@ -27,7 +27,7 @@ const GZIP_OS_UNIX = 3;
 const BLOCK = 512;
 const READ_CHUNK = 1 << 20;
 /** Small buffers (headers, padding, tiny files) are batched so zlib sees few large writes. */
-const BATCH_BYTES = 256 * 1024;
+const BATCH_BYTES = 1024 * 1024;
 
 const TAR_TYPES = { file: 'File', directory: 'Directory', symlink: 'SymbolicLink' } as const;
 
@@ -147,7 +147,7 @@ export async function writeTarGz(
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   const counter = { bytes: 0 };
-  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: 64 * 1024, strategy: constants.Z_DEFAULT_STRATEGY });
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: 256 * 1024, writableHighWaterMark: 8 * 1024 * 1024 });
   await pipeline(tarBlocks(entries, trailer), gzip, gzipTap(hash, counter), createWriteStream(file));
   return { sha256: hash.digest('hex'), bytes: counter.bytes };
 }
