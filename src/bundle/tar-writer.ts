@@ -11,7 +11,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { constants, createGzip } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createGzip, type ZlibOptions } from 'node:zlib';
 import { Header, Pax } from 'tar';
 import { SpotError } from '../errors.js';
 import { BUNDLE_CODES } from './paths.js';
@@ -28,6 +29,12 @@ const BLOCK = 512;
 const READ_CHUNK = 1 << 20;
 /** Small buffers (headers, padding, tiny files) are batched so zlib sees few large writes. */
 const BATCH_BYTES = 1024 * 1024;
+/**
+ * How far reading may run ahead of compression. With the default 16 KiB the
+ * reader waits for zlib after every write; 8 MiB lets the two overlap (about
+ * 10% faster on the benchmark) at a fixed memory cost.
+ */
+const ZLIB_BUFFER_BYTES = 8 * 1024 * 1024;
 
 const TAR_TYPES = { file: 'File', directory: 'Directory', symlink: 'SymbolicLink' } as const;
 
@@ -147,7 +154,13 @@ export async function writeTarGz(
 ): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   const counter = { bytes: 0 };
-  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: 256 * 1024, writableHighWaterMark: 8 * 1024 * 1024 });
+  // zlib streams are Transforms and honour the stream options, but @types/node only lists zlib's own.
+  const options: ZlibOptions & Pick<TransformOptions, 'writableHighWaterMark'> = {
+    level: GZIP_LEVEL,
+    chunkSize: 256 * 1024,
+    writableHighWaterMark: ZLIB_BUFFER_BYTES,
+  };
+  const gzip = createGzip(options);
   await pipeline(tarBlocks(entries, trailer), gzip, gzipTap(hash, counter), createWriteStream(file));
   return { sha256: hash.digest('hex'), bytes: counter.bytes };
 }
