@@ -1,18 +1,47 @@
 // Generates the benchmark's project tree: `files` files spread over folders,
 // about `bytes` in all, every other file text (compresses ~4x) and the rest
 // random (does not compress). Seeded, so every run measures the same tree.
+import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const WORDS = ['deploy', 'spot', 'instance', 'bundle', 'region', 'subnet', 'status', 'health', 'service', 'config',
-  'the', 'a', 'of', 'to', 'and', 'ready', 'capacity', 'fleet', 'timeout', 'retry', 'error', 'value', 'key', 'path'];
+const WORDS = [
+  'deploy',
+  'spot',
+  'instance',
+  'bundle',
+  'region',
+  'subnet',
+  'status',
+  'health',
+  'service',
+  'config',
+  'the',
+  'a',
+  'of',
+  'to',
+  'and',
+  'ready',
+  'capacity',
+  'fleet',
+  'timeout',
+  'retry',
+  'error',
+  'value',
+  'key',
+  'path',
+];
 
 /** A small xorshift PRNG: the same sizes and words on every run. */
 function prng(seed) {
   let x = seed >>> 0 || 1;
   return () => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x / 0x100000000;
   };
 }

@@ -5,7 +5,7 @@
 // (e.g. as another user); import it before any module under src/.
 import { existsSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 
 registerHooks({
   resolve(specifier, context, nextResolve) {

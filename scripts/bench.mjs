@@ -13,6 +13,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import { promisify } from 'node:util';
 import { generateTree } from './bench-tree.mjs';
 

@@ -193,7 +193,7 @@ describe('presigned URLs', () => {
     ]);
   });
 
-  it('caps the expiry at 7 days and at the credentials\' own expiry', async () => {
+  it("caps the expiry at 7 days and at the credentials' own expiry", async () => {
     expect(await presignExpirySeconds(s3, 30 * 24 * 3600)).toBe(7 * 24 * 3600);
     const now = Date.now();
     const temporary = new S3Client({
@@ -210,7 +210,7 @@ describe('presigned URLs', () => {
 });
 
 describe('deleteDeploymentObjects', () => {
-  it('deletes one deployment\'s objects and leaves a similarly named one alone', async () => {
+  it("deletes one deployment's objects and leaves a similarly named one alone", async () => {
     await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1');
     const put = (Key: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: '{}' }));
     await put(bundleKey('p', 'demo', 'abc'));

@@ -36,7 +36,10 @@ const uploads = () => [
 function listing(file: string): string[] {
   const result = spawnSync('tar', ['--numeric-owner', '-tvzf', file], { encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
-  return result.stdout.trim().split('\n').map((line) => line.replace(/\s+/g, ' '));
+  return result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' '));
 }
 
 describe('buildBundle', () => {
@@ -137,7 +140,10 @@ describe('buildBundle', () => {
 });
 
 async function refusal(promise: Promise<unknown>): Promise<SpotError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SpotError);
   return error as SpotError;
 }

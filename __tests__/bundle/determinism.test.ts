@@ -78,8 +78,20 @@ describe('bundle determinism', () => {
     const args = JSON.stringify({ projectRoot: copy, uploads, outDir });
     const child = spawnSync(
       'setpriv',
-      [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'sh', '-c', 'umask 077 && exec "$@"', 'sh',
-        node, '--import', resolve('scripts/bench-ts-hooks.mjs'), resolve('__tests__/bundle/build-in-child.mjs'), args],
+      [
+        `--reuid=${NOBODY}`,
+        `--regid=${NOBODY}`,
+        '--clear-groups',
+        'sh',
+        '-c',
+        'umask 077 && exec "$@"',
+        'sh',
+        node,
+        '--import',
+        resolve('scripts/bench-ts-hooks.mjs'),
+        resolve('__tests__/bundle/build-in-child.mjs'),
+        args,
+      ],
       { encoding: 'utf8' },
     );
     expect(child.status, child.stderr).toBe(0);

@@ -40,7 +40,10 @@ const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
 const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
 
 const keyOf = (...parts: string[]): string =>
-  parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter((part) => part !== '').join('/');
+  parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part !== '')
+    .join('/');
 
 /** `<prefix>/<name>/<sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
 export const bundleKey = (prefix: string, name: string, sha256: string): string => keyOf(prefix, name, `${sha256}.tar.gz`);
@@ -155,9 +158,7 @@ async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void>
   await call('s3:PutBucketPublicAccessBlock', name, () =>
     s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })),
   );
-  const byDefault = kmsKeyId
-    ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: kmsKeyId }
-    : { SSEAlgorithm: 'AES256' as const };
+  const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' as const };
   const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
   await call('s3:PutEncryptionConfiguration', name, () =>
     s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })),
@@ -225,7 +226,14 @@ export async function uploadBundle(s3: S3Client, options: UploadBundleOptions): 
     partSize: PART_SIZE,
     queueSize: 4,
     leavePartsOnError: false,
-    params: { Bucket: bucket, Key: key, Body: createReadStream(file), ContentType: 'application/gzip', Metadata: { sha256 }, ...encryption },
+    params: {
+      Bucket: bucket,
+      Key: key,
+      Body: createReadStream(file),
+      ContentType: 'application/gzip',
+      Metadata: { sha256 },
+      ...encryption,
+    },
   });
   if (onProgress) upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
   await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());

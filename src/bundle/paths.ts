@@ -72,14 +72,10 @@ export function checkedExtraPath(path: string): string {
 export function checkedLinkTarget(target: string, relPath: string, projectPath: string): string {
   const resolved = posix.normalize(posix.join(posix.dirname(relPath), target));
   if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
-    throw new SpotError(
-      BUNDLE_CODES.escapingSymlink,
-      `symlink "${projectPath}" points outside the upload (to "${target}")`,
-      {
-        position: { file: projectPath },
-        hint: 'Replace the link with the file itself, make it relative inside the uploaded folder, or exclude it in .spotignore.',
-      },
-    );
+    throw new SpotError(BUNDLE_CODES.escapingSymlink, `symlink "${projectPath}" points outside the upload (to "${target}")`, {
+      position: { file: projectPath },
+      hint: 'Replace the link with the file itself, make it relative inside the uploaded folder, or exclude it in .spotignore.',
+    });
   }
   return target;
 }

@@ -171,10 +171,7 @@ export function addAncestors(byPath: Map<string, SelectedEntry>): void {
 }
 
 /** Walks every upload of the plan and returns the entries (unsorted) and the upload roots. */
-export async function selectUploads(
-  plan: Plan,
-  outDir: string,
-): Promise<{ entries: Map<string, SelectedEntry>; uploads: IndexUpload[] }> {
+export async function selectUploads(plan: Plan, outDir: string): Promise<{ entries: Map<string, SelectedEntry>; uploads: IndexUpload[] }> {
   const projectRoot = realpathSync(plan.projectRoot);
   const uploadsList = plan.manifest.uploads;
   const secretSources = uploadsList

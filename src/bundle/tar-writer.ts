@@ -95,10 +95,7 @@ async function* fileBytes(entry: SelectedEntry, hashes: Map<string, string>): As
  * The tar stream: every entry in the given order, then the trailer entry
  * made by `trailer()` once all file hashes are known (the bundle index).
  */
-async function* tarBlocks(
-  entries: SelectedEntry[],
-  trailer: (hashes: Map<string, string>) => SelectedEntry,
-): AsyncGenerator<Buffer> {
+async function* tarBlocks(entries: SelectedEntry[], trailer: (hashes: Map<string, string>) => SelectedEntry): AsyncGenerator<Buffer> {
   const hashes = new Map<string, string>();
   const all = (async function* () {
     for (const entry of entries) {
