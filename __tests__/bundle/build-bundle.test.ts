@@ -199,3 +199,27 @@ describe('buildBundle refuses unsafe input', () => {
     expect(error.code).toBe('SD111');
   });
 });
+
+describe('modes', () => {
+  it('applies an upload mode to its files and keeps secrets at 0600 whatever the mode says', async () => {
+    const root = makeProject({ 'conf/app.ini': 'a=1\n', 'key.pem': 'k' });
+    const plan = planFor(root, [
+      upload('conf', '/etc/app', { mode: '0640' }),
+      upload('key.pem', '/etc/app-key.pem', { secret: true, mode: '0644' }),
+    ]);
+    const bundle = await buildBundle(plan, { outDir: tempDir(), extraFiles: [] });
+    const mode = (path: string) => bundle.entries.find((entry) => entry.path === path)?.mode;
+    expect(mode('files/etc/app/app.ini')).toBe('0640');
+    expect(mode('files/etc/app')).toBe('0755');
+    expect(mode('files/etc/app-key.pem')).toBe('0600');
+  });
+
+  it('refuses a mode that is not octal with SD114', async () => {
+    const root = makeProject({ a: 'a' });
+    const error = await refusal(
+      buildBundle(planFor(root, [upload('a', '/opt/a', { mode: 'rw-r--r--' })]), { outDir: tempDir(), extraFiles: [] }),
+    );
+    expect(error.code).toBe('SD114');
+    expect(error.key).toBe('uploads.0.mode');
+  });
+});

@@ -75,9 +75,10 @@ function resolveSource(projectRoot: string, upload: BundleSource, index: number)
   return real;
 }
 
+/** SPEC §2.2: secrets are always 0600, whatever `mode` says; the agent enforces the same. */
 function fileMode(upload: BundleSource, stats: Stats, index: number): number {
-  if (upload.mode !== undefined) return parseMode(upload.mode, `uploads.${index}.mode`);
   if (upload.secret) return 0o600;
+  if (upload.mode !== undefined) return parseMode(upload.mode, `uploads.${index}.mode`);
   return stats.mode & 0o100 ? 0o755 : 0o644;
 }
 
