@@ -33,13 +33,18 @@ export async function userDataOf(ec2: EC2Client, instanceId: string): Promise<st
 }
 
 /** Waits for instances tagged with the deployment, then reports each one's bootstrap. */
-export async function reportBootstrap(ec2: EC2Client, options: { deploymentId: string; status: 'ok' | 'failed'; failedStep?: string; timeoutMs?: number }): Promise<string[]> {
+export async function reportBootstrap(
+  ec2: EC2Client,
+  options: { deploymentId: string; status: 'ok' | 'failed'; failedStep?: string; timeoutMs?: number; exclude?: string[] },
+): Promise<string[]> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     const described = await ec2.send(
       new DescribeInstancesCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: [options.deploymentId] }, { Name: 'instance-state-name', Values: ['running', 'pending'] }] }),
     );
-    const instances = (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
+    const instances = (described.Reservations ?? [])
+      .flatMap((reservation) => reservation.Instances ?? [])
+      .filter((instance) => !options.exclude?.includes(instance.InstanceId!));
     if (instances.length > 0) {
       for (const instance of instances) {
         const conf = readAgentConf(await userDataOf(ec2, instance.InstanceId!));

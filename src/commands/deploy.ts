@@ -115,8 +115,13 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
 
   const existing = await existingInstances(deps.pool, plan);
   if (isUnchanged(plan, existing, prepared.bundle.sha256)) {
-    deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
-    return await reportExisting(plan, existing, result, deps, bucketClients);
+    const report = await reportExisting(plan, existing, { ...result }, deps, bucketClients);
+    if (report.status === 'success') {
+      deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
+      return report;
+    }
+    // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+    deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
   }
 
   const now = deps.now();
