@@ -21,7 +21,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/main.ts', 'src/cleanup.ts', 'src/inputs.ts', 'src/outputs.ts', 'src/state.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'Only the action entry modules talk to @actions/core; take a Surface instead.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'Only the action entry modules talk to @actions/core; take a Surface instead.' }] },
+      ],
     },
   },
 );

@@ -30,7 +30,15 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
 
   it('reads lists, numbers, booleans, tags and aliases', () => {
     const options = parseOptions(
-      { command: 'create', regions: 'us-east-1, eu-west-1\nus-west-2', instances: '3', 'instance-types': 't3.small,t3a.small', 'dry-run': 'true', tags: 'team=web\nenv = preview', wait: 'running' },
+      {
+        command: 'create',
+        regions: 'us-east-1, eu-west-1\nus-west-2',
+        instances: '3',
+        'instance-types': 't3.small,t3a.small',
+        'dry-run': 'true',
+        tags: 'team=web\nenv = preview',
+        wait: 'running',
+      },
       { pullRequest: 7, repository: 'acme/shop' },
     );
     expect(options.command).toBe('deploy');

@@ -20,19 +20,35 @@ const rule = (title: string): void => say(`\n──── ${title} ${'─'.repea
 
 async function main(): Promise<number> {
   const aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
-  const ec2 = new EC2Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const ec2 = new EC2Client({
+    endpoint: aws.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
   try {
     rule(`local AWS endpoint: moto at ${aws.endpoint} (pid ${aws.pid})`);
     const realBoot = canRunAgent();
     if (!realBoot) say('not root: the instance cannot be booted here, so the deploy waits for "running" only');
-    const env = { ...aws.env, GITHUB_REPOSITORY: 'demo/hello-web', GITHUB_SHA: 'demo', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: String(Date.now()), GITHUB_RUN_ATTEMPT: '1' };
+    const env = {
+      ...aws.env,
+      GITHUB_REPOSITORY: 'demo/hello-web',
+      GITHUB_SHA: 'demo',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: String(Date.now()),
+      GITHUB_RUN_ATTEMPT: '1',
+    };
 
     rule('deploy: node dist/main/index.js (the action, as the runner runs it)');
-    const deploying = runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': EXAMPLE, 'timeout-minutes': '3', ...(realBoot ? {} : { wait: 'running' }) }, env });
+    const deploying = runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': EXAMPLE, 'timeout-minutes': '3', ...(realBoot ? {} : { wait: 'running' }) },
+      env,
+    });
     const boots = realBoot ? await bootDeployment(ec2, { deploymentId: 'hello-web', count: 1 }) : [];
     const deployed = await deploying;
     say(deployed.stdout.replace(/^::add-mask::.*\n/gm, '').trimEnd());
-    for (const boot of boots) say(`\ninstance ${boot.instanceId}: bootstrap agent exited ${boot.exitCode}; its log:\n${boot.run.log().trimEnd()}`);
+    for (const boot of boots)
+      say(`\ninstance ${boot.instanceId}: bootstrap agent exited ${boot.exitCode}; its log:\n${boot.run.log().trimEnd()}`);
 
     rule('outputs');
     for (const [name, value] of Object.entries(deployed.outputs)) say(`${name}=${value}`);

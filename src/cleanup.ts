@@ -21,7 +21,9 @@ export async function runPost(): Promise<void> {
     return;
   }
   if (!state.cleanupOnFailure) {
-    core.warning(`spot-deployer: the deploy did not succeed and cleanup-on-failure is off; left running: ${state.launchedIds.map((instance) => instance.id).join(', ')}`);
+    core.warning(
+      `spot-deployer: the deploy did not succeed and cleanup-on-failure is off; left running: ${state.launchedIds.map((instance) => instance.id).join(', ')}`,
+    );
     return;
   }
   const pool = new ClientPool();

@@ -32,7 +32,18 @@ options (the action's inputs, as flags):
   --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run
   --json  --yes  --debug  --force  --user-data-out FILE`;
 
-const FLAG_INPUTS: InputName[] = ['config', 'deployment-name', 'regions', 'instances', 'instance-types', 'bucket', 'wait', 'timeout-minutes', 'ttl', 'tags'];
+const FLAG_INPUTS: InputName[] = [
+  'config',
+  'deployment-name',
+  'regions',
+  'instances',
+  'instance-types',
+  'bucket',
+  'wait',
+  'timeout-minutes',
+  'ttl',
+  'tags',
+];
 
 interface Io {
   stdout: (text: string) => void;
@@ -100,7 +111,11 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       io.stdout(`${USAGE}\n`);
       return values.help ? EXIT.ok : EXIT.usage;
     }
-    const raw: RawInputs = { command: positionals[0], 'working-directory': values.dir ?? '.', 'dry-run': String(Boolean(values['dry-run'])) };
+    const raw: RawInputs = {
+      command: positionals[0],
+      'working-directory': values.dir ?? '.',
+      'dry-run': String(Boolean(values['dry-run'])),
+    };
     for (const name of FLAG_INPUTS) {
       const value = (values as Record<string, unknown>)[name];
       if (typeof value === 'string') raw[name] = value;
@@ -108,18 +123,33 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     const run = readRunEnvironment(io.env);
     const options = parseOptions(raw, { repository: run.repository || undefined });
     if (options.command === 'destroy' && !values.yes && io.env.CI !== 'true') {
-      throw new UsageError('destroy removes every instance of the deployment; confirm with --yes', 'Run again with --yes (CI runs need no flag).');
+      throw new UsageError(
+        'destroy removes every instance of the deployment; confirm with --yes',
+        'Run again with --yes (CI runs need no flag).',
+      );
     }
     if (options.command === 'init') {
-      const { written } = await runInit({ dir: options.dir, force: Boolean(values.force), ...(options.overrides.bucket ? { bucket: options.overrides.bucket } : {}) });
-      io.stdout(json ? `${JSON.stringify({ written }, null, 2)}\n` : `${written.map((file) => `wrote ${file}`).join('\n')}\nnext: spot-deployer validate\n`);
+      const { written } = await runInit({
+        dir: options.dir,
+        force: Boolean(values.force),
+        ...(options.overrides.bucket ? { bucket: options.overrides.bucket } : {}),
+      });
+      io.stdout(
+        json
+          ? `${JSON.stringify({ written }, null, 2)}\n`
+          : `${written.map((file) => `wrote ${file}`).join('\n')}\nnext: spot-deployer validate\n`,
+      );
       return EXIT.ok;
     }
     const outcome = await execute(options, { surface: consoleSurface(io, debug), run, env: io.env });
     if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
       writeFileSync(values['user-data-out'], outcome.userDataText);
     }
-    io.stdout(json ? `${JSON.stringify(outcome.command === 'validate' ? { ok: true, warnings: outcome.warnings } : outcome.result, null, 2)}\n` : renderConsole(outcome));
+    io.stdout(
+      json
+        ? `${JSON.stringify(outcome.command === 'validate' ? { ok: true, warnings: outcome.warnings } : outcome.result, null, 2)}\n`
+        : renderConsole(outcome),
+    );
     return exitFor(outcome);
   } catch (error) {
     if (json && error instanceof ConfigError) io.stdout(`${JSON.stringify({ ok: false, issues: error.issues }, null, 2)}\n`);

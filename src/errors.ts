@@ -52,15 +52,11 @@ export class ConfigError extends SpotError {
   constructor(issues: ConfigIssue[]) {
     const first = issues.find((issue) => issue.severity === 'error') ?? issues[0];
     const count = issues.filter((issue) => issue.severity === 'error').length;
-    super(
-      first?.code ?? 'SD100',
-      count === 1 ? 'the configuration has 1 error' : `the configuration has ${count} errors`,
-      {
-        hint: first?.hint,
-        position: first ? { file: first.file, line: first.line, column: first.column } : undefined,
-        key: first?.key,
-      },
-    );
+    super(first?.code ?? 'SD100', count === 1 ? 'the configuration has 1 error' : `the configuration has ${count} errors`, {
+      hint: first?.hint,
+      position: first ? { file: first.file, line: first.line, column: first.column } : undefined,
+      key: first?.key,
+    });
     this.name = 'ConfigError';
     this.issues = issues;
   }

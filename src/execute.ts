@@ -45,7 +45,8 @@ export interface ExecuteDeps {
 
 async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan> {
   const { plan, warnings } = await loadProject({ dir: options.dir, overrides: options.overrides, env: deps.env });
-  for (const warning of warnings) deps.surface.warn(`${warning.file}:${warning.line}:${warning.column}  ${warning.key}  ${warning.message}`);
+  for (const warning of warnings)
+    deps.surface.warn(`${warning.file}:${warning.line}:${warning.column}  ${warning.key}  ${warning.message}`);
   return plan;
 }
 
@@ -54,10 +55,17 @@ async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Prom
   const estimate = await estimateCost(plan, env);
   const result: PlanResult = {
     deploymentId: plan.deploymentId,
-    files: prepared.bundle.entries.filter((entry) => entry.type === 'file').map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
+    files: prepared.bundle.entries
+      .filter((entry) => entry.type === 'file')
+      .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
     bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes },
     userDataBytes: prepared.sizeCheck.bytes,
-    regions: plan.regions.map((region) => ({ name: region.name, count: region.count, instanceTypes: region.instanceTypes, image: region.image })),
+    regions: plan.regions.map((region) => ({
+      name: region.name,
+      count: region.count,
+      instanceTypes: region.instanceTypes,
+      image: region.image,
+    })),
     market: plan.market,
     sourceFiles: plan.sourceFiles,
     ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
@@ -68,7 +76,9 @@ async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Prom
 
 export async function execute(options: CommandOptions, deps: ExecuteDeps): Promise<CommandResult> {
   if (options.command === 'init' || options.command === 'sweep') {
-    throw new SpotError('SD100', `command ${options.command} is not handled by this entry`, { hint: 'Use the CLI: npx spot-deployer init' });
+    throw new SpotError('SD100', `command ${options.command} is not handled by this entry`, {
+      hint: 'Use the CLI: npx spot-deployer init',
+    });
   }
   const plan = await planOf(options, deps);
   if (options.command === 'validate') return { command: 'validate', plan, warnings: plan.notices };
@@ -78,8 +88,14 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
   try {
     if (options.command === 'status') return { command: 'status', plan, result: await runStatus(plan, { pool, sleep }) };
     if (options.command === 'destroy') return { command: 'destroy', plan, result: await runDestroy(plan, { pool, surface: deps.surface }) };
-    deps.surface.info(`deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`);
-    const result = await runDeploy(plan, { dryRun: options.dryRun }, { pool, surface: deps.surface, run: deps.run, sleep, now: deps.now ?? (() => new Date()) });
+    deps.surface.info(
+      `deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`,
+    );
+    const result = await runDeploy(
+      plan,
+      { dryRun: options.dryRun },
+      { pool, surface: deps.surface, run: deps.run, sleep, now: deps.now ?? (() => new Date()) },
+    );
     return { command: 'deploy', plan, result };
   } finally {
     pool.destroy();

@@ -22,7 +22,11 @@ const actionSurface: Surface = {
   instancesLaunched: (early) => {
     setEarlyOutputs(early);
     const launched = early.instances.filter((instance) => early.launchedIds.includes(instance.id));
-    saveLaunched(early.deploymentId, early.regions, launched.map(({ id, region }) => ({ id, region })));
+    saveLaunched(
+      early.deploymentId,
+      early.regions,
+      launched.map(({ id, region }) => ({ id, region })),
+    );
   },
 };
 
@@ -71,7 +75,9 @@ export async function run(): Promise<void> {
     const options = readActionInputs(runEnvironment);
     saveStart(options.command, options.cleanupOnFailure);
     if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {
-      core.notice('This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.');
+      core.notice(
+        'This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.',
+      );
     }
     await publish(await execute(options, { surface: actionSurface, run: runEnvironment }));
   } catch (error) {

@@ -54,7 +54,10 @@ const list = (value: string): string[] =>
 function wholeNumber(name: InputName, value: string, min: number): number | undefined {
   if (value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) {
-    throw new UsageError(`input ${name} must be a whole number of at least ${min}, got "${value}"`, `Set ${name} to e.g. "${min === 0 ? 0 : 2}" or leave it empty to use .spot/config.yaml.`);
+    throw new UsageError(
+      `input ${name} must be a whole number of at least ${min}, got "${value}"`,
+      `Set ${name} to e.g. "${min === 0 ? 0 : 2}" or leave it empty to use .spot/config.yaml.`,
+    );
   }
   return Number(value);
 }
@@ -77,7 +80,10 @@ export function parseTags(value: string): Record<string, string> | undefined {
     }
   }
   const tags: Record<string, string> = {};
-  for (const pair of value.split(/[\n,]+/).map((item) => item.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(/[\n,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new UsageError(`input tags: "${pair}" is not key=value`, 'Write one tag per line as key=value.');
     tags[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();

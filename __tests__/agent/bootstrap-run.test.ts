@@ -79,15 +79,11 @@ async function objectText(key: string): Promise<string | undefined> {
 }
 
 /** Uploads the bundle, presigns its URLs, runs the agent and reads its status object back. */
-async function deploy(
-  bundle: Buffer,
-  options: { sha256?: string; ttlSeconds?: number; osRelease?: string } = {},
-): Promise<Deployed> {
+async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: number; osRelease?: string } = {}): Promise<Deployed> {
   run += 1;
   const key = `run-${run}`;
   await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz`, Body: bundle }));
-  const sign = (command: GetObjectCommand | PutObjectCommand): Promise<string> =>
-    getSignedUrl(s3, command, { expiresIn: 3600 });
+  const sign = (command: GetObjectCommand | PutObjectCommand): Promise<string> => getSignedUrl(s3, command, { expiresIn: 3600 });
   const conf = renderAgentConf({
     SD_DEPLOYMENT: `agent-test-${run}`,
     SD_BUNDLE_URL: await sign(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz` })),
@@ -208,9 +204,7 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
   });
 
   it('refuses a bundle whose sha256 does not match, before unpacking anything', async () => {
-    const bundle = await stepsBundle(
-      manifest({ hooks: { preInstall: [], postInstall: [], onFailure: ['touch /opt/hook-ran'] } }),
-    );
+    const bundle = await stepsBundle(manifest({ hooks: { preInstall: [], postInstall: [], onFailure: ['touch /opt/hook-ran'] } }));
     const { agent, status } = await deploy(bundle, { sha256: '0'.repeat(64) });
     expect(agent.code).not.toBe(0);
     expect(status).toMatchObject({ status: 'failed', failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
@@ -303,32 +297,29 @@ describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => 
   });
 
   const dockerOnSystemPath = ['/usr/sbin', '/usr/bin', '/sbin', '/bin'].some((dir) => existsSync(`${dir}/docker`));
-  it.skipIf(dockerOnSystemPath)(
-    'runs a compose file as a systemd unit, installing Docker when it is missing',
-    async () => {
-      const m = manifest({
-        uploads: [{ source: 'deployment', dest: '/opt/deployment', exclude: [], secret: false }],
-        compose: 'deployment/compose.yaml',
-      });
-      const files = { 'files/opt/deployment/compose.yaml': { content: 'services: {}\n' } };
-      // Ubuntu, and no docker on the agent's PATH (cloud-init's, without /usr/local/bin).
-      const osRelease = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';
-      const { agent, status } = await deploy(await stepsBundle(m, files), { osRelease });
-      expect(status).toMatchObject({ status: 'ok' });
-      expect(agent.calls()).toEqual([
-        'apt-get -o DPkg::Lock::Timeout=300 update -q',
-        'apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends docker.io docker-compose-v2',
-        'systemctl enable docker',
-        'systemctl start docker',
-        'systemctl daemon-reload',
-        'systemctl enable spot-deployer-compose.service',
-        'systemctl start spot-deployer-compose.service',
-      ]);
-      const unit = readFileSync(agent.upper('etc', 'systemd/system/spot-deployer-compose.service'), 'utf8');
-      expect(unit).toContain('ExecStart=/usr/bin/env docker compose -f /opt/deployment/compose.yaml up -d');
-      expect(unit).toContain('WorkingDirectory=/opt/deployment\n');
-    },
-  );
+  it.skipIf(dockerOnSystemPath)('runs a compose file as a systemd unit, installing Docker when it is missing', async () => {
+    const m = manifest({
+      uploads: [{ source: 'deployment', dest: '/opt/deployment', exclude: [], secret: false }],
+      compose: 'deployment/compose.yaml',
+    });
+    const files = { 'files/opt/deployment/compose.yaml': { content: 'services: {}\n' } };
+    // Ubuntu, and no docker on the agent's PATH (cloud-init's, without /usr/local/bin).
+    const osRelease = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';
+    const { agent, status } = await deploy(await stepsBundle(m, files), { osRelease });
+    expect(status).toMatchObject({ status: 'ok' });
+    expect(agent.calls()).toEqual([
+      'apt-get -o DPkg::Lock::Timeout=300 update -q',
+      'apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends docker.io docker-compose-v2',
+      'systemctl enable docker',
+      'systemctl start docker',
+      'systemctl daemon-reload',
+      'systemctl enable spot-deployer-compose.service',
+      'systemctl start spot-deployer-compose.service',
+    ]);
+    const unit = readFileSync(agent.upper('etc', 'systemd/system/spot-deployer-compose.service'), 'utf8');
+    expect(unit).toContain('ExecStart=/usr/bin/env docker compose -f /opt/deployment/compose.yaml up -d');
+    expect(unit).toContain('WorkingDirectory=/opt/deployment\n');
+  });
 
   it('runs a script as its user, in its working dir, with the env and its own variables', async () => {
     const report = 'id -un > /var/tmp/sd-run; pwd >> /var/tmp/sd-run; echo "$APP_NAME|$LOCAL" >> /var/tmp/sd-run';

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SpotError } from '../../src/errors.js';
-import {
-  instancePath,
-  orderServices,
-  renderEnvFile,
-  renderStepsScript,
-  shellQuote,
-} from '../../src/bundle/steps-script.js';
+import { instancePath, orderServices, renderEnvFile, renderStepsScript, shellQuote } from '../../src/bundle/steps-script.js';
 import type { ServiceStep } from '../../src/plan/types.js';
 import { HOSTILE, manifest, script } from '../fixtures/agent/manifest.js';
 
@@ -71,14 +65,8 @@ describe('renderStepsScript', () => {
       { source: 'deployment', dest: '/opt/deployment', exclude: [], secret: false },
       { source: 'secrets', dest: '/opt/secrets', exclude: [], secret: true, owner: 'app' },
     ],
-    scripts: [
-      script({ command: 'echo one' }),
-      script({ path: 'deployment/setup.sh', user: 'app', timeoutSeconds: 30 }),
-    ],
-    services: [
-      service({ name: 'web', after: ['db'] }),
-      service({ name: 'db.service', health: { tcp: 5432, timeoutSeconds: 20 } }),
-    ],
+    scripts: [script({ command: 'echo one' }), script({ path: 'deployment/setup.sh', user: 'app', timeoutSeconds: 30 })],
+    services: [service({ name: 'web', after: ['db'] }), service({ name: 'db.service', health: { tcp: 5432, timeoutSeconds: 20 } })],
     tarballs: [{ url: 'https://example.com/t.tgz', sha256: 'sha256:abc', extractTo: '/opt/tool' }],
     compose: 'deployment/compose.yaml',
     hooks: { preInstall: ['echo pre'], postInstall: ['echo post'], onFailure: ['echo fail'] },

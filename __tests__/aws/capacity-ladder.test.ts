@@ -21,30 +21,50 @@ let aws: LocalAws;
 let proxy!: FaultProxy;
 let ec2: EC2Client;
 
-const silent: Surface = { info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined, group: (_title, work) => work(), instancesLaunched: () => undefined };
+const silent: Surface = {
+  info: () => undefined,
+  warn: () => undefined,
+  debug: () => undefined,
+  mask: () => undefined,
+  group: (_title, work) => work(),
+  instancesLaunched: () => undefined,
+};
 
 function project(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-'));
   mkdirSync(join(dir, '.spot'));
   mkdirSync(join(dir, 'deployment'));
   writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\necho hi\n', { mode: 0o755 });
-  writeFileSync(join(dir, '.spot/config.yaml'), `version: 1\nname: ladder\nregions: [us-east-1]\nbucket: {name: ladder-bucket, create: true}\nwait: running\n${config}`);
+  writeFileSync(
+    join(dir, '.spot/config.yaml'),
+    `version: 1\nname: ladder\nregions: [us-east-1]\nbucket: {name: ladder-bucket, create: true}\nwait: running\n${config}`,
+  );
   return dir;
 }
 
 async function deploy(config: string) {
-  const outcome = await execute(parseOptions({ command: 'deploy', 'working-directory': project(config) }), { surface: silent, run: readRunEnvironment({}) });
+  const outcome = await execute(parseOptions({ command: 'deploy', 'working-directory': project(config) }), {
+    surface: silent,
+    run: readRunEnvironment({}),
+  });
   if (outcome.command !== 'deploy') throw new Error('expected a deploy result');
   return outcome.result;
 }
 
 async function running(): Promise<Array<{ type?: string; lifecycle?: string }>> {
-  const described = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running', 'pending'] }] }));
-  return (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []).map((instance) => ({ type: instance.InstanceType, lifecycle: instance.InstanceLifecycle ?? 'on-demand' }));
+  const described = await ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running', 'pending'] }] }),
+  );
+  return (described.Reservations ?? [])
+    .flatMap((reservation) => reservation.Instances ?? [])
+    .map((instance) => ({ type: instance.InstanceType, lifecycle: instance.InstanceLifecycle ?? 'on-demand' }));
 }
 
 beforeAll(async () => {
-  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') }, proxy: async (moto) => (proxy = await startFaultProxy(moto)) });
+  aws = await startLocalAws({
+    env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') },
+    proxy: async (moto) => (proxy = await startFaultProxy(moto)),
+  });
   for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
   ec2 = new EC2Client({ endpoint: aws.motoUrl, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 });
@@ -65,7 +85,12 @@ const isType = (type: string) => (params: URLSearchParams) => params.get('Instan
 
 describe('the capacity ladder', () => {
   it('moves past every AZ of a type without spot capacity to the next type, and reports each attempt', async () => {
-    proxy.failAction({ action: 'RunInstances', code: 'InsufficientInstanceCapacity', message: 'no t3.small capacity', when: isType('t3.small') });
+    proxy.failAction({
+      action: 'RunInstances',
+      code: 'InsufficientInstanceCapacity',
+      message: 'no t3.small capacity',
+      when: isType('t3.small'),
+    });
     const result = await deploy('instance_types: [t3.small, t3a.small]\n');
     expect(result.status).toBe('success');
     const failed = result.attempts.filter((attempt) => attempt.errorCode === 'InsufficientInstanceCapacity');
@@ -84,13 +109,19 @@ describe('the capacity ladder', () => {
     expect(result.status).toBe('failed');
     expect(result.attempts).toHaveLength(1);
     expect(result.errors[0]?.code).toBe('SD301');
-    expect(result.errors[0]?.message).toContain('ec2:RunInstances (us-east-1 t3.small us-east-1a spot) failed: MaxSpotInstanceCountExceeded');
+    expect(result.errors[0]?.message).toContain(
+      'ec2:RunInstances (us-east-1 t3.small us-east-1a spot) failed: MaxSpotInstanceCountExceeded',
+    );
     expect(result.errors[0]?.hint).toContain('Service Quotas');
     expect(await running()).toEqual([]);
   });
 
   it('falls back to on-demand for spot-then-on-demand when spot is out', async () => {
-    proxy.failAction({ action: 'RunInstances', code: 'MaxSpotInstanceCountExceeded', when: (params) => params.get('InstanceMarketOptions.MarketType') === 'spot' });
+    proxy.failAction({
+      action: 'RunInstances',
+      code: 'MaxSpotInstanceCountExceeded',
+      when: (params) => params.get('InstanceMarketOptions.MarketType') === 'spot',
+    });
     const result = await deploy('instance_types: [t3.small, t3a.small]\nmarket: spot-then-on-demand\n');
     expect(result.status).toBe('success');
     expect(result.attempts.map((attempt) => [attempt.market, attempt.launched])).toEqual([
@@ -101,7 +132,11 @@ describe('the capacity ladder', () => {
   });
 
   it('names the IAM action when a permission is missing', async () => {
-    proxy.failAction({ action: 'RunInstances', code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' });
+    proxy.failAction({
+      action: 'RunInstances',
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+    });
     const result = await deploy('instance_types: [t3.small]\n');
     expect(result.status).toBe('failed');
     expect(result.errors[0]?.code).toBe('SD201');

@@ -53,7 +53,12 @@ describe('renderUserData', () => {
     const conf = renderAgentConf(settings());
     const script = `${conf}\nprintf '%s\\n' "$SD_BUNDLE_URL" "\${SD_STATUS_URLS[0]}" "\${SD_STATUS_URLS[1]}" "$SD_TTL_SECONDS"`;
     const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
-    expect(result.stdout.split('\n').slice(0, 4)).toEqual([settings().bundleUrl, settings().statusUrls[0], settings().statusUrls[1], '28800']);
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      settings().bundleUrl,
+      settings().statusUrls[0],
+      settings().statusUrls[1],
+      '28800',
+    ]);
   });
 
   it('gzips when the text is over 16 KiB, and cloud-init gets the same document back', () => {

@@ -17,7 +17,14 @@ import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 
 let aws: LocalAws;
 let ec2: EC2Client;
-const silent: Surface = { info: () => undefined, warn: () => undefined, debug: () => undefined, mask: () => undefined, group: (_title, work) => work(), instancesLaunched: () => undefined };
+const silent: Surface = {
+  info: () => undefined,
+  warn: () => undefined,
+  debug: () => undefined,
+  mask: () => undefined,
+  group: (_title, work) => work(),
+  instancesLaunched: () => undefined,
+};
 
 beforeAll(async () => {
   aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
@@ -32,13 +39,21 @@ afterAll(async () => {
 });
 
 async function live(): Promise<string[]> {
-  const described = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running'] }] }));
-  return (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []).map((instance) => instance.InstanceId!).sort();
+  const described = await ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running'] }] }),
+  );
+  return (described.Reservations ?? [])
+    .flatMap((reservation) => reservation.Instances ?? [])
+    .map((instance) => instance.InstanceId!)
+    .sort();
 }
 
 async function deployWhile(dir: string, instance: { status: 'ok' | 'failed'; exclude: string[] } | undefined) {
   const run = { ...readRunEnvironment({}), runId: `run-${Math.random()}` };
-  const deploying = execute(parseOptions({ command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }), { surface: silent, run });
+  const deploying = execute(parseOptions({ command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }), {
+    surface: silent,
+    run,
+  });
   const reported = instance ? await reportBootstrap(ec2, { deploymentId: 'hello-web', ...instance }) : [];
   const outcome = await deploying;
   if (outcome.command !== 'deploy') throw new Error('expected a deploy');

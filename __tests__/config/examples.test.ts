@@ -1,20 +1,17 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { runValidate } from "../../src/commands/validate.js";
-import { formatIssue } from "../../src/config/format-issues.js";
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runValidate } from '../../src/commands/validate.js';
+import { formatIssue } from '../../src/config/format-issues.js';
 
-const examples = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../examples",
-);
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const projects = readdirSync(examples, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-describe("examples/", () => {
-  it.each(projects)("%s validates clean", async (name) => {
+describe('examples/', () => {
+  it.each(projects)('%s validates clean', async (name) => {
     const result = await runValidate({
       dir: path.join(examples, name),
       overrides: {},

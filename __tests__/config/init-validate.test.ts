@@ -1,33 +1,33 @@
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { runInit } from "../../src/commands/init.js";
-import { runValidate } from "../../src/commands/validate.js";
-import { formatIssue } from "../../src/config/format-issues.js";
-import { loadProject } from "../../src/config/load-project.js";
-import { ConfigError } from "../../src/errors.js";
-import { cleanProjectsAfterEach, makeProject, SETUP } from "./helpers.js";
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runInit } from '../../src/commands/init.js';
+import { runValidate } from '../../src/commands/validate.js';
+import { formatIssue } from '../../src/config/format-issues.js';
+import { loadProject } from '../../src/config/load-project.js';
+import { ConfigError } from '../../src/errors.js';
+import { cleanProjectsAfterEach, makeProject, SETUP } from './helpers.js';
 
 cleanProjectsAfterEach();
 
 const written = [
-  ".spot/config.yaml",
-  ".spot/deployment.yaml",
-  ".spotignore",
-  ".github/workflows/spot-preview.yml",
-  ".github/workflows/spot-deploy.yml",
-  ".github/workflows/spot-sweep.yml",
+  '.spot/config.yaml',
+  '.spot/deployment.yaml',
+  '.spotignore',
+  '.github/workflows/spot-preview.yml',
+  '.github/workflows/spot-deploy.yml',
+  '.github/workflows/spot-sweep.yml',
 ];
 
-describe("init", () => {
-  it("scaffolds a bare deployment/setup.sh project that then validates clean", async () => {
-    const dir = makeProject({ "deployment/setup.sh": SETUP });
+describe('init', () => {
+  it('scaffolds a bare deployment/setup.sh project that then validates clean', async () => {
+    const dir = makeProject({ 'deployment/setup.sh': SETUP });
     const before = await loadProject({
       dir,
-      overrides: { regions: ["us-east-1"], bucket: "b" },
+      overrides: { regions: ['us-east-1'], bucket: 'b' },
     });
-    expect(await runInit({ dir, force: false, bucket: "my-bucket" })).toEqual({
+    expect(await runInit({ dir, force: false, bucket: 'my-bucket' })).toEqual({
       written,
     });
     const result = await runValidate({ dir, overrides: {} });
@@ -36,143 +36,110 @@ describe("init", () => {
     // The written deployment.yaml says exactly what the scan found.
     expect(result.plan?.manifest).toEqual(before.plan.manifest);
     expect(result.plan?.bucket).toEqual({
-      name: "my-bucket",
+      name: 'my-bucket',
       create: true,
-      prefix: "spot-deployer",
+      prefix: 'spot-deployer',
     });
-    const deployment = readFileSync(
-      path.join(dir, ".spot/deployment.yaml"),
-      "utf8",
-    );
-    expect(deployment.split("\n")[0]).toBe(
-      "# yaml-language-server: $schema=https://raw.githubusercontent.com/spot-deployer/spot-deployer/v2/schema/deployment.schema.json",
+    const deployment = readFileSync(path.join(dir, '.spot/deployment.yaml'), 'utf8');
+    expect(deployment.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://raw.githubusercontent.com/spot-deployer/spot-deployer/v2/schema/deployment.schema.json',
     );
     expect(parse(deployment)).toEqual({
       version: 1,
-      target: "/opt/deployment",
-      uploads: [{ source: "deployment", dest: "/opt/deployment" }],
-      scripts: [{ path: "deployment/setup.sh" }],
+      target: '/opt/deployment',
+      uploads: [{ source: 'deployment', dest: '/opt/deployment' }],
+      scripts: [{ path: 'deployment/setup.sh' }],
     });
-    for (const workflow of written.filter((file) => file.endsWith(".yml"))) {
-      expect(
-        parse(readFileSync(path.join(dir, workflow), "utf8")).jobs,
-      ).toBeTruthy();
+    for (const workflow of written.filter((file) => file.endsWith('.yml'))) {
+      expect(parse(readFileSync(path.join(dir, workflow), 'utf8')).jobs).toBeTruthy();
     }
   });
 
-  it("writes everything the scan finds", async () => {
+  it('writes everything the scan finds', async () => {
     const dir = makeProject({
-      "deployment/init.sh": SETUP,
-      "deployment/scripts/10-b.sh": SETUP,
-      "deployment/scripts/01-a.sh": SETUP,
-      "deployment/services/web.service": "[Service]\nExecStart=/bin/true\n",
-      "deployment/worker.service": "[Service]\nExecStart=/bin/true\n",
-      "deployment/configs/app.ini": "x=1\n",
-      "deployment/secrets/token": "t\n",
-      "deployment/.env": "A=1\n",
-      "deployment/packages.txt": "# tools\nnginx\ncurl # for checks\n",
-      "deployment/requirements.txt": "flask\n",
-      "deployment/compose.yaml": "services: {}\n",
+      'deployment/init.sh': SETUP,
+      'deployment/scripts/10-b.sh': SETUP,
+      'deployment/scripts/01-a.sh': SETUP,
+      'deployment/services/web.service': '[Service]\nExecStart=/bin/true\n',
+      'deployment/worker.service': '[Service]\nExecStart=/bin/true\n',
+      'deployment/configs/app.ini': 'x=1\n',
+      'deployment/secrets/token': 't\n',
+      'deployment/.env': 'A=1\n',
+      'deployment/packages.txt': '# tools\nnginx\ncurl # for checks\n',
+      'deployment/requirements.txt': 'flask\n',
+      'deployment/compose.yaml': 'services: {}\n',
     });
-    await runInit({ dir, force: false, bucket: "b" });
-    const deployment = parse(
-      readFileSync(path.join(dir, ".spot/deployment.yaml"), "utf8"),
-    );
+    await runInit({ dir, force: false, bucket: 'b' });
+    const deployment = parse(readFileSync(path.join(dir, '.spot/deployment.yaml'), 'utf8'));
     expect(deployment).toEqual({
       version: 1,
-      target: "/opt/deployment",
+      target: '/opt/deployment',
       uploads: [
         {
-          source: "deployment",
-          dest: "/opt/deployment",
-          exclude: ["secrets/", ".env"],
+          source: 'deployment',
+          dest: '/opt/deployment',
+          exclude: ['secrets/', '.env'],
         },
-        { source: "deployment/configs", dest: "/opt/configs" },
+        { source: 'deployment/configs', dest: '/opt/configs' },
       ],
       secrets: [
-        { source: "deployment/secrets", dest: "/opt/secrets" },
-        { source: "deployment/.env", dest: "/opt/deployment/.env" },
+        { source: 'deployment/secrets', dest: '/opt/secrets' },
+        { source: 'deployment/.env', dest: '/opt/deployment/.env' },
       ],
-      packages: ["nginx", "curl", "python3", "python3-pip", "python3-venv"],
-      scripts: [
-        { path: "deployment/scripts/01-a.sh" },
-        { path: "deployment/scripts/10-b.sh" },
-        { path: "deployment/init.sh" },
-      ],
-      services: [
-        { file: "deployment/services/web.service" },
-        { file: "deployment/worker.service" },
-      ],
-      compose: "deployment/compose.yaml",
+      packages: ['nginx', 'curl', 'python3', 'python3-pip', 'python3-venv'],
+      scripts: [{ path: 'deployment/scripts/01-a.sh' }, { path: 'deployment/scripts/10-b.sh' }, { path: 'deployment/init.sh' }],
+      services: [{ file: 'deployment/services/web.service' }, { file: 'deployment/worker.service' }],
+      compose: 'deployment/compose.yaml',
     });
     const { ok, plan } = await runValidate({ dir, overrides: {} });
     expect(ok).toBe(true);
-    expect(
-      plan?.manifest.uploads
-        .filter((upload) => upload.secret)
-        .map((upload) => upload.mode),
-    ).toEqual(["0700", "0600"]);
+    expect(plan?.manifest.uploads.filter((upload) => upload.secret).map((upload) => upload.mode)).toEqual(['0700', '0600']);
     expect(plan?.sourceFiles).toEqual([
-      ".spot/config.yaml",
-      ".spot/deployment.yaml",
-      "deployment/scripts/01-a.sh",
-      "deployment/scripts/10-b.sh",
-      "deployment/init.sh",
-      "deployment/services/web.service",
-      "deployment/worker.service",
-      "deployment/compose.yaml",
-      ".spotignore",
+      '.spot/config.yaml',
+      '.spot/deployment.yaml',
+      'deployment/scripts/01-a.sh',
+      'deployment/scripts/10-b.sh',
+      'deployment/init.sh',
+      'deployment/services/web.service',
+      'deployment/worker.service',
+      'deployment/compose.yaml',
+      '.spotignore',
     ]);
   });
 
-  it("never overwrites without force, and names each file", async () => {
+  it('never overwrites without force, and names each file', async () => {
     const dir = makeProject({
-      "deployment/setup.sh": SETUP,
-      ".spot/config.yaml": "keep: me\n",
-      ".spotignore": "x\n",
+      'deployment/setup.sh': SETUP,
+      '.spot/config.yaml': 'keep: me\n',
+      '.spotignore': 'x\n',
     });
-    const error = await runInit({ dir, force: false }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await runInit({ dir, force: false }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
-    expect(
-      (error as ConfigError).issues.map((issue) => [
-        issue.code,
-        issue.file,
-        issue.message,
-      ]),
-    ).toEqual([
-      ["SD127", ".spot/config.yaml", ".spot/config.yaml already exists"],
-      ["SD127", ".spotignore", ".spotignore already exists"],
+    expect((error as ConfigError).issues.map((issue) => [issue.code, issue.file, issue.message])).toEqual([
+      ['SD127', '.spot/config.yaml', '.spot/config.yaml already exists'],
+      ['SD127', '.spotignore', '.spotignore already exists'],
     ]);
-    expect(readFileSync(path.join(dir, ".spot/config.yaml"), "utf8")).toBe(
-      "keep: me\n",
-    );
-    expect(() => statSync(path.join(dir, ".spot/deployment.yaml"))).toThrow();
+    expect(readFileSync(path.join(dir, '.spot/config.yaml'), 'utf8')).toBe('keep: me\n');
+    expect(() => statSync(path.join(dir, '.spot/deployment.yaml'))).toThrow();
     await runInit({ dir, force: true });
-    expect(readFileSync(path.join(dir, ".spot/config.yaml"), "utf8")).toMatch(
-      /^# yaml-language-server: \$schema=.*config\.schema\.json\n/,
-    );
+    expect(readFileSync(path.join(dir, '.spot/config.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*config\.schema\.json\n/);
   });
 
-  it("refuses a folder without deployment/", async () => {
-    const dir = makeProject({ "README.md": "hi\n" });
-    const error = (await runInit({ dir, force: false }).catch(
-      (caught: unknown) => caught,
-    )) as ConfigError;
-    expect(error.issues[0]?.code).toBe("SD128");
+  it('refuses a folder without deployment/', async () => {
+    const dir = makeProject({ 'README.md': 'hi\n' });
+    const error = (await runInit({ dir, force: false }).catch((caught: unknown) => caught)) as ConfigError;
+    expect(error.issues[0]?.code).toBe('SD128');
   });
 });
 
-describe("validate", () => {
-  it("returns every issue, errors first, formatted as file:line:col  key  message + hint", async () => {
+describe('validate', () => {
+  it('returns every issue, errors first, formatted as file:line:col  key  message + hint', async () => {
     const dir = makeProject(
       {
-        ".spot/config.yaml":
-          "regions: [us-east-1]\nbucket: b\nmarket: spots\nssh: {key_name: k}\n",
-        "deployment/setup.sh": SETUP,
+        '.spot/config.yaml': 'regions: [us-east-1]\nbucket: b\nmarket: spots\nssh: {key_name: k}\n',
+        'deployment/setup.sh': SETUP,
       },
-      { "deployment/setup.sh": 0o644 },
+      { 'deployment/setup.sh': 0o644 },
     );
     const result = await runValidate({ dir, overrides: {} });
     expect(result.ok).toBe(false);

@@ -1,19 +1,13 @@
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-} from "node:fs";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runValidate } from "../../src/commands/validate.js";
-import { loadProject } from "../../src/config/load-project.js";
-import { formatIssue } from "../../src/config/format-issues.js";
-import { ConfigError } from "../../src/errors.js";
-import type { PlanOverrides } from "../../src/plan/types.js";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runValidate } from '../../src/commands/validate.js';
+import { loadProject } from '../../src/config/load-project.js';
+import { formatIssue } from '../../src/config/format-issues.js';
+import { ConfigError } from '../../src/errors.js';
+import type { PlanOverrides } from '../../src/plan/types.js';
 
 /**
  * Every folder under fixtures/invalid/ is a broken project with an
@@ -34,20 +28,12 @@ interface Expected {
   symlinks?: Record<string, string>;
 }
 
-const corpus = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../fixtures/invalid",
-);
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/invalid');
 const cases = readdirSync(corpus)
-  .filter((name) => existsSync(path.join(corpus, name, "expected.json")))
+  .filter((name) => existsSync(path.join(corpus, name, 'expected.json')))
   .sort();
 const expectations = new Map(
-  cases.map((name) => [
-    name,
-    JSON.parse(
-      readFileSync(path.join(corpus, name, "expected.json"), "utf8"),
-    ) as Expected,
-  ]),
+  cases.map((name) => [name, JSON.parse(readFileSync(path.join(corpus, name, 'expected.json'), 'utf8')) as Expected]),
 );
 const links = [...expectations].flatMap(([name, expected]) =>
   Object.entries(expected.symlinks ?? {}).map(([link, target]) => ({
@@ -66,25 +52,23 @@ afterAll(() => {
   for (const { link } of links) rmSync(link, { force: true });
 });
 
-describe("the invalid corpus", () => {
-  it("has at least 50 broken projects", () => {
+describe('the invalid corpus', () => {
+  it('has at least 50 broken projects', () => {
     expect(cases.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each(cases)("%s", async (name) => {
+  it.each(cases)('%s', async (name) => {
     const expected = expectations.get(name)!;
     // Any network use (the AWS SDK included) opens a socket; loading must not.
-    const connect = vi.spyOn(net.Socket.prototype, "connect");
+    const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const caught = await loadProject({
-      dir: path.join(corpus, name, expected.dir ?? ""),
+      dir: path.join(corpus, name, expected.dir ?? ''),
       overrides: expected.overrides ?? {},
     }).catch((error: unknown) => error);
     expect(connect).not.toHaveBeenCalled();
     connect.mockRestore();
     expect(caught).toBeInstanceOf(ConfigError);
-    const errors = (caught as ConfigError).issues.filter(
-      (issue) => issue.severity === "error",
-    );
+    const errors = (caught as ConfigError).issues.filter((issue) => issue.severity === 'error');
     const first = errors[0]!;
     expect({
       code: first.code,
@@ -104,12 +88,11 @@ describe("the invalid corpus", () => {
     expect(first.hint).toBeTruthy();
     // validate reports the same first problem and fails (the CLI exits 1).
     const validated = await runValidate({
-      dir: path.join(corpus, name, expected.dir ?? ""),
+      dir: path.join(corpus, name, expected.dir ?? ''),
       overrides: expected.overrides ?? {},
     });
     expect(validated.ok).toBe(false);
     expect(validated.issues[0]).toEqual(first);
-    for (const issue of errors)
-      expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
+    for (const issue of errors) expect(formatIssue(issue)).not.toMatch(/\n\s+at /);
   });
 });

@@ -23,11 +23,24 @@ const project = (): string => {
   return dir;
 };
 
-const actionEnv = (): Record<string, string> => ({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1', GITHUB_REPOSITORY: 'acme/hello-web', GITHUB_SHA: 'abc123', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' });
+const actionEnv = (): Record<string, string> => ({
+  ...aws.env,
+  SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1',
+  GITHUB_REPOSITORY: 'acme/hello-web',
+  GITHUB_SHA: 'abc123',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_RUN_ID: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+});
 
 async function instancesOf(deploymentId: string, states = ['pending', 'running']): Promise<Instance[]> {
   const described = await ec2.send(
-    new DescribeInstancesCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: [deploymentId] }, { Name: 'instance-state-name', Values: states }] }),
+    new DescribeInstancesCommand({
+      Filters: [
+        { Name: 'tag:spot-deployer:deployment', Values: [deploymentId] },
+        { Name: 'instance-state-name', Values: states },
+      ],
+    }),
   );
   return (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
 }
@@ -53,7 +66,11 @@ afterAll(async () => {
 describe('the action against the local AWS endpoint', () => {
   it('deploys hello-web, waits for the bootstrap, reports, then the post step leaves it alone and destroy removes it', async () => {
     const dir = project();
-    const main = runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }, env: actionEnv() });
+    const main = runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' },
+      env: actionEnv(),
+    });
     const reported = await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'ok' });
     const run = await main;
     expect(run.stderr).toBe('');
@@ -65,7 +82,14 @@ describe('the action against the local AWS endpoint', () => {
     expect(JSON.parse(outputs['instance-ids']!)).toEqual(reported);
     const instances = JSON.parse(outputs.instances!) as Array<Record<string, unknown>>;
     expect(instances).toHaveLength(1);
-    expect(instances[0]).toMatchObject({ id: reported[0], region: 'us-east-1', type: 't3.micro', lifecycle: 'spot', state: 'running', bootstrap: 'ok' });
+    expect(instances[0]).toMatchObject({
+      id: reported[0],
+      region: 'us-east-1',
+      type: 't3.micro',
+      lifecycle: 'spot',
+      state: 'running',
+      bootstrap: 'ok',
+    });
     expect(JSON.parse(outputs['public-ips']!)).toEqual([instances[0]!.public_ip]);
     expect(outputs['bundle-key']).toMatch(/^spot-deployer\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
     expect(outputs['bundle-key']).toContain(outputs['bundle-sha256']);
@@ -93,7 +117,9 @@ describe('the action against the local AWS endpoint', () => {
     expect(Date.parse(tags['spot-deployer:expires-at']!)).toBeGreaterThan(Date.now() + 1.9 * 3600_000);
     expect(instance!.MetadataOptions?.HttpTokens).toBe('required');
     expect(instance!.InstanceLifecycle).toBe('spot');
-    const volumes = await ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instance!.InstanceId!] }] }));
+    const volumes = await ec2.send(
+      new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [instance!.InstanceId!] }] }),
+    );
     expect(volumes.Volumes?.[0]?.Encrypted).toBe(true);
 
     const userData = await userDataOf(ec2, instance!.InstanceId!);
@@ -120,7 +146,11 @@ describe('the action against the local AWS endpoint', () => {
 
   it('reports a failed bootstrap with its step, exits 1, and the post step terminates what the run launched', async () => {
     const dir = project();
-    const main = runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }, env: actionEnv() });
+    const main = runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' },
+      env: actionEnv(),
+    });
     await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'failed', failedStep: 'script: deployment/setup.sh' });
     const run = await main;
     expect(run.code).toBe(1);
@@ -154,9 +184,17 @@ describe('the action against the local AWS endpoint', () => {
       writeFileSync(file, JSON.stringify({ action, number: 12, pull_request: { number: 12, head: { repo: { full_name: headRepo } } } }));
       return file;
     };
-    const prEnv = (action: string, headRepo?: string) => ({ ...actionEnv(), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(action, headRepo) });
+    const prEnv = (action: string, headRepo?: string) => ({
+      ...actionEnv(),
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventFile(action, headRepo),
+    });
 
-    const opened = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, wait: 'running' }, env: prEnv('opened') });
+    const opened = await runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, wait: 'running' },
+      env: prEnv('opened'),
+    });
     expect(opened.code, opened.stdout).toBe(0);
     expect(opened.outputs['deployment-id']).toBe('hello-web-pr-12');
     const [instance] = await instancesOf('hello-web-pr-12');
@@ -167,9 +205,17 @@ describe('the action against the local AWS endpoint', () => {
     expect(closed.summary).toContain('`hello-web-pr-12` destroyed');
     expect(await instancesOf('hello-web-pr-12')).toHaveLength(0);
 
-    const fork = await runAction({ entry: 'main', inputs: { command: 'validate', 'working-directory': dir }, env: prEnv('opened', 'stranger/hello-web') });
+    const fork = await runAction({
+      entry: 'main',
+      inputs: { command: 'validate', 'working-directory': dir },
+      env: prEnv('opened', 'stranger/hello-web'),
+    });
     expect(fork.code).toBe(0);
-    const forkDeploy = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, 'dry-run': 'true' }, env: prEnv('opened', 'stranger/hello-web') });
+    const forkDeploy = await runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, 'dry-run': 'true' },
+      env: prEnv('opened', 'stranger/hello-web'),
+    });
     expect(forkDeploy.stdout).toContain('::notice::This pull request comes from a fork');
   });
 });

@@ -46,7 +46,11 @@ export interface RunActionOptions {
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun & { runnerDir: string }> {
   const runnerDir = options.runnerDir ?? mkdtempSync(join(tmpdir(), 'runner-'));
-  const files = { output: join(runnerDir, `output-${options.entry}`), summary: join(runnerDir, `summary-${options.entry}`), state: join(runnerDir, `state-${options.entry}`) };
+  const files = {
+    output: join(runnerDir, `output-${options.entry}`),
+    summary: join(runnerDir, `summary-${options.entry}`),
+    state: join(runnerDir, `state-${options.entry}`),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -24,7 +24,12 @@ export function readAgentConf(userData: string): AgentConf {
   const raw = doc.write_files.find((file) => file.path === '/etc/spot-deployer/agent.conf')!.content;
   const value = (name: string): string => new RegExp(`^${name}='([^']*)'`, 'm').exec(raw)?.[1] ?? '';
   const urls = /^SD_STATUS_URLS=\((.*)\)$/m.exec(raw)?.[1] ?? '';
-  return { bundleUrl: value('SD_BUNDLE_URL'), bundleSha256: value('SD_BUNDLE_SHA256'), statusUrls: [...urls.matchAll(/'([^']*)'/g)].map((match) => match[1]!), raw };
+  return {
+    bundleUrl: value('SD_BUNDLE_URL'),
+    bundleSha256: value('SD_BUNDLE_SHA256'),
+    statusUrls: [...urls.matchAll(/'([^']*)'/g)].map((match) => match[1]!),
+    raw,
+  };
 }
 
 export async function userDataOf(ec2: EC2Client, instanceId: string): Promise<string> {
@@ -40,7 +45,12 @@ export async function reportBootstrap(
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     const described = await ec2.send(
-      new DescribeInstancesCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: [options.deploymentId] }, { Name: 'instance-state-name', Values: ['running', 'pending'] }] }),
+      new DescribeInstancesCommand({
+        Filters: [
+          { Name: 'tag:spot-deployer:deployment', Values: [options.deploymentId] },
+          { Name: 'instance-state-name', Values: ['running', 'pending'] },
+        ],
+      }),
     );
     const instances = (described.Reservations ?? [])
       .flatMap((reservation) => reservation.Instances ?? [])
@@ -48,7 +58,14 @@ export async function reportBootstrap(
     if (instances.length > 0) {
       for (const instance of instances) {
         const conf = readAgentConf(await userDataOf(ec2, instance.InstanceId!));
-        const body = JSON.stringify({ status: options.status, instance_id: instance.InstanceId, launch_index: instance.AmiLaunchIndex ?? 0, failed_step: options.failedStep ?? null, steps: [], log_tail: 'simulated' });
+        const body = JSON.stringify({
+          status: options.status,
+          instance_id: instance.InstanceId,
+          launch_index: instance.AmiLaunchIndex ?? 0,
+          failed_step: options.failedStep ?? null,
+          steps: [],
+          log_tail: 'simulated',
+        });
         const response = await fetch(conf.statusUrls[instance.AmiLaunchIndex ?? 0]!, { method: 'PUT', body });
         if (!response.ok) throw new Error(`status PUT failed: ${response.status}`);
       }

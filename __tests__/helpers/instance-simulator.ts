@@ -26,7 +26,10 @@ async function waitForInstances(ec2: EC2Client, deploymentId: string, count: num
   for (;;) {
     const described = await ec2.send(
       new DescribeInstancesCommand({
-        Filters: [{ Name: 'tag:spot-deployer:deployment', Values: [deploymentId] }, { Name: 'instance-state-name', Values: ['pending', 'running'] }],
+        Filters: [
+          { Name: 'tag:spot-deployer:deployment', Values: [deploymentId] },
+          { Name: 'instance-state-name', Values: ['pending', 'running'] },
+        ],
       }),
     );
     const instances = (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
@@ -51,7 +54,10 @@ async function bootOne(ec2: EC2Client, instance: Instance): Promise<SimulatedBoo
 }
 
 /** Boots every instance of the deployment once it exists; resolves when all agents have finished. */
-export async function bootDeployment(ec2: EC2Client, options: { deploymentId: string; count: number; timeoutMs?: number }): Promise<SimulatedBoot[]> {
+export async function bootDeployment(
+  ec2: EC2Client,
+  options: { deploymentId: string; count: number; timeoutMs?: number },
+): Promise<SimulatedBoot[]> {
   const instances = await waitForInstances(ec2, options.deploymentId, options.count, options.timeoutMs ?? 60_000);
   return Promise.all(instances.map((instance) => bootOne(ec2, instance)));
 }

@@ -26,7 +26,7 @@ function assertMotoInstalled(): void {
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { encoding: 'utf8' });
   if (probe.status !== 0) {
     throw new Error(
-      'The local AWS endpoint needs Python 3 with moto\'s server extras.\n' +
+      "The local AWS endpoint needs Python 3 with moto's server extras.\n" +
         'Install it with: pip install "moto[server]>=5.2"\n' +
         (probe.stderr ?? ''),
     );

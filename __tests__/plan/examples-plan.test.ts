@@ -43,7 +43,8 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
     const plan = JSON.parse(result.stdout) as { notices: string[] };
     expect(plan.notices[0]).toMatch(/^offline: prices could not be read/);
     const expectation = join('__tests__/fixtures/plan-expectations', `${name}.json`);
-    if (process.env.UPDATE_EXPECTATIONS === '1' || !existsSync(expectation)) writeFileSync(expectation, `${JSON.stringify(plan, null, 2)}\n`);
+    if (process.env.UPDATE_EXPECTATIONS === '1' || !existsSync(expectation))
+      writeFileSync(expectation, `${JSON.stringify(plan, null, 2)}\n`);
     expect(plan).toEqual(JSON.parse(readFileSync(expectation, 'utf8')));
   });
 });

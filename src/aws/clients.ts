@@ -16,8 +16,7 @@ export interface AwsClients {
   ssm: SSMClient;
 }
 
-const customS3Endpoint = (env: NodeJS.ProcessEnv): boolean =>
-  Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
+const customS3Endpoint = (env: NodeJS.ProcessEnv): boolean => Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
 
 /** Retries are the SDK's own (standard mode); tests may lower them. */
 const maxAttempts = (env: NodeJS.ProcessEnv): number => Number(env.SPOT_DEPLOYER_AWS_MAX_ATTEMPTS ?? 5);

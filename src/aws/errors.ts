@@ -35,8 +35,7 @@ export const awsErrorCode = (error: unknown): string => {
   return 'Unknown';
 };
 
-export const awsErrorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+export const awsErrorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function classifyAwsError(code: string): ErrorClass {
   if (THROTTLE_CODES.has(code)) return 'retry';
@@ -93,5 +92,8 @@ export function wrapAwsError(error: unknown, context: WrapContext): SpotError {
       hint: 'Check `image` in .spot/config.yaml: the AMI must exist in that region and be shared with this account.',
     });
   }
-  return new SpotError('SD299', detail, { cause: error, hint: 'Run with debug logging (ACTIONS_STEP_DEBUG or --debug) for the full AWS response.' });
+  return new SpotError('SD299', detail, {
+    cause: error,
+    hint: 'Run with debug logging (ACTIONS_STEP_DEBUG or --debug) for the full AWS response.',
+  });
 }

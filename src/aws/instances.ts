@@ -33,8 +33,7 @@ export interface InstanceView {
 /** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
 const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
 
-export const wasReclaimedBySpot = (instance: InstanceView): boolean =>
-  SPOT_RECLAIM.test(instance.stateReason ?? '');
+export const wasReclaimedBySpot = (instance: InstanceView): boolean => SPOT_RECLAIM.test(instance.stateReason ?? '');
 
 function toView(region: string, instance: Instance): InstanceView {
   return {
@@ -74,7 +73,11 @@ async function describe(clients: AwsClients, input: DescribeInstancesCommandInpu
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
 
 /** The deployment's instances in a region that still cost money or may. */
-export const findDeploymentInstances = (clients: AwsClients, deploymentId: string, states: string[] = LIVE_STATES): Promise<InstanceView[]> =>
+export const findDeploymentInstances = (
+  clients: AwsClients,
+  deploymentId: string,
+  states: string[] = LIVE_STATES,
+): Promise<InstanceView[]> =>
   describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
 
 export const describeInstances = (clients: AwsClients, ids: string[]): Promise<InstanceView[]> =>
@@ -90,12 +93,19 @@ export async function waitForRunning(clients: AwsClients, ids: string[], maxWait
   }
 }
 
-export async function terminateInstances(clients: AwsClients, ids: string[], options: { wait: boolean; maxWaitTime?: number }): Promise<void> {
+export async function terminateInstances(
+  clients: AwsClients,
+  ids: string[],
+  options: { wait: boolean; maxWaitTime?: number },
+): Promise<void> {
   if (ids.length === 0) return;
   try {
     await clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
     if (options.wait) {
-      await waitUntilInstanceTerminated({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+      await waitUntilInstanceTerminated(
+        { client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 },
+        { InstanceIds: ids },
+      );
     }
   } catch (error) {
     throw wrapAwsError(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });

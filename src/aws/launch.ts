@@ -65,10 +65,20 @@ const launchIdFor = (base: string, region: string, attempt: number): string =>
   `${region}-${createHash('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
 
 /** EC2 limits ClientToken to 64 ASCII characters. */
-const clientToken = (base: string, attempt: number): string =>
-  createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+const clientToken = (base: string, attempt: number): string => createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
 
-function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subnet: SubnetChoice; market: 'spot' | 'on-demand'; count: number; launchId: string; attempt: number; userData: string }): RunInstancesCommandInput {
+function buildRunInput(
+  request: RegionLaunchRequest,
+  pool: {
+    type: string;
+    subnet: SubnetChoice;
+    market: 'spot' | 'on-demand';
+    count: number;
+    launchId: string;
+    attempt: number;
+    userData: string;
+  },
+): RunInstancesCommandInput {
   const { plan } = request;
   const tags = [...request.tags, { Key: TAG.launchId, Value: pool.launchId }];
   return {
@@ -110,7 +120,11 @@ function buildRunInput(request: RegionLaunchRequest, pool: { type: string; subne
       : {}),
     ...(plan.ssh?.keyName ? { KeyName: plan.ssh.keyName } : {}),
     ...(plan.iamInstanceProfile
-      ? { IamInstanceProfile: plan.iamInstanceProfile.startsWith('arn:') ? { Arn: plan.iamInstanceProfile } : { Name: plan.iamInstanceProfile } }
+      ? {
+          IamInstanceProfile: plan.iamInstanceProfile.startsWith('arn:')
+            ? { Arn: plan.iamInstanceProfile }
+            : { Name: plan.iamInstanceProfile },
+        }
       : {}),
     TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
   };
@@ -153,7 +167,10 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
           // A spot quota applies to every spot pool: go straight to on-demand when allowed.
           if (decision === 'switch-market' && market === 'spot' && request.plan.market === 'spot-then-on-demand') continue markets;
           if (decision === 'stop' || decision === 'switch-market') {
-            const wrapped = wrapAwsError(error, { action: 'ec2:RunInstances', resource: `${region} ${type} ${subnet.availabilityZone} ${market}` });
+            const wrapped = wrapAwsError(error, {
+              action: 'ec2:RunInstances',
+              resource: `${region} ${type} ${subnet.availabilityZone} ${market}`,
+            });
             return { instances, attempts, error: wrapped };
           }
         }

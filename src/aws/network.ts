@@ -25,10 +25,7 @@ export interface SubnetChoice {
 }
 
 async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<string> {
-  const input =
-    vpc === 'default'
-      ? { Filters: [{ Name: 'is-default', Values: ['true'] }] }
-      : { VpcIds: [vpc] };
+  const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
   let vpcs;
   try {
     vpcs = (await clients.ec2.send(new DescribeVpcsCommand(input))).Vpcs ?? [];
@@ -46,18 +43,21 @@ async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<
 }
 
 /** One subnet per availability zone: each is a separate capacity pool. */
-export async function findSubnets(clients: AwsClients, network: NetworkPlan, regionSubnets: 'auto' | string[]): Promise<{ vpcId: string; subnets: SubnetChoice[] }> {
+export async function findSubnets(
+  clients: AwsClients,
+  network: NetworkPlan,
+  regionSubnets: 'auto' | string[],
+): Promise<{ vpcId: string; subnets: SubnetChoice[] }> {
   const vpcId = await findVpcId(clients, network.vpc);
   const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
   let described;
   try {
-    described = (
-      await clients.ec2.send(
-        new DescribeSubnetsCommand(
-          explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] },
-        ),
-      )
-    ).Subnets ?? [];
+    described =
+      (
+        await clients.ec2.send(
+          new DescribeSubnetsCommand(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
+        )
+      ).Subnets ?? [];
   } catch (error) {
     throw wrapAwsError(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
   }
@@ -103,7 +103,10 @@ async function authorize(clients: AwsClients, groupId: string, rules: IngressRul
 }
 
 /** Creates (or reuses) the deployment's security group; idempotent by tag. */
-export async function ensureSecurityGroup(clients: AwsClients, options: { vpcId: string; deploymentId: string; ingress: IngressRule[]; tags: Tag[] }): Promise<string> {
+export async function ensureSecurityGroup(
+  clients: AwsClients,
+  options: { vpcId: string; deploymentId: string; ingress: IngressRule[]; tags: Tag[] },
+): Promise<string> {
   try {
     const found = await existingGroup(clients, options.vpcId, options.deploymentId);
     if (found) return found;

@@ -63,8 +63,7 @@ export function deploymentTags(input: DeploymentTagInput): Tag[] {
 export const tagSpecifications = (tags: Tag[], types: ResourceType[]): TagSpecification[] =>
   types.map((ResourceType) => ({ ResourceType, Tags: tags }));
 
-export const tagValue = (tags: Tag[] | undefined, key: string): string | undefined =>
-  tags?.find((tag) => tag.Key === key)?.Value;
+export const tagValue = (tags: Tag[] | undefined, key: string): string | undefined => tags?.find((tag) => tag.Key === key)?.Value;
 
 export const deploymentFilter = (deploymentId: string) => ({
   Name: `tag:${TAG.deployment}`,

@@ -23,13 +23,9 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Quotes one value for bash: single quotes, with `'` written as `'\''`. */
 export function shellQuote(value: string): string {
   if (value.includes('\0')) {
-    throw new SpotError(
-      STEPS_CODES.nulByte,
-      `a value for the instance contains a NUL byte: ${JSON.stringify(value.slice(0, 40))}`,
-      {
-        hint: 'Remove the NUL character from the value in .spot/deployment.yaml.',
-      },
-    );
+    throw new SpotError(STEPS_CODES.nulByte, `a value for the instance contains a NUL byte: ${JSON.stringify(value.slice(0, 40))}`, {
+      hint: 'Remove the NUL character from the value in .spot/deployment.yaml.',
+    });
   }
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
@@ -103,14 +99,10 @@ export function orderServices(services: ServiceStep[]): ServiceStep[] {
     });
     if (next === -1) {
       const left = names.filter((name) => !done.has(name));
-      throw new SpotError(
-        STEPS_CODES.serviceCycle,
-        `services ${left.join(', ')} wait for each other in their "after" lists`,
-        {
-          key: 'services',
-          hint: 'Remove one "after" entry so the services can start one after the other.',
-        },
-      );
+      throw new SpotError(STEPS_CODES.serviceCycle, `services ${left.join(', ')} wait for each other in their "after" lists`, {
+        key: 'services',
+        hint: 'Remove one "after" entry so the services can start one after the other.',
+      });
     }
     done.add(names[next] ?? '');
     ordered.push(services[next]!);
@@ -118,8 +110,7 @@ export function orderServices(services: ServiceStep[]): ServiceStep[] {
   return ordered;
 }
 
-const call = (name: string, fn: string, args: string[]): string =>
-  [`sd_step ${shellQuote(name)} ${fn}`, ...args.map(shellQuote)].join(' ');
+const call = (name: string, fn: string, args: string[]): string => [`sd_step ${shellQuote(name)} ${fn}`, ...args.map(shellQuote)].join(' ');
 
 const hookLines = (phase: string, hooks: string[], target: string): string[] =>
   hooks.map((hook, index) => call(`${phase}:${index + 1}`, 'sd_run', [target, 'root', '0', 'command', hook]));
@@ -145,8 +136,7 @@ function healthArgs(health: HealthCheck): string[] {
 function serviceLines(manifest: Manifest): string[] {
   return orderServices(manifest.services).flatMap((service) => {
     const unit = unitName(service.name);
-    const source =
-      service.file === undefined ? ['inline', service.unit ?? ''] : ['file', instancePath(manifest, service.file)];
+    const source = service.file === undefined ? ['inline', service.unit ?? ''] : ['file', instancePath(manifest, service.file)];
     const flags = [service.enabled ? 'yes' : 'no', service.start ? 'yes' : 'no'];
     const lines = [call(`service:${unit}`, 'sd_service', [unit, ...flags, ...source])];
     if (service.health) lines.push(call(`health:${unit}`, 'sd_health', healthArgs(service.health)));
@@ -170,11 +160,7 @@ export function renderStepsScript(manifest: Manifest): string {
     ...hookLines('pre_install', hooks.preInstall, target),
     ...(manifest.packages.length > 0 ? [call('packages', 'sd_packages', manifest.packages)] : []),
     ...manifest.tarballs.map((tarball, index) =>
-      call(`tarball:${index + 1}`, 'sd_tarball', [
-        tarball.url,
-        tarball.sha256.replace(/^sha256:/, ''),
-        tarball.extractTo,
-      ]),
+      call(`tarball:${index + 1}`, 'sd_tarball', [tarball.url, tarball.sha256.replace(/^sha256:/, ''), tarball.extractTo]),
     ),
     ...manifest.uploads.map((upload) => {
       const [kind, fn] = upload.secret ? ['secret', 'sd_secret'] : ['upload', 'sd_place'];
@@ -183,9 +169,7 @@ export function renderStepsScript(manifest: Manifest): string {
     'sd_step env sd_env',
     ...manifest.scripts.map((script, index) => scriptLine(manifest, script, index)),
     ...serviceLines(manifest),
-    ...(manifest.compose === undefined
-      ? []
-      : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
+    ...(manifest.compose === undefined ? [] : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
     ...hookLines('post_install', hooks.postInstall, target),
   ];
   return `${lines.join('\n')}\n`;

@@ -86,7 +86,11 @@ export function renderUserData(options: { template: string; settings: AgentSetti
 /** Fails before any AWS call when the user-data cannot fit EC2's limit. */
 export function assertUserDataFits(rendered: RenderedUserData, context: string): void {
   if (rendered.bytes <= USER_DATA_LIMIT) return;
-  throw new SpotError('SD153', `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
-    hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
-  });
+  throw new SpotError(
+    'SD153',
+    `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`,
+    {
+      hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
+    },
+  );
 }

@@ -88,7 +88,12 @@ async function presignStatusUrls(request: RegionDeployRequest, launchId: string,
   const { plan } = request;
   const urls = await Promise.all(
     Array.from({ length: count }, (_, index) =>
-      presignPut(request.bucketClients.s3, plan.bucket.name, statusKey(plan.bucket.prefix, plan.deploymentId, launchId, index), request.urlLifetimeSeconds),
+      presignPut(
+        request.bucketClients.s3,
+        plan.bucket.name,
+        statusKey(plan.bucket.prefix, plan.deploymentId, launchId, index),
+        request.urlLifetimeSeconds,
+      ),
     ),
   );
   for (const url of urls) request.mask(url);

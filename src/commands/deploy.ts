@@ -50,7 +50,9 @@ function expiresAt(plan: Plan, now: Date): string | undefined {
 }
 
 async function existingInstances(pool: ClientPool, plan: Plan): Promise<InstanceView[]> {
-  const perRegion = await Promise.all(plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), plan.deploymentId)));
+  const perRegion = await Promise.all(
+    plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), plan.deploymentId)),
+  );
   return perRegion.flat();
 }
 
@@ -64,7 +66,11 @@ function isUnchanged(plan: Plan, existing: InstanceView[], sha256: string): bool
 
 async function uploadAndPresign(deps: DeployDeps, plan: Plan, prepared: Prepared, bucketClients: AwsClients) {
   const key = bundleKey(plan.bucket.prefix, plan.deploymentId, prepared.bundle.sha256);
-  await ensureBucket(bucketClients.s3, { name: plan.bucket.name, create: plan.bucket.create }, bucketClients.region);
+  await ensureBucket(
+    bucketClients.s3,
+    { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix },
+    bucketClients.region,
+  );
   const upload = await uploadBundle(bucketClients.s3, {
     bucket: plan.bucket.name,
     key,
@@ -72,7 +78,11 @@ async function uploadAndPresign(deps: DeployDeps, plan: Plan, prepared: Prepared
     sha256: prepared.bundle.sha256,
     onProgress: ({ loaded, total }) => deps.surface.debug(`uploaded ${loaded} of ${total} bytes`),
   });
-  deps.surface.info(upload.uploaded ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)` : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+  deps.surface.info(
+    upload.uploaded
+      ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+      : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`,
+  );
   const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
   const url = await presignGet(bucketClients.s3, plan.bucket.name, key, lifetime);
   deps.surface.mask(url);
@@ -88,7 +98,9 @@ function bootstrapStateOf(plan: Plan, view: InstanceView, statuses: Map<string, 
 
 function overallStatus(plan: Plan, reports: InstanceReport[], errors: SpotError[]): DeployStatus {
   const wanted = totalInstances(plan);
-  const good = reports.filter((report) => (plan.wait === 'ready' ? report.bootstrap === 'ok' : report.state === 'running' || plan.wait === 'none'));
+  const good = reports.filter((report) =>
+    plan.wait === 'ready' ? report.bootstrap === 'ok' : report.state === 'running' || plan.wait === 'none',
+  );
   if (good.length >= wanted && errors.length === 0) return 'success';
   return good.length === 0 ? 'failed' : 'partial';
 }
@@ -101,7 +113,13 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     dryRun: options.dryRun,
     unchanged: false,
     instances: [],
-    bundle: { key: bundleKey(plan.bucket.prefix, plan.deploymentId, prepared.bundle.sha256), sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes, files: prepared.bundle.entries.length, uploadedBytes: 0 },
+    bundle: {
+      key: bundleKey(plan.bucket.prefix, plan.deploymentId, prepared.bundle.sha256),
+      sha256: prepared.bundle.sha256,
+      bytes: prepared.bundle.bytes,
+      files: prepared.bundle.entries.length,
+      uploadedBytes: 0,
+    },
     userDataBytes: prepared.sizeCheck.bytes,
     attempts: [],
     errors: [],
@@ -163,7 +181,11 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
 
   if (plan.wait !== 'none' && ids.length > 0) {
     await deps.surface.group('Wait for running', () =>
-      Promise.all(groupByRegion(launched).map(([region, regionIds]) => waitForRunning(deps.pool.forRegion(region), regionIds, plan.readyTimeoutSeconds))),
+      Promise.all(
+        groupByRegion(launched).map(([region, regionIds]) =>
+          waitForRunning(deps.pool.forRegion(region), regionIds, plan.readyTimeoutSeconds),
+        ),
+      ),
     );
     views = await describeAll(deps.pool, launched);
   }
@@ -187,7 +209,9 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     reclaimed = new Set(waited.reclaimed.map((view) => view.id));
     views = await describeAll(deps.pool, launched);
   }
-  result.instances = await withPrices(deps.pool, views, (view) => toInstanceReport(view, bootstrapStateOf(plan, view, statuses, reclaimed), statuses.get(view.id)));
+  result.instances = await withPrices(deps.pool, views, (view) =>
+    toInstanceReport(view, bootstrapStateOf(plan, view, statuses, reclaimed), statuses.get(view.id)),
+  );
   result.costPerHour = costOf(result.instances);
   result.status = overallStatus(plan, result.instances, result.errors);
 
@@ -217,7 +241,11 @@ async function describeAll(pool: ClientPool, instances: Array<{ id: string; regi
   return views.flat();
 }
 
-async function withPrices(pool: ClientPool, views: InstanceView[], build: (view: InstanceView) => InstanceReport): Promise<InstanceReport[]> {
+async function withPrices(
+  pool: ClientPool,
+  views: InstanceView[],
+  build: (view: InstanceView) => InstanceReport,
+): Promise<InstanceReport[]> {
   const reports: InstanceReport[] = [];
   for (const [region] of groupByRegion(views)) {
     const here = views.filter((view) => view.region === region);
@@ -232,7 +260,9 @@ async function withPrices(pool: ClientPool, views: InstanceView[], build: (view:
 }
 
 const costOf = (reports: InstanceReport[]): number | undefined =>
-  reports.some((report) => report.price !== undefined) ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6)) : undefined;
+  reports.some((report) => report.price !== undefined)
+    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
+    : undefined;
 
 function publishEarly(plan: Plan, result: DeployResult, views: InstanceView[], deps: DeployDeps, ids: string[]): void {
   deps.surface.instancesLaunched({
@@ -250,7 +280,13 @@ async function retire(pool: ClientPool, old: InstanceView[]): Promise<void> {
   await Promise.all(groupByRegion(old).map(([region, ids]) => terminateInstances(pool.forRegion(region), ids, { wait: false })));
 }
 
-async function reportExisting(plan: Plan, existing: InstanceView[], result: DeployResult, deps: DeployDeps, bucketClients: AwsClients): Promise<DeployResult> {
+async function reportExisting(
+  plan: Plan,
+  existing: InstanceView[],
+  result: DeployResult,
+  deps: DeployDeps,
+  bucketClients: AwsClients,
+): Promise<DeployResult> {
   const prefixes = [...new Set(existing.map((view) => (view.launchId ? statusPrefix(plan, view.launchId) : '')).filter(Boolean))];
   const waited = await waitForBootstrap({
     s3: bucketClients.s3,
@@ -264,7 +300,9 @@ async function reportExisting(plan: Plan, existing: InstanceView[], result: Depl
     progress: () => undefined,
   });
   result.unchanged = true;
-  result.instances = await withPrices(deps.pool, existing, (view) => toInstanceReport(view, waited.statuses.get(view.id)?.status ?? 'unknown', waited.statuses.get(view.id)));
+  result.instances = await withPrices(deps.pool, existing, (view) =>
+    toInstanceReport(view, waited.statuses.get(view.id)?.status ?? 'unknown', waited.statuses.get(view.id)),
+  );
   result.costPerHour = costOf(result.instances);
   result.status = result.instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready') ? 'success' : 'partial';
   deps.surface.instancesLaunched({

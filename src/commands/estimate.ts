@@ -14,7 +14,12 @@ export interface Estimate {
 
 async function cheapestSpotPrice(pool: ClientPool, region: string, instanceTypes: string[]): Promise<number | undefined> {
   const history = await pool.forRegion(region).ec2.send(
-    new DescribeSpotPriceHistoryCommand({ InstanceTypes: instanceTypes as never[], ProductDescriptions: ['Linux/UNIX'], StartTime: new Date(), MaxResults: 1000 }),
+    new DescribeSpotPriceHistoryCommand({
+      InstanceTypes: instanceTypes as never[],
+      ProductDescriptions: ['Linux/UNIX'],
+      StartTime: new Date(),
+      MaxResults: 1000,
+    }),
   );
   const prices = (history.SpotPriceHistory ?? []).map((entry) => Number(entry.SpotPrice)).filter((price) => Number.isFinite(price));
   return prices.length === 0 ? undefined : Math.min(...prices);

@@ -1,20 +1,14 @@
-import { randomBytes } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
-import { CONFIG_CODES } from "../config/codes.js";
-import { scanConvention } from "../config/convention.js";
-import { CONVENTION_DIR } from "../config/find-root.js";
-import { SCHEMA_BASE_URL, SCHEMA_FILES } from "../config/json-schema.js";
-import { ConfigError, type ConfigIssue } from "../errors.js";
-import { sanitizeName } from "../plan/build-plan.js";
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { CONFIG_CODES } from '../config/codes.js';
+import { scanConvention } from '../config/convention.js';
+import { CONVENTION_DIR } from '../config/find-root.js';
+import { SCHEMA_BASE_URL, SCHEMA_FILES } from '../config/json-schema.js';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { sanitizeName } from '../plan/build-plan.js';
 
 export interface InitOptions {
   /** The project folder (where `deployment/` is). */
@@ -32,12 +26,12 @@ export interface InitResult {
 
 /** Files `init` writes; the workflow files are copied from templates/init/. */
 export const INIT_FILES = {
-  config: ".spot/config.yaml",
-  deployment: ".spot/deployment.yaml",
-  spotignore: ".spotignore",
-  preview: ".github/workflows/spot-preview.yml",
-  deploy: ".github/workflows/spot-deploy.yml",
-  sweep: ".github/workflows/spot-sweep.yml",
+  config: '.spot/config.yaml',
+  deployment: '.spot/deployment.yaml',
+  spotignore: '.spotignore',
+  preview: '.github/workflows/spot-preview.yml',
+  deploy: '.github/workflows/spot-deploy.yml',
+  sweep: '.github/workflows/spot-sweep.yml',
 } as const;
 
 /**
@@ -52,22 +46,15 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
       CONFIG_CODES.incompleteSpot,
       CONVENTION_DIR,
       `no ${CONVENTION_DIR}/ folder in ${root} to scaffold from`,
-      "create deployment/setup.sh with the commands that install your app, then run init again",
+      'create deployment/setup.sh with the commands that install your app, then run init again',
     );
   }
   const contents = renderInitFiles(root, options);
-  const existing = Object.keys(contents).filter((file) =>
-    existsSync(path.join(root, file)),
-  );
+  const existing = Object.keys(contents).filter((file) => existsSync(path.join(root, file)));
   if (existing.length > 0 && !options.force) {
     throw new ConfigError(
       existing.map((file) =>
-        issue(
-          CONFIG_CODES.wouldOverwrite,
-          file,
-          `${file} already exists`,
-          "pass --force to overwrite it, or move it away first",
-        ),
+        issue(CONFIG_CODES.wouldOverwrite, file, `${file} already exists`, 'pass --force to overwrite it, or move it away first'),
       ),
     );
   }
@@ -79,27 +66,21 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 }
 
 /** The text of every file init writes, keyed by project-relative path. */
-export function renderInitFiles(
-  root: string,
-  options: Pick<InitOptions, "bucket">,
-): Record<string, string> {
-  const name = sanitizeName(path.basename(root)) || "app";
-  const bucket =
-    options.bucket ??
-    sanitizeName(`spot-deployer-${name}-${randomBytes(3).toString("hex")}`, 63);
-  const template = (file: string): string =>
-    readFileSync(path.join(templatesDir(), file), "utf8");
-  const config = template("config.yaml")
-    .replaceAll("{{schema}}", `${SCHEMA_BASE_URL}/${SCHEMA_FILES.config}`)
-    .replaceAll("{{name}}", name)
-    .replaceAll("{{bucket}}", bucket);
+export function renderInitFiles(root: string, options: Pick<InitOptions, 'bucket'>): Record<string, string> {
+  const name = sanitizeName(path.basename(root)) || 'app';
+  const bucket = options.bucket ?? sanitizeName(`spot-deployer-${name}-${randomBytes(3).toString('hex')}`, 63);
+  const template = (file: string): string => readFileSync(path.join(templatesDir(), file), 'utf8');
+  const config = template('config.yaml')
+    .replaceAll('{{schema}}', `${SCHEMA_BASE_URL}/${SCHEMA_FILES.config}`)
+    .replaceAll('{{name}}', name)
+    .replaceAll('{{bucket}}', bucket);
   return {
     [INIT_FILES.config]: config,
     [INIT_FILES.deployment]: renderDeployment(root),
-    [INIT_FILES.spotignore]: template("spotignore"),
-    [INIT_FILES.preview]: template("spot-preview.yml"),
-    [INIT_FILES.deploy]: template("spot-deploy.yml"),
-    [INIT_FILES.sweep]: template("spot-sweep.yml"),
+    [INIT_FILES.spotignore]: template('spotignore'),
+    [INIT_FILES.preview]: template('spot-preview.yml'),
+    [INIT_FILES.deploy]: template('spot-deploy.yml'),
+    [INIT_FILES.sweep]: template('spot-sweep.yml'),
   };
 }
 
@@ -108,53 +89,38 @@ function renderDeployment(root: string): string {
   const scan = scanConvention(root);
   const header = [
     `# yaml-language-server: $schema=${SCHEMA_BASE_URL}/${SCHEMA_FILES.deployment}`,
-    "# What goes onto each instance (version 1). Written by `spot-deployer init`",
-    "# from what it found in deployment/; edit freely, it now wins over the scan:",
+    '# What goes onto each instance (version 1). Written by `spot-deployer init`',
+    '# from what it found in deployment/; edit freely, it now wins over the scan:',
     ...scan.files.map((file) => `#   ${file}`),
-    "",
+    '',
   ];
-  return `${header.join("\n")}${stringify(scan.deployment, { lineWidth: 0 })}`;
+  return `${header.join('\n')}${stringify(scan.deployment, { lineWidth: 0 })}`;
 }
 
 /** templates/init/ from source (src/commands/) or from the build (dist/templates/). */
 function templatesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = ["..", "../.."].map((up) =>
-    path.resolve(here, up, "templates", "init"),
-  );
-  const found = candidates.find((dir) =>
-    existsSync(path.join(dir, "config.yaml")),
-  );
+  const candidates = ['..', '../..'].map((up) => path.resolve(here, up, 'templates', 'init'));
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'config.yaml')));
   if (!found) throw new Error(`templates/init/ not found next to ${here}`);
   return found;
 }
 
-const isDirectory = (target: string): boolean =>
-  existsSync(target) && statSync(target).isDirectory();
+const isDirectory = (target: string): boolean => existsSync(target) && statSync(target).isDirectory();
 
-function issue(
-  code: string,
-  file: string,
-  message: string,
-  hint: string,
-): ConfigIssue {
+function issue(code: string, file: string, message: string, hint: string): ConfigIssue {
   return {
     code,
     file,
     line: 1,
     column: 1,
-    key: "",
+    key: '',
     message,
     hint,
-    severity: "error",
+    severity: 'error',
   };
 }
 
-function initError(
-  code: string,
-  file: string,
-  message: string,
-  hint: string,
-): ConfigError {
+function initError(code: string, file: string, message: string, hint: string): ConfigError {
   return new ConfigError([issue(code, file, message, hint)]);
 }

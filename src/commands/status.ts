@@ -42,6 +42,8 @@ export async function runStatus(plan: Plan, deps: { pool: ClientPool; sleep: Sle
       instances.push(price === undefined ? report : { ...report, price });
     }
   }
-  const costPerHour = instances.some((report) => report.price !== undefined) ? instances.reduce((sum, report) => sum + (report.price ?? 0), 0) : undefined;
+  const costPerHour = instances.some((report) => report.price !== undefined)
+    ? instances.reduce((sum, report) => sum + (report.price ?? 0), 0)
+    : undefined;
   return { deploymentId: plan.deploymentId, instances, costPerHour };
 }

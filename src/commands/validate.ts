@@ -1,6 +1,6 @@
-import { loadProject } from "../config/load-project.js";
-import { ConfigError, type ConfigIssue } from "../errors.js";
-import type { Plan, PlanOverrides } from "../plan/types.js";
+import { loadProject } from '../config/load-project.js';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import type { Plan, PlanOverrides } from '../plan/types.js';
 
 export interface ValidateOptions {
   dir: string;
@@ -21,9 +21,7 @@ export interface ValidateResult {
  * problems come back as issues (print them with formatIssue); anything else
  * is a bug or an I/O failure and is thrown.
  */
-export async function runValidate(
-  options: ValidateOptions,
-): Promise<ValidateResult> {
+export async function runValidate(options: ValidateOptions): Promise<ValidateResult> {
   try {
     const { plan, warnings } = await loadProject({
       dir: options.dir,
@@ -32,10 +30,8 @@ export async function runValidate(
     return { ok: true, issues: warnings, plan };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const errors = error.issues.filter((issue) => issue.severity === "error");
-    const warnings = error.issues.filter(
-      (issue) => issue.severity === "warning",
-    );
+    const errors = error.issues.filter((issue) => issue.severity === 'error');
+    const warnings = error.issues.filter((issue) => issue.severity === 'warning');
     return { ok: false, issues: [...errors, ...warnings] };
   }
 }

@@ -1,14 +1,10 @@
-import net from "node:net";
-import type { Plan, PlanOverrides } from "../plan/types.js";
-import { CONFIG_CODES, type ConfigCode } from "./codes.js";
-import {
-  INSTANCE_TYPE_PATTERN,
-  REGION_PATTERN,
-  type ConfigFile,
-} from "./config-schema.js";
-import { architectureOf } from "./instance-types.js";
-import type { IssueList, Locator } from "./issues.js";
-import type { KeyPath } from "./yaml-source.js";
+import net from 'node:net';
+import type { Plan, PlanOverrides } from '../plan/types.js';
+import { CONFIG_CODES, type ConfigCode } from './codes.js';
+import { INSTANCE_TYPE_PATTERN, REGION_PATTERN, type ConfigFile } from './config-schema.js';
+import { architectureOf } from './instance-types.js';
+import type { IssueList, Locator } from './issues.js';
+import type { KeyPath } from './yaml-source.js';
 
 export interface ConfigCheck {
   config: ConfigFile;
@@ -17,10 +13,10 @@ export interface ConfigCheck {
   issues: IssueList;
 }
 
-const INPUT_FILE = "(input)";
+const INPUT_FILE = '(input)';
 const INPUT_CODES: Record<string, ConfigCode> = {
   regions: CONFIG_CODES.badRegion,
-  "instance-types": CONFIG_CODES.badInstanceType,
+  'instance-types': CONFIG_CODES.badInstanceType,
 };
 
 /** Checks of the config and the overrides beyond types; all offline. */
@@ -29,12 +25,8 @@ export function checkConfig(check: ConfigCheck, plan: Plan): void {
   checkArchitecture(check, plan);
   checkSsh(check);
   for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
-    const at = ["network", "ingress", index, "cidr"];
-    if (
-      checkCidr(rule.cidr, at, check) &&
-      rule.port === 22 &&
-      isWorld(rule.cidr)
-    ) {
+    const at = ['network', 'ingress', index, 'cidr'];
+    if (checkCidr(rule.cidr, at, check) && rule.port === 22 && isWorld(rule.cidr)) {
       worldSsh(check, at);
     }
   }
@@ -50,34 +42,19 @@ function checkOverrides(check: ConfigCheck): void {
       key,
       message,
       hint,
-      severity: "error",
+      severity: 'error',
     });
   for (const region of check.overrides.regions ?? []) {
     if (!REGION_PATTERN.test(region))
-      input(
-        "regions",
-        `"${region}" is not an AWS region name`,
-        "write region names like us-east-1, comma-separated",
-      );
+      input('regions', `"${region}" is not an AWS region name`, 'write region names like us-east-1, comma-separated');
   }
   for (const type of check.overrides.instanceTypes ?? []) {
     if (!INSTANCE_TYPE_PATTERN.test(type))
-      input(
-        "instance-types",
-        `"${type}" is not an instance type`,
-        "write types like t3.small, comma-separated",
-      );
+      input('instance-types', `"${type}" is not an instance type`, 'write types like t3.small, comma-separated');
   }
   const instances = check.overrides.instances;
-  if (
-    instances !== undefined &&
-    (!Number.isInteger(instances) || instances < 1)
-  ) {
-    input(
-      "instances",
-      `instances must be a whole number of at least 1, got ${instances}`,
-      "e.g. instances: 2",
-    );
+  if (instances !== undefined && (!Number.isInteger(instances) || instances < 1)) {
+    input('instances', `instances must be a whole number of at least 1, got ${instances}`, 'e.g. instances: 2');
   }
 }
 
@@ -86,45 +63,33 @@ function checkArchitecture(check: ConfigCheck, plan: Plan): void {
   const explicit = check.config.architecture;
   const fromInput = check.overrides.instanceTypes !== undefined;
   for (const [regionIndex, region] of plan.regions.entries()) {
-    const perRegion =
-      !fromInput && typeof check.config.regions?.[regionIndex] === "object";
+    const perRegion = !fromInput && typeof check.config.regions?.[regionIndex] === 'object';
     const base: KeyPath =
-      perRegion &&
-      (check.config.regions?.[regionIndex] as { instance_types?: string[] })
-        .instance_types
-        ? ["regions", regionIndex, "instance_types"]
-        : ["instance_types"];
+      perRegion && (check.config.regions?.[regionIndex] as { instance_types?: string[] }).instance_types
+        ? ['regions', regionIndex, 'instance_types']
+        : ['instance_types'];
     for (const [index, type] of region.instanceTypes.entries()) {
       const arch = architectureOf(type);
       if (arch === undefined || arch === plan.architecture) continue;
-      const why = explicit
-        ? `architecture is ${plan.architecture}`
-        : `${region.instanceTypes[0]} is ${plan.architecture}`;
+      const why = explicit ? `architecture is ${plan.architecture}` : `${region.instanceTypes[0]} is ${plan.architecture}`;
       const message = `${type} is an ${arch} type but ${why}`;
       const hint = !explicit
-        ? "use types of one architecture, or set architecture and pick types that match it"
-        : arch === "arm64"
-          ? "set architecture: arm64, or use x86_64 types such as t3.small"
-          : "set architecture: x86_64, or use Graviton types such as t4g.small";
+        ? 'use types of one architecture, or set architecture and pick types that match it'
+        : arch === 'arm64'
+          ? 'set architecture: arm64, or use x86_64 types such as t3.small'
+          : 'set architecture: x86_64, or use Graviton types such as t4g.small';
       if (fromInput)
         check.issues.add({
           code: CONFIG_CODES.archMismatch,
           file: INPUT_FILE,
           line: 1,
           column: 1,
-          key: "instance-types",
+          key: 'instance-types',
           message,
           hint,
-          severity: "error",
+          severity: 'error',
         });
-      else
-        check.issues.report(
-          check.locator,
-          [...base, index],
-          CONFIG_CODES.archMismatch,
-          message,
-          { hint },
-        );
+      else check.issues.report(check.locator, [...base, index], CONFIG_CODES.archMismatch, message, { hint });
       return;
     }
   }
@@ -133,60 +98,41 @@ function checkArchitecture(check: ConfigCheck, plan: Plan): void {
 function checkSsh(check: ConfigCheck): void {
   const ssh = check.config.ssh;
   if (ssh === undefined) return;
-  const keys = [ssh.key_name, ssh.public_key, ssh.public_key_path].filter(
-    (value) => value !== undefined,
-  );
+  const keys = [ssh.key_name, ssh.public_key, ssh.public_key_path].filter((value) => value !== undefined);
   if (keys.length !== 1) {
     check.issues.report(
       check.locator,
-      ["ssh"],
+      ['ssh'],
       keys.length === 0 ? CONFIG_CODES.missingValue : CONFIG_CODES.invalidValue,
       keys.length === 0
-        ? "ssh needs a key: key_name, public_key or public_key_path"
-        : "ssh takes only one of key_name, public_key and public_key_path",
+        ? 'ssh needs a key: key_name, public_key or public_key_path'
+        : 'ssh takes only one of key_name, public_key and public_key_path',
       {
-        hint: "key_name: an EC2 key pair in every region; public_key(_path): a key installed for username",
+        hint: 'key_name: an EC2 key pair in every region; public_key(_path): a key installed for username',
       },
     );
   }
-  if (ssh.cidr === undefined)
-    worldSsh(
-      check,
-      ["ssh"],
-      "ssh has no cidr, so port 22 is open to the whole internet (0.0.0.0/0)",
-    );
-  else if (checkCidr(ssh.cidr, ["ssh", "cidr"], check) && isWorld(ssh.cidr))
-    worldSsh(check, ["ssh", "cidr"]);
+  if (ssh.cidr === undefined) worldSsh(check, ['ssh'], 'ssh has no cidr, so port 22 is open to the whole internet (0.0.0.0/0)');
+  else if (checkCidr(ssh.cidr, ['ssh', 'cidr'], check) && isWorld(ssh.cidr)) worldSsh(check, ['ssh', 'cidr']);
 }
 
-const isWorld = (cidr: string): boolean => cidr.endsWith("/0");
+const isWorld = (cidr: string): boolean => cidr.endsWith('/0');
 
-function worldSsh(
-  check: ConfigCheck,
-  at: KeyPath,
-  message = "port 22 is open to the whole internet",
-): void {
+function worldSsh(check: ConfigCheck, at: KeyPath, message = 'port 22 is open to the whole internet'): void {
   check.issues.report(check.locator, at, CONFIG_CODES.openSsh, message, {
-    severity: "warning",
-    hint: "limit it to your address, e.g. cidr: 203.0.113.7/32",
+    severity: 'warning',
+    hint: 'limit it to your address, e.g. cidr: 203.0.113.7/32',
   });
 }
 
 /** IPv4 or IPv6 CIDR; reports and returns false when it is not one. */
 function checkCidr(cidr: string, at: KeyPath, check: ConfigCheck): boolean {
-  const [address = "", bits = "", ...rest] = cidr.split("/");
+  const [address = '', bits = '', ...rest] = cidr.split('/');
   const family = net.isIPv4(address) ? 32 : net.isIPv6(address) ? 128 : 0;
   const size = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
-  if (rest.length === 0 && family > 0 && size >= 0 && size <= family)
-    return true;
-  check.issues.report(
-    check.locator,
-    at,
-    CONFIG_CODES.badCidr,
-    `"${cidr}" is not a CIDR block`,
-    {
-      hint: "write an address and a prefix length, e.g. 203.0.113.0/24 or 0.0.0.0/0",
-    },
-  );
+  if (rest.length === 0 && family > 0 && size >= 0 && size <= family) return true;
+  check.issues.report(check.locator, at, CONFIG_CODES.badCidr, `"${cidr}" is not a CIDR block`, {
+    hint: 'write an address and a prefix length, e.g. 203.0.113.0/24 or 0.0.0.0/0',
+  });
   return false;
 }

@@ -1,64 +1,44 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { CONFIG_CODES } from "./codes.js";
-import {
-  checkInstancePath,
-  checkSource,
-  type PathCheck,
-} from "./check-paths.js";
-import { checkUnitText } from "./check-unit.js";
-import { DEFAULT_TARGET } from "./convention.js";
-import type {
-  DeploymentFile,
-  ScriptEntry,
-  ServiceEntry,
-  UploadEntry,
-} from "./deployment-schema.js";
-import type { KeyPath } from "./yaml-source.js";
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_CODES } from './codes.js';
+import { checkInstancePath, checkSource, type PathCheck } from './check-paths.js';
+import { checkUnitText } from './check-unit.js';
+import { DEFAULT_TARGET } from './convention.js';
+import type { DeploymentFile, ScriptEntry, ServiceEntry, UploadEntry } from './deployment-schema.js';
+import type { KeyPath } from './yaml-source.js';
 
 export const PERMISSIONS_PATTERN = /^[0-7]{3,4}$/;
-const NAME = "([a-z_][a-z0-9_-]*\\$?|[0-9]+)";
+const NAME = '([a-z_][a-z0-9_-]*\\$?|[0-9]+)';
 export const OWNER_PATTERN = new RegExp(`^${NAME}(:${NAME})?$`);
 export const CHECKSUM_PATTERN = /^sha256:[0-9a-fA-F]{64}$/;
-export const BUILTIN_TEMPLATES = ["minimal", "docker"];
+export const BUILTIN_TEMPLATES = ['minimal', 'docker'];
 
 /** Checks of deployment.yaml (or the convention scan) beyond types; all offline. */
 export function checkDeployment(file: DeploymentFile, check: PathCheck): void {
   const target = file.target ?? DEFAULT_TARGET;
   const seen = new Map<string, string>();
-  for (const kind of ["uploads", "secrets"] as const) {
-    for (const [index, entry] of (file[kind] ?? []).entries())
-      checkUpload(entry, [kind, index], { check, seen });
+  for (const kind of ['uploads', 'secrets'] as const) {
+    for (const [index, entry] of (file[kind] ?? []).entries()) checkUpload(entry, [kind, index], { check, seen });
   }
-  for (const [index, entry] of (file.scripts ?? []).entries())
-    checkScript(entry, ["scripts", index], check);
-  for (const [index, entry] of (file.services ?? []).entries())
-    checkHealthUrl(entry, ["services", index, "health", "http"], check);
-  for (const [index, entry] of (file.services ?? []).entries())
-    checkService(entry, ["services", index], check);
-  if (file.compose !== undefined) checkSource(file.compose, ["compose"], check);
+  for (const [index, entry] of (file.scripts ?? []).entries()) checkScript(entry, ['scripts', index], check);
+  for (const [index, entry] of (file.services ?? []).entries()) checkHealthUrl(entry, ['services', index, 'health', 'http'], check);
+  for (const [index, entry] of (file.services ?? []).entries()) checkService(entry, ['services', index], check);
+  if (file.compose !== undefined) checkSource(file.compose, ['compose'], check);
   checkTarballs(file, check);
-  checkInstancePath(target, ["target"], check, "target");
-  if (
-    file.template !== undefined &&
-    !BUILTIN_TEMPLATES.includes(file.template)
-  ) {
-    checkSource(file.template, ["template"], check);
+  checkInstancePath(target, ['target'], check, 'target');
+  if (file.template !== undefined && !BUILTIN_TEMPLATES.includes(file.template)) {
+    checkSource(file.template, ['template'], check);
   }
 }
 
-function checkUpload(
-  entry: UploadEntry,
-  at: KeyPath,
-  ctx: { check: PathCheck; seen: Map<string, string> },
-): void {
+function checkUpload(entry: UploadEntry, at: KeyPath, ctx: { check: PathCheck; seen: Map<string, string> }): void {
   const { check } = ctx;
-  checkSource(entry.source, [...at, "source"], check);
-  const destKey = entry.dest === undefined ? "destination" : "dest";
+  checkSource(entry.source, [...at, 'source'], check);
+  const destKey = entry.dest === undefined ? 'destination' : 'dest';
   const dest = entry.dest ?? entry.destination;
   if (dest !== undefined) {
-    checkInstancePath(dest, [...at, destKey], check, "dest");
-    const normal = path.posix.normalize(dest).replace(/\/+$/, "");
+    checkInstancePath(dest, [...at, destKey], check, 'dest');
+    const normal = path.posix.normalize(dest).replace(/\/+$/, '');
     const earlier = ctx.seen.get(normal);
     if (earlier) {
       check.issues.report(
@@ -67,18 +47,15 @@ function checkUpload(
         CONFIG_CODES.duplicateDest,
         `dest ${dest} is also the destination of ${earlier}`,
         {
-          hint: "give each upload its own destination, or merge the two sources into one folder",
+          hint: 'give each upload its own destination, or merge the two sources into one folder',
         },
       );
-    } else ctx.seen.set(normal, at.join("."));
+    } else ctx.seen.set(normal, at.join('.'));
   }
-  if (
-    entry.permissions !== undefined &&
-    !PERMISSIONS_PATTERN.test(entry.permissions)
-  ) {
+  if (entry.permissions !== undefined && !PERMISSIONS_PATTERN.test(entry.permissions)) {
     check.issues.report(
       check.locator,
-      [...at, "permissions"],
+      [...at, 'permissions'],
       CONFIG_CODES.badPermissions,
       `permissions "${entry.permissions}" is not an octal mode`,
       {
@@ -87,107 +64,63 @@ function checkUpload(
     );
   }
   if (entry.owner !== undefined && !OWNER_PATTERN.test(entry.owner)) {
-    check.issues.report(
-      check.locator,
-      [...at, "owner"],
-      CONFIG_CODES.badOwner,
-      `owner "${entry.owner}" is not user or user:group`,
-      {
-        hint: "e.g. owner: www-data or owner: app:app (lowercase names or numeric ids)",
-      },
-    );
+    check.issues.report(check.locator, [...at, 'owner'], CONFIG_CODES.badOwner, `owner "${entry.owner}" is not user or user:group`, {
+      hint: 'e.g. owner: www-data or owner: app:app (lowercase names or numeric ids)',
+    });
   }
 }
 
 function checkScript(entry: ScriptEntry, at: KeyPath, check: PathCheck): void {
-  if (typeof entry === "string") return;
-  if (entry.working_dir !== undefined)
-    checkInstancePath(
-      entry.working_dir,
-      [...at, "working_dir"],
-      check,
-      "working_dir",
-    );
+  if (typeof entry === 'string') return;
+  if (entry.working_dir !== undefined) checkInstancePath(entry.working_dir, [...at, 'working_dir'], check, 'working_dir');
   if (entry.path === undefined) return;
-  const stats = checkSource(entry.path, [...at, "path"], check);
+  const stats = checkSource(entry.path, [...at, 'path'], check);
   if (!stats) return;
   if (!stats.isFile()) {
-    check.issues.report(
-      check.locator,
-      [...at, "path"],
-      CONFIG_CODES.badScript,
-      `script "${entry.path}" is not a file`,
-      {
-        hint: "point path at a script file; to run several, list each one",
-      },
-    );
+    check.issues.report(check.locator, [...at, 'path'], CONFIG_CODES.badScript, `script "${entry.path}" is not a file`, {
+      hint: 'point path at a script file; to run several, list each one',
+    });
   } else if ((stats.mode & 0o111) === 0) {
-    check.issues.report(
-      check.locator,
-      [...at, "path"],
-      CONFIG_CODES.badScript,
-      `script "${entry.path}" is not executable`,
-      {
-        severity: "warning",
-        hint: `run chmod +x ${entry.path} (and commit the mode); scripts ending in .sh still run with bash`,
-      },
-    );
+    check.issues.report(check.locator, [...at, 'path'], CONFIG_CODES.badScript, `script "${entry.path}" is not executable`, {
+      severity: 'warning',
+      hint: `run chmod +x ${entry.path} (and commit the mode); scripts ending in .sh still run with bash`,
+    });
   }
 }
 
-function checkHealthUrl(
-  entry: ServiceEntry,
-  at: KeyPath,
-  check: PathCheck,
-): void {
+function checkHealthUrl(entry: ServiceEntry, at: KeyPath, check: PathCheck): void {
   const url = entry.health?.http;
   if (url === undefined || /^https?:\/\/[^\s/]+/.test(url)) return;
-  check.issues.report(
-    check.locator,
-    at,
-    CONFIG_CODES.invalidValue,
-    `health.http "${url}" is not an http(s) URL`,
-    {
-      hint: "the instance polls it itself, e.g. http: http://localhost:8080/healthz",
-    },
-  );
+  check.issues.report(check.locator, at, CONFIG_CODES.invalidValue, `health.http "${url}" is not an http(s) URL`, {
+    hint: 'the instance polls it itself, e.g. http: http://localhost:8080/healthz',
+  });
 }
 
-function checkService(
-  entry: ServiceEntry,
-  at: KeyPath,
-  check: PathCheck,
-): void {
+function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void {
   let text = entry.unit;
   let unitFile: string | undefined;
   if (entry.file !== undefined) {
-    const stats = checkSource(entry.file, [...at, "file"], check);
+    const stats = checkSource(entry.file, [...at, 'file'], check);
     if (!stats) return;
     if (!stats.isFile()) {
-      check.issues.report(
-        check.locator,
-        [...at, "file"],
-        CONFIG_CODES.badUnit,
-        `unit "${entry.file}" is not a file`,
-        {
-          hint: "point file at a .service unit file",
-        },
-      );
+      check.issues.report(check.locator, [...at, 'file'], CONFIG_CODES.badUnit, `unit "${entry.file}" is not a file`, {
+        hint: 'point file at a .service unit file',
+      });
       return;
     }
-    text = readFileSync(path.join(check.root, entry.file), "utf8");
+    text = readFileSync(path.join(check.root, entry.file), 'utf8');
     unitFile = entry.file;
   }
   if (text === undefined) return;
   const problem = checkUnitText(text);
   if (!problem) return;
-  const name = unitFile ?? entry.name ?? "the inline unit";
+  const name = unitFile ?? entry.name ?? 'the inline unit';
   const issue = {
     code: CONFIG_CODES.badUnit,
-    key: [...at, unitFile ? "file" : "unit"].join("."),
+    key: [...at, unitFile ? 'file' : 'unit'].join('.'),
     message: `${name} ${problem.message}`,
-    hint: "a unit needs a [Service] section with at least ExecStart=…; see systemd.service(5)",
-    severity: "error" as const,
+    hint: 'a unit needs a [Service] section with at least ExecStart=…; see systemd.service(5)',
+    severity: 'error' as const,
   };
   if (unitFile)
     check.issues.add({
@@ -196,39 +129,30 @@ function checkService(
       line: problem.line,
       column: 1,
     });
-  else
-    check.issues.report(
-      check.locator,
-      [...at, "unit"],
-      issue.code,
-      issue.message,
-      { hint: issue.hint },
-    );
+  else check.issues.report(check.locator, [...at, 'unit'], issue.code, issue.message, { hint: issue.hint });
 }
 
 function checkTarballs(file: DeploymentFile, check: PathCheck): void {
   if (file.tarball === undefined) return;
   const entries = Array.isArray(file.tarball)
-    ? file.tarball.map((entry, index) => ({ entry, at: ["tarball", index] }))
-    : [{ entry: file.tarball, at: ["tarball"] }];
+    ? file.tarball.map((entry, index) => ({ entry, at: ['tarball', index] }))
+    : [{ entry: file.tarball, at: ['tarball'] }];
   for (const { entry, at } of entries) {
-    if (
-      !/^(https:\/\/[^\s/]+|s3:\/\/[a-z0-9][a-z0-9.-]+\/)\S*$/.test(entry.url)
-    ) {
+    if (!/^(https:\/\/[^\s/]+|s3:\/\/[a-z0-9][a-z0-9.-]+\/)\S*$/.test(entry.url)) {
       check.issues.report(
         check.locator,
-        [...at, "url"],
+        [...at, 'url'],
         CONFIG_CODES.badUrl,
         `tarball url "${entry.url}" must start with https:// or s3://`,
         {
-          hint: "plain http is refused because the download would not be authenticated; use https:// or s3://bucket/key",
+          hint: 'plain http is refused because the download would not be authenticated; use https:// or s3://bucket/key',
         },
       );
     }
     if (!CHECKSUM_PATTERN.test(entry.checksum)) {
       check.issues.report(
         check.locator,
-        [...at, "checksum"],
+        [...at, 'checksum'],
         CONFIG_CODES.badChecksum,
         `checksum must be sha256: and 64 hex digits, got "${entry.checksum}"`,
         {
@@ -236,12 +160,6 @@ function checkTarballs(file: DeploymentFile, check: PathCheck): void {
         },
       );
     }
-    if (entry.extract_to !== undefined)
-      checkInstancePath(
-        entry.extract_to,
-        [...at, "extract_to"],
-        check,
-        "extract_to",
-      );
+    if (entry.extract_to !== undefined) checkInstancePath(entry.extract_to, [...at, 'extract_to'], check, 'extract_to');
   }
 }

@@ -21,14 +21,8 @@ export function checkUnitText(text: string): UnitProblem | undefined {
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     const wasContinued = continued;
-    continued = line.endsWith("\\");
-    if (
-      wasContinued ||
-      line === "" ||
-      line.startsWith("#") ||
-      line.startsWith(";")
-    )
-      continue;
+    continued = line.endsWith('\\');
+    if (wasContinued || line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const section = SECTION.exec(line);
     if (section) {
       sections.add(section[1]!);
@@ -46,7 +40,6 @@ export function checkUnitText(text: string): UnitProblem | undefined {
         message: `line ${index + 1} comes before any [Section]`,
       };
   }
-  if (!sections.has("Service"))
-    return { line: 1, message: "has no [Service] section" };
+  if (!sections.has('Service')) return { line: 1, message: 'has no [Service] section' };
   return undefined;
 }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { DURATION_PATTERN, TTL_PATTERN } from "./duration.js";
+import { z } from 'zod';
+import { DURATION_PATTERN, TTL_PATTERN } from './duration.js';
 
 /**
  * `.spot/config.yaml`, version 1 (SPEC §2.1). Pure validation — no
@@ -7,11 +7,9 @@ import { DURATION_PATTERN, TTL_PATTERN } from "./duration.js";
  * Defaults are applied when the Plan is built, not here.
  */
 
-export const REGION_PATTERN =
-  /^[a-z]{2}(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-[1-9]$/;
+export const REGION_PATTERN = /^[a-z]{2}(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-[1-9]$/;
 export const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
-export const IMAGE_PATTERN =
-  /^(ubuntu-24\.04|ubuntu-22\.04|al2023|ami-[0-9a-f]{8,17}|ssm:\/.+)$/;
+export const IMAGE_PATTERN = /^(ubuntu-24\.04|ubuntu-22\.04|al2023|ami-[0-9a-f]{8,17}|ssm:\/.+)$/;
 
 const duration = (what: string) =>
   z.string().regex(DURATION_PATTERN, {
@@ -19,18 +17,15 @@ const duration = (what: string) =>
   });
 
 const instanceType = z.string().regex(INSTANCE_TYPE_PATTERN, {
-  error: "instance type must look like family.size, e.g. t3.small",
+  error: 'instance type must look like family.size, e.g. t3.small',
 });
 const region = z.string().regex(REGION_PATTERN, {
-  error: "region must be an AWS region name like us-east-1",
+  error: 'region must be an AWS region name like us-east-1',
 });
 const image = z.string().regex(IMAGE_PATTERN, {
-  error: "image must be ubuntu-24.04, ubuntu-22.04, al2023, ami-… or ssm:/path",
+  error: 'image must be ubuntu-24.04, ubuntu-22.04, al2023, ami-… or ssm:/path',
 });
-const subnets = z.union([
-  z.literal("auto"),
-  z.array(z.string().regex(/^subnet-[0-9a-f]+$/)).min(1),
-]);
+const subnets = z.union([z.literal('auto'), z.array(z.string().regex(/^subnet-[0-9a-f]+$/)).min(1)]);
 
 export const regionEntrySchema = z.union([
   region,
@@ -48,7 +43,7 @@ const cidr = z.string();
 export const ingressSchema = z.strictObject({
   port: z.int().min(1).max(65535),
   cidr,
-  protocol: z.enum(["tcp", "udp"]).optional(),
+  protocol: z.enum(['tcp', 'udp']).optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -58,31 +53,20 @@ export const configSchema = z.strictObject({
   instances: z.int().min(1).optional(),
   regions: z.array(regionEntrySchema).min(1).optional(),
   instance_types: z.array(instanceType).min(1).optional(),
-  architecture: z.enum(["x86_64", "arm64"]).optional(),
+  architecture: z.enum(['x86_64', 'arm64']).optional(),
   image: image.optional(),
-  market: z.enum(["spot", "on-demand", "spot-then-on-demand"]).optional(),
+  market: z.enum(['spot', 'on-demand', 'spot-then-on-demand']).optional(),
   max_price: z.number().positive().optional(),
-  allocation: z
-    .enum([
-      "price-capacity-optimized",
-      "capacity-optimized",
-      "lowest-price",
-      "prioritized",
-    ])
-    .optional(),
+  allocation: z.enum(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'prioritized']).optional(),
   root_volume: z
     .strictObject({
       size_gb: z.int().min(8).max(16384).optional(),
-      type: z
-        .enum(["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"])
-        .optional(),
+      type: z.enum(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']).optional(),
     })
     .optional(),
   network: z
     .strictObject({
-      vpc: z
-        .union([z.literal("default"), z.string().regex(/^vpc-[0-9a-f]+$/)])
-        .optional(),
+      vpc: z.union([z.literal('default'), z.string().regex(/^vpc-[0-9a-f]+$/)]).optional(),
       subnets: subnets.optional(),
       public_ip: z.boolean().optional(),
       ingress: z.array(ingressSchema).optional(),
@@ -101,12 +85,10 @@ export const configSchema = z.strictObject({
   ttl: z
     .string()
     .regex(TTL_PATTERN, {
-      error: "ttl must be a duration like 8h or 3d, or never",
+      error: 'ttl must be a duration like 8h or 3d, or never',
     })
     .optional(),
-  tags: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-    .optional(),
+  tags: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   bucket: z
     .union([
       z.string().min(1),
@@ -117,15 +99,12 @@ export const configSchema = z.strictObject({
       }),
     ])
     .optional(),
-  wait: z.enum(["none", "running", "ready"]).optional(),
-  ready_timeout: duration("ready_timeout").optional(),
+  wait: z.enum(['none', 'running', 'ready']).optional(),
+  ready_timeout: duration('ready_timeout').optional(),
   health_check: z
     .strictObject({
       port: z.int().min(1).max(65535),
-      path: z
-        .string()
-        .startsWith("/", { error: "health_check.path must start with /" })
-        .optional(),
+      path: z.string().startsWith('/', { error: 'health_check.path must start with /' }).optional(),
       expect: z.int().min(100).max(599).optional(),
     })
     .optional(),

@@ -1,30 +1,20 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import type {
-  DeploymentFile,
-  ScriptEntry,
-  ServiceEntry,
-  UploadEntry,
-} from "./deployment-schema.js";
-import { CONVENTION_DIR } from "./find-root.js";
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DeploymentFile, ScriptEntry, ServiceEntry, UploadEntry } from './deployment-schema.js';
+import { CONVENTION_DIR } from './find-root.js';
 
-export const DEFAULT_TARGET = "/opt/deployment";
+export const DEFAULT_TARGET = '/opt/deployment';
 
 /** Runtime manifests and the (Ubuntu) packages they need. */
 const RUNTIME_PACKAGES: ReadonlyArray<[file: string, packages: string[]]> = [
-  ["requirements.txt", ["python3", "python3-pip", "python3-venv"]],
-  ["package.json", ["nodejs", "npm"]],
-  ["Gemfile", ["ruby-full", "ruby-bundler"]],
-  ["go.mod", ["golang-go"]],
-  ["Cargo.toml", ["cargo"]],
+  ['requirements.txt', ['python3', 'python3-pip', 'python3-venv']],
+  ['package.json', ['nodejs', 'npm']],
+  ['Gemfile', ['ruby-full', 'ruby-bundler']],
+  ['go.mod', ['golang-go']],
+  ['Cargo.toml', ['cargo']],
 ];
 
-const COMPOSE_FILES = [
-  "docker-compose.yml",
-  "docker-compose.yaml",
-  "compose.yml",
-  "compose.yaml",
-];
+const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 
 /** What the `deployment/` scan found: a deployment.yaml-shaped value and where each part came from. */
 export interface ConventionScan {
@@ -35,8 +25,7 @@ export interface ConventionScan {
   origins: Map<string, string>;
 }
 
-const rel = (...parts: string[]): string =>
-  [CONVENTION_DIR, ...parts].join("/");
+const rel = (...parts: string[]): string => [CONVENTION_DIR, ...parts].join('/');
 
 /**
  * Scans `<root>/deployment/` by SPEC §2.3. The result has the same shape as
@@ -50,23 +39,21 @@ export function scanConvention(root: string): ConventionScan {
     origins: new Map(),
   };
   const entries = new Set(listDir(base));
-  const uploads: UploadEntry[] = [
-    { source: CONVENTION_DIR, dest: DEFAULT_TARGET },
-  ];
+  const uploads: UploadEntry[] = [{ source: CONVENTION_DIR, dest: DEFAULT_TARGET }];
   const secrets: UploadEntry[] = [];
   const exclude: string[] = [];
-  if (isDir(path.join(base, "secrets"))) {
-    secrets.push({ source: rel("secrets"), dest: "/opt/secrets" });
-    exclude.push("secrets/");
-    scan.files.push(rel("secrets"));
+  if (isDir(path.join(base, 'secrets'))) {
+    secrets.push({ source: rel('secrets'), dest: '/opt/secrets' });
+    exclude.push('secrets/');
+    scan.files.push(rel('secrets'));
   }
-  if (entries.has(".env") && isFile(path.join(base, ".env"))) {
-    secrets.push({ source: rel(".env"), dest: `${DEFAULT_TARGET}/.env` });
-    exclude.push(".env");
-    scan.files.push(rel(".env"));
+  if (entries.has('.env') && isFile(path.join(base, '.env'))) {
+    secrets.push({ source: rel('.env'), dest: `${DEFAULT_TARGET}/.env` });
+    exclude.push('.env');
+    scan.files.push(rel('.env'));
   }
   if (exclude.length > 0) uploads[0] = { ...uploads[0]!, exclude };
-  for (const folder of ["configs", "files"]) {
+  for (const folder of ['configs', 'files']) {
     if (!isDir(path.join(base, folder))) continue;
     uploads.push({ source: rel(folder), dest: `/opt/${folder}` });
     scan.files.push(rel(folder));
@@ -80,26 +67,18 @@ export function scanConvention(root: string): ConventionScan {
   if (compose) {
     scan.deployment.compose = rel(compose);
     scan.files.push(rel(compose));
-    scan.origins.set("compose", rel(compose));
+    scan.origins.set('compose', rel(compose));
   }
   return scan;
 }
 
-function addPackages(
-  scan: ConventionScan,
-  base: string,
-  entries: Set<string>,
-): void {
+function addPackages(scan: ConventionScan, base: string, entries: Set<string>): void {
   const packages: string[] = [];
-  if (entries.has("packages.txt")) {
-    const lines = readFileSync(path.join(base, "packages.txt"), "utf8").split(
-      /\r?\n/,
-    );
-    packages.push(
-      ...lines.map((line) => line.replace(/#.*/, "").trim()).filter(Boolean),
-    );
-    scan.files.push(rel("packages.txt"));
-    scan.origins.set("packages", rel("packages.txt"));
+  if (entries.has('packages.txt')) {
+    const lines = readFileSync(path.join(base, 'packages.txt'), 'utf8').split(/\r?\n/);
+    packages.push(...lines.map((line) => line.replace(/#.*/, '').trim()).filter(Boolean));
+    scan.files.push(rel('packages.txt'));
+    scan.origins.set('packages', rel('packages.txt'));
   }
   for (const [file, needed] of RUNTIME_PACKAGES) {
     if (!entries.has(file)) continue;
@@ -109,16 +88,12 @@ function addPackages(
   if (packages.length > 0) scan.deployment.packages = [...new Set(packages)];
 }
 
-function addScripts(
-  scan: ConventionScan,
-  base: string,
-  entries: Set<string>,
-): void {
+function addScripts(scan: ConventionScan, base: string, entries: Set<string>): void {
   const scripts: ScriptEntry[] = [];
-  const found = listDir(path.join(base, "scripts"))
-    .filter((name) => name.endsWith(".sh"))
-    .map((name) => rel("scripts", name));
-  const main = ["setup.sh", "init.sh"].find((name) => entries.has(name));
+  const found = listDir(path.join(base, 'scripts'))
+    .filter((name) => name.endsWith('.sh'))
+    .map((name) => rel('scripts', name));
+  const main = ['setup.sh', 'init.sh'].find((name) => entries.has(name));
   if (main) found.push(rel(main));
   for (const file of found) {
     scan.origins.set(`scripts.${scripts.length}`, file);
@@ -128,18 +103,12 @@ function addScripts(
   if (scripts.length > 0) scan.deployment.scripts = scripts;
 }
 
-function addServices(
-  scan: ConventionScan,
-  base: string,
-  entries: Set<string>,
-): void {
+function addServices(scan: ConventionScan, base: string, entries: Set<string>): void {
   const units = [
-    ...listDir(path.join(base, "services")).map((name) =>
-      rel("services", name),
-    ),
-    ...listDir(path.join(base, "systemd")).map((name) => rel("systemd", name)),
+    ...listDir(path.join(base, 'services')).map((name) => rel('services', name)),
+    ...listDir(path.join(base, 'systemd')).map((name) => rel('systemd', name)),
     ...[...entries].map((name) => rel(name)),
-  ].filter((file) => file.endsWith(".service"));
+  ].filter((file) => file.endsWith('.service'));
   const services: ServiceEntry[] = [];
   for (const file of units) {
     scan.origins.set(`services.${services.length}`, file);
@@ -155,7 +124,5 @@ function listDir(dir: string): string[] {
   return readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const isDir = (target: string): boolean =>
-  existsSync(target) && statSync(target).isDirectory();
-const isFile = (target: string): boolean =>
-  existsSync(target) && statSync(target).isFile();
+const isDir = (target: string): boolean => existsSync(target) && statSync(target).isDirectory();
+const isFile = (target: string): boolean => existsSync(target) && statSync(target).isFile();

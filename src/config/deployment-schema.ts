@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { DURATION_PATTERN } from "./duration.js";
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.js';
 
 /**
  * `.spot/deployment.yaml`, version 1 (SPEC §2.2): what goes onto the
@@ -12,7 +12,7 @@ const envValue = z.union([z.string(), z.number(), z.boolean()]);
 const envMap = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), envValue);
 const timeout = z.union([
   z.string().regex(DURATION_PATTERN, {
-    error: "timeout must be a duration like 90s, 15m, 8h or 3d",
+    error: 'timeout must be a duration like 90s, 15m, 8h or 3d',
   }),
   z.int().positive(),
 ]);
@@ -67,14 +67,14 @@ export const deploymentSchema = z.strictObject({
   version: z.literal(1).optional(),
   target: z
     .string()
-    .startsWith("/", {
-      error: "target must be an absolute path on the instance",
+    .startsWith('/', {
+      error: 'target must be an absolute path on the instance',
     })
     .optional(),
   packages: z
     .array(
       z.string().regex(/^[A-Za-z0-9][A-Za-z0-9+._:-]*(=[^\s=]+)?$/, {
-        error: "package must be name or name=version",
+        error: 'package must be name or name=version',
       }),
     )
     .optional(),

@@ -5,11 +5,7 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
     previous = current;
   }
@@ -17,24 +13,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate when it is close enough to be a likely typo. */
-export function didYouMean(
-  input: string,
-  candidates: readonly string[],
-): string | undefined {
-  const wanted = input.toLowerCase().replace(/-/g, "_");
+export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  const wanted = input.toLowerCase().replace(/-/g, '_');
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {
-    const distance = editDistance(
-      wanted,
-      name.toLowerCase().replace(/-/g, "_"),
-    );
+    const distance = editDistance(wanted, name.toLowerCase().replace(/-/g, '_'));
     if (!best || distance < best.distance) best = { name, distance };
   }
   if (!best) return undefined;
   // A prefix of a known key (`size` for `size_gb`) is a likely slip too.
-  const prefixed = candidates.filter(
-    (name) => wanted.length >= 3 && name.toLowerCase().startsWith(wanted),
-  );
+  const prefixed = candidates.filter((name) => wanted.length >= 3 && name.toLowerCase().startsWith(wanted));
   if (prefixed.length === 1 && best.distance > 1) return prefixed[0];
   const limit = Math.max(2, Math.floor(input.length / 3));
   return best.distance <= limit ? best.name : undefined;

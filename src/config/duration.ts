@@ -13,8 +13,8 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /** Like parseDuration, but `never` means no TTL. */
-export function parseTtl(text: string): number | "never" | undefined {
-  return text.trim() === "never" ? "never" : parseDuration(text);
+export function parseTtl(text: string): number | 'never' | undefined {
+  return text.trim() === 'never' ? 'never' : parseDuration(text);
 }
 
-export const DURATION_HINT = "write a number and a unit: 90s, 15m, 8h or 3d";
+export const DURATION_HINT = 'write a number and a unit: 90s, 15m, 8h or 3d';

@@ -1,10 +1,10 @@
-import { statSync } from "node:fs";
-import path from "node:path";
-import { ConfigError } from "../errors.js";
-import { CONFIG_CODES } from "./codes.js";
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import { CONFIG_CODES } from './codes.js';
 
-export const SPOT_DIR = ".spot";
-export const CONVENTION_DIR = "deployment";
+export const SPOT_DIR = '.spot';
+export const CONVENTION_DIR = 'deployment';
 
 const isDirectory = (target: string): boolean => {
   try {
@@ -23,18 +23,11 @@ export function findProjectRoot(dir: string): string {
   const start = path.resolve(dir);
   if (!isDirectory(start)) throw noProject(start, `${start} is not a folder`);
   for (let current = start; ; current = path.dirname(current)) {
-    if (
-      isDirectory(path.join(current, SPOT_DIR)) ||
-      isDirectory(path.join(current, CONVENTION_DIR))
-    )
-      return current;
+    if (isDirectory(path.join(current, SPOT_DIR)) || isDirectory(path.join(current, CONVENTION_DIR))) return current;
     const parent = path.dirname(current);
-    if (parent === current || isDirectory(path.join(current, ".git"))) break;
+    if (parent === current || isDirectory(path.join(current, '.git'))) break;
   }
-  throw noProject(
-    start,
-    `no ${SPOT_DIR}/ or ${CONVENTION_DIR}/ folder in ${start} or its parents`,
-  );
+  throw noProject(start, `no ${SPOT_DIR}/ or ${CONVENTION_DIR}/ folder in ${start} or its parents`);
 }
 
 function noProject(start: string, message: string): ConfigError {
@@ -44,10 +37,10 @@ function noProject(start: string, message: string): ConfigError {
       file: start,
       line: 1,
       column: 1,
-      key: "",
+      key: '',
       message,
-      hint: "run `spot-deployer init` in the project, or add deployment/setup.sh; use --dir (working-directory) to point elsewhere",
-      severity: "error",
+      hint: 'run `spot-deployer init` in the project, or add deployment/setup.sh; use --dir (working-directory) to point elsewhere',
+      severity: 'error',
     },
   ]);
 }

@@ -1,4 +1,4 @@
-import type { Architecture } from "../plan/types.js";
+import type { Architecture } from '../plan/types.js';
 
 /**
  * The CPU architecture an instance type name implies. Graviton families
@@ -9,6 +9,6 @@ import type { Architecture } from "../plan/types.js";
 export function architectureOf(instanceType: string): Architecture | undefined {
   const family = /^([a-z]+)(\d+)([a-z-]*)\.[a-z0-9-]+$/.exec(instanceType);
   if (!family) return undefined;
-  if (family[1] === "a" && family[2] === "1") return "arm64";
-  return (family[3] ?? "").split("-")[0]!.includes("g") ? "arm64" : "x86_64";
+  if (family[1] === 'a' && family[2] === '1') return 'arm64';
+  return (family[3] ?? '').split('-')[0]!.includes('g') ? 'arm64' : 'x86_64';
 }

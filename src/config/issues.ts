@@ -1,20 +1,14 @@
-import type { ConfigIssue } from "../errors.js";
-import type { ConfigCode } from "./codes.js";
-import { positionOf, type KeyPath, type YamlSource } from "./yaml-source.js";
+import type { ConfigIssue } from '../errors.js';
+import type { ConfigCode } from './codes.js';
+import { positionOf, type KeyPath, type YamlSource } from './yaml-source.js';
 
 /** Where a key path of some configuration lives: a file and a position in it. */
 export interface Locator {
-  locate(
-    path: KeyPath,
-    at?: "key" | "value",
-  ): { file: string; line: number; column: number };
+  locate(path: KeyPath, at?: 'key' | 'value'): { file: string; line: number; column: number };
 }
 
 /** Locates keys inside a parsed YAML file. */
-export const yamlLocator = (
-  source: YamlSource,
-  prefix: KeyPath = [],
-): Locator => ({
+export const yamlLocator = (source: YamlSource, prefix: KeyPath = []): Locator => ({
   locate: (path, at) => ({
     file: source.file,
     ...positionOf(source, [...prefix, ...path], at),
@@ -26,13 +20,10 @@ export const yamlLocator = (
  * `deployment/` convention): each key path maps to the file that produced it,
  * at line 1, column 1; unknown paths fall back to `fallback`.
  */
-export const fileLocator = (
-  fallback: string,
-  files: ReadonlyMap<string, string> = new Map(),
-): Locator => ({
+export const fileLocator = (fallback: string, files: ReadonlyMap<string, string> = new Map()): Locator => ({
   locate: (path) => {
     for (let length = path.length; length > 0; length -= 1) {
-      const file = files.get(path.slice(0, length).join("."));
+      const file = files.get(path.slice(0, length).join('.'));
       if (file) return { file, line: 1, column: 1 };
     }
     return { file: fallback, line: 1, column: 1 };
@@ -41,8 +32,8 @@ export const fileLocator = (
 
 export interface ReportOptions {
   hint?: string;
-  severity?: "error" | "warning";
-  at?: "key" | "value";
+  severity?: 'error' | 'warning';
+  at?: 'key' | 'value';
   /** Key shown to the user when it differs from the located path. */
   key?: string;
 }
@@ -55,29 +46,23 @@ export class IssueList {
     this.items.push(...issues);
   }
 
-  report(
-    locator: Locator,
-    path: KeyPath,
-    code: ConfigCode,
-    message: string,
-    options: ReportOptions = {},
-  ): void {
+  report(locator: Locator, path: KeyPath, code: ConfigCode, message: string, options: ReportOptions = {}): void {
     const where = locator.locate(path, options.at);
     this.items.push({
       code,
       ...where,
-      key: options.key ?? path.join("."),
+      key: options.key ?? path.join('.'),
       message,
       ...(options.hint === undefined ? {} : { hint: options.hint }),
-      severity: options.severity ?? "error",
+      severity: options.severity ?? 'error',
     });
   }
 
   get hasErrors(): boolean {
-    return this.items.some((issue) => issue.severity === "error");
+    return this.items.some((issue) => issue.severity === 'error');
   }
 
   get warnings(): ConfigIssue[] {
-    return this.items.filter((issue) => issue.severity === "warning");
+    return this.items.filter((issue) => issue.severity === 'warning');
   }
 }

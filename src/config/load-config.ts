@@ -1,19 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { CONFIG_CODES } from "./codes.js";
-import { configSchema, type ConfigFile } from "./config-schema.js";
-import {
-  fileLocator,
-  yamlLocator,
-  type IssueList,
-  type Locator,
-} from "./issues.js";
-import { mapLegacyConfig } from "./legacy.js";
-import { readYamlFile } from "./read-files.js";
-import { reportZodIssues } from "./zod-issues.js";
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CONFIG_CODES } from './codes.js';
+import { configSchema, type ConfigFile } from './config-schema.js';
+import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
+import { mapLegacyConfig } from './legacy.js';
+import { readYamlFile } from './read-files.js';
+import { reportZodIssues } from './zod-issues.js';
 
-export const DEFAULT_CONFIG_FILE = ".spot/config.yaml";
+export const DEFAULT_CONFIG_FILE = '.spot/config.yaml';
 
 export interface LoadedConfig {
   /** Undefined when the file has errors that stop it from being used. */
@@ -46,11 +41,7 @@ export function loadConfig(
     };
   }
   const locator = yamlLocator(source);
-  const value = mapLegacyConfig(
-    source.value as Record<string, unknown>,
-    locator,
-    issues,
-  );
+  const value = mapLegacyConfig(source.value as Record<string, unknown>, locator, issues);
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     reportZodIssues({
@@ -75,29 +66,17 @@ export function loadConfig(
 function readPublicKey(
   root: string,
   config: ConfigFile,
-  {
-    locator,
-    issues,
-    home,
-  }: { locator: Locator; issues: IssueList; home: string },
+  { locator, issues, home }: { locator: Locator; issues: IssueList; home: string },
 ): string | undefined {
   const keyPath = config.ssh?.public_key_path;
   if (keyPath === undefined) return undefined;
-  const absolute = keyPath.startsWith("~/")
-    ? path.join(home, keyPath.slice(2))
-    : path.resolve(root, keyPath);
+  const absolute = keyPath.startsWith('~/') ? path.join(home, keyPath.slice(2)) : path.resolve(root, keyPath);
   try {
-    return readFileSync(absolute, "utf8");
+    return readFileSync(absolute, 'utf8');
   } catch {
-    issues.report(
-      locator,
-      ["ssh", "public_key_path"],
-      CONFIG_CODES.missingSource,
-      `public key file ${keyPath} not found`,
-      {
-        hint: "give the path of a .pub file (relative to the project root or ~/…), or use ssh.public_key with the key text",
-      },
-    );
+    issues.report(locator, ['ssh', 'public_key_path'], CONFIG_CODES.missingSource, `public key file ${keyPath} not found`, {
+      hint: 'give the path of a .pub file (relative to the project root or ~/…), or use ssh.public_key with the key text',
+    });
     return undefined;
   }
 }

@@ -1,53 +1,44 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { CONFIG_CODES } from "./codes.js";
-import { scanConvention } from "./convention.js";
-import { deploymentSchema, type DeploymentFile } from "./deployment-schema.js";
-import { CONVENTION_DIR } from "./find-root.js";
-import {
-  fileLocator,
-  yamlLocator,
-  type IssueList,
-  type Locator,
-} from "./issues.js";
-import { readYamlFile } from "./read-files.js";
-import type { YamlSource } from "./yaml-source.js";
-import { reportZodIssues } from "./zod-issues.js";
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_CODES } from './codes.js';
+import { scanConvention } from './convention.js';
+import { deploymentSchema, type DeploymentFile } from './deployment-schema.js';
+import { CONVENTION_DIR } from './find-root.js';
+import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
+import { readYamlFile } from './read-files.js';
+import type { YamlSource } from './yaml-source.js';
+import { reportZodIssues } from './zod-issues.js';
 
-export const DEPLOYMENT_FILE = ".spot/deployment.yaml";
+export const DEPLOYMENT_FILE = '.spot/deployment.yaml';
 
 /** Keys that may sit beside a `deployment:` map without making the file "mixed". */
-const WRAPPER_SIBLINGS = new Set(["$schema", "version"]);
+const WRAPPER_SIBLINGS = new Set(['$schema', 'version']);
 
 export interface LoadedDeployment {
   deployment: DeploymentFile | undefined;
   locator: Locator;
   /** Project-relative files that described the deployment. */
   files: string[];
-  origin: "file" | "convention" | "none";
+  origin: 'file' | 'convention' | 'none';
 }
 
 /** `.spot/deployment.yaml` when present, else the `deployment/` convention scan. */
-export function loadDeployment(
-  root: string,
-  issues: IssueList,
-): LoadedDeployment {
-  if (existsSync(path.join(root, DEPLOYMENT_FILE)))
-    return loadFile(root, issues);
+export function loadDeployment(root: string, issues: IssueList): LoadedDeployment {
+  if (existsSync(path.join(root, DEPLOYMENT_FILE))) return loadFile(root, issues);
   if (existsSync(path.join(root, CONVENTION_DIR))) {
     const scan = scanConvention(root);
     return {
       deployment: scan.deployment,
       locator: fileLocator(CONVENTION_DIR, scan.origins),
       files: scan.files,
-      origin: "convention",
+      origin: 'convention',
     };
   }
   return {
     deployment: undefined,
     locator: fileLocator(DEPLOYMENT_FILE),
     files: [],
-    origin: "none",
+    origin: 'none',
   };
 }
 
@@ -59,7 +50,7 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
       deployment: undefined,
       locator: fileLocator(DEPLOYMENT_FILE),
       files,
-      origin: "file",
+      origin: 'file',
     };
   const unwrapped = unwrap(source, issues);
   if (!unwrapped)
@@ -67,7 +58,7 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
       deployment: undefined,
       locator: yamlLocator(source),
       files,
-      origin: "file",
+      origin: 'file',
     };
   const locator = yamlLocator(source, unwrapped.prefix);
   const parsed = deploymentSchema.safeParse(unwrapped.value);
@@ -79,26 +70,21 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
       locator,
       list: issues,
     });
-    return { deployment: undefined, locator, files, origin: "file" };
+    return { deployment: undefined, locator, files, origin: 'file' };
   }
   return {
     deployment: parsed.data,
     locator,
     files: [...files, ...referencedFiles(parsed.data)],
-    origin: "file",
+    origin: 'file',
   };
 }
 
 /** Accepts keys at the top level or under `deployment:`, never both. */
-function unwrap(
-  source: YamlSource,
-  issues: IssueList,
-): { value: unknown; prefix: string[] } | undefined {
+function unwrap(source: YamlSource, issues: IssueList): { value: unknown; prefix: string[] } | undefined {
   const value = source.value as Record<string, unknown>;
-  if (!("deployment" in value)) return { value, prefix: [] };
-  const mixed = Object.keys(value).filter(
-    (key) => key !== "deployment" && !WRAPPER_SIBLINGS.has(key),
-  );
+  if (!('deployment' in value)) return { value, prefix: [] };
+  const mixed = Object.keys(value).filter((key) => key !== 'deployment' && !WRAPPER_SIBLINGS.has(key));
   if (mixed.length > 0) {
     issues.report(
       yamlLocator(source),
@@ -106,24 +92,18 @@ function unwrap(
       CONFIG_CODES.mixedLayout,
       `"${mixed[0]}" is at the top level but the other settings are under deployment:`,
       {
-        at: "key",
+        at: 'key',
         key: mixed[0],
-        hint: "put every key under deployment:, or remove the deployment: level and keep them all at the top",
+        hint: 'put every key under deployment:, or remove the deployment: level and keep them all at the top',
       },
     );
     return undefined;
   }
   const inner = value.deployment;
-  if (inner === null || typeof inner !== "object" || Array.isArray(inner)) {
-    issues.report(
-      yamlLocator(source),
-      ["deployment"],
-      CONFIG_CODES.invalidValue,
-      "deployment must be a map of settings",
-      {
-        hint: "indent the settings under deployment:",
-      },
-    );
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
+    issues.report(yamlLocator(source), ['deployment'], CONFIG_CODES.invalidValue, 'deployment must be a map of settings', {
+      hint: 'indent the settings under deployment:',
+    });
     return undefined;
   }
   return {
@@ -131,26 +111,15 @@ function unwrap(
       ...(inner as Record<string, unknown>),
       ...pick(value, WRAPPER_SIBLINGS),
     },
-    prefix: ["deployment"],
+    prefix: ['deployment'],
   };
 }
 
-const pick = (
-  value: Record<string, unknown>,
-  keys: Set<string>,
-): Record<string, unknown> =>
+const pick = (value: Record<string, unknown>, keys: Set<string>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(value).filter(([key]) => keys.has(key)));
 
 function referencedFiles(deployment: DeploymentFile): string[] {
-  const scripts = (deployment.scripts ?? []).flatMap((entry) =>
-    typeof entry === "object" && entry.path ? [entry.path] : [],
-  );
-  const services = (deployment.services ?? []).flatMap((entry) =>
-    entry.file ? [entry.file] : [],
-  );
-  return [
-    ...scripts,
-    ...services,
-    ...(deployment.compose ? [deployment.compose] : []),
-  ];
+  const scripts = (deployment.scripts ?? []).flatMap((entry) => (typeof entry === 'object' && entry.path ? [entry.path] : []));
+  const services = (deployment.services ?? []).flatMap((entry) => (entry.file ? [entry.file] : []));
+  return [...scripts, ...services, ...(deployment.compose ? [deployment.compose] : [])];
 }

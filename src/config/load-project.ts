@@ -1,27 +1,19 @@
-import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { ConfigError, type ConfigIssue } from "../errors.js";
-import { buildManifest, normaliseSource } from "../plan/build-manifest.js";
-import { buildPlan } from "../plan/build-plan.js";
-import type { Plan, PlanOverrides } from "../plan/types.js";
-import { checkConfig } from "./check-config.js";
-import { checkDeployment } from "./check-deployment.js";
-import { CONFIG_CODES } from "./codes.js";
-import { findProjectRoot, SPOT_DIR } from "./find-root.js";
-import { formatIssue } from "./format-issues.js";
-import { IssueList } from "./issues.js";
-import { readYamlFile } from "./read-files.js";
-import {
-  DEFAULT_CONFIG_FILE,
-  loadConfig,
-  type LoadedConfig,
-} from "./load-config.js";
-import {
-  DEPLOYMENT_FILE,
-  loadDeployment,
-  type LoadedDeployment,
-} from "./load-deployment.js";
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { buildManifest, normaliseSource } from '../plan/build-manifest.js';
+import { buildPlan } from '../plan/build-plan.js';
+import type { Plan, PlanOverrides } from '../plan/types.js';
+import { checkConfig } from './check-config.js';
+import { checkDeployment } from './check-deployment.js';
+import { CONFIG_CODES } from './codes.js';
+import { findProjectRoot, SPOT_DIR } from './find-root.js';
+import { formatIssue } from './format-issues.js';
+import { IssueList } from './issues.js';
+import { readYamlFile } from './read-files.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
+import { DEPLOYMENT_FILE, loadDeployment, type LoadedDeployment } from './load-deployment.js';
 
 export interface LoadProjectOptions {
   /** The folder to start from: the project root or any folder below it. */
@@ -38,45 +30,33 @@ export interface LoadedProject {
 }
 
 /** Optional project files that shape the bundle or user-data when present. */
-const CLOUD_INIT_FILE = ".spot/cloud-init.yaml";
-const EXTRA_FILES = [".spotignore", CLOUD_INIT_FILE];
+const CLOUD_INIT_FILE = '.spot/cloud-init.yaml';
+const EXTRA_FILES = ['.spotignore', CLOUD_INIT_FILE];
 
 /**
  * Loads and validates the project at or above `options.dir` and builds its
  * Plan. Makes no network call. Throws ConfigError carrying every issue found
  * (errors and warnings) when there is at least one error.
  */
-export async function loadProject(
-  options: LoadProjectOptions,
-): Promise<LoadedProject> {
+export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
   const root = findProjectRoot(options.dir);
   const issues = new IssueList();
-  const configFile = normaliseSource(
-    options.overrides.config ?? DEFAULT_CONFIG_FILE,
-  );
-  if (
-    configFile !== DEFAULT_CONFIG_FILE &&
-    !existsSync(path.join(root, configFile))
-  ) {
+  const configFile = normaliseSource(options.overrides.config ?? DEFAULT_CONFIG_FILE);
+  if (configFile !== DEFAULT_CONFIG_FILE && !existsSync(path.join(root, configFile))) {
     issues.add({
       code: CONFIG_CODES.missingSource,
       file: configFile,
       line: 1,
       column: 1,
-      key: "config",
+      key: 'config',
       message: `config file ${configFile} (from the config input) does not exist`,
       hint: `give a path relative to the project root ${root}, or leave config unset for ${DEFAULT_CONFIG_FILE}`,
-      severity: "error",
+      severity: 'error',
     });
   }
-  const config = loadConfig(
-    root,
-    configFile,
-    issues,
-    options.env?.HOME ?? os.homedir(),
-  );
+  const config = loadConfig(root, configFile, issues, options.env?.HOME ?? os.homedir());
   const deployment = loadDeployment(root, issues);
-  if (deployment.origin === "none") reportNothingToDeploy(issues);
+  if (deployment.origin === 'none') reportNothingToDeploy(issues);
   // The fragment is merged by the cloud-init stage; here it only has to be a YAML map.
   readYamlFile(root, CLOUD_INIT_FILE, issues);
   if (deployment.deployment) {
@@ -86,8 +66,7 @@ export async function loadProject(
       issues,
     });
   }
-  if (issues.hasErrors || !config.config || !deployment.deployment)
-    throw new ConfigError(issues.items);
+  if (issues.hasErrors || !config.config || !deployment.deployment) throw new ConfigError(issues.items);
   const plan = planFrom({
     root,
     config,
@@ -146,9 +125,9 @@ function reportNothingToDeploy(issues: IssueList): void {
     file: SPOT_DIR,
     line: 1,
     column: 1,
-    key: "",
+    key: '',
     message: `nothing to deploy: no ${DEPLOYMENT_FILE} and no deployment/ folder`,
-    hint: "add .spot/deployment.yaml, or a deployment/ folder with a setup.sh (spot-deployer init can write one)",
-    severity: "error",
+    hint: 'add .spot/deployment.yaml, or a deployment/ folder with a setup.sh (spot-deployer init can write one)',
+    severity: 'error',
   });
 }

@@ -1,16 +1,6 @@
-import {
-  isCollection,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-} from "yaml";
-import type { ConfigIssue } from "../errors.js";
-import { CONFIG_CODES } from "./codes.js";
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { ConfigIssue } from '../errors.js';
+import { CONFIG_CODES } from './codes.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
 
@@ -34,10 +24,7 @@ export interface Position {
 const FILE_START: Position = { line: 1, column: 1 };
 
 /** Parses YAML text, turning syntax errors and duplicate keys into issues. */
-export function parseYamlSource(
-  file: string,
-  text: string,
-): { source: YamlSource; issues: ConfigIssue[] } {
+export function parseYamlSource(file: string, text: string): { source: YamlSource; issues: ConfigIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -46,26 +33,21 @@ export function parseYamlSource(
   });
   const issues = doc.errors.map((error): ConfigIssue => {
     const at = error.linePos?.[0];
-    const duplicate = error.code === "DUPLICATE_KEY";
-    const key = duplicate ? keyPathAtOffset(doc, error.pos[0]) : "";
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const key = duplicate ? keyPathAtOffset(doc, error.pos[0]) : '';
     return {
       code: duplicate ? CONFIG_CODES.duplicateKey : CONFIG_CODES.yamlSyntax,
       file,
       line: at?.line ?? 1,
       column: at?.col ?? 1,
       key,
-      message: duplicate
-        ? `duplicate key "${lastSegment(key)}"`
-        : firstSentence(error.message),
+      message: duplicate ? `duplicate key "${lastSegment(key)}"` : firstSentence(error.message),
       hint: syntaxHint(error.code),
-      severity: "error",
+      severity: 'error',
     };
   });
-  const value: unknown =
-    issues.length > 0 ? null : doc.toJS({ maxAliasCount: 100 });
-  const empty =
-    doc.contents === null ||
-    (isScalar(doc.contents) && doc.contents.value === null);
+  const value: unknown = issues.length > 0 ? null : doc.toJS({ maxAliasCount: 100 });
+  const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
   return { source: { file, doc, lineCounter, value, empty }, issues };
 }
 
@@ -76,31 +58,27 @@ function firstSentence(message: string): string {
 
 function syntaxHint(code: string): string {
   switch (code) {
-    case "DUPLICATE_KEY":
-      return "remove one of the two entries; YAML keeps only the last, which hides mistakes";
-    case "TAB_AS_INDENT":
-      return "YAML indentation must use spaces; replace the tab with spaces";
+    case 'DUPLICATE_KEY':
+      return 'remove one of the two entries; YAML keeps only the last, which hides mistakes';
+    case 'TAB_AS_INDENT':
+      return 'YAML indentation must use spaces; replace the tab with spaces';
     default:
-      return "fix the YAML syntax at this position (check indentation, quotes and brackets)";
+      return 'fix the YAML syntax at this position (check indentation, quotes and brackets)';
   }
 }
 
 function lastSegment(path: string): string {
-  const parts = path.split(".");
+  const parts = path.split('.');
   return parts[parts.length - 1] ?? path;
 }
 
 /** Dotted key path of the map key that starts at `offset`. */
 function keyPathAtOffset(doc: Document, offset: number): string {
   const found = walkForKey(doc.contents, offset, []);
-  return found ? found.join(".") : "";
+  return found ? found.join('.') : '';
 }
 
-function walkForKey(
-  node: unknown,
-  offset: number,
-  path: (string | number)[],
-): (string | number)[] | undefined {
+function walkForKey(node: unknown, offset: number, path: (string | number)[]): (string | number)[] | undefined {
   if (isMap(node)) {
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
@@ -123,11 +101,7 @@ function walkForKey(
  * itself. When the path does not exist (a missing key, or a value mapped from
  * an older layout) the deepest existing ancestor is used.
  */
-export function positionOf(
-  source: YamlSource,
-  path: KeyPath,
-  at: "key" | "value" = "value",
-): Position {
+export function positionOf(source: YamlSource, path: KeyPath, at: 'key' | 'value' = 'value'): Position {
   let node: unknown = source.doc.contents;
   let best: Position = node ? offsetPosition(source, node) : FILE_START;
   for (const [index, segment] of path.entries()) {
@@ -136,26 +110,19 @@ export function positionOf(
     const isLast = index === path.length - 1;
     node = next.value;
     // A map or list is shown where its key is: that is the line users look for.
-    const preferKey = (at === "key" && isLast) || isCollection(next.value);
-    const target = preferKey
-      ? (next.keyNode ?? next.value)
-      : (next.value ?? next.keyNode);
+    const preferKey = (at === 'key' && isLast) || isCollection(next.value);
+    const target = preferKey ? (next.keyNode ?? next.value) : (next.value ?? next.keyNode);
     best = target ? offsetPosition(source, target) : best;
   }
   return best;
 }
 
-function childOf(
-  node: unknown,
-  segment: string | number,
-): { keyNode?: unknown; value: unknown } | undefined {
+function childOf(node: unknown, segment: string | number): { keyNode?: unknown; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find(
-      (item) => isPair(item) && keyName(item.key) === String(segment),
-    );
+    const pair = node.items.find((item) => isPair(item) && keyName(item.key) === String(segment));
     return pair ? { keyNode: pair.key, value: pair.value } : undefined;
   }
-  if (isSeq(node) && typeof segment === "number") {
+  if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment];
     return item === undefined ? undefined : { value: item };
   }

@@ -1,21 +1,12 @@
-import { statSync } from "node:fs";
-import path from "node:path";
-import { CONFIG_CODES } from "../config/codes.js";
-import { DEFAULT_TARGET } from "../config/convention.js";
-import type {
-  DeploymentFile,
-  ScriptEntry,
-  UploadEntry,
-} from "../config/deployment-schema.js";
-import type { IssueList, Locator } from "../config/issues.js";
-import { timeoutSeconds, toService } from "./build-services.js";
-import { normaliseSource } from "./paths.js";
-import type {
-  BundleSource,
-  Manifest,
-  ScriptStep,
-  TarballStep,
-} from "./types.js";
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_CODES } from '../config/codes.js';
+import { DEFAULT_TARGET } from '../config/convention.js';
+import type { DeploymentFile, ScriptEntry, UploadEntry } from '../config/deployment-schema.js';
+import type { IssueList, Locator } from '../config/issues.js';
+import { timeoutSeconds, toService } from './build-services.js';
+import { normaliseSource } from './paths.js';
+import type { BundleSource, Manifest, ScriptStep, TarballStep } from './types.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 1800;
 
@@ -33,35 +24,23 @@ export { normaliseSource };
  * project-relative (plan/types.ts); the bundle stage maps them onto the
  * instance through the uploads.
  */
-export function buildManifest(
-  file: DeploymentFile,
-  context: ManifestContext,
-): Manifest {
+export function buildManifest(file: DeploymentFile, context: ManifestContext): Manifest {
   const target = file.target ?? DEFAULT_TARGET;
-  const uploads = (file.uploads ?? []).map((entry, index) =>
-    toSource(entry, ["uploads", index], false, context),
-  );
-  const secrets = (file.secrets ?? []).map((entry, index) =>
-    toSource(entry, ["secrets", index], true, context),
-  );
+  const uploads = (file.uploads ?? []).map((entry, index) => toSource(entry, ['uploads', index], false, context));
+  const secrets = (file.secrets ?? []).map((entry, index) => toSource(entry, ['secrets', index], true, context));
   const all = [...uploads, ...secrets];
-  const scripts = (file.scripts ?? []).map((entry, index) =>
-    toScript(entry, index, { target, all, context }),
-  );
+  const scripts = (file.scripts ?? []).map((entry, index) => toScript(entry, index, { target, all, context }));
   if (file.compose !== undefined) {
     ensureBundled(file.compose, { target, all, context });
   }
-  const compose =
-    file.compose === undefined ? undefined : normaliseSource(file.compose);
+  const compose = file.compose === undefined ? undefined : normaliseSource(file.compose);
   return {
     target,
     packages: file.packages ?? [],
     env: stringMap(file.env),
     uploads: all,
     scripts,
-    services: (file.services ?? []).map((entry, index) =>
-      toService(entry, index, context),
-    ),
+    services: (file.services ?? []).map((entry, index) => toService(entry, index, context)),
     ...(compose === undefined ? {} : { compose }),
     tarballs: toTarballs(file, target),
     hooks: {
@@ -69,53 +48,30 @@ export function buildManifest(
       postInstall: asList(file.hooks?.post_install),
       onFailure: asList(file.hooks?.on_failure),
     },
-    template: file.template ?? "minimal",
+    template: file.template ?? 'minimal',
   };
 }
 
-function toSource(
-  entry: UploadEntry,
-  at: (string | number)[],
-  secret: boolean,
-  context: ManifestContext,
-): BundleSource {
+function toSource(entry: UploadEntry, at: (string | number)[], secret: boolean, context: ManifestContext): BundleSource {
   const source = normaliseSource(entry.source);
-  if (
-    entry.dest !== undefined &&
-    entry.destination !== undefined &&
-    entry.dest !== entry.destination
-  ) {
-    context.issues.report(
-      context.locator,
-      [...at, "destination"],
-      CONFIG_CODES.invalidValue,
-      "dest and destination disagree",
-      {
-        at: "key",
-        hint: "destination is an alias of dest; keep one of them",
-      },
-    );
+  if (entry.dest !== undefined && entry.destination !== undefined && entry.dest !== entry.destination) {
+    context.issues.report(context.locator, [...at, 'destination'], CONFIG_CODES.invalidValue, 'dest and destination disagree', {
+      at: 'key',
+      hint: 'destination is an alias of dest; keep one of them',
+    });
   }
   const dest = entry.dest ?? entry.destination;
   if (dest === undefined) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.missingValue,
-      "dest is required",
-      {
-        key: [...at, "dest"].join("."),
-        hint: `add dest: the absolute path on the instance, e.g. dest: /opt/${path.posix.basename(source)}`,
-      },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.missingValue, 'dest is required', {
+      key: [...at, 'dest'].join('.'),
+      hint: `add dest: the absolute path on the instance, e.g. dest: /opt/${path.posix.basename(source)}`,
+    });
   }
-  const mode =
-    entry.permissions ??
-    (secret ? secretMode(context.projectRoot, source) : undefined);
-  const owner = entry.owner ?? (secret ? "root" : undefined);
+  const mode = entry.permissions ?? (secret ? secretMode(context.projectRoot, source) : undefined);
+  const owner = entry.owner ?? (secret ? 'root' : undefined);
   return {
     source,
-    dest: (dest ?? "").replace(/\/+$/, "") || "/",
+    dest: (dest ?? '').replace(/\/+$/, '') || '/',
     ...(mode === undefined ? {} : { mode }),
     ...(owner === undefined ? {} : { owner }),
     exclude: entry.exclude ?? [],
@@ -125,9 +81,9 @@ function toSource(
 
 function secretMode(root: string, source: string): string {
   try {
-    return statSync(path.join(root, source)).isDirectory() ? "0700" : "0600";
+    return statSync(path.join(root, source)).isDirectory() ? '0700' : '0600';
   } catch {
-    return "0600";
+    return '0600';
   }
 }
 
@@ -145,11 +101,7 @@ interface PathContext {
 function ensureBundled(projectPath: string, where: PathContext): void {
   const wanted = normaliseSource(projectPath);
   const covered = where.all.some(
-    (upload) =>
-      !upload.secret &&
-      (upload.source === "." ||
-        wanted === upload.source ||
-        wanted.startsWith(`${upload.source}/`)),
+    (upload) => !upload.secret && (upload.source === '.' || wanted === upload.source || wanted.startsWith(`${upload.source}/`)),
   );
   if (!covered) {
     const dest = path.posix.join(where.target, wanted);
@@ -157,65 +109,41 @@ function ensureBundled(projectPath: string, where: PathContext): void {
   }
 }
 
-function toScript(
-  entry: ScriptEntry,
-  index: number,
-  where: PathContext,
-): ScriptStep {
+function toScript(entry: ScriptEntry, index: number, where: PathContext): ScriptStep {
   const { context, target } = where;
   const base = {
     workingDir: target,
-    user: "root",
+    user: 'root',
     env: {},
     timeoutSeconds: DEFAULT_SCRIPT_TIMEOUT_SECONDS,
   };
-  if (typeof entry === "string") return { ...base, command: entry };
-  const at = ["scripts", index];
+  if (typeof entry === 'string') return { ...base, command: entry };
+  const at = ['scripts', index];
   if ((entry.command === undefined) === (entry.path === undefined)) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.invalidValue,
-      "a script needs exactly one of command or path",
-      {
-        hint: "command: runs a shell command; path: runs a script file of the project",
-      },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'a script needs exactly one of command or path', {
+      hint: 'command: runs a shell command; path: runs a script file of the project',
+    });
   }
   if (entry.path !== undefined) ensureBundled(entry.path, where);
   return {
-    ...(entry.path === undefined
-      ? { command: entry.command ?? "" }
-      : { path: normaliseSource(entry.path) }),
+    ...(entry.path === undefined ? { command: entry.command ?? '' } : { path: normaliseSource(entry.path) }),
     workingDir: entry.working_dir ?? target,
-    user: entry.user ?? "root",
+    user: entry.user ?? 'root',
     env: stringMap(entry.env),
-    timeoutSeconds:
-      timeoutSeconds(entry.timeout, [...at, "timeout"], context) ??
-      DEFAULT_SCRIPT_TIMEOUT_SECONDS,
+    timeoutSeconds: timeoutSeconds(entry.timeout, [...at, 'timeout'], context) ?? DEFAULT_SCRIPT_TIMEOUT_SECONDS,
   };
 }
 
 function toTarballs(file: DeploymentFile, target: string): TarballStep[] {
-  const list =
-    file.tarball === undefined
-      ? []
-      : Array.isArray(file.tarball)
-        ? file.tarball
-        : [file.tarball];
+  const list = file.tarball === undefined ? [] : Array.isArray(file.tarball) ? file.tarball : [file.tarball];
   return list.map((entry) => ({
     url: entry.url,
-    sha256: entry.checksum.replace(/^sha256:/i, "").toLowerCase(),
+    sha256: entry.checksum.replace(/^sha256:/i, '').toLowerCase(),
     extractTo: entry.extract_to ?? target,
   }));
 }
 
-const asList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
+const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-export const stringMap = (
-  map: Record<string, string | number | boolean> | undefined,
-): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(map ?? {}).map(([key, value]) => [key, String(value)]),
-  );
+export const stringMap = (map: Record<string, string | number | boolean> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(map ?? {}).map(([key, value]) => [key, String(value)]));

@@ -1,31 +1,24 @@
-import path from "node:path";
-import { CONFIG_CODES } from "../config/codes.js";
-import type { ConfigFile } from "../config/config-schema.js";
-import { DURATION_HINT, parseDuration, parseTtl } from "../config/duration.js";
-import type { IssueList, Locator } from "../config/issues.js";
-import { architectureOf } from "../config/instance-types.js";
-import { buildRegions } from "./build-regions.js";
-import type {
-  Architecture,
-  Manifest,
-  NetworkPlan,
-  Plan,
-  PlanOverrides,
-  SshPlan,
-} from "./types.js";
+import path from 'node:path';
+import { CONFIG_CODES } from '../config/codes.js';
+import type { ConfigFile } from '../config/config-schema.js';
+import { DURATION_HINT, parseDuration, parseTtl } from '../config/duration.js';
+import type { IssueList, Locator } from '../config/issues.js';
+import { architectureOf } from '../config/instance-types.js';
+import { buildRegions } from './build-regions.js';
+import type { Architecture, Manifest, NetworkPlan, Plan, PlanOverrides, SshPlan } from './types.js';
 
 export const DEFAULTS = {
-  instanceTypes: ["t3.small"],
-  architecture: "x86_64",
-  image: "ubuntu-24.04",
-  market: "spot",
-  allocation: "price-capacity-optimized",
-  rootVolume: { sizeGb: 20, type: "gp3" },
-  ttl: "24h",
-  wait: "ready",
-  readyTimeout: "15m",
-  bucketPrefix: "spot-deployer",
-  sshCidr: "0.0.0.0/0",
+  instanceTypes: ['t3.small'],
+  architecture: 'x86_64',
+  image: 'ubuntu-24.04',
+  market: 'spot',
+  allocation: 'price-capacity-optimized',
+  rootVolume: { sizeGb: 20, type: 'gp3' },
+  ttl: '24h',
+  wait: 'ready',
+  readyTimeout: '15m',
+  bucketPrefix: 'spot-deployer',
+  sshCidr: '0.0.0.0/0',
 } as const;
 
 export const MAX_DEPLOYMENT_ID_LENGTH = 40;
@@ -44,28 +37,19 @@ export interface BuildPlanInput {
 }
 
 /** Lowercase `[a-z0-9-]`, no leading/trailing/double dashes, at most `max` characters. */
-export function sanitizeName(
-  text: string,
-  max = MAX_DEPLOYMENT_ID_LENGTH,
-): string {
+export function sanitizeName(text: string, max = MAX_DEPLOYMENT_ID_LENGTH): string {
   const clean = text
     .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, "-")
-    .replace(/-+/g, "-")
-    .replace(/^-|-$/g, "");
-  return clean.slice(0, max).replace(/-$/, "");
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return clean.slice(0, max).replace(/-$/, '');
 }
 
 /** The deployment name: config, then repository name, then folder name. */
-export function deploymentNames(
-  config: ConfigFile,
-  overrides: PlanOverrides,
-  projectRoot: string,
-): { name: string; deploymentId: string } {
-  const repoName = overrides.repository?.split("/").filter(Boolean).pop();
-  const name =
-    sanitizeName(config.name ?? repoName ?? path.basename(projectRoot)) ||
-    "app";
+export function deploymentNames(config: ConfigFile, overrides: PlanOverrides, projectRoot: string): { name: string; deploymentId: string } {
+  const repoName = overrides.repository?.split('/').filter(Boolean).pop();
+  const name = sanitizeName(config.name ?? repoName ?? path.basename(projectRoot)) || 'app';
   if (overrides.deploymentName !== undefined)
     return {
       name,
@@ -82,16 +66,9 @@ export function deploymentNames(
 /** Builds the Plan from a validated config, the manifest and the overrides (which win). */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { config, overrides } = input;
-  const { name, deploymentId } = deploymentNames(
-    config,
-    overrides,
-    input.projectRoot,
-  );
+  const { name, deploymentId } = deploymentNames(config, overrides, input.projectRoot);
   const regions = buildRegions(input);
-  const architecture: Architecture =
-    config.architecture ??
-    architectureOf(regions[0]?.instanceTypes[0] ?? "") ??
-    DEFAULTS.architecture;
+  const architecture: Architecture = config.architecture ?? architectureOf(regions[0]?.instanceTypes[0] ?? '') ?? DEFAULTS.architecture;
   const ssh = buildSsh(input);
   const healthCheck = config.health_check;
   return {
@@ -110,17 +87,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
     },
     network: buildNetwork(config),
     ...(ssh === undefined ? {} : { ssh }),
-    ...(config.iam_instance_profile === undefined
-      ? {}
-      : { iamInstanceProfile: config.iam_instance_profile }),
+    ...(config.iam_instance_profile === undefined ? {} : { iamInstanceProfile: config.iam_instance_profile }),
     ttlSeconds: buildTtl(input),
     tags: {
-      ...Object.fromEntries(
-        Object.entries(config.tags ?? {}).map(([key, value]) => [
-          key,
-          String(value),
-        ]),
-      ),
+      ...Object.fromEntries(Object.entries(config.tags ?? {}).map(([key, value]) => [key, String(value)])),
       ...overrides.tags,
     },
     bucket: buildBucket(input),
@@ -134,7 +104,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       : {
           healthCheck: {
             port: healthCheck.port,
-            path: healthCheck.path ?? "/",
+            path: healthCheck.path ?? '/',
             expect: healthCheck.expect ?? 200,
           },
         }),
@@ -143,59 +113,50 @@ export function buildPlan(input: BuildPlanInput): Plan {
   };
 }
 
-function buildTtl(input: BuildPlanInput): number | "never" {
+function buildTtl(input: BuildPlanInput): number | 'never' {
   const text = input.overrides.ttl ?? input.config.ttl ?? DEFAULTS.ttl;
   const ttl = parseTtl(text);
   if (ttl !== undefined) return ttl;
   input.issues.add({
     code: CONFIG_CODES.badDuration,
-    file: "(input)",
+    file: '(input)',
     line: 1,
     column: 1,
-    key: "ttl",
+    key: 'ttl',
     message: `ttl must be a duration like 8h or 3d, or never, got "${text}"`,
     hint: DURATION_HINT,
-    severity: "error",
+    severity: 'error',
   });
   return 0;
 }
 
-function buildBucket(input: BuildPlanInput): Plan["bucket"] {
+function buildBucket(input: BuildPlanInput): Plan['bucket'] {
   const bucket = input.config.bucket;
-  const fromFile = typeof bucket === "string" ? { name: bucket } : bucket;
+  const fromFile = typeof bucket === 'string' ? { name: bucket } : bucket;
   const name = input.overrides.bucket ?? fromFile?.name;
   if (name === undefined) {
-    input.issues.report(
-      input.locator,
-      [],
-      CONFIG_CODES.missingValue,
-      "bucket is required: an S3 bucket for bundles and status objects",
-      {
-        key: "bucket",
-        hint: "add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket",
-      },
-    );
+    input.issues.report(input.locator, [], CONFIG_CODES.missingValue, 'bucket is required: an S3 bucket for bundles and status objects', {
+      key: 'bucket',
+      hint: 'add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket',
+    });
   }
   return {
-    name: name ?? "",
+    name: name ?? '',
     create: fromFile?.create ?? false,
-    prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(
-      /^\/+|\/+$/g,
-      "",
-    ),
+    prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, ''),
   };
 }
 
 function buildNetwork(config: ConfigFile): NetworkPlan {
   const network = config.network;
   return {
-    vpc: network?.vpc ?? "default",
-    subnets: network?.subnets ?? "auto",
+    vpc: network?.vpc ?? 'default',
+    subnets: network?.subnets ?? 'auto',
     publicIp: network?.public_ip ?? true,
     ingress: (network?.ingress ?? []).map((rule) => ({
       port: rule.port,
       cidr: rule.cidr,
-      protocol: rule.protocol ?? "tcp",
+      protocol: rule.protocol ?? 'tcp',
     })),
   };
 }
@@ -208,7 +169,7 @@ function buildSsh(input: BuildPlanInput): SshPlan | undefined {
   return {
     ...(ssh.key_name === undefined ? {} : { keyName: ssh.key_name }),
     ...(publicKey === undefined ? {} : { publicKey: publicKey.trim() }),
-    username: ssh.username ?? (image === "al2023" ? "ec2-user" : "ubuntu"),
+    username: ssh.username ?? (image === 'al2023' ? 'ec2-user' : 'ubuntu'),
     cidr: ssh.cidr ?? DEFAULTS.sshCidr,
   };
 }

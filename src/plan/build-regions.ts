@@ -1,15 +1,14 @@
-import { CONFIG_CODES } from "../config/codes.js";
-import type { RegionEntry } from "../config/config-schema.js";
-import type { BuildPlanInput } from "./build-plan.js";
-import type { RegionPlan } from "./types.js";
+import { CONFIG_CODES } from '../config/codes.js';
+import type { RegionEntry } from '../config/config-schema.js';
+import type { BuildPlanInput } from './build-plan.js';
+import type { RegionPlan } from './types.js';
 
-const DEFAULT_INSTANCE_TYPES = ["t3.small"];
-const DEFAULT_IMAGE = "ubuntu-24.04";
+const DEFAULT_INSTANCE_TYPES = ['t3.small'];
+const DEFAULT_IMAGE = 'ubuntu-24.04';
 
 type RegionObject = Exclude<RegionEntry, string>;
 
-const asObject = (entry: RegionEntry): RegionObject =>
-  typeof entry === "string" ? { name: entry } : entry;
+const asObject = (entry: RegionEntry): RegionObject => (typeof entry === 'string' ? { name: entry } : entry);
 
 /**
  * Regions in order with their instance counts. `instances` is spread over
@@ -23,81 +22,57 @@ export function buildRegions(input: BuildPlanInput): RegionPlan[] {
     overrides.regions === undefined
       ? fromConfig
       : overrides.regions.map((name) => {
-          const { count: _ignored, ...rest } = fromConfig.find(
-            (entry) => entry.name === name,
-          ) ?? { name };
+          const { count: _ignored, ...rest } = fromConfig.find((entry) => entry.name === name) ?? { name };
           return rest as RegionObject;
         });
   if (entries.length === 0) {
-    issues.report(
-      locator,
-      [],
-      CONFIG_CODES.missingValue,
-      "regions is required: where to launch instances",
-      {
-        key: "regions",
-        hint: "add regions: [us-east-1] to .spot/config.yaml, or pass the regions input / --regions",
-      },
-    );
+    issues.report(locator, [], CONFIG_CODES.missingValue, 'regions is required: where to launch instances', {
+      key: 'regions',
+      hint: 'add regions: [us-east-1] to .spot/config.yaml, or pass the regions input / --regions',
+    });
     return [];
   }
-  const counts = spread(
-    entries,
-    overrides.instances ?? config.instances,
-    input,
-  );
-  const globalTypes =
-    overrides.instanceTypes ?? config.instance_types ?? DEFAULT_INSTANCE_TYPES;
+  const counts = spread(entries, overrides.instances ?? config.instances, input);
+  const globalTypes = overrides.instanceTypes ?? config.instance_types ?? DEFAULT_INSTANCE_TYPES;
   return entries.map((entry, index) => ({
     name: entry.name,
     count: counts[index] ?? 0,
-    instanceTypes:
-      overrides.instanceTypes ?? entry.instance_types ?? globalTypes,
+    instanceTypes: overrides.instanceTypes ?? entry.instance_types ?? globalTypes,
     image: entry.image ?? config.image ?? DEFAULT_IMAGE,
-    subnets: entry.subnets ?? config.network?.subnets ?? "auto",
+    subnets: entry.subnets ?? config.network?.subnets ?? 'auto',
   }));
 }
 
-function spread(
-  entries: RegionObject[],
-  total: number | undefined,
-  input: BuildPlanInput,
-): number[] {
+function spread(entries: RegionObject[], total: number | undefined, input: BuildPlanInput): number[] {
   const fixed = entries.reduce((sum, entry) => sum + (entry.count ?? 0), 0);
   const open = entries.filter((entry) => entry.count === undefined).length;
   if (open === 0) {
     if (total !== undefined && total !== fixed) {
       input.issues.report(
         input.locator,
-        ["instances"],
+        ['instances'],
         CONFIG_CODES.badCount,
         `instances is ${total} but the region counts add up to ${fixed}`,
         {
-          hint: "drop instances, or make the per-region count values add up to it",
+          hint: 'drop instances, or make the per-region count values add up to it',
         },
       );
     }
     if (fixed === 0) {
-      input.issues.report(
-        input.locator,
-        ["regions"],
-        CONFIG_CODES.badCount,
-        "every region has count: 0, so nothing would be launched",
-        {
-          hint: "give at least one region a count above 0",
-        },
-      );
+      input.issues.report(input.locator, ['regions'], CONFIG_CODES.badCount, 'every region has count: 0, so nothing would be launched', {
+        hint: 'give at least one region a count above 0',
+      });
     }
     return entries.map((entry) => entry.count ?? 0);
   }
   const remaining = (total ?? Math.max(open, 1)) - fixed;
   if (remaining < open) {
-    const listed = `${open} region${open === 1 ? "" : "s"} without a count`;
+    const listed = `${open} region${open === 1 ? '' : 's'} without a count`;
     input.issues.report(
       input.locator,
-      ["instances"],
+      ['instances'],
       CONFIG_CODES.badCount,
-      `instances is ${total ?? 1} but ${listed} need at least one each${fixed > 0 ? ` after ${fixed} fixed by count` : ""}`,
+      `instances is ${total ?? 1} but ${listed} need at least one each${fixed > 0 ? ` after ${fixed} fixed by count` : ''}`,
       {
         hint: `raise instances to ${fixed + open}, or give the extra regions count: 0 to keep them as fallbacks`,
       },

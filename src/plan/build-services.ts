@@ -1,74 +1,44 @@
-import path from "node:path";
-import { CONFIG_CODES } from "../config/codes.js";
-import type { ServiceEntry } from "../config/deployment-schema.js";
-import { DURATION_HINT, parseDuration } from "../config/duration.js";
-import type { HealthCheck, ServiceStep } from "./types.js";
-import type { ManifestContext } from "./build-manifest.js";
-import { normaliseSource } from "./paths.js";
+import path from 'node:path';
+import { CONFIG_CODES } from '../config/codes.js';
+import type { ServiceEntry } from '../config/deployment-schema.js';
+import { DURATION_HINT, parseDuration } from '../config/duration.js';
+import type { HealthCheck, ServiceStep } from './types.js';
+import type { ManifestContext } from './build-manifest.js';
+import { normaliseSource } from './paths.js';
 
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;
 
-export function timeoutSeconds(
-  value: string | number | undefined,
-  at: (string | number)[],
-  context: ManifestContext,
-): number | undefined {
+export function timeoutSeconds(value: string | number | undefined, at: (string | number)[], context: ManifestContext): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "number") return value;
+  if (typeof value === 'number') return value;
   const seconds = parseDuration(value);
   if (seconds === undefined) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.badDuration,
-      `invalid duration "${value}"`,
-      { hint: DURATION_HINT },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.badDuration, `invalid duration "${value}"`, { hint: DURATION_HINT });
   }
   return seconds;
 }
 
 /** Unit names always carry their type suffix (`web.service`), as systemctl expects. */
-export const unitName = (name: string): string =>
-  /\.(service|socket|target|timer|mount|path)$/.test(name)
-    ? name
-    : `${name}.service`;
+export const unitName = (name: string): string => (/\.(service|socket|target|timer|mount|path)$/.test(name) ? name : `${name}.service`);
 
-export function toService(
-  entry: ServiceEntry,
-  index: number,
-  context: ManifestContext,
-): ServiceStep {
-  const at = ["services", index];
+export function toService(entry: ServiceEntry, index: number, context: ManifestContext): ServiceStep {
+  const at = ['services', index];
   if ((entry.file === undefined) === (entry.unit === undefined)) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.invalidValue,
-      "a service needs exactly one of file or unit",
-      {
-        hint: "file: a unit file of the project; unit: the unit text inline (then name is required)",
-      },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'a service needs exactly one of file or unit', {
+      hint: 'file: a unit file of the project; unit: the unit text inline (then name is required)',
+    });
   }
-  const file =
-    entry.file === undefined ? undefined : normaliseSource(entry.file);
+  const file = entry.file === undefined ? undefined : normaliseSource(entry.file);
   const name = entry.name ?? (file ? path.posix.basename(file) : undefined);
   if (name === undefined) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.missingValue,
-      "name is required for an inline unit",
-      {
-        key: [...at, "name"].join("."),
-        hint: "add name: my-app.service",
-      },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.missingValue, 'name is required for an inline unit', {
+      key: [...at, 'name'].join('.'),
+      hint: 'add name: my-app.service',
+    });
   }
-  const health = toHealth(entry.health, [...at, "health"], context);
+  const health = toHealth(entry.health, [...at, 'health'], context);
   return {
-    name: unitName(name ?? "unnamed"),
+    name: unitName(name ?? 'unnamed'),
     ...(file === undefined ? {} : { file }),
     ...(entry.unit === undefined ? {} : { unit: entry.unit }),
     enabled: entry.enabled ?? true,
@@ -78,32 +48,18 @@ export function toService(
   };
 }
 
-function toHealth(
-  health: ServiceEntry["health"],
-  at: (string | number)[],
-  context: ManifestContext,
-): HealthCheck | undefined {
+function toHealth(health: ServiceEntry['health'], at: (string | number)[], context: ManifestContext): HealthCheck | undefined {
   if (health === undefined) return undefined;
-  const kinds = [health.http, health.tcp, health.command].filter(
-    (value) => value !== undefined,
-  );
+  const kinds = [health.http, health.tcp, health.command].filter((value) => value !== undefined);
   if (kinds.length !== 1) {
-    context.issues.report(
-      context.locator,
-      at,
-      CONFIG_CODES.invalidValue,
-      "health needs exactly one of http, tcp or command",
-      {
-        hint: "e.g. health: {http: http://localhost:8080/healthz}",
-      },
-    );
+    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'health needs exactly one of http, tcp or command', {
+      hint: 'e.g. health: {http: http://localhost:8080/healthz}',
+    });
   }
   return {
     ...(health.http === undefined ? {} : { http: health.http }),
     ...(health.tcp === undefined ? {} : { tcp: health.tcp }),
     ...(health.command === undefined ? {} : { command: health.command }),
-    timeoutSeconds:
-      timeoutSeconds(health.timeout, [...at, "timeout"], context) ??
-      DEFAULT_HEALTH_TIMEOUT_SECONDS,
+    timeoutSeconds: timeoutSeconds(health.timeout, [...at, 'timeout'], context) ?? DEFAULT_HEALTH_TIMEOUT_SECONDS,
   };
 }

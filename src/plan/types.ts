@@ -126,8 +126,7 @@ export interface Plan {
   notices: string[];
 }
 
-export const totalInstances = (plan: Plan): number =>
-  plan.regions.reduce((sum, region) => sum + region.count, 0);
+export const totalInstances = (plan: Plan): number => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
 /**
  * Values that come from the action's inputs or the CLI's flags and win over

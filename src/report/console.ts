@@ -7,7 +7,14 @@ import type { InstanceReport } from './instance-report.js';
 
 export function columns(rows: string[][]): string {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function instanceLines(instances: InstanceReport[]): string {
@@ -34,8 +41,12 @@ export function renderConsole(outcome: CommandResult): string {
       return `${outcome.plan.sourceFiles.join(', ')}: valid${outcome.warnings.length > 0 ? ` (${outcome.warnings.length} warning(s))` : ''}\n`;
     case 'plan': {
       const { result } = outcome;
-      const regions = result.regions.map((region) => `  ${region.name}: ${region.count} × ${region.instanceTypes.join(' | ')} (${region.image})`).join('\n');
-      const files = result.files.map((file) => `  ${file.mode} ${String(file.size).padStart(9)}  ${file.path}${file.secret ? '  (secret)' : ''}`).join('\n');
+      const regions = result.regions
+        .map((region) => `  ${region.name}: ${region.count} × ${region.instanceTypes.join(' | ')} (${region.image})`)
+        .join('\n');
+      const files = result.files
+        .map((file) => `  ${file.mode} ${String(file.size).padStart(9)}  ${file.path}${file.secret ? '  (secret)' : ''}`)
+        .join('\n');
       return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.estimatedCostPerHour === undefined ? '' : `estimated cost: $${result.estimatedCostPerHour}/h\n`}${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
     }
     case 'status':
@@ -44,8 +55,12 @@ export function renderConsole(outcome: CommandResult): string {
       return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
     case 'deploy': {
       const { result } = outcome;
-      const head = result.dryRun ? `dry run of ${result.deploymentId}: nothing launched` : `deployment ${result.deploymentId}: ${result.status}${result.unchanged ? ' (unchanged)' : ''}`;
-      const errors = result.errors.map((error) => `${error.code} ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`).join('');
+      const head = result.dryRun
+        ? `dry run of ${result.deploymentId}: nothing launched`
+        : `deployment ${result.deploymentId}: ${result.status}${result.unchanged ? ' (unchanged)' : ''}`;
+      const errors = result.errors
+        .map((error) => `${error.code} ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`)
+        .join('');
       return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${errors}`;
     }
   }

@@ -10,7 +10,9 @@ export function formatError(error: unknown, debug: boolean): string {
     return formatIssues(error.issues);
   }
   if (error instanceof SpotError) {
-    const where = error.position ? `${error.position.file}${error.position.line ? `:${error.position.line}` : ''}${error.position.column ? `:${error.position.column}` : ''}  ` : '';
+    const where = error.position
+      ? `${error.position.file}${error.position.line ? `:${error.position.line}` : ''}${error.position.column ? `:${error.position.column}` : ''}  `
+      : '';
     const key = error.key ? `${error.key}  ` : '';
     const lines = [`${error.code} ${where}${key}${error.message}`];
     if (error.hint) lines.push(`  hint: ${error.hint}`);
@@ -18,7 +20,10 @@ export function formatError(error: unknown, debug: boolean): string {
     return lines.join('\n');
   }
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [`SD999 unexpected error: ${message}`, '  hint: this is a bug in spot-deployer; please report it with the debug log (ACTIONS_STEP_DEBUG=true or --debug).'];
+  const lines = [
+    `SD999 unexpected error: ${message}`,
+    '  hint: this is a bug in spot-deployer; please report it with the debug log (ACTIONS_STEP_DEBUG=true or --debug).',
+  ];
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return lines.join('\n');
 }

@@ -71,7 +71,16 @@ export function buildDeploySummary(result: DeployResult): string {
     '### Bundle',
     markdownTable(
       ['Key', 'sha256', 'Size', 'Files', 'Uploaded', 'User-data'],
-      [[result.bundle.key, result.bundle.sha256, `${result.bundle.bytes} B`, String(result.bundle.files), `${result.bundle.uploadedBytes} B`, `${result.userDataBytes} B`]],
+      [
+        [
+          result.bundle.key,
+          result.bundle.sha256,
+          `${result.bundle.bytes} B`,
+          String(result.bundle.files),
+          `${result.bundle.uploadedBytes} B`,
+          `${result.userDataBytes} B`,
+        ],
+      ],
     ),
   );
   if (result.attempts.length > 0) parts.push('### Capacity attempts', attemptsTable(result.attempts));
@@ -86,10 +95,12 @@ export function buildStatusSummary(result: StatusResult): string {
 
 export function buildDestroySummary(result: DestroyResult): string {
   const ids = result.terminated.map((instance) => `${instance.id} (${instance.region})`);
-  return [
-    `## 🧹 spot-deployer: \`${result.deploymentId}\` destroyed`,
-    `Terminated: ${ids.length > 0 ? ids.join(', ') : 'none'}`,
-    `Security groups deleted: ${result.securityGroups.length > 0 ? result.securityGroups.join(', ') : 'none'}`,
-    `S3 objects deleted: ${result.objectsDeleted}`,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      `## 🧹 spot-deployer: \`${result.deploymentId}\` destroyed`,
+      `Terminated: ${ids.length > 0 ? ids.join(', ') : 'none'}`,
+      `Security groups deleted: ${result.securityGroups.length > 0 ? result.securityGroups.join(', ') : 'none'}`,
+      `S3 objects deleted: ${result.objectsDeleted}`,
+    ].join('\n\n') + '\n'
+  );
 }
