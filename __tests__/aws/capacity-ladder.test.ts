@@ -9,26 +9,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Surface } from '../../src/commands/surface.js';
 import { execute } from '../../src/execute.js';
 import { parseOptions } from '../../src/options.js';
 import { buildDeploySummary } from '../../src/report/summary.js';
 import { readRunEnvironment } from '../../src/run-context.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { silentSurface as silent } from '../helpers/silent-surface.js';
 
 let aws: LocalAws;
 let proxy!: FaultProxy;
 let ec2: EC2Client;
 
-const silent: Surface = {
-  info: () => undefined,
-  warn: () => undefined,
-  debug: () => undefined,
-  mask: () => undefined,
-  group: (_title, work) => work(),
-  instancesLaunched: () => undefined,
-};
 
 function project(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-'));

@@ -8,23 +8,15 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Surface } from '../../src/commands/surface.js';
 import { execute } from '../../src/execute.js';
 import { parseOptions } from '../../src/options.js';
 import { readRunEnvironment } from '../../src/run-context.js';
 import { reportBootstrap } from '../helpers/fake-instance.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { silentSurface as silent } from '../helpers/silent-surface.js';
 
 let aws: LocalAws;
 let ec2: EC2Client;
-const silent: Surface = {
-  info: () => undefined,
-  warn: () => undefined,
-  debug: () => undefined,
-  mask: () => undefined,
-  group: (_title, work) => work(),
-  instancesLaunched: () => undefined,
-};
 
 beforeAll(async () => {
   aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
