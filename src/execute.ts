@@ -75,9 +75,14 @@ async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Prom
 }
 
 export async function execute(options: CommandOptions, deps: ExecuteDeps): Promise<CommandResult> {
-  if (options.command === 'init' || options.command === 'sweep') {
-    throw new SpotError('SD100', `command ${options.command} is not handled by this entry`, {
-      hint: 'Use the CLI: npx spot-deployer init',
+  if (options.command === 'init') {
+    throw new SpotError('SD100', 'init writes files into the project, so it runs in a terminal, not in the action', {
+      hint: 'Run `npx spot-deployer init` in your project and commit what it writes.',
+    });
+  }
+  if (options.command === 'sweep') {
+    throw new SpotError('SD100', 'sweep is not available in this version', {
+      hint: 'Each instance still shuts itself down at its ttl; use `destroy` for a deployment you no longer need.',
     });
   }
   const plan = await planOf(options, deps);

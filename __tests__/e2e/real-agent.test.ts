@@ -5,11 +5,12 @@
  * URL, runs setup.sh and reports through its status URL; the CLI sees ready.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTemporaryRoots } from '../fixtures/agent/agent-harness.js';
+import { userDataOf } from '../helpers/fake-instance.js';
 import { bootDeployment, canRunAgent } from '../helpers/instance-simulator.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -32,13 +33,41 @@ describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated insta
   it('hello-web becomes ready: the page is written, nginx enabled, status ok; a re-deploy changes nothing; destroy cleans up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    // Secrets by the convention: they travel only inside the bundle and land 0600.
+    const secrets = { env: 'API_TOKEN=env-secret-5f1c9e', key: 'db-key-secret-7a3b2d' };
+    writeFileSync(join(dir, 'deployment/.env'), `${secrets.env}\n`);
+    mkdirSync(join(dir, 'deployment/secrets'));
+    writeFileSync(join(dir, 'deployment/secrets/db.key'), secrets.key);
     const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
 
+    const plan = await runCli(['plan', '--dir', dir, '--json', '--user-data-out', join(dir, 'user-data.yaml')], env);
     const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3'], env);
     const [boot] = await bootDeployment(ec2, { deploymentId: 'hello-web', count: 1 });
     const result = await deploy;
     expect(boot!.exitCode, boot!.run.log()).toBe(0);
     expect(result.code, result.stderr).toBe(0);
+
+    const userData = await userDataOf(ec2, boot!.instanceId);
+    for (const secret of Object.values(secrets)) {
+      for (const [where, text] of Object.entries({
+        plan: plan.stdout + plan.stderr,
+        planUserData: readFileSync(join(dir, 'user-data.yaml'), 'utf8'),
+        userData,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        agentLog: boot!.run.log(),
+      })) {
+        expect(text, `${where} must not hold a secret`).not.toContain(secret);
+      }
+    }
+    for (const [path, content] of [
+      ['deployment/.env', `${secrets.env}\n`],
+      ['secrets/db.key', secrets.key],
+    ] as const) {
+      const onInstance = boot!.run.upper('opt', path);
+      expect(readFileSync(onInstance, 'utf8')).toBe(content);
+      expect(statSync(onInstance).mode & 0o777).toBe(0o600);
+    }
 
     const json = JSON.parse(result.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
     expect(json.status).toBe('success');
