@@ -141,3 +141,11 @@ health_check: {port: 8080}
     });
   });
 });
+
+describe('bucket', () => {
+  it('carries name, create, prefix and a KMS key; the input replaces only the name', async () => {
+    const config = 'regions: [us-east-1]\nbucket: {name: b1, create: true, prefix: /bundles/, kms_key: alias/spot}\n';
+    expect((await plan(config)).bucket).toEqual({ name: 'b1', create: true, prefix: 'bundles', kmsKeyId: 'alias/spot' });
+    expect((await plan(config, { bucket: 'b2' })).bucket).toMatchObject({ name: 'b2', kmsKeyId: 'alias/spot' });
+  });
+});

@@ -68,7 +68,7 @@ async function uploadAndPresign(deps: DeployDeps, plan: Plan, prepared: Prepared
   const key = bundleKey(plan.bucket.prefix, plan.deploymentId, prepared.bundle.sha256);
   await ensureBucket(
     bucketClients.s3,
-    { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix },
+    { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId },
     bucketClients.region,
   );
   const upload = await uploadBundle(bucketClients.s3, {
@@ -76,6 +76,7 @@ async function uploadAndPresign(deps: DeployDeps, plan: Plan, prepared: Prepared
     key,
     file: prepared.bundle.file,
     sha256: prepared.bundle.sha256,
+    kmsKeyId: plan.bucket.kmsKeyId,
     onProgress: ({ loaded, total }) => deps.surface.debug(`uploaded ${loaded} of ${total} bytes`),
   });
   deps.surface.info(

@@ -96,6 +96,8 @@ export const configSchema = z.strictObject({
         name: z.string().min(1),
         create: z.boolean().optional(),
         prefix: z.string().optional(),
+        /** KMS key (id, alias or ARN) for bundles and status objects; S3-managed keys otherwise. */
+        kms_key: z.string().min(1).optional(),
       }),
     ])
     .optional(),

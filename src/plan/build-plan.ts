@@ -144,6 +144,7 @@ function buildBucket(input: BuildPlanInput): Plan['bucket'] {
     name: name ?? '',
     create: fromFile?.create ?? false,
     prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, ''),
+    ...(fromFile?.kms_key ? { kmsKeyId: fromFile.kms_key } : {}),
   };
 }
 

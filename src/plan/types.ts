@@ -117,7 +117,7 @@ export interface Plan {
   iamInstanceProfile?: string;
   ttlSeconds: number | 'never';
   tags: Record<string, string>;
-  bucket: { name: string; create: boolean; prefix: string };
+  bucket: { name: string; create: boolean; prefix: string; kmsKeyId?: string };
   wait: WaitMode;
   readyTimeoutSeconds: number;
   healthCheck?: { port: number; path: string; expect: number };
