@@ -21,21 +21,20 @@ let aws: LocalAws;
 let proxy!: FaultProxy;
 let ec2: EC2Client;
 
-
-function project(config: string): string {
+function project(config: string, regions = 'regions: [us-east-1]'): string {
   const dir = mkdtempSync(join(tmpdir(), 'ladder-'));
   mkdirSync(join(dir, '.spot'));
   mkdirSync(join(dir, 'deployment'));
   writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\necho hi\n', { mode: 0o755 });
   writeFileSync(
     join(dir, '.spot/config.yaml'),
-    `version: 1\nname: ladder\nregions: [us-east-1]\nbucket: {name: ladder-bucket, create: true}\nwait: running\n${config}`,
+    `version: 1\nname: ladder\n${regions}\nbucket: {name: ladder-bucket, create: true}\nwait: running\n${config}`,
   );
   return dir;
 }
 
-async function deploy(config: string) {
-  const outcome = await execute(parseOptions({ command: 'deploy', 'working-directory': project(config) }), {
+async function deploy(config: string, regions?: string) {
+  const outcome = await execute(parseOptions({ command: 'deploy', 'working-directory': project(config, regions) }), {
     surface: silent,
     run: readRunEnvironment({}),
   });
@@ -133,5 +132,29 @@ describe('the capacity ladder', () => {
     expect(result.status).toBe('failed');
     expect(result.errors[0]?.code).toBe('SD201');
     expect(result.errors[0]?.hint).toContain('Allow ec2:RunInstances');
+  });
+
+  it('spills what one region cannot get over to the next region with capacity, a count-0 fallback included', async () => {
+    proxy.failAction({ action: 'RunInstances', code: 'InsufficientInstanceCapacity', region: 'us-east-1' });
+    const result = await deploy(
+      'instance_types: [t3.small]\ninstances: 2\n',
+      'regions:\n  - {name: us-east-1, count: 2}\n  - {name: us-west-2, count: 0}',
+    );
+    expect(result.status).toBe('success');
+    expect(result.errors).toEqual([]);
+    expect(result.attempts.filter((attempt) => attempt.region === 'us-east-1').every((attempt) => attempt.launched === 0)).toBe(true);
+    // (moto launches MinCount, not MaxCount, so each us-west-2 pool gives one)
+    const west = result.attempts.filter((attempt) => attempt.region === 'us-west-2');
+    expect(west.reduce((sum, attempt) => sum + attempt.launched, 0)).toBe(2);
+    expect(result.instances.map((instance) => instance.region)).toEqual(['us-west-2', 'us-west-2']);
+  });
+
+  it('says how many instances found capacity when no pool anywhere had enough', async () => {
+    proxy.failAction({ action: 'RunInstances', code: 'InsufficientInstanceCapacity' });
+    const result = await deploy('instance_types: [t3.small]\n');
+    expect(result.status).toBe('failed');
+    expect(result.errors.map((error) => [error.code, error.message])).toEqual([
+      ['SD300', 'only 0 of 1 instance(s) found spot capacity in us-east-1'],
+    ]);
   });
 });

@@ -72,7 +72,8 @@ describe('bundle determinism', () => {
   // whose folders others may enter (a clone inside a 0700 temp folder is not one).
   const nobodyCanRun =
     process.getuid?.() === 0 &&
-    spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'test', '-x', resolve('node_modules/.bin/node')]).status === 0;
+    spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'test', '-x', resolve('node_modules/.bin/node')])
+      .status === 0;
 
   it.skipIf(!nobodyCanRun)('gives the same bytes when another user builds it under another umask', () => {
     const copy = copyUnderUmask('022');

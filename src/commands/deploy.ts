@@ -5,15 +5,16 @@
  */
 import type { AwsClients, ClientPool } from '../aws/clients.js';
 import { describeInstances, findDeploymentInstances, terminateInstances, waitForRunning, type InstanceView } from '../aws/instances.js';
-import type { Attempt } from '../aws/launch.js';
+import type { Attempt, LaunchedInstance } from '../aws/launch.js';
 import { readSpotPrices, priceKey } from '../aws/pricing.js';
 import { bundleKey, ensureBucket, presignGet, uploadBundle } from '../aws/s3.js';
 import { deploymentTags } from '../aws/tags.js';
-import type { SpotError } from '../errors.js';
+import { SpotError } from '../errors.js';
 import { totalInstances, type Plan } from '../plan/types.js';
 import { toInstanceReport, type BootstrapState, type BootstrapStatus, type InstanceReport } from '../report/instance-report.js';
 import type { RunEnvironment } from '../run-context.js';
-import { deployRegion, statusPrefix, type RegionDeployResult } from './deploy-region.js';
+import { statusPrefix, type RegionDeployResult } from './deploy-region.js';
+import { launchRound, launchWithSpillover, type LaunchContext } from './launch-all.js';
 import { prepareDeployment, type Prepared } from './prepare.js';
 import type { Sleep, Surface } from './surface.js';
 import { waitForBootstrap } from './wait-ready.js';
@@ -152,35 +153,35 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     launchId: '',
     userTags: plan.tags,
   });
-  const regionResults = await deps.surface.group('Launch', () =>
-    Promise.all(
-      plan.regions.map((region) =>
-        deployRegion({
-          clients: deps.pool.forRegion(region.name),
-          bucketClients,
-          plan,
-          region,
-          count: region.count,
-          bundleUrl: uploaded.url,
-          bundleSha256: prepared.bundle.sha256,
-          agentScript: prepared.agentScript,
-          tags,
-          clientTokenBase: `${plan.deploymentId}:${deps.run.runId}:${region.name}`,
-          urlLifetimeSeconds: uploaded.lifetime,
-          mask: (secret) => deps.surface.mask(secret),
-        }),
+  const context: LaunchContext = {
+    plan,
+    pool: deps.pool,
+    surface: deps.surface,
+    bucketClients,
+    bundleUrl: uploaded.url,
+    bundleSha256: prepared.bundle.sha256,
+    agentScript: prepared.agentScript,
+    tags,
+    runId: deps.run.runId,
+    urlLifetimeSeconds: uploaded.lifetime,
+  };
+  const regionResults = await deps.surface.group('Launch', () => launchWithSpillover(context));
+  const launched = collectLaunches(result, regionResults);
+  const wanted = totalInstances(plan);
+  if (launched.length < wanted && result.errors.length === 0) {
+    result.errors.push(
+      new SpotError(
+        'SD300',
+        `only ${launched.length} of ${wanted} instance(s) found spot capacity in ${plan.regions.map((region) => region.name).join(', ')}`,
+        {
+          hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
+        },
       ),
-    ),
-  );
-  collectLaunches(result, regionResults);
-  const launched = regionResults.flatMap((region) => region.instances);
-  const ids = launched.map((instance) => instance.id);
-  result.userDataBytes = Math.max(result.userDataBytes, ...regionResults.map((region) => region.userDataBytes));
+    );
+  }
+  publishEarly(plan, result, await describeAll(deps.pool, launched), deps, launched);
 
-  let views = await describeAll(deps.pool, launched);
-  publishEarly(plan, result, views, deps, ids);
-
-  if (plan.wait !== 'none' && ids.length > 0) {
+  if (plan.wait !== 'none' && launched.length > 0) {
     await deps.surface.group('Wait for running', () =>
       Promise.all(
         groupByRegion(launched).map(([region, regionIds]) =>
@@ -188,28 +189,14 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
         ),
       ),
     );
-    views = await describeAll(deps.pool, launched);
   }
-  let statuses = new Map<string, BootstrapStatus>();
-  let reclaimed = new Set<string>();
-  if (plan.wait === 'ready' && ids.length > 0) {
-    const waited = await deps.surface.group('Wait for bootstrap', () =>
-      waitForBootstrap({
-        s3: bucketClients.s3,
-        bucket: plan.bucket.name,
-        statusPrefixes: regionResults.flatMap((region) => region.statusPrefixes),
-        instanceIds: ids,
-        timeoutSeconds: plan.readyTimeoutSeconds,
-        sleep: deps.sleep,
-        now: () => deps.now().getTime(),
-        describe: () => describeAll(deps.pool, launched),
-        progress: (message) => deps.surface.info(message),
-      }),
-    );
-    statuses = waited.statuses;
-    reclaimed = new Set(waited.reclaimed.map((view) => view.id));
-    views = await describeAll(deps.pool, launched);
-  }
+  const ready =
+    plan.wait === 'ready' && launched.length > 0
+      ? await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, result, launched, regionResults))
+      : { statuses: new Map<string, BootstrapStatus>(), reclaimed: new Set<string>() };
+  const views = await describeAll(deps.pool, launched);
+  const { statuses, reclaimed } = ready;
+  const ids = launched.map((instance) => instance.id);
   result.instances = await withPrices(deps.pool, views, (view) =>
     toInstanceReport(view, bootstrapStateOf(plan, view, statuses, reclaimed), statuses.get(view.id)),
   );
@@ -224,10 +211,63 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
   return result;
 }
 
-function collectLaunches(result: DeployResult, regionResults: RegionDeployResult[]): void {
+/** Adds the rounds' attempts and errors to the result; returns every instance launched. */
+function collectLaunches(result: DeployResult, regionResults: RegionDeployResult[]): LaunchedInstance[] {
   for (const region of regionResults) {
     result.attempts.push(...region.attempts);
     if (region.error) result.errors.push(region.error);
+    result.userDataBytes = Math.max(result.userDataBytes, region.userDataBytes);
+  }
+  return regionResults.flatMap((region) => region.instances);
+}
+
+/** How many times instances that spot took back while booting are replaced. */
+const REPLACEMENT_ROUNDS = 2;
+
+/**
+ * Waits for every instance's bootstrap; an instance that spot reclaimed
+ * meanwhile is replaced in its region (new instances join `launched`), and
+ * the wait goes on for the replacements within the same overall timeout.
+ */
+async function waitReadyReplacingReclaimed(
+  context: LaunchContext,
+  deps: DeployDeps,
+  result: DeployResult,
+  launched: LaunchedInstance[],
+  regionResults: RegionDeployResult[],
+): Promise<{ statuses: Map<string, BootstrapStatus>; reclaimed: Set<string> }> {
+  const { plan } = context;
+  const deadline = deps.now().getTime() + plan.readyTimeoutSeconds * 1000;
+  const statuses = new Map<string, BootstrapStatus>();
+  const reclaimed = new Set<string>();
+  for (let round = 0; ; round += 1) {
+    const waiting = launched.filter((instance) => !statuses.has(instance.id) && !reclaimed.has(instance.id));
+    const waited = await waitForBootstrap({
+      s3: context.bucketClients.s3,
+      bucket: plan.bucket.name,
+      statusPrefixes: regionResults.flatMap((region) => region.statusPrefixes),
+      instanceIds: waiting.map((instance) => instance.id),
+      timeoutSeconds: Math.max(0, Math.floor((deadline - deps.now().getTime()) / 1000)),
+      sleep: deps.sleep,
+      now: () => deps.now().getTime(),
+      describe: () => describeAll(deps.pool, waiting),
+      progress: (message) => deps.surface.info(message),
+    });
+    for (const [id, status] of waited.statuses) statuses.set(id, status);
+    for (const view of waited.reclaimed) reclaimed.add(view.id);
+    if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || deps.now().getTime() >= deadline) return { statuses, reclaimed };
+    deps.surface.warn(
+      `spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`,
+    );
+    const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
+      region: plan.regions.find((candidate) => candidate.name === region)!,
+      count: ids.length,
+    }));
+    const replacements = await launchRound(context, wanted, `replace-${round + 1}`);
+    regionResults.push(...replacements);
+    const added = collectLaunches(result, replacements);
+    launched.push(...added);
+    publishEarly(plan, result, await describeAll(deps.pool, launched), deps, launched);
   }
 }
 
@@ -265,7 +305,8 @@ const costOf = (reports: InstanceReport[]): number | undefined =>
     ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
     : undefined;
 
-function publishEarly(plan: Plan, result: DeployResult, views: InstanceView[], deps: DeployDeps, ids: string[]): void {
+function publishEarly(plan: Plan, result: DeployResult, views: InstanceView[], deps: DeployDeps, launched: LaunchedInstance[]): void {
+  const ids = launched.map((instance) => instance.id);
   deps.surface.instancesLaunched({
     deploymentId: plan.deploymentId,
     instances: views.map((view) => toInstanceReport(view, plan.wait === 'ready' ? 'pending' : 'not-waited')),
