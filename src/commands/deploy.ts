@@ -4,9 +4,8 @@
  * instances and retires the old ones only once the new ones are ready.
  */
 import type { AwsClients, ClientPool } from '../aws/clients.js';
-import { describeInstances, findDeploymentInstances, terminateInstances, waitForRunning, type InstanceView } from '../aws/instances.js';
+import { findDeploymentInstances, terminateInstances, waitForRunning, type InstanceView } from '../aws/instances.js';
 import type { Attempt, LaunchedInstance } from '../aws/launch.js';
-import { readSpotPrices, priceKey } from '../aws/pricing.js';
 import { bundleKey, ensureBucket, presignGet, uploadBundle } from '../aws/s3.js';
 import { deploymentTags } from '../aws/tags.js';
 import { SpotError } from '../errors.js';
@@ -14,7 +13,8 @@ import { totalInstances, type Plan } from '../plan/types.js';
 import { toInstanceReport, type BootstrapState, type BootstrapStatus, type InstanceReport } from '../report/instance-report.js';
 import type { RunEnvironment } from '../run-context.js';
 import { statusPrefix, type RegionDeployResult } from './deploy-region.js';
-import { launchRound, launchWithSpillover, type LaunchContext } from './launch-all.js';
+import { describeAll, groupByRegion, costOf, withPrices } from './instance-groups.js';
+import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext } from './launch-all.js';
 import { prepareDeployment, type Prepared } from './prepare.js';
 import type { Sleep, Surface } from './surface.js';
 import { waitForBootstrap } from './wait-ready.js';
@@ -192,7 +192,12 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
   }
   const ready =
     plan.wait === 'ready' && launched.length > 0
-      ? await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, result, launched, regionResults))
+      ? await deps.surface.group('Wait for bootstrap', () =>
+          waitReadyReplacingReclaimed(context, deps, launched, regionResults, async (replacements) => {
+            collectLaunches(result, replacements);
+            publishEarly(plan, result, await describeAll(deps.pool, launched), deps, launched);
+          }),
+        )
       : { statuses: new Map<string, BootstrapStatus>(), reclaimed: new Set<string>() };
   const views = await describeAll(deps.pool, launched);
   const { statuses, reclaimed } = ready;
@@ -220,90 +225,6 @@ function collectLaunches(result: DeployResult, regionResults: RegionDeployResult
   }
   return regionResults.flatMap((region) => region.instances);
 }
-
-/** How many times instances that spot took back while booting are replaced. */
-const REPLACEMENT_ROUNDS = 2;
-
-/**
- * Waits for every instance's bootstrap; an instance that spot reclaimed
- * meanwhile is replaced in its region (new instances join `launched`), and
- * the wait goes on for the replacements within the same overall timeout.
- */
-async function waitReadyReplacingReclaimed(
-  context: LaunchContext,
-  deps: DeployDeps,
-  result: DeployResult,
-  launched: LaunchedInstance[],
-  regionResults: RegionDeployResult[],
-): Promise<{ statuses: Map<string, BootstrapStatus>; reclaimed: Set<string> }> {
-  const { plan } = context;
-  const deadline = deps.now().getTime() + plan.readyTimeoutSeconds * 1000;
-  const statuses = new Map<string, BootstrapStatus>();
-  const reclaimed = new Set<string>();
-  for (let round = 0; ; round += 1) {
-    const waiting = launched.filter((instance) => !statuses.has(instance.id) && !reclaimed.has(instance.id));
-    const waited = await waitForBootstrap({
-      s3: context.bucketClients.s3,
-      bucket: plan.bucket.name,
-      statusPrefixes: regionResults.flatMap((region) => region.statusPrefixes),
-      instanceIds: waiting.map((instance) => instance.id),
-      timeoutSeconds: Math.max(0, Math.floor((deadline - deps.now().getTime()) / 1000)),
-      sleep: deps.sleep,
-      now: () => deps.now().getTime(),
-      describe: () => describeAll(deps.pool, waiting),
-      progress: (message) => deps.surface.info(message),
-    });
-    for (const [id, status] of waited.statuses) statuses.set(id, status);
-    for (const view of waited.reclaimed) reclaimed.add(view.id);
-    if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || deps.now().getTime() >= deadline) return { statuses, reclaimed };
-    deps.surface.warn(
-      `spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`,
-    );
-    const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
-      region: plan.regions.find((candidate) => candidate.name === region)!,
-      count: ids.length,
-    }));
-    const replacements = await launchRound(context, wanted, `replace-${round + 1}`);
-    regionResults.push(...replacements);
-    const added = collectLaunches(result, replacements);
-    launched.push(...added);
-    publishEarly(plan, result, await describeAll(deps.pool, launched), deps, launched);
-  }
-}
-
-const groupByRegion = (instances: Array<{ id: string; region: string }>): Array<[string, string[]]> => {
-  const byRegion = new Map<string, string[]>();
-  for (const instance of instances) byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
-  return [...byRegion.entries()];
-};
-
-async function describeAll(pool: ClientPool, instances: Array<{ id: string; region: string }>): Promise<InstanceView[]> {
-  const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => describeInstances(pool.forRegion(region), ids)));
-  return views.flat();
-}
-
-async function withPrices(
-  pool: ClientPool,
-  views: InstanceView[],
-  build: (view: InstanceView) => InstanceReport,
-): Promise<InstanceReport[]> {
-  const reports: InstanceReport[] = [];
-  for (const [region] of groupByRegion(views)) {
-    const here = views.filter((view) => view.region === region);
-    const prices = await readSpotPrices(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
-    for (const view of here) {
-      const report = build(view);
-      const price = view.lifecycle === 'spot' ? prices.get(priceKey(view.instanceType, view.availabilityZone)) : undefined;
-      reports.push(price === undefined ? report : { ...report, price });
-    }
-  }
-  return reports;
-}
-
-const costOf = (reports: InstanceReport[]): number | undefined =>
-  reports.some((report) => report.price !== undefined)
-    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
-    : undefined;
 
 function publishEarly(plan: Plan, result: DeployResult, views: InstanceView[], deps: DeployDeps, launched: LaunchedInstance[]): void {
   const ids = launched.map((instance) => instance.id);

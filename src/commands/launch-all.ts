@@ -6,9 +6,13 @@
  */
 import type { Tag } from '@aws-sdk/client-ec2';
 import type { AwsClients, ClientPool } from '../aws/clients.js';
+import type { LaunchedInstance } from '../aws/launch.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
+import type { BootstrapStatus } from '../report/instance-report.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
-import type { Surface } from './surface.js';
+import { describeAll, groupByRegion } from './instance-groups.js';
+import type { Sleep, Surface } from './surface.js';
+import { waitForBootstrap } from './wait-ready.js';
 
 export interface LaunchContext {
   plan: Plan;
@@ -77,4 +81,59 @@ export async function launchWithSpillover(context: LaunchContext): Promise<Regio
     if (spill.error) break;
   }
   return results;
+}
+
+/** How many times instances that spot took back while booting are replaced. */
+const REPLACEMENT_ROUNDS = 2;
+
+export interface ReadyState {
+  statuses: Map<string, BootstrapStatus>;
+  reclaimed: Set<string>;
+}
+
+/**
+ * Waits for every instance's bootstrap. An instance that spot reclaimed
+ * meanwhile is replaced in its region; the replacements are appended to
+ * `launched` (and `regionResults`), handed to `onReplacements` so the caller
+ * can record and publish them, and waited for within the same timeout.
+ */
+export async function waitReadyReplacingReclaimed(
+  context: LaunchContext,
+  clock: { sleep: Sleep; now: () => Date },
+  launched: LaunchedInstance[],
+  regionResults: RegionDeployResult[],
+  onReplacements: (replacements: RegionDeployResult[]) => Promise<void>,
+): Promise<ReadyState> {
+  const { plan } = context;
+  const now = (): number => clock.now().getTime();
+  const deadline = now() + plan.readyTimeoutSeconds * 1000;
+  const ready: ReadyState = { statuses: new Map(), reclaimed: new Set() };
+  for (let round = 0; ; round += 1) {
+    const waiting = launched.filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
+    const waited = await waitForBootstrap({
+      s3: context.bucketClients.s3,
+      bucket: plan.bucket.name,
+      statusPrefixes: regionResults.flatMap((region) => region.statusPrefixes),
+      instanceIds: waiting.map((instance) => instance.id),
+      timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
+      sleep: clock.sleep,
+      now,
+      describe: () => describeAll(context.pool, waiting),
+      progress: (message) => context.surface.info(message),
+    });
+    for (const [id, status] of waited.statuses) ready.statuses.set(id, status);
+    for (const view of waited.reclaimed) ready.reclaimed.add(view.id);
+    if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline) return ready;
+    context.surface.warn(
+      `spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`,
+    );
+    const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
+      region: plan.regions.find((candidate) => candidate.name === region)!,
+      count: ids.length,
+    }));
+    const replacements = await launchRound(context, wanted, `replace-${round + 1}`);
+    regionResults.push(...replacements);
+    launched.push(...replacements.flatMap((replacement) => replacement.instances));
+    await onReplacements(replacements);
+  }
 }
