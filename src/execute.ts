@@ -52,6 +52,7 @@ async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan>
 
 async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Promise<CommandResult> {
   const prepared = await prepareDeployment(plan);
+  prepared.dispose();
   const estimate = await estimateCost(plan, env);
   const result: PlanResult = {
     deploymentId: plan.deploymentId,

@@ -109,6 +109,14 @@ function overallStatus(plan: Plan, reports: InstanceReport[], errors: SpotError[
 
 export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: DeployDeps): Promise<DeployResult> {
   const prepared = await deps.surface.group('Bundle', () => prepareDeployment(plan));
+  try {
+    return await deployPrepared(plan, prepared, options, deps);
+  } finally {
+    prepared.dispose();
+  }
+}
+
+async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun: boolean }, deps: DeployDeps): Promise<DeployResult> {
   const result: DeployResult = {
     deploymentId: plan.deploymentId,
     status: 'success',

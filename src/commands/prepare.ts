@@ -3,7 +3,7 @@
  * generated steps, and the user-data checked against EC2's limit with
  * placeholder URLs as long as real presigned ones, before any AWS call.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, type Bundle } from '../bundle/build-bundle.js';
@@ -22,6 +22,8 @@ export interface Prepared {
   agentScript: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
   sizeCheck: RenderedUserData;
+  /** Removes the bundle's temporary folder; call when the command is done with it. */
+  dispose(): void;
 }
 
 export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[] }): AgentSettings {
@@ -35,9 +37,20 @@ export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSh
   };
 }
 
-export async function prepareDeployment(plan: Plan, outDir?: string): Promise<Prepared> {
+export async function prepareDeployment(plan: Plan): Promise<Prepared> {
+  const outDir = mkdtempSync(join(tmpdir(), 'spot-deployer-'));
+  const dispose = (): void => rmSync(outDir, { recursive: true, force: true });
+  try {
+    return await prepareIn(plan, outDir, dispose);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+
+async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promise<Prepared> {
   const bundle = await buildBundle(plan, {
-    outDir: outDir ?? mkdtempSync(join(tmpdir(), 'spot-deployer-')),
+    outDir,
     extraFiles: [
       { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
       { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
@@ -55,5 +68,5 @@ export async function prepareDeployment(plan: Plan, outDir?: string): Promise<Pr
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, agentScript, sizeCheck };
+  return { bundle, agentScript, sizeCheck, dispose };
 }
