@@ -10,7 +10,9 @@ import { prepareDeployment } from './commands/prepare.js';
 import { runStatus, type StatusResult } from './commands/status.js';
 import { realSleep, type Sleep, type Surface } from './commands/surface.js';
 import { loadProject } from './config/load-project.js';
-import { SpotError } from './errors.js';
+import { ConfigError, SpotError } from './errors.js';
+import { runValidate } from './commands/validate.js';
+import { formatIssue } from './config/format-issues.js';
 import type { CommandOptions } from './options.js';
 import { totalInstances, type Plan } from './plan/types.js';
 import type { RunEnvironment } from './run-context.js';
@@ -86,8 +88,13 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
       hint: 'Each instance still shuts itself down at its ttl; use `destroy` for a deployment you no longer need.',
     });
   }
+  if (options.command === 'validate') {
+    const validated = await runValidate({ dir: options.dir, overrides: options.overrides });
+    if (!validated.ok || !validated.plan) throw new ConfigError(validated.issues);
+    for (const warning of validated.issues) deps.surface.warn(formatIssue(warning));
+    return { command: 'validate', plan: validated.plan, warnings: validated.plan.notices };
+  }
   const plan = await planOf(options, deps);
-  if (options.command === 'validate') return { command: 'validate', plan, warnings: plan.notices };
   if (options.command === 'plan') return planCommand(plan, deps.env);
   const pool = new ClientPool(deps.env);
   const sleep = deps.sleep ?? realSleep;

@@ -66,6 +66,8 @@ afterAll(async () => {
 describe('the action against the local AWS endpoint', () => {
   it('deploys hello-web, waits for the bootstrap, reports, then the post step leaves it alone and destroy removes it', async () => {
     const dir = project();
+    const secret = 'API_TOKEN=action-secret-91e2c4';
+    writeFileSync(join(dir, 'deployment/.env'), `${secret}\n`);
     const main = runAction({
       entry: 'main',
       inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' },
@@ -132,6 +134,9 @@ describe('the action against the local AWS endpoint', () => {
     expect(run.stdout).toContain(`::add-mask::${conf.bundleUrl.replaceAll('%', '%25')}`);
     for (const url of conf.statusUrls) expect(run.stdout).toContain(`::add-mask::${url.replaceAll('%', '%25')}`);
     expect(run.stdout).not.toContain(conf.bundleUrl);
+
+    // The secret travels only inside the bundle.
+    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(outputs), userData]) expect(text).not.toContain(secret);
 
     const post = await runAction({ entry: 'post', env: actionEnv(), state: run.state, runnerDir: run.runnerDir });
     expect(post.code).toBe(0);
