@@ -5,12 +5,14 @@
 import * as core from '@actions/core';
 import { ConfigError } from './errors.js';
 import { execute, type CommandResult } from './execute.js';
-import { readActionInputs } from './inputs.js';
+import { githubToken, readActionInputs } from './inputs.js';
+import { publishToGitHub } from './github/publish.js';
+import type { CommandOptions } from './options.js';
 import { setDeployOutputs, setEarlyOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
 import type { Surface } from './commands/surface.js';
 import { formatError } from './report/format-error.js';
 import { buildDeploySummary, buildDestroySummary, buildStatusSummary } from './report/summary.js';
-import { readRunEnvironment } from './run-context.js';
+import { readRunEnvironment, type RunEnvironment } from './run-context.js';
 import { saveFinished, saveLaunched, saveStart } from './state.js';
 
 const actionSurface: Surface = {
@@ -36,6 +38,33 @@ function annotate(error: ConfigError): void {
     const text = issue.hint ? `${issue.message}\nhint: ${issue.hint}` : issue.message;
     if (issue.severity === 'warning') core.warning(text, properties);
     else core.error(text, properties);
+  }
+}
+
+/** GitHub problems never fail a deploy that worked: they become warnings. */
+async function reportToGitHub(outcome: CommandResult, options: CommandOptions, run: RunEnvironment): Promise<void> {
+  if (outcome.command !== 'deploy' && outcome.command !== 'destroy') return;
+  if (outcome.command === 'deploy' && outcome.result.dryRun) return;
+  const deploy = outcome.command === 'deploy' ? outcome.result : undefined;
+  const url = deploy?.instances.find((instance) => instance.public_ip)?.public_ip;
+  try {
+    const done = await publishToGitHub({
+      token: githubToken(),
+      repository: run.repository,
+      sha: run.sha,
+      ...(run.pullRequest === undefined ? {} : { pullRequest: run.pullRequest }),
+      prComment: options.prComment,
+      ...(options.environment ? { environment: options.environment } : {}),
+      deploymentId: outcome.plan.deploymentId,
+      markdown: outcome.command === 'deploy' ? buildDeploySummary(outcome.result) : buildDestroySummary(outcome.result),
+      state: deploy ? (deploy.status === 'success' ? 'success' : 'failure') : 'inactive',
+      ...(url ? { url: `http://${url}` } : {}),
+    });
+    for (const line of done) core.info(`spot-deployer: ${line}`);
+  } catch (error) {
+    core.warning(
+      `spot-deployer could not update GitHub (the deployment itself is unaffected): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -79,7 +108,9 @@ export async function run(): Promise<void> {
         'This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.',
       );
     }
-    await publish(await execute(options, { surface: actionSurface, run: runEnvironment }));
+    const outcome = await execute(options, { surface: actionSurface, run: runEnvironment });
+    await publish(outcome);
+    await reportToGitHub(outcome, options, runEnvironment);
   } catch (error) {
     if (error instanceof ConfigError) annotate(error);
     setFailedStatus(undefined);
