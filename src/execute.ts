@@ -8,6 +8,7 @@ import { runDeploy, type DeployResult } from './commands/deploy.js';
 import { runDestroy, type DestroyResult } from './commands/destroy.js';
 import { prepareDeployment } from './commands/prepare.js';
 import { runStatus, type StatusResult } from './commands/status.js';
+import { runSweep, type SweepResult } from './commands/sweep.js';
 import { realSleep, type Sleep, type Surface } from './commands/surface.js';
 import { loadProject } from './config/load-project.js';
 import { ConfigError, SpotError } from './errors.js';
@@ -35,7 +36,8 @@ export type CommandResult =
   | { command: 'plan'; plan: Plan; result: PlanResult; userDataText: string }
   | { command: 'deploy'; plan: Plan; result: DeployResult }
   | { command: 'status'; plan: Plan; result: StatusResult }
-  | { command: 'destroy'; plan: Plan; result: DestroyResult };
+  | { command: 'destroy'; plan: Plan; result: DestroyResult }
+  | { command: 'sweep'; plan: Plan; result: SweepResult };
 
 export interface ExecuteDeps {
   surface: Surface;
@@ -43,6 +45,8 @@ export interface ExecuteDeps {
   env?: NodeJS.ProcessEnv;
   sleep?: Sleep;
   now?: () => Date;
+  /** For sweep: whether a pull request is closed (needs a GitHub token; absent in a terminal). */
+  isPullRequestClosed?: (pullRequest: number) => Promise<boolean>;
 }
 
 async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan> {
@@ -83,11 +87,6 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
       hint: 'Run `npx spot-deployer init` in your project and commit what it writes.',
     });
   }
-  if (options.command === 'sweep') {
-    throw new SpotError('SD100', 'sweep is not available in this version', {
-      hint: 'Each instance still shuts itself down at its ttl; use `destroy` for a deployment you no longer need.',
-    });
-  }
   if (options.command === 'validate') {
     const validated = await runValidate({ dir: options.dir, overrides: options.overrides });
     if (!validated.ok || !validated.plan) throw new ConfigError(validated.issues);
@@ -101,6 +100,16 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
   try {
     if (options.command === 'status') return { command: 'status', plan, result: await runStatus(plan, { pool, sleep }) };
     if (options.command === 'destroy') return { command: 'destroy', plan, result: await runDestroy(plan, { pool, surface: deps.surface }) };
+    if (options.command === 'sweep') {
+      const result = await runSweep(plan, {
+        pool,
+        surface: deps.surface,
+        repository: deps.run.repository,
+        now: deps.now ?? (() => new Date()),
+        ...(deps.isPullRequestClosed ? { isPullRequestClosed: deps.isPullRequestClosed } : {}),
+      });
+      return { command: 'sweep', plan, result };
+    }
     deps.surface.info(
       `deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`,
     );

@@ -7,11 +7,12 @@ import { ConfigError } from './errors.js';
 import { execute, type CommandResult } from './execute.js';
 import { githubToken, readActionInputs } from './inputs.js';
 import { publishToGitHub } from './github/publish.js';
+import { pullRequestChecker } from './github/pull-requests.js';
 import type { CommandOptions } from './options.js';
 import { setDeployOutputs, setEarlyOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
 import type { Surface } from './commands/surface.js';
 import { formatError } from './report/format-error.js';
-import { buildDeploySummary, buildDestroySummary, buildStatusSummary } from './report/summary.js';
+import { buildDeploySummary, buildDestroySummary, buildStatusSummary, buildSweepSummary } from './report/summary.js';
 import { readRunEnvironment, type RunEnvironment } from './run-context.js';
 import { saveFinished, saveLaunched, saveStart } from './state.js';
 
@@ -84,6 +85,9 @@ async function publish(outcome: CommandResult): Promise<void> {
       core.setOutput(OUTPUTS.instances, JSON.stringify(outcome.result.instances));
       await core.summary.addRaw(buildStatusSummary(outcome.result)).write();
       return;
+    case 'sweep':
+      await core.summary.addRaw(buildSweepSummary(outcome.result)).write();
+      return;
     case 'destroy':
       core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
       core.setOutput(OUTPUTS.status, 'success');
@@ -108,7 +112,12 @@ export async function run(): Promise<void> {
         'This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.',
       );
     }
-    const outcome = await execute(options, { surface: actionSurface, run: runEnvironment });
+    const token = githubToken();
+    const outcome = await execute(options, {
+      surface: actionSurface,
+      run: runEnvironment,
+      ...(token && runEnvironment.repository ? { isPullRequestClosed: pullRequestChecker(token, runEnvironment.repository) } : {}),
+    });
     await publish(outcome);
     await reportToGitHub(outcome, options, runEnvironment);
   } catch (error) {

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './clients.js';
 import { wrapAwsError } from './errors.js';
-import { TAG, deploymentFilter, tagValue } from './tags.js';
+import { MANAGED_BY, TAG, deploymentFilter, tagValue } from './tags.js';
 
 export interface InstanceView {
   id: string;
@@ -28,6 +28,8 @@ export interface InstanceView {
   launchId?: string;
   bundleSha256?: string;
   expiresAt?: string;
+  deploymentId?: string;
+  pullRequest?: string;
 }
 
 /** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
@@ -50,6 +52,8 @@ function toView(region: string, instance: Instance): InstanceView {
     launchId: tagValue(instance.Tags, TAG.launchId),
     bundleSha256: tagValue(instance.Tags, TAG.bundleSha256),
     expiresAt: tagValue(instance.Tags, TAG.expiresAt),
+    deploymentId: tagValue(instance.Tags, TAG.deployment),
+    pullRequest: tagValue(instance.Tags, TAG.pr),
   };
 }
 
@@ -79,6 +83,16 @@ export const findDeploymentInstances = (
   states: string[] = LIVE_STATES,
 ): Promise<InstanceView[]> =>
   describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
+
+/** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
+export const findManagedInstances = (clients: AwsClients, repository: string): Promise<InstanceView[]> =>
+  describe(clients, {
+    Filters: [
+      { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY] },
+      ...(repository ? [{ Name: `tag:${TAG.repository}`, Values: [repository] }] : []),
+      { Name: 'instance-state-name', Values: LIVE_STATES },
+    ],
+  });
 
 export const describeInstances = (clients: AwsClients, ids: string[]): Promise<InstanceView[]> =>
   ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });

@@ -17,23 +17,20 @@ export interface DestroyResult {
   objectsDeleted: number;
 }
 
-export async function runDestroy(plan: Plan, deps: { pool: ClientPool; surface: Surface; onlyIds?: string[] }): Promise<DestroyResult> {
+export async function runDestroy(plan: Plan, deps: { pool: ClientPool; surface: Surface }): Promise<DestroyResult> {
   const result: DestroyResult = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
   await Promise.all(
     plan.regions.map(async (region) => {
       const clients = deps.pool.forRegion(region.name);
       const found = await findDeploymentInstances(clients, plan.deploymentId);
-      const targets = deps.onlyIds ? found.filter((instance) => deps.onlyIds!.includes(instance.id)) : found;
-      const ids = targets.map((instance) => instance.id);
+      const ids = found.map((instance) => instance.id);
       if (ids.length > 0) deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
       await terminateInstances(clients, ids, { wait: true, maxWaitTime: 600 });
       result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
-      if (!deps.onlyIds) result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
+      result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
     }),
   );
-  if (!deps.onlyIds) {
-    const bucketClients = deps.pool.forRegion(plan.regions[0]!.name);
-    result.objectsDeleted = await deleteDeploymentObjects(bucketClients.s3, plan.bucket.name, plan.bucket.prefix, plan.deploymentId);
-  }
+  const bucketClients = deps.pool.forRegion(plan.regions[0]!.name);
+  result.objectsDeleted = await deleteDeploymentObjects(bucketClients.s3, plan.bucket.name, plan.bucket.prefix, plan.deploymentId);
   return result;
 }

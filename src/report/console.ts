@@ -51,6 +51,12 @@ export function renderConsole(outcome: CommandResult): string {
     }
     case 'status':
       return `deployment ${outcome.result.deploymentId}\n${instanceLines(outcome.result.instances)}`;
+    case 'sweep': {
+      const swept = outcome.result.swept.map(
+        (entry) => `swept ${entry.deploymentId}: ${entry.reason} (${entry.destroyed.terminated.length} instance(s))\n`,
+      );
+      return `${outcome.result.seen.length} deployment(s) found, ${outcome.result.swept.length} swept\n${swept.join('')}`;
+    }
     case 'destroy':
       return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
     case 'deploy': {

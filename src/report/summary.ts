@@ -6,6 +6,7 @@ import type { Attempt } from '../aws/launch.js';
 import type { DeployResult } from '../commands/deploy.js';
 import type { DestroyResult } from '../commands/destroy.js';
 import type { StatusResult } from '../commands/status.js';
+import type { SweepResult } from '../commands/sweep.js';
 import type { InstanceReport } from './instance-report.js';
 
 const STATUS_ICON = { success: '✅', partial: '⚠️', failed: '❌' } as const;
@@ -91,6 +92,14 @@ export function buildDeploySummary(result: DeployResult): string {
 
 export function buildStatusSummary(result: StatusResult): string {
   return `## spot-deployer: \`${result.deploymentId}\` status\n\n${instancesTable(result.instances)}\n\n**Cost:** ${price(result.costPerHour)}\n`;
+}
+
+export function buildSweepSummary(result: SweepResult): string {
+  const rows = result.seen.map((seen) => {
+    const swept = result.swept.find((entry) => entry.deploymentId === seen.deploymentId);
+    return [seen.deploymentId, String(seen.instances), swept ? `🧹 ${swept.reason}` : 'kept'];
+  });
+  return `## spot-deployer sweep: ${result.swept.length} of ${result.seen.length} deployment(s) removed\n\n${rows.length > 0 ? markdownTable(['Deployment', 'Instances', 'Result'], rows) : '_Nothing deployed._'}\n`;
 }
 
 export function buildDestroySummary(result: DestroyResult): string {

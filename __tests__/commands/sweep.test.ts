@@ -1,0 +1,96 @@
+/**
+ * `sweep` against moto: deployments past their ttl and previews whose pull
+ * request closed are destroyed; the rest, and other repositories'
+ * deployments in the same account, are left alone.
+ */
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { execute } from '../../src/execute.js';
+import { parseOptions, type RawInputs } from '../../src/options.js';
+import { readRunEnvironment, type RunEnvironment } from '../../src/run-context.js';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { silentSurface } from '../helpers/silent-surface.js';
+
+let aws: LocalAws;
+let ec2: EC2Client;
+let dir: string;
+
+beforeAll(async () => {
+  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
+  for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
+  ec2 = new EC2Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  dir = mkdtempSync(join(tmpdir(), 'sweep-'));
+  cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  ec2?.destroy();
+  await aws?.stop();
+});
+
+const run = (repository: string, pullRequest?: number): RunEnvironment => ({
+  ...readRunEnvironment({}),
+  repository,
+  runId: `run-${Math.random()}`,
+  ...(pullRequest === undefined ? {} : { pullRequest }),
+});
+
+async function deploy(inputs: RawInputs, where: RunEnvironment): Promise<void> {
+  const options = parseOptions(
+    { command: 'deploy', 'working-directory': dir, wait: 'running', ...inputs },
+    { pullRequest: where.pullRequest, repository: where.repository },
+  );
+  const outcome = await execute(options, { surface: silentSurface, run: where });
+  if (outcome.command !== 'deploy' || outcome.result.status !== 'success') throw new Error('setup deploy failed');
+}
+
+async function liveDeployments(): Promise<string[]> {
+  const described = await ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running'] }] }),
+  );
+  const ids = (described.Reservations ?? [])
+    .flatMap((reservation) => reservation.Instances ?? [])
+    .map((instance) => instance.Tags?.find((tag) => tag.Key === 'spot-deployer:deployment')?.Value ?? '?');
+  return [...new Set(ids)].sort();
+}
+
+describe('sweep', () => {
+  it('removes what expired and previews of closed pull requests, and nothing else', async () => {
+    await deploy({ 'deployment-name': 'short-lived', ttl: '1h' }, run('acme/hello-web'));
+    await deploy({ 'deployment-name': 'forever', ttl: 'never' }, run('acme/hello-web'));
+    await deploy({ ttl: '24h' }, run('acme/hello-web', 9));
+    await deploy({ ttl: '24h' }, run('acme/hello-web', 10));
+    await deploy({ 'deployment-name': 'not-ours', ttl: '1h' }, run('someone/else'));
+    expect(await liveDeployments()).toEqual(['forever', 'hello-web-pr-10', 'hello-web-pr-9', 'not-ours', 'short-lived']);
+
+    const asked: number[] = [];
+    const outcome = await execute(parseOptions({ command: 'sweep', 'working-directory': dir }), {
+      surface: silentSurface,
+      run: run('acme/hello-web'),
+      now: () => new Date(Date.now() + 2 * 3600_000),
+      isPullRequestClosed: async (pullRequest) => {
+        asked.push(pullRequest);
+        if (pullRequest === 10) throw new Error('Not Found');
+        return pullRequest === 9;
+      },
+    });
+    if (outcome.command !== 'sweep') throw new Error('expected a sweep');
+
+    expect(outcome.result.swept.map(({ deploymentId, reason }) => [deploymentId, reason]).sort()).toEqual([
+      ['hello-web-pr-9', 'pull request #9 is closed'],
+      ['short-lived', expect.stringMatching(/^expired at \d{4}-/)],
+    ]);
+    expect(outcome.result.seen.map((seen) => seen.deploymentId).sort()).toEqual([
+      'forever',
+      'hello-web-pr-10',
+      'hello-web-pr-9',
+      'short-lived',
+    ]);
+    expect(asked.sort()).toEqual([10, 9]);
+    expect(await liveDeployments()).toEqual(['forever', 'hello-web-pr-10', 'not-ours']);
+  });
+});
