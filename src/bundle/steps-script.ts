@@ -8,6 +8,9 @@
 import { posix } from 'node:path';
 import { SpotError } from '../errors.js';
 import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
+import { NUL_BYTE_CODE, shellQuote } from '../shell-quote.js';
+
+export { shellQuote };
 
 export const STEPS_CODES = {
   /** An env or script env name that is not a shell identifier. */
@@ -15,20 +18,10 @@ export const STEPS_CODES = {
   /** Services whose `after` lists form a cycle. */
   serviceCycle: 'SD141',
   /** A value holds a NUL byte, which no shell argument can carry. */
-  nulByte: 'SD142',
+  nulByte: NUL_BYTE_CODE,
 } as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Quotes one value for bash: single quotes, with `'` written as `'\''`. */
-export function shellQuote(value: string): string {
-  if (value.includes('\0')) {
-    throw new SpotError(STEPS_CODES.nulByte, `a value for the instance contains a NUL byte: ${JSON.stringify(value.slice(0, 40))}`, {
-      hint: 'Remove the NUL character from the value in .spot/deployment.yaml.',
-    });
-  }
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

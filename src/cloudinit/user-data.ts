@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { parseDocument, stringify } from 'yaml';
 import { SpotError } from '../errors.js';
+import { shellQuote } from '../shell-quote.js';
 import { readTemplate } from './templates.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
@@ -34,19 +35,16 @@ export interface RenderedUserData {
   bytes: number;
 }
 
-/** Single-quotes a value for bash: the only character to escape is `'` itself. */
-export const shellSingleQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
-
 export function renderAgentConf(settings: AgentSettings): string {
   const lines = [
     '# Written by spot-deployer; read by agent.sh.',
-    `SD_DEPLOYMENT=${shellSingleQuote(settings.deploymentId)}`,
-    `SD_BUNDLE_URL=${shellSingleQuote(settings.bundleUrl)}`,
-    `SD_BUNDLE_SHA256=${shellSingleQuote(settings.bundleSha256)}`,
-    `SD_STATUS_URLS=(${settings.statusUrls.map(shellSingleQuote).join(' ')})`,
-    `SD_TARGET=${shellSingleQuote(settings.target)}`,
+    `SD_DEPLOYMENT=${shellQuote(settings.deploymentId)}`,
+    `SD_BUNDLE_URL=${shellQuote(settings.bundleUrl)}`,
+    `SD_BUNDLE_SHA256=${shellQuote(settings.bundleSha256)}`,
+    `SD_STATUS_URLS=(${settings.statusUrls.map(shellQuote).join(' ')})`,
+    `SD_TARGET=${shellQuote(settings.target)}`,
     `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
-    `SD_IMDS_URL=${shellSingleQuote(settings.imdsUrl ?? 'http://169.254.169.254')}`,
+    `SD_IMDS_URL=${shellQuote(settings.imdsUrl ?? 'http://169.254.169.254')}`,
   ];
   return `${lines.join('\n')}\n`;
 }
