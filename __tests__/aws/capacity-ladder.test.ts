@@ -157,4 +157,17 @@ describe('the capacity ladder', () => {
       ['SD300', 'only 0 of 1 instance(s) found spot capacity in us-east-1'],
     ]);
   });
+
+  it('keeps going when the wait for running fails, and reports the states it then reads', async () => {
+    let byId = 0;
+    // The 2nd DescribeInstances by id is the waiter's (the 1st publishes the early outputs): it sees a
+    // terminated instance, which ends the SDK waiter with a failure.
+    proxy.rewriteResponse('DescribeInstances', (body, _request, params) =>
+      params.has('InstanceId.1') && ++byId === 2 ? body.replace(/<name>running<\/name>/g, '<name>terminated</name>') : body,
+    );
+    const result = await deploy('instance_types: [t3.small]\n');
+    expect(byId).toBeGreaterThanOrEqual(3);
+    expect(result.status).toBe('success');
+    expect(result.instances).toEqual([expect.objectContaining({ state: 'running', bootstrap: 'not-waited' })]);
+  });
 });

@@ -193,7 +193,11 @@ async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun:
     await deps.surface.group('Wait for running', () =>
       Promise.all(
         groupByRegion(launched).map(([region, regionIds]) =>
-          waitForRunning(deps.pool.forRegion(region), regionIds, plan.readyTimeoutSeconds),
+          // An instance that never runs (spot took it back at once) is not fatal: the states are
+          // reported below, and the bootstrap wait replaces what spot reclaimed.
+          waitForRunning(deps.pool.forRegion(region), regionIds, plan.readyTimeoutSeconds).catch((error: unknown) =>
+            deps.surface.warn(error instanceof Error ? error.message : String(error)),
+          ),
         ),
       ),
     );
