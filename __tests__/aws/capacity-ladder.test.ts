@@ -4,7 +4,7 @@
  * once (or switch to on-demand when allowed), permission errors name the
  * IAM action. Every attempt is reported.
  */
-import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -169,5 +169,32 @@ describe('the capacity ladder', () => {
     expect(byId).toBeGreaterThanOrEqual(3);
     expect(result.status).toBe('success');
     expect(result.instances).toEqual([expect.objectContaining({ state: 'running', bootstrap: 'not-waited' })]);
+  });
+
+  it('opens only the configured ports: network.ingress, and 22 from ssh.cidr', async () => {
+    const result = await deploy(
+      'instance_types: [t3.small]\nnetwork:\n  ingress:\n    - {port: 80, cidr: 0.0.0.0/0}\nssh:\n  public_key: ssh-ed25519 AAAAC3Nza test@laptop\n  cidr: 203.0.113.7/32\n',
+    );
+    expect(result.status).toBe('success');
+    const groups = await ec2.send(
+      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: ['ladder'] }] }),
+    );
+    const rules = (groups.SecurityGroups?.[0]?.IpPermissions ?? []).map((rule) => [
+      rule.FromPort,
+      rule.IpProtocol,
+      rule.IpRanges?.map((range) => range.CidrIp),
+    ]);
+    expect(rules.sort()).toEqual([
+      [22, 'tcp', ['203.0.113.7/32']],
+      [80, 'tcp', ['0.0.0.0/0']],
+    ]);
+  });
+
+  it('opens no port at all without ingress or ssh', async () => {
+    await deploy('instance_types: [t3.small]\n');
+    const groups = await ec2.send(
+      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag:spot-deployer:deployment', Values: ['ladder'] }] }),
+    );
+    expect(groups.SecurityGroups?.[0]?.IpPermissions).toEqual([]);
   });
 });

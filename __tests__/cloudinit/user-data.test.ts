@@ -82,4 +82,21 @@ describe('renderUserData', () => {
       expect((error as SpotError).hint).toBeTruthy();
     }
   });
+
+  it.each([
+    ['ubuntu', { ssh_authorized_keys: ['ssh-ed25519 AAAAC3Nza test@laptop'] }],
+    [
+      'deploy',
+      { users: ['default', expect.objectContaining({ name: 'deploy', ssh_authorized_keys: ['ssh-ed25519 AAAAC3Nza test@laptop'] })] },
+    ],
+  ])('installs an SSH public key for %s, and stays schema-valid', (username, expected) => {
+    const rendered = renderUserData({
+      template: 'minimal',
+      agentScript,
+      settings: settings(),
+      ssh: { username, publicKey: 'ssh-ed25519 AAAAC3Nza test@laptop' },
+    });
+    expect(parse(rendered.text)).toMatchObject(expected);
+    expect(schemaCheck(rendered.text).status).toBe(0);
+  });
 });

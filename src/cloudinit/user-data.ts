@@ -62,10 +62,33 @@ function baseTemplate(template: string): Record<string, unknown> {
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-export function renderUserData(options: { template: string; settings: AgentSettings; agentScript: string }): RenderedUserData {
+/** A public key for SSH: not a secret, so it may travel in the user-data. */
+export interface SshAccess {
+  username: string;
+  publicKey: string;
+}
+
+const DISTRO_USERS = new Set(['ubuntu', 'ec2-user']);
+
+/** The key goes to the image's own user, or to a user created for it. */
+function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
+  if (!ssh) return {};
+  if (DISTRO_USERS.has(ssh.username)) return { ssh_authorized_keys: [ssh.publicKey] };
+  return {
+    users: ['default', { name: ssh.username, shell: '/bin/bash', sudo: 'ALL=(ALL) NOPASSWD:ALL', ssh_authorized_keys: [ssh.publicKey] }],
+  };
+}
+
+export function renderUserData(options: {
+  template: string;
+  settings: AgentSettings;
+  agentScript: string;
+  ssh?: SshAccess;
+}): RenderedUserData {
   const base = baseTemplate(options.template);
   const document = {
     ...base,
+    ...sshKeys(options.ssh),
     write_files: [
       ...asList(base.write_files),
       { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.agentScript },

@@ -13,7 +13,7 @@ import { presignPut, statusKey } from '../aws/s3.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
-import { agentSettingsFor } from './prepare.js';
+import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
 
 export interface RegionDeployRequest {
   clients: AwsClients;
@@ -46,7 +46,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     const securityGroupId = await ensureSecurityGroup(clients, {
       vpcId,
       deploymentId: plan.deploymentId,
-      ingress: plan.network.ingress,
+      ingress: ingressFor(plan),
       tags: request.tags,
     });
     const launched = await launchInRegion({
@@ -61,9 +61,11 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       clientTokenBase: request.clientTokenBase,
       userDataFor: async (launchId, count) => {
         const statusUrls = await presignStatusUrls(request, launchId, count);
+        const ssh = sshAccessFor(plan);
         const rendered = renderUserData({
           template: plan.manifest.template,
           agentScript: request.agentScript,
+          ...(ssh ? { ssh } : {}),
           settings: agentSettingsFor(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
         });
         assertUserDataFits(rendered, region.name);

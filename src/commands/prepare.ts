@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { buildBundle, type Bundle } from '../bundle/build-bundle.js';
 import { renderEnvFile, renderStepsScript } from '../bundle/steps-script.js';
 import { readTemplate } from '../cloudinit/templates.js';
-import { assertUserDataFits, renderUserData, type AgentSettings, type RenderedUserData } from '../cloudinit/user-data.js';
-import type { Plan } from '../plan/types.js';
+import { assertUserDataFits, renderUserData, type AgentSettings, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
+import type { IngressRule, Plan } from '../plan/types.js';
 
 export const AGENT_TEMPLATE = 'bootstrap.sh';
 
@@ -24,6 +24,19 @@ export interface Prepared {
   sizeCheck: RenderedUserData;
   /** Removes the bundle's temporary folder; call when the command is done with it. */
   dispose(): void;
+}
+
+/** The SSH public key to install, when the config gives one (`key_name` needs none). */
+export const sshAccessFor = (plan: Plan): SshAccess | undefined =>
+  plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
+
+/** Inbound rules: `network.ingress`, plus port 22 from `ssh.cidr` when SSH is configured. */
+export function ingressFor(plan: Plan): IngressRule[] {
+  const rules = [...plan.network.ingress];
+  if (plan.ssh && !rules.some((rule) => rule.port === 22 && rule.cidr === plan.ssh!.cidr && rule.protocol === 'tcp')) {
+    rules.push({ port: 22, cidr: plan.ssh.cidr, protocol: 'tcp' });
+  }
+  return rules;
 }
 
 export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[] }): AgentSettings {
@@ -58,9 +71,11 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
   });
   const agentScript = readTemplate(AGENT_TEMPLATE);
   const largest = Math.max(1, ...plan.regions.map((region) => region.count));
+  const ssh = sshAccessFor(plan);
   const sizeCheck = renderUserData({
     template: plan.manifest.template,
     agentScript,
+    ...(ssh ? { ssh } : {}),
     settings: agentSettingsFor(plan, {
       bundleUrl: PLACEHOLDER_URL,
       bundleSha256: bundle.sha256,
