@@ -5,13 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Surface } from './commands/surface.js';
 import { runInit } from './commands/init.js';
 import { ConfigError, UsageError } from './errors.js';
 import { execute, type CommandResult } from './execute.js';
 import { parseOptions, type InputName, type RawInputs } from './options.js';
 import { formatError } from './report/format-error.js';
 import { renderConsole } from './report/console.js';
+import { progressSurface } from './report/progress.js';
 import { readRunEnvironment } from './run-context.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
@@ -49,12 +49,15 @@ interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** stderr is a terminal: progress rewrites one line instead of printing many. */
+  tty?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  tty: Boolean(process.stderr.isTTY),
 };
 
 function parse(argv: string[]) {
@@ -74,21 +77,6 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
-}
-
-function consoleSurface(io: Io, debug: boolean): Surface {
-  return {
-    info: (message) => io.stderr(`${message}\n`),
-    warn: (message) => io.stderr(`warning: ${message}\n`),
-    debug: (message) => (debug ? io.stderr(`debug: ${message}\n`) : undefined),
-    // Nothing to mask in a terminal the user owns; the URLs are never printed anyway.
-    mask: () => undefined,
-    group: async (title, work) => {
-      io.stderr(`▶ ${title}\n`);
-      return work();
-    },
-    instancesLaunched: (early) => io.stderr(`launched: ${early.instances.map((instance) => instance.id).join(', ') || 'none'}\n`),
-  };
 }
 
 const exitFor = (outcome: CommandResult): number =>
@@ -141,7 +129,11 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       );
       return EXIT.ok;
     }
-    const outcome = await execute(options, { surface: consoleSurface(io, debug), run, env: io.env });
+    const outcome = await execute(options, {
+      surface: progressSurface({ write: io.stderr, tty: Boolean(io.tty), debug }),
+      run,
+      env: io.env,
+    });
     if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
       writeFileSync(values['user-data-out'], outcome.userDataText);
     }
