@@ -7,17 +7,17 @@
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execute } from '../../src/execute.js';
 import { parseOptions } from '../../src/options.js';
 import { buildDeploySummary } from '../../src/report/summary.js';
 import { readRunEnvironment } from '../../src/run-context.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import type { FaultProxy } from '../helpers/fault-proxy.js';
+import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface as silent } from '../helpers/silent-surface.js';
 
-let aws: LocalAws;
+let local: InProcessAws;
 let proxy!: FaultProxy;
 let ec2: EC2Client;
 
@@ -52,25 +52,18 @@ async function running(): Promise<Array<{ type?: string; lifecycle?: string }>> 
 }
 
 beforeAll(async () => {
-  aws = await startLocalAws({
-    env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') },
-    proxy: async (moto) => (proxy = await startFaultProxy(moto)),
-  });
-  for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
-  ec2 = new EC2Client({ endpoint: aws.motoUrl, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  local = await startInProcessAws({ proxy: true });
+  proxy = local.proxy!;
+  ec2 = local.ec2;
 });
 
 beforeEach(async () => {
-  await aws.reset();
+  await local.aws.reset();
   proxy.clearFaults();
   proxy.clearRequests();
 });
 
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  ec2?.destroy();
-  await aws?.stop();
-});
+afterAll(() => local?.stop());
 
 const isType = (type: string) => (params: URLSearchParams) => params.get('InstanceType') === type;
 

@@ -7,35 +7,28 @@ import { DescribeInstancesCommand, EC2Client, TerminateInstancesCommand } from '
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/execute.js';
 import { parseOptions } from '../../src/options.js';
 import { readRunEnvironment } from '../../src/run-context.js';
 import { reportBootstrap } from '../helpers/fake-instance.js';
-import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import type { FaultProxy } from '../helpers/fault-proxy.js';
+import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
 
-let aws: LocalAws;
+let local: InProcessAws;
 let proxy!: FaultProxy;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  aws = await startLocalAws({
-    env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') },
-    proxy: async (moto) => (proxy = await startFaultProxy(moto)),
-  });
-  for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
+  local = await startInProcessAws({ proxy: true });
+  proxy = local.proxy!;
+  ec2 = local.ec2;
   // moto terminates with a user-initiated reason; spot's own reason is what the deployer must recognise.
   proxy.rewriteResponse('DescribeInstances', (body) => body.replaceAll('Client.UserInitiatedShutdown', 'Server.SpotInstanceTermination'));
-  ec2 = new EC2Client({ endpoint: aws.motoUrl, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 });
 
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  ec2?.destroy();
-  await aws?.stop();
-});
+afterAll(() => local?.stop());
 
 async function liveIds(): Promise<string[]> {
   const described = await ec2.send(

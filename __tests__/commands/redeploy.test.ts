@@ -7,28 +7,23 @@ import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/execute.js';
 import { parseOptions } from '../../src/options.js';
 import { readRunEnvironment } from '../../src/run-context.js';
 import { reportBootstrap } from '../helpers/fake-instance.js';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface as silent } from '../helpers/silent-surface.js';
 
-let aws: LocalAws;
+let local: InProcessAws;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
-  for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
-  ec2 = new EC2Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  local = await startInProcessAws();
+  ec2 = local.ec2;
 });
 
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  ec2?.destroy();
-  await aws?.stop();
-});
+afterAll(() => local?.stop());
 
 async function live(): Promise<string[]> {
   const described = await ec2.send(

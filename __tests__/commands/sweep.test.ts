@@ -7,30 +7,25 @@ import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/execute.js';
 import { parseOptions, type RawInputs } from '../../src/options.js';
 import { readRunEnvironment, type RunEnvironment } from '../../src/run-context.js';
-import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
 
-let aws: LocalAws;
+let local: InProcessAws;
 let ec2: EC2Client;
 let dir: string;
 
 beforeAll(async () => {
-  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
-  for (const [name, value] of Object.entries({ ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' })) vi.stubEnv(name, value);
-  ec2 = new EC2Client({ endpoint: aws.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  local = await startInProcessAws();
+  ec2 = local.ec2;
   dir = mkdtempSync(join(tmpdir(), 'sweep-'));
   cpSync(resolve('examples/hello-web'), dir, { recursive: true });
 });
 
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  ec2?.destroy();
-  await aws?.stop();
-});
+afterAll(() => local?.stop());
 
 const run = (repository: string, pullRequest?: number): RunEnvironment => ({
   ...readRunEnvironment({}),
