@@ -161,6 +161,9 @@ describe('the action against the local AWS endpoint', () => {
     expect(run.code).toBe(1);
     expect(run.outputs.status).toBe('failed');
     expect(run.summary).toContain('❌ failed at `script: deployment/setup.sh`');
+    expect(run.summary).toMatch(
+      /<details><summary>i-\w+: bootstrap failed at <code>script: deployment\/setup\.sh<\/code> \(end of the agent's log\)<\/summary>\n\n```\nsimulated\n```/,
+    );
     expect(run.stdout).toContain('::error::deployment hello-web is failed');
 
     const launched = JSON.parse(run.outputs['instance-ids']!) as string[];

@@ -111,4 +111,27 @@ describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated insta
     expect(readFileSync(boot!.run.upper('opt', 'bare.txt'), 'utf8')).toBe('bare project\n');
     expect((await runCli(['destroy', '--dir', dir, '--yes'], env)).code).toBe(0);
   });
+
+  it('a failing setup.sh: exit 1, the failed step and the end of the agent log reach the user', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'failing-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'deployment/setup.sh'),
+      '#!/bin/bash\necho "connecting to the database"\necho "boom: no route to db" >&2\nexit 3\n',
+      { mode: 0o755 },
+    );
+    const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3', '--deployment-name', 'failing'], env);
+    const [boot] = await bootDeployment(ec2, { deploymentId: 'failing', count: 1 });
+    const result = await deploy;
+    expect(boot!.exitCode).not.toBe(0);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { status: string; failures: Array<{ id: string; failedStep: string; logTail: string }> };
+    expect(json.status).toBe('failed');
+    expect(json.failures).toEqual([
+      { id: boot!.instanceId, failedStep: 'script:1:setup.sh', logTail: expect.stringContaining('boom: no route to db') },
+    ]);
+    expect((await runCli(['destroy', '--dir', dir, '--yes', '--deployment-name', 'failing'], env)).code).toBe(0);
+  });
 });

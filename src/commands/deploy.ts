@@ -34,7 +34,20 @@ export interface DeployResult {
   errors: SpotError[];
   /** Old instances terminated because a new bundle replaced them. */
   retired: string[];
+  /** Instances whose bootstrap failed, with the end of the agent's log: what went wrong. */
+  failures: BootstrapFailure[];
 }
+
+export interface BootstrapFailure {
+  id: string;
+  failedStep: string;
+  logTail: string;
+}
+
+const failuresOf = (statuses: Map<string, BootstrapStatus>): BootstrapFailure[] =>
+  [...statuses.values()]
+    .filter((status) => status.status === 'failed')
+    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
 
 export interface DeployDeps {
   pool: ClientPool;
@@ -134,6 +147,7 @@ async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun:
     attempts: [],
     errors: [],
     retired: [],
+    failures: [],
   };
   if (options.dryRun) return result;
 
@@ -217,6 +231,7 @@ async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun:
   result.instances = await withPrices(deps.pool, views, (view) =>
     toInstanceReport(view, bootstrapStateOf(plan, view, statuses, reclaimed), statuses.get(view.id)),
   );
+  result.failures = failuresOf(statuses);
   result.costPerHour = costOf(result.instances);
   result.status = overallStatus(plan, result.instances, result.errors);
 

@@ -64,10 +64,13 @@ export function renderConsole(outcome: CommandResult): string {
       const head = result.dryRun
         ? `dry run of ${result.deploymentId}: nothing launched`
         : `deployment ${result.deploymentId}: ${result.status}${result.unchanged ? ' (unchanged)' : ''}`;
+      const failures = result.failures
+        .map((failure) => `\n${failure.id}: bootstrap failed at ${failure.failedStep}; end of its log:\n${failure.logTail.trimEnd()}\n`)
+        .join('');
       const errors = result.errors
         .map((error) => `${error.code} ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`)
         .join('');
-      return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${errors}`;
+      return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${failures}${errors}`;
     }
   }
 }

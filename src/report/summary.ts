@@ -19,6 +19,8 @@ const BOOTSTRAP_LABEL: Record<InstanceReport['bootstrap'], string> = {
   unknown: '? unknown',
 };
 
+const escapeHtml = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
 const escapeCell = (value: string): string => value.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function markdownTable(header: string[], rows: string[][]): string {
@@ -86,6 +88,13 @@ export function buildDeploySummary(result: DeployResult): string {
   );
   if (result.attempts.length > 0) parts.push('### Capacity attempts', attemptsTable(result.attempts));
   if (result.costPerHour !== undefined) parts.push(`**Cost:** ${price(result.costPerHour)} for ${result.instances.length} instance(s).`);
+  for (const failure of result.failures) {
+    // A fence longer than any backtick run in the log keeps the log from closing it.
+    const fence = '`'.repeat(Math.max(3, ...[...failure.logTail.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+    parts.push(
+      `<details><summary>${failure.id}: bootstrap failed at <code>${escapeHtml(failure.failedStep)}</code> (end of the agent's log)</summary>\n\n${fence}\n${failure.logTail.trimEnd()}\n${fence}\n\n</details>`,
+    );
+  }
   for (const error of result.errors) parts.push(`> **${error.code}** ${error.message}${error.hint ? `\n> Hint: ${error.hint}` : ''}`);
   return `${parts.join('\n\n')}\n`;
 }
