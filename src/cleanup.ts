@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { ClientPool } from './aws/clients.js';
-import { terminateInstances } from './aws/instances.js';
+import { terminateAll } from './commands/instance-groups.js';
 import { formatError } from './report/format-error.js';
 import { readState } from './state.js';
 
@@ -28,12 +28,9 @@ export async function runPost(): Promise<void> {
   }
   const pool = new ClientPool();
   try {
-    const byRegion = new Map<string, string[]>();
-    for (const { id, region } of state.launchedIds) byRegion.set(region, [...(byRegion.get(region) ?? []), id]);
-    for (const [region, ids] of byRegion) {
-      core.info(`spot-deployer: the deploy did not succeed (${state.finished || 'cancelled'}); terminating ${ids.join(', ')} in ${region}`);
-      await terminateInstances(pool.forRegion(region), ids, { wait: false });
-    }
+    const ids = state.launchedIds.map(({ id, region }) => `${id} (${region})`).join(', ');
+    core.info(`spot-deployer: the deploy did not succeed (${state.finished || 'cancelled'}); terminating ${ids}`);
+    await terminateAll(pool, state.launchedIds);
   } catch (error) {
     core.setFailed(formatError(error, core.isDebug()));
   } finally {

@@ -5,7 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ClientPool } from './aws/clients.js';
+import type { DeployResult } from './commands/deploy.js';
 import { runInit } from './commands/init.js';
+import { terminateAll } from './commands/instance-groups.js';
 import { ConfigError, UsageError } from './errors.js';
 import { execute, type CommandResult } from './execute.js';
 import { parseOptions, type InputName, type RawInputs } from './options.js';
@@ -29,7 +32,7 @@ commands:
 options (the action's inputs, as flags):
   --dir DIR  --config FILE  --deployment-name NAME  --regions a,b
   --instances N  --instance-types a,b  --bucket NAME  --wait none|running|ready
-  --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run
+  --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run  --cleanup-on-failure true|false
   --json  --yes  --debug  --force  --user-data-out FILE`;
 
 const FLAG_INPUTS: InputName[] = [
@@ -43,6 +46,7 @@ const FLAG_INPUTS: InputName[] = [
   'timeout-minutes',
   'ttl',
   'tags',
+  'cleanup-on-failure',
 ];
 
 interface Io {
@@ -77,6 +81,30 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/**
+ * The terminal's counterpart of the action's post step: a deploy that did not
+ * succeed leaves nothing running unless `--cleanup-on-failure false` says so.
+ * Its failures and log tails are printed either way.
+ */
+async function cleanUpFailedDeploy(result: DeployResult, cleanupOnFailure: boolean, io: Io): Promise<void> {
+  if (result.status === 'success' || result.dryRun || result.unchanged) return;
+  const launched = result.instances.filter((instance) => instance.bootstrap !== 'reclaimed');
+  if (launched.length === 0) return;
+  if (!cleanupOnFailure) {
+    io.stderr(`left running for inspection (--cleanup-on-failure false): ${launched.map((instance) => instance.id).join(', ')}\n`);
+    return;
+  }
+  const pool = new ClientPool();
+  try {
+    await terminateAll(pool, launched);
+    io.stderr(
+      `the deploy did not succeed; terminated ${launched.map((instance) => instance.id).join(', ')} (keep them with --cleanup-on-failure false)\n`,
+    );
+  } finally {
+    pool.destroy();
+  }
 }
 
 const exitFor = (outcome: CommandResult): number =>
@@ -137,6 +165,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
       writeFileSync(values['user-data-out'], outcome.userDataText);
     }
+    if (outcome.command === 'deploy') await cleanUpFailedDeploy(outcome.result, options.cleanupOnFailure, io);
     io.stdout(
       json
         ? `${JSON.stringify(outcome.command === 'validate' ? { ok: true, warnings: outcome.warnings } : outcome.result, null, 2)}\n`

@@ -132,6 +132,10 @@ describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated insta
     expect(json.failures).toEqual([
       { id: boot!.instanceId, failedStep: 'script:1:setup.sh', logTail: expect.stringContaining('boom: no route to db') },
     ]);
+    // Nothing is left running after a failed deploy from a terminal, unless asked.
+    expect(result.stderr).toContain(`the deploy did not succeed; terminated ${boot!.instanceId}`);
+    const status = await runCli(['status', '--dir', dir, '--json', '--deployment-name', 'failing'], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({ instances: [] });
     expect((await runCli(['destroy', '--dir', dir, '--yes', '--deployment-name', 'failing'], env)).code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * instances and retires the old ones only once the new ones are ready.
  */
 import type { AwsClients, ClientPool } from '../aws/clients.js';
-import { findDeploymentInstances, terminateInstances, waitForRunning, type InstanceView } from '../aws/instances.js';
+import { findDeploymentInstances, waitForRunning, type InstanceView } from '../aws/instances.js';
 import type { Attempt, LaunchedInstance } from '../aws/launch.js';
 import { bundleKey, ensureBucket, presignGet, uploadBundle } from '../aws/s3.js';
 import { deploymentTags } from '../aws/tags.js';
@@ -13,7 +13,7 @@ import { totalInstances, type Plan } from '../plan/types.js';
 import { toInstanceReport, type BootstrapState, type BootstrapStatus, type InstanceReport } from '../report/instance-report.js';
 import type { RunEnvironment } from '../run-context.js';
 import { statusPrefix, type RegionDeployResult } from './deploy-region.js';
-import { describeAll, groupByRegion, costOf, withPrices } from './instance-groups.js';
+import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext } from './launch-all.js';
 import { prepareDeployment, type Prepared } from './prepare.js';
 import type { Sleep, Surface } from './surface.js';
@@ -237,7 +237,7 @@ async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun:
 
   if (result.status === 'success') {
     const old = existing.filter((instance) => !ids.includes(instance.id));
-    await retire(deps.pool, old);
+    await terminateAll(deps.pool, old);
     result.retired = old.map((instance) => instance.id);
   }
   return result;
@@ -264,10 +264,6 @@ function publishEarly(plan: Plan, result: DeployResult, views: InstanceView[], d
     launchedIds: ids,
     regions: plan.regions.map((region) => region.name),
   });
-}
-
-async function retire(pool: ClientPool, old: InstanceView[]): Promise<void> {
-  await Promise.all(groupByRegion(old).map(([region, ids]) => terminateInstances(pool.forRegion(region), ids, { wait: false })));
 }
 
 async function reportExisting(

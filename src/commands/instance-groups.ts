@@ -3,7 +3,7 @@
  * region at a time. Shared by deploy and status.
  */
 import type { ClientPool } from '../aws/clients.js';
-import { describeInstances, type InstanceView } from '../aws/instances.js';
+import { describeInstances, terminateInstances, type InstanceView } from '../aws/instances.js';
 import { priceKey, readSpotPrices } from '../aws/pricing.js';
 import type { InstanceReport } from '../report/instance-report.js';
 
@@ -16,6 +16,13 @@ export const groupByRegion = (instances: Array<{ id: string; region: string }>):
 export async function describeAll(pool: ClientPool, instances: Array<{ id: string; region: string }>): Promise<InstanceView[]> {
   const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => describeInstances(pool.forRegion(region), ids)));
   return views.flat();
+}
+
+/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
+export async function terminateAll(pool: ClientPool, instances: Array<{ id: string; region: string }>): Promise<Array<[string, string[]]>> {
+  const groups = groupByRegion(instances);
+  await Promise.all(groups.map(([region, ids]) => terminateInstances(pool.forRegion(region), ids, { wait: false })));
+  return groups;
 }
 
 /** Builds each instance's report and adds its current spot price when it can be read. */
