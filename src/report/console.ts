@@ -3,7 +3,7 @@
  * columns, nothing that needs a TTY.
  */
 import type { CommandResult } from '../execute.js';
-import type { InstanceReport } from './instance-report.js';
+import { formatUsd, type InstanceReport } from './instance-report.js';
 
 export function columns(rows: string[][]): string {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];
@@ -29,7 +29,7 @@ function instanceLines(instances: InstanceReport[]): string {
       instance.public_ip ?? '-',
       instance.state,
       instance.bootstrap + (instance.failed_step ? ` (${instance.failed_step})` : ''),
-      instance.price === undefined ? '-' : instance.price.toFixed(4),
+      instance.price === undefined ? '-' : formatUsd(instance.price),
     ]);
   }
   return `${columns(rows)}\n`;

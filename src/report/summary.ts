@@ -7,7 +7,7 @@ import type { DeployResult } from '../commands/deploy.js';
 import type { DestroyResult } from '../commands/destroy.js';
 import type { StatusResult } from '../commands/status.js';
 import type { SweepResult } from '../commands/sweep.js';
-import type { InstanceReport } from './instance-report.js';
+import { formatUsd, type InstanceReport } from './instance-report.js';
 
 const STATUS_ICON = { success: '✅', partial: '⚠️', failed: '❌' } as const;
 const BOOTSTRAP_LABEL: Record<InstanceReport['bootstrap'], string> = {
@@ -28,7 +28,7 @@ export function markdownTable(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-const price = (value: number | undefined): string => (value === undefined ? 'unknown' : `$${value.toFixed(4)}/h`);
+const price = (value: number | undefined): string => (value === undefined ? 'unknown' : `$${formatUsd(value)}/h`);
 
 export function instancesTable(instances: InstanceReport[]): string {
   if (instances.length === 0) return '_No instances._';
