@@ -31,6 +31,17 @@ export class SpotError extends Error {
     this.position = options.position;
     this.key = options.key;
   }
+
+  /** `--json` output: an Error's message is not enumerable, so spell the fields out. */
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.position ? { position: this.position } : {}),
+    };
+  }
 }
 
 /** One configuration problem; many of them make a ConfigError. */

@@ -3,7 +3,7 @@
  * flags. Both read raw strings under the same names and share this parser,
  * so the two surfaces cannot drift apart.
  */
-import { SpotError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import type { PlanOverrides, WaitMode } from './plan/types.js';
 
 export const COMMANDS = ['validate', 'plan', 'deploy', 'status', 'destroy', 'sweep', 'init'] as const;
@@ -137,7 +137,3 @@ export function parseOptions(raw: RawInputs, facts: RunFacts = {}): CommandOptio
     cleanupOnFailure: bool('cleanup-on-failure', get('cleanup-on-failure')),
   };
 }
-
-export const assertNever = (value: never): never => {
-  throw new SpotError('SD999', `unexpected value ${String(value)}`);
-};

@@ -190,4 +190,31 @@ describe('the capacity ladder', () => {
     );
     expect(groups.SecurityGroups?.[0]?.IpPermissions).toEqual([]);
   });
+
+  it('says which instances never reported their bootstrap, with SD400 and a hint, once ready_timeout passes', async () => {
+    let clock = Date.now();
+    const outcome = await execute(
+      parseOptions({
+        command: 'deploy',
+        'working-directory': project('instance_types: [t3.small]\n'),
+        wait: 'ready',
+        'timeout-minutes': '2',
+      }),
+      {
+        surface: silent,
+        run: readRunEnvironment({}),
+        // Nobody reports: time moves only when the wait sleeps, so the test does not wait 2 minutes.
+        sleep: async (milliseconds) => void (clock += milliseconds),
+        now: () => new Date(clock),
+      },
+    );
+    if (outcome.command !== 'deploy') throw new Error('expected a deploy result');
+    const [instance] = outcome.result.instances;
+    expect(instance?.bootstrap).toBe('pending');
+    expect(outcome.result.status).toBe('failed');
+    expect(outcome.result.errors.map((error) => [error.code, error.message])).toEqual([
+      ['SD400', `${instance!.id} did not report a bootstrap status within 2m`],
+    ]);
+    expect(outcome.result.errors[0]?.hint).toContain('ready_timeout');
+  });
 });

@@ -165,6 +165,7 @@ describe('the action against the local AWS endpoint', () => {
       /<details><summary>i-\w+: bootstrap failed at <code>script: deployment\/setup\.sh<\/code> \(end of the agent's log\)<\/summary>\n\n```\nsimulated\n```/,
     );
     expect(run.stdout).toContain('::error::deployment hello-web is failed');
+    expect(run.summary).toContain('**SD500** the bootstrap of');
 
     const launched = JSON.parse(run.outputs['instance-ids']!) as string[];
     const post = await runAction({ entry: 'post', env: actionEnv(), state: run.state, runnerDir: run.runnerDir });

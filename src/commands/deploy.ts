@@ -15,6 +15,7 @@ import type { RunEnvironment } from '../run-context.js';
 import { statusPrefix, type RegionDeployResult } from './deploy-region.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext } from './launch-all.js';
+import { bootstrapErrors, failuresOf, type BootstrapFailure } from './bootstrap-errors.js';
 import { prepareDeployment, type Prepared } from './prepare.js';
 import type { Sleep, Surface } from './surface.js';
 import { waitForBootstrap } from './wait-ready.js';
@@ -37,17 +38,6 @@ export interface DeployResult {
   /** Instances whose bootstrap failed, with the end of the agent's log: what went wrong. */
   failures: BootstrapFailure[];
 }
-
-export interface BootstrapFailure {
-  id: string;
-  failedStep: string;
-  logTail: string;
-}
-
-const failuresOf = (statuses: Map<string, BootstrapStatus>): BootstrapFailure[] =>
-  [...statuses.values()]
-    .filter((status) => status.status === 'failed')
-    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
 
 export interface DeployDeps {
   pool: ClientPool;
@@ -232,6 +222,7 @@ async function deployPrepared(plan: Plan, prepared: Prepared, options: { dryRun:
     toInstanceReport(view, bootstrapStateOf(plan, view, statuses, reclaimed), statuses.get(view.id)),
   );
   result.failures = failuresOf(statuses);
+  result.errors.push(...bootstrapErrors(plan, result.failures, result.instances));
   result.costPerHour = costOf(result.instances);
   result.status = overallStatus(plan, result.instances, result.errors);
 

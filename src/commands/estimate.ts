@@ -2,9 +2,9 @@
  * `plan`'s price estimate: read-only calls only, and when AWS cannot be
  * reached (no credentials, no network) plan carries on offline with a notice.
  */
-import { DescribeSpotPriceHistoryCommand } from '@aws-sdk/client-ec2';
 import { ClientPool } from '../aws/clients.js';
 import { awsErrorCode } from '../aws/errors.js';
+import { fetchSpotPrices } from '../aws/pricing.js';
 import type { Plan } from '../plan/types.js';
 
 export interface Estimate {
@@ -13,15 +13,7 @@ export interface Estimate {
 }
 
 async function cheapestSpotPrice(pool: ClientPool, region: string, instanceTypes: string[]): Promise<number | undefined> {
-  const history = await pool.forRegion(region).ec2.send(
-    new DescribeSpotPriceHistoryCommand({
-      InstanceTypes: instanceTypes as never[],
-      ProductDescriptions: ['Linux/UNIX'],
-      StartTime: new Date(),
-      MaxResults: 1000,
-    }),
-  );
-  const prices = (history.SpotPriceHistory ?? []).map((entry) => Number(entry.SpotPrice)).filter((price) => Number.isFinite(price));
+  const prices = [...(await fetchSpotPrices(pool.forRegion(region), instanceTypes)).values()].filter((price) => Number.isFinite(price));
   return prices.length === 0 ? undefined : Math.min(...prices);
 }
 

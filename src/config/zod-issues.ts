@@ -32,16 +32,15 @@ export function reportZodIssues(options: {
   for (const issue of options.issues) reportOne(issue, [], options);
 }
 
-function reportOne(
-  issue: ZodIssue,
-  base: KeyPath,
-  options: {
-    schema: AnySchema;
-    value: unknown;
-    locator: Locator;
-    list: IssueList;
-  },
-): void {
+/** What every report of one parse needs: the schema, the parsed value, where it came from, and the list. */
+interface ReportContext {
+  schema: AnySchema;
+  value: unknown;
+  locator: Locator;
+  list: IssueList;
+}
+
+function reportOne(issue: ZodIssue, base: KeyPath, options: ReportContext): void {
   const path = [...base, ...(issue.path as (string | number)[])];
   const { list, locator } = options;
   const keyName = String([...path].reverse().find((segment) => typeof segment === 'string') ?? '');
@@ -70,16 +69,7 @@ function reportOne(
   }
 }
 
-function reportUnion(
-  issue: Extract<ZodIssue, { code: 'invalid_union' }>,
-  path: KeyPath,
-  options: {
-    schema: AnySchema;
-    value: unknown;
-    locator: Locator;
-    list: IssueList;
-  },
-): void {
+function reportUnion(issue: Extract<ZodIssue, { code: 'invalid_union' }>, path: KeyPath, options: ReportContext): void {
   // Pick the branch whose type matched (its errors are deeper); otherwise say what types fit.
   const branches = issue.errors.filter((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
   const chosen = branches[0];
