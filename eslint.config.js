@@ -2,6 +2,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Each outside world has one folder that talks to it (docs/architecture.md):
+ * the runner (@actions/core) only from src/action/, AWS only from src/aws/,
+ * GitHub's API only from src/github/. Everything else takes values or a
+ * Surface, so it can be tested without them. A later entry replaces the
+ * rule for its folder.
+ */
+const only = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const CORE = { group: ['@actions/core'], message: 'Only src/action/ talks to @actions/core; take a Surface instead.' };
+const AWS = { group: ['@aws-sdk/*'], message: 'Only src/aws/ imports the AWS SDK; add a narrow function there.' };
+const GITHUB = { group: ['@actions/github'], message: 'Only src/github/ talks to the GitHub API.' };
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tmp/', 'coverage/', '__tests__/fixtures/invalid/'] },
   js.configs.recommended,
@@ -13,18 +25,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Helpers never import @actions/core; only the entries and their IO modules may.
-      'no-restricted-imports': 'off',
     },
   },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/main.ts', 'src/cleanup.ts', 'src/inputs.ts', 'src/outputs.ts', 'src/state.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: '@actions/core', message: 'Only the action entry modules talk to @actions/core; take a Surface instead.' }] },
-      ],
-    },
-  },
+  { files: ['src/**/*.ts'], rules: only(CORE, AWS, GITHUB) },
+  { files: ['src/action/**/*.ts'], rules: only(AWS, GITHUB) },
+  { files: ['src/aws/**/*.ts'], rules: only(CORE, GITHUB) },
+  { files: ['src/github/**/*.ts'], rules: only(CORE, AWS) },
 );

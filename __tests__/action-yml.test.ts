@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { INPUT_DEFAULTS } from '../src/options.js';
-import { OUTPUTS } from '../src/outputs.js';
+import { INPUT_DEFAULTS } from '../src/commands/options.js';
+import { OUTPUTS } from '../src/action/outputs.js';
 
 interface ActionYml {
   inputs: Record<string, { default?: string; description?: string }>;

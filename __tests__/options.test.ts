@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/errors.js';
-import { parseOptions, parseTags } from '../src/options.js';
+import { UsageError } from '../src/core/errors.js';
+import { parseOptions, parseTags } from '../src/commands/options.js';
 
 describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
   it('uses the defaults when nothing is given', () => {
@@ -18,8 +18,6 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
         timeoutMinutes: undefined,
         ttl: undefined,
         tags: undefined,
-        pullRequest: undefined,
-        repository: undefined,
       },
       dryRun: false,
       prComment: true,
@@ -29,18 +27,15 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
   });
 
   it('reads lists, numbers, booleans, tags and aliases', () => {
-    const options = parseOptions(
-      {
-        command: 'create',
-        regions: 'us-east-1, eu-west-1\nus-west-2',
-        instances: '3',
-        'instance-types': 't3.small,t3a.small',
-        'dry-run': 'true',
-        tags: 'team=web\nenv = preview',
-        wait: 'running',
-      },
-      { pullRequest: 7, repository: 'acme/shop' },
-    );
+    const options = parseOptions({
+      command: 'create',
+      regions: 'us-east-1, eu-west-1\nus-west-2',
+      instances: '3',
+      'instance-types': 't3.small,t3a.small',
+      'dry-run': 'true',
+      tags: 'team=web\nenv = preview',
+      wait: 'running',
+    });
     expect(options.command).toBe('deploy');
     expect(options.dryRun).toBe(true);
     expect(options.overrides).toMatchObject({
@@ -49,8 +44,6 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
       instanceTypes: ['t3.small', 't3a.small'],
       tags: { team: 'web', env: 'preview' },
       wait: 'running',
-      pullRequest: 7,
-      repository: 'acme/shop',
     });
     expect(parseOptions({ command: 'list' }).command).toBe('status');
     expect(parseTags('{"a": 1}')).toEqual({ a: '1' });

@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = values.out;
 const entries = [
-  ['src/index.ts', 'main'],
-  ['src/post.ts', 'post'],
-  ['src/bin.ts', 'cli'],
+  ['src/action/main-entry.ts', 'main'],
+  ['src/action/post-entry.ts', 'post'],
+  ['src/cli/bin.ts', 'cli'],
 ];
 
 rmSync(out, { recursive: true, force: true });

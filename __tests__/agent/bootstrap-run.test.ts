@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderEnvFile, renderStepsScript } from '../../src/bundle/steps-script.js';
+import { renderEnvFile, renderStepsScript } from '../../src/agent/steps-script.js';
 import type { Manifest } from '../../src/plan/types.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import {

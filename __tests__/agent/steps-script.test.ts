@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SpotError } from '../../src/errors.js';
-import { instancePath, orderServices, renderEnvFile, renderStepsScript, shellQuote } from '../../src/bundle/steps-script.js';
+import { SpotError } from '../../src/core/errors.js';
+import { instancePath, orderServices, renderEnvFile, renderStepsScript, shellQuote } from '../../src/agent/steps-script.js';
 import type { ServiceStep } from '../../src/plan/types.js';
 import { HOSTILE, manifest, script } from '../fixtures/agent/manifest.js';
 

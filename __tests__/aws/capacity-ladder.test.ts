@@ -9,13 +9,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execute } from '../../src/execute.js';
-import { parseOptions } from '../../src/options.js';
+import { execute } from '../../src/commands/execute.js';
+import { parseOptions } from '../../src/commands/options.js';
 import { buildDeploySummary } from '../../src/report/summary.js';
-import { readRunEnvironment } from '../../src/run-context.js';
 import type { FaultProxy } from '../helpers/fault-proxy.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface as silent } from '../helpers/silent-surface.js';
+import { localRun } from '../helpers/run-context.ts';
 
 let local: InProcessAws;
 let proxy!: FaultProxy;
@@ -36,7 +36,7 @@ function project(config: string, regions = 'regions: [us-east-1]'): string {
 async function deploy(config: string, regions?: string) {
   const outcome = await execute(parseOptions({ command: 'deploy', 'working-directory': project(config, regions) }), {
     surface: silent,
-    run: readRunEnvironment({}),
+    run: localRun(),
   });
   if (outcome.command !== 'deploy') throw new Error('expected a deploy result');
   return outcome.result;
@@ -202,7 +202,7 @@ describe('the capacity ladder', () => {
       }),
       {
         surface: silent,
-        run: readRunEnvironment({}),
+        run: localRun(),
         // Nobody reports: time moves only when the wait sleeps, so the test does not wait 2 minutes.
         sleep: async (milliseconds) => void (clock += milliseconds),
         now: () => new Date(clock),

@@ -13,23 +13,22 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClients } from '../../src/aws/clients.js';
 import {
-  bundleKey,
-  deleteDeploymentObjects,
+  deleteObjectsUnder,
   ensureBucket,
   presignExpirySeconds,
   presignGet,
   presignPut,
   readStatusObjects,
-  statusKey,
   PART_SIZE,
   uploadBundle,
   wrapS3Error,
   type UploadProgress,
 } from '../../src/aws/s3.js';
-import { SpotError } from '../../src/errors.js';
+import { SpotError } from '../../src/core/errors.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { tempDir } from '../bundle/fixtures.js';
+import { bundleKey, deploymentFolder, statusKey } from '../../src/agent/keys.js';
 
 const BUCKET = 'spot-test-bucket';
 /** Async on purpose: the proxy runs in this process, so spawnSync would deadlock against it. */
@@ -61,9 +60,10 @@ function bundleFile(bytes = 4096): { file: string; sha256: string } {
 
 describe('keys', () => {
   it('builds bundle and status keys under the prefix', () => {
-    expect(bundleKey('spot-deployer', 'demo', 'ab12')).toBe('spot-deployer/demo/ab12.tar.gz');
-    expect(bundleKey('/p/', 'demo', 'ab12')).toBe('p/demo/ab12.tar.gz');
-    expect(statusKey('spot-deployer', 'demo', 'run-7', 2)).toBe('spot-deployer/demo/status/run-7/2.json');
+    const scope = { prefix: 'spot-deployer', deploymentId: 'demo' };
+    expect(bundleKey(scope, 'ab12')).toBe('spot-deployer/demo/ab12.tar.gz');
+    expect(bundleKey({ prefix: '/p/', deploymentId: 'demo' }, 'ab12')).toBe('p/demo/ab12.tar.gz');
+    expect(statusKey(scope, 'run-7', 2)).toBe('spot-deployer/demo/status/run-7/2.json');
   });
 });
 
@@ -117,7 +117,7 @@ describe('uploadBundle', () => {
 
   it('uploads once, then finds the object and uploads 0 bytes', async () => {
     const { file, sha256 } = bundleFile();
-    const key = bundleKey('spot-deployer', 'demo', sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
     const first = await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     expect(first).toEqual({ uploaded: true, bytes: 4096 });
     expect(proxy.count({ method: 'PUT', path: `/${BUCKET}/${key}` })).toBe(1);
@@ -130,7 +130,7 @@ describe('uploadBundle', () => {
 
   it('stores the object encrypted with its sha256 as metadata', async () => {
     const { file, sha256 } = bundleFile();
-    const key = bundleKey('spot-deployer', 'demo', sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
     await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head.ServerSideEncryption).toBe('AES256');
@@ -140,7 +140,7 @@ describe('uploadBundle', () => {
   it('uploads a bundle over the part size in 8 MiB parts, reporting progress', async () => {
     const size = 2 * PART_SIZE + 1234;
     const { file, sha256 } = bundleFile(size);
-    const key = bundleKey('spot-deployer', 'big', sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'big' }, sha256);
     const progress: UploadProgress[] = [];
     const result = await uploadBundle(s3, { bucket: BUCKET, key, file, sha256, onProgress: (p) => progress.push(p) });
     expect(result).toEqual({ uploaded: true, bytes: size });
@@ -171,7 +171,7 @@ describe('presigned URLs', () => {
 
   it('lets plain curl GET the bundle', async () => {
     const { file, sha256 } = bundleFile(10_000);
-    const key = bundleKey('spot-deployer', 'demo', sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
     await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     const url = await presignGet(s3, BUCKET, key, 900);
     const out = join(tempDir(), 'got');
@@ -180,12 +180,14 @@ describe('presigned URLs', () => {
   });
 
   it('lets plain curl PUT a status object that readStatusObjects parses', async () => {
-    const key = statusKey('spot-deployer', 'demo', 'run-1', 0);
+    const key = statusKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, 'run-1', 0);
     const url = await presignPut(s3, BUCKET, key, 900);
     const body = JSON.stringify({ status: 'ok', instanceId: 'i-123' });
     // With curl's default form content type moto drops the body; the agent sends JSON's own type.
     await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data-binary', body, url);
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: statusKey('spot-deployer', 'demo', 'run-1', 1), Body: '{bad' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: statusKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, 'run-1', 1), Body: '{bad' }),
+    );
     const statuses = await readStatusObjects(s3, BUCKET, 'spot-deployer/demo/status/run-1/');
     expect(statuses).toEqual([
       { key: 'spot-deployer/demo/status/run-1/0.json', status: { status: 'ok', instanceId: 'i-123' } },
@@ -209,16 +211,18 @@ describe('presigned URLs', () => {
   });
 });
 
-describe('deleteDeploymentObjects', () => {
+describe('deleteObjectsUnder', () => {
   it("deletes one deployment's objects and leaves a similarly named one alone", async () => {
     await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1');
     const put = (Key: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: '{}' }));
-    await put(bundleKey('p', 'demo', 'abc'));
-    await put(statusKey('p', 'demo', 'run', 0));
-    await put(bundleKey('p', 'demo-pr-1', 'abc'));
-    expect(await deleteDeploymentObjects(s3, BUCKET, 'p', 'demo')).toBe(2);
+    await put(bundleKey({ prefix: 'p', deploymentId: 'demo' }, 'abc'));
+    await put(statusKey({ prefix: 'p', deploymentId: 'demo' }, 'run', 0));
+    await put(bundleKey({ prefix: 'p', deploymentId: 'demo-pr-1' }, 'abc'));
+    expect(await deleteObjectsUnder(s3, BUCKET, deploymentFolder({ prefix: 'p', deploymentId: 'demo' }))).toBe(2);
     expect(await readStatusObjects(s3, BUCKET, 'p/')).toEqual([]);
-    const left = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: bundleKey('p', 'demo-pr-1', 'abc') }));
+    const left = await s3.send(
+      new HeadObjectCommand({ Bucket: BUCKET, Key: bundleKey({ prefix: 'p', deploymentId: 'demo-pr-1' }, 'abc') }),
+    );
     expect(left.$metadata.httpStatusCode).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/bundle/build-bundle.js';
-import { SpotError } from '../../src/errors.js';
+import { SpotError } from '../../src/core/errors.js';
 import { EXTRAS, makeProject, planFor, tempDir, upload } from './fixtures.js';
 
 const APP = {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BundleSource, Plan } from '../../src/plan/types.js';
+import { localRun } from '../helpers/run-context.ts';
 
 export function tempDir(prefix = 'spot-bundle-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -32,6 +33,8 @@ export function planFor(projectRoot: string, uploads: BundleSource[]): Plan {
     sourceFiles: [],
     name: 'demo',
     deploymentId: 'demo',
+    run: localRun(),
+    resourceTags: {},
     regions: [{ name: 'us-east-1', count: 1, instanceTypes: ['t3.micro'], image: 'al2023', subnets: 'auto' }],
     architecture: 'x86_64',
     market: 'spot',

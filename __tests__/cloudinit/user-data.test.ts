@@ -7,8 +7,9 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readTemplate } from '../../src/cloudinit/templates.js';
-import { assertUserDataFits, renderAgentConf, renderUserData, USER_DATA_LIMIT, type AgentSettings } from '../../src/cloudinit/user-data.js';
-import { SpotError } from '../../src/errors.js';
+import { assertUserDataFits, renderUserData, USER_DATA_LIMIT } from '../../src/cloudinit/user-data.js';
+import { SpotError } from '../../src/core/errors.js';
+import { renderAgentConf, type AgentSettings } from '../../src/agent/agent-conf.js';
 
 const settings = (overrides: Partial<AgentSettings> = {}): AgentSettings => ({
   deploymentId: 'hello-web-pr-7',

@@ -8,13 +8,13 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute } from '../../src/execute.js';
-import { parseOptions } from '../../src/options.js';
-import { readRunEnvironment } from '../../src/run-context.js';
+import { execute } from '../../src/commands/execute.js';
+import { parseOptions } from '../../src/commands/options.js';
 import { reportBootstrap } from '../helpers/fake-instance.js';
 import type { FaultProxy } from '../helpers/fault-proxy.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
+import { localRun } from '../helpers/run-context.ts';
 
 let local: InProcessAws;
 let proxy!: FaultProxy;
@@ -47,7 +47,7 @@ describe('an instance reclaimed by spot while booting', () => {
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });
     const deploying = execute(parseOptions({ command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }), {
       surface: silentSurface,
-      run: readRunEnvironment({}),
+      run: localRun(),
     });
 
     await untilPolling();

@@ -8,12 +8,12 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute } from '../../src/execute.js';
-import { parseOptions } from '../../src/options.js';
-import { readRunEnvironment } from '../../src/run-context.js';
+import { execute } from '../../src/commands/execute.js';
+import { parseOptions } from '../../src/commands/options.js';
 import { reportBootstrap } from '../helpers/fake-instance.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface as silent } from '../helpers/silent-surface.js';
+import { localRun } from '../helpers/run-context.ts';
 
 let local: InProcessAws;
 let ec2: EC2Client;
@@ -36,7 +36,7 @@ async function live(): Promise<string[]> {
 }
 
 async function deployWhile(dir: string, instance: { status: 'ok' | 'failed'; exclude: string[] } | undefined) {
-  const run = { ...readRunEnvironment({}), runId: `run-${Math.random()}` };
+  const run = { ...localRun(), runId: `run-${Math.random()}` };
   const deploying = execute(parseOptions({ command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' }), {
     surface: silent,
     run,

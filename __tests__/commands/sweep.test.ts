@@ -8,11 +8,12 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute } from '../../src/execute.js';
-import { parseOptions, type RawInputs } from '../../src/options.js';
-import { readRunEnvironment, type RunEnvironment } from '../../src/run-context.js';
+import { execute } from '../../src/commands/execute.js';
+import { parseOptions, type RawInputs } from '../../src/commands/options.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
+import { localRun } from '../helpers/run-context.ts';
+import type { RunContext } from '../../src/core/run-context.ts';
 
 let local: InProcessAws;
 let ec2: EC2Client;
@@ -27,18 +28,15 @@ beforeAll(async () => {
 
 afterAll(() => local?.stop());
 
-const run = (repository: string, pullRequest?: number): RunEnvironment => ({
-  ...readRunEnvironment({}),
+const run = (repository: string, pullRequest?: number): RunContext => ({
+  ...localRun(),
   repository,
   runId: `run-${Math.random()}`,
   ...(pullRequest === undefined ? {} : { pullRequest }),
 });
 
-async function deploy(inputs: RawInputs, where: RunEnvironment): Promise<void> {
-  const options = parseOptions(
-    { command: 'deploy', 'working-directory': dir, wait: 'running', ...inputs },
-    { pullRequest: where.pullRequest, repository: where.repository },
-  );
+async function deploy(inputs: RawInputs, where: RunContext): Promise<void> {
+  const options = parseOptions({ command: 'deploy', 'working-directory': dir, wait: 'running', ...inputs });
   const outcome = await execute(options, { surface: silentSurface, run: where });
   if (outcome.command !== 'deploy' || outcome.result.status !== 'success') throw new Error('setup deploy failed');
 }

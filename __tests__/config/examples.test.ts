@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runValidate } from '../../src/commands/validate.js';
 import { formatIssue } from '../../src/config/format-issues.js';
+import { localRun } from '../helpers/run-context.ts';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const projects = readdirSync(examples, { withFileTypes: true })
@@ -12,10 +13,7 @@ const projects = readdirSync(examples, { withFileTypes: true })
 
 describe('examples/', () => {
   it.each(projects)('%s validates clean', async (name) => {
-    const result = await runValidate({
-      dir: path.join(examples, name),
-      overrides: {},
-    });
+    const result = await runValidate({ run: localRun(), dir: path.join(examples, name), overrides: {} });
     expect(result.issues.map(formatIssue)).toEqual([]);
     expect(result.ok).toBe(true);
   });

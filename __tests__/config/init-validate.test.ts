@@ -5,9 +5,10 @@ import { parse } from 'yaml';
 import { runInit } from '../../src/commands/init.js';
 import { runValidate } from '../../src/commands/validate.js';
 import { formatIssue } from '../../src/config/format-issues.js';
-import { loadProject } from '../../src/config/load-project.js';
-import { ConfigError } from '../../src/errors.js';
+import { loadProject } from '../../src/plan/load-project.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { cleanProjectsAfterEach, makeProject, SETUP } from './helpers.js';
+import { localRun } from '../helpers/run-context.ts';
 
 cleanProjectsAfterEach();
 
@@ -23,14 +24,11 @@ const written = [
 describe('init', () => {
   it('scaffolds a bare deployment/setup.sh project that then validates clean', async () => {
     const dir = makeProject({ 'deployment/setup.sh': SETUP });
-    const before = await loadProject({
-      dir,
-      overrides: { regions: ['us-east-1'], bucket: 'b' },
-    });
+    const before = await loadProject({ run: localRun(), dir, overrides: { regions: ['us-east-1'], bucket: 'b' } });
     expect(await runInit({ dir, force: false, bucket: 'my-bucket' })).toEqual({
       written,
     });
-    const result = await runValidate({ dir, overrides: {} });
+    const result = await runValidate({ run: localRun(), dir, overrides: {} });
     expect(result.issues).toEqual([]);
     expect(result.ok).toBe(true);
     // The written deployment.yaml says exactly what the scan found.
@@ -91,7 +89,7 @@ describe('init', () => {
       services: [{ file: 'deployment/services/web.service' }, { file: 'deployment/worker.service' }],
       compose: 'deployment/compose.yaml',
     });
-    const { ok, plan } = await runValidate({ dir, overrides: {} });
+    const { ok, plan } = await runValidate({ run: localRun(), dir, overrides: {} });
     expect(ok).toBe(true);
     expect(plan?.manifest.uploads.filter((upload) => upload.secret).map((upload) => upload.mode)).toEqual(['0700', '0600']);
     expect(plan?.sourceFiles).toEqual([
@@ -141,7 +139,7 @@ describe('validate', () => {
       },
       { 'deployment/setup.sh': 0o644 },
     );
-    const result = await runValidate({ dir, overrides: {} });
+    const result = await runValidate({ run: localRun(), dir, overrides: {} });
     expect(result.ok).toBe(false);
     expect(result.plan).toBeUndefined();
     expect(result.issues.map(formatIssue)).toEqual([

@@ -3,11 +3,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { loadProject } from '../../src/config/load-project.js';
+import { runCli } from '../../src/cli/cli.js';
+import { loadProject } from '../../src/plan/load-project.js';
 import { formatIssue } from '../../src/config/format-issues.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import type { PlanOverrides } from '../../src/plan/types.js';
+import { localRun } from '../helpers/run-context.ts';
 
 /**
  * Every folder under fixtures/invalid/ is a broken project with an
@@ -73,6 +74,7 @@ describe('the invalid corpus', () => {
     // Any network use (the AWS SDK included) opens a socket; loading must not.
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     const caught = await loadProject({
+      run: localRun(),
       dir: path.join(corpus, name, expected.dir ?? ''),
       overrides: expected.overrides ?? {},
     }).catch((error: unknown) => error);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/load-project.js';
+import { loadProject } from '../../src/plan/load-project.js';
 import { BASIC_CONFIG, cleanProjectsAfterEach, makeProject, SETUP } from './helpers.js';
+import { localRun } from '../helpers/run-context.ts';
 
 cleanProjectsAfterEach();
 
@@ -35,10 +36,12 @@ const files = {
 describe('deployment.yaml layouts', () => {
   it('reads keys at the top level and under deployment: alike', async () => {
     const top = await loadProject({
+      run: localRun(),
       dir: makeProject({ ...files, '.spot/deployment.yaml': DEPLOYMENT_KEYS }),
       overrides: {},
     });
     const nested = await loadProject({
+      run: localRun(),
       dir: makeProject({
         ...files,
         '.spot/deployment.yaml': `version: 1\ndeployment:\n${indent(DEPLOYMENT_KEYS)}`,
@@ -116,7 +119,7 @@ describe('deployment.yaml layouts', () => {
       'tools/go.sh': SETUP,
       '.spot/deployment.yaml': 'scripts:\n  - path: ./tools/go.sh\n',
     });
-    const { plan } = await loadProject({ dir, overrides: {} });
+    const { plan } = await loadProject({ run: localRun(), dir, overrides: {} });
     expect(plan.manifest.uploads).toEqual([
       {
         source: 'tools/go.sh',
@@ -151,7 +154,7 @@ regions:
       '.spot/config.yaml': config,
       'deployment/setup.sh': SETUP,
     });
-    const { plan, warnings } = await loadProject({ dir, overrides: {} });
+    const { plan, warnings } = await loadProject({ run: localRun(), dir, overrides: {} });
     expect(plan.regions).toEqual([
       {
         name: 'us-west-2',
@@ -200,7 +203,7 @@ describe('warnings', () => {
       },
       { 'deployment/setup.sh': 0o644 },
     );
-    const { warnings } = await loadProject({ dir, overrides: {} });
+    const { warnings } = await loadProject({ run: localRun(), dir, overrides: {} });
     expect(warnings.map((w) => `${w.code} ${w.file}:${w.line}:${w.column} ${w.key} ${w.message}`)).toEqual([
       'SD117 deployment/setup.sh:1:1 scripts.0.path script "deployment/setup.sh" is not executable',
       'SD126 .spot/config.yaml:3:26 ssh.cidr port 22 is open to the whole internet',

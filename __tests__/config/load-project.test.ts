@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/load-project.js';
-import { ConfigError } from '../../src/errors.js';
+import { loadProject } from '../../src/plan/load-project.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { localRun } from '../helpers/run-context.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const helloWeb = path.resolve(here, '../../examples/hello-web');
@@ -27,17 +28,14 @@ function project(files: Record<string, string>): string {
 }
 
 async function configError(dir: string): Promise<ConfigError> {
-  const error = await loadProject({ dir, overrides: {} }).catch((caught: unknown) => caught);
+  const error = await loadProject({ run: localRun(), dir, overrides: {} }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ConfigError);
   return error as ConfigError;
 }
 
 describe('loadProject on examples/hello-web', () => {
   it('builds the plan from .spot/config.yaml and the deployment/ convention', async () => {
-    const { plan, warnings } = await loadProject({
-      dir: helloWeb,
-      overrides: {},
-    });
+    const { plan, warnings } = await loadProject({ run: localRun(), dir: helloWeb, overrides: {} });
     expect(warnings).toEqual([]);
     expect(plan.projectRoot).toBe(helloWeb);
     expect(plan.name).toBe('hello-web');
@@ -98,15 +96,13 @@ describe('loadProject on examples/hello-web', () => {
   });
 
   it('finds the project root from a subfolder', async () => {
-    const { plan } = await loadProject({
-      dir: path.join(helloWeb, 'deployment'),
-      overrides: {},
-    });
+    const { plan } = await loadProject({ run: localRun(), dir: path.join(helloWeb, 'deployment'), overrides: {} });
     expect(plan.projectRoot).toBe(helloWeb);
   });
 
   it('lets overrides win and names pull-request previews', async () => {
     const { plan } = await loadProject({
+      run: localRun({ pullRequest: 42 }),
       dir: helloWeb,
       overrides: {
         regions: ['eu-west-1', 'us-west-2'],
@@ -114,7 +110,6 @@ describe('loadProject on examples/hello-web', () => {
         instanceTypes: ['t3.small'],
         bucket: 'other',
         ttl: 'never',
-        pullRequest: 42,
         wait: 'running',
         timeoutMinutes: 5,
         tags: { team: 'web' },
@@ -163,10 +158,7 @@ describe('loadProject errors', () => {
     expect(error.issues.map((issue) => [issue.code, issue.file, issue.key, issue.message])).toEqual([
       ['SD106', '.spot/config.yaml', 'bucket', 'bucket is required: an S3 bucket for bundles and status objects'],
     ]);
-    const { plan } = await loadProject({
-      dir,
-      overrides: { bucket: 'from-input' },
-    });
+    const { plan } = await loadProject({ run: localRun(), dir, overrides: { bucket: 'from-input' } });
     expect(plan.bucket.name).toBe('from-input');
     expect(plan.name).toBe(
       path

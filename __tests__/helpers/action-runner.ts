@@ -55,6 +55,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun & 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/root',
+    // The runner always says so; the run context reads GITHUB_* only when it does.
+    GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_STATE: files.state,

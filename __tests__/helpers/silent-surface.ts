@@ -1,4 +1,4 @@
-import type { Surface } from '../../src/commands/surface.js';
+import type { Surface } from '../../src/core/surface.js';
 
 /** A Surface for in-process command tests that only look at the returned result. */
 export const silentSurface: Surface = {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/config/load-project.js';
+import { loadProject } from '../../src/plan/load-project.js';
 import { deploymentNames, sanitizeName } from '../../src/plan/build-plan.js';
 import { cleanProjectsAfterEach, makeProject, SETUP } from '../config/helpers.js';
+import { localRun } from '../helpers/run-context.ts';
 
 cleanProjectsAfterEach();
 
 const plan = async (config: string, overrides = {}) =>
   (
     await loadProject({
+      run: localRun(),
       dir: makeProject({
         '.spot/config.yaml': config,
         'deployment/setup.sh': SETUP,
@@ -24,15 +26,17 @@ describe('names', () => {
   });
 
   it('prefers config name, then repository, then folder; PR suffix always fits', () => {
-    expect(deploymentNames({ name: 'Web' }, { repository: 'o/r' }, '/x/folder')).toEqual({ name: 'web', deploymentId: 'web' });
-    expect(deploymentNames({}, { repository: 'octo/Shop.API' }, '/x/folder')).toEqual({ name: 'shop-api', deploymentId: 'shop-api' });
-    expect(deploymentNames({}, {}, '/x/My Folder')).toEqual({
+    expect(deploymentNames({ name: 'Web' }, {}, { repository: 'o/r' }, '/x/folder')).toEqual({ name: 'web', deploymentId: 'web' });
+    expect(deploymentNames({}, {}, { repository: 'octo/Shop.API' }, '/x/folder')).toEqual({ name: 'shop-api', deploymentId: 'shop-api' });
+    expect(deploymentNames({}, {}, { repository: '' }, '/x/My Folder')).toEqual({
       name: 'my-folder',
       deploymentId: 'my-folder',
     });
-    const long = deploymentNames({ name: 'n'.repeat(40) }, { pullRequest: 1234 }, '/x');
+    const long = deploymentNames({ name: 'n'.repeat(40) }, {}, { repository: '', pullRequest: 1234 }, '/x');
     expect(long.deploymentId).toBe(`${'n'.repeat(32)}-pr-1234`);
-    expect(deploymentNames({ name: 'web' }, { pullRequest: 7, deploymentName: 'Staging!' }, '/x').deploymentId).toBe('staging');
+    expect(deploymentNames({ name: 'web' }, { deploymentName: 'Staging!' }, { repository: '', pullRequest: 7 }, '/x').deploymentId).toBe(
+      'staging',
+    );
   });
 });
 
@@ -107,6 +111,8 @@ health_check: {port: 8080}
       name: undefined,
       deploymentId: undefined,
       regions: undefined,
+      run: undefined,
+      resourceTags: undefined,
     }).toEqual({
       architecture: 'x86_64',
       market: 'spot-then-on-demand',

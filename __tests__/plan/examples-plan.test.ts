@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/cli.js';
 
 const EXAMPLES = readdirSync('examples', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUsd } from '../../src/report/instance-report.js';
+import { formatUsd } from '../../src/report/format-usd.js';
 
 describe('formatUsd', () => {
   it('never shows a real price as 0.0000', () => {

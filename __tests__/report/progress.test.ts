@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressSurface } from '../../src/report/progress.js';
+import { progressSurface } from '../../src/cli/progress.js';
 
 async function session(tty: boolean): Promise<string> {
   let out = '';

@@ -2,9 +2,10 @@
  * Resolves `image` (an alias, an AMI id or `ssm:/path`) to an AMI in a
  * region, with the root device name the launch needs for an encrypted root.
  */
+import { CODE } from '../core/codes.js';
 import { DescribeImagesCommand, type DescribeImagesCommandInput, type Image } from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { SpotError } from '../errors.js';
+import { SpotError } from '../core/errors.js';
 import type { Architecture } from '../plan/types.js';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
@@ -67,7 +68,7 @@ const newest = (images: Image[]): Image | undefined =>
 
 function toResolved(image: Image | undefined, source: string, wanted: string, region: string): ResolvedImage {
   if (!image?.ImageId) {
-    throw new SpotError('SD150', `image ${wanted} was not found in ${region}`, {
+    throw new SpotError(CODE.imageNotFound, `image ${wanted} was not found in ${region}`, {
       key: 'image',
       hint: 'Use ubuntu-24.04, ubuntu-22.04, al2023, an AMI id that exists in this region, or ssm:/path/to/parameter.',
     });

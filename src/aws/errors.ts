@@ -3,7 +3,8 @@
  * passes its failure through `wrapAwsError`, which names the action and the
  * resource and decides what the caller should do next.
  */
-import { SpotError } from '../errors.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 
 export type ErrorClass = 'retry' | 'next-pool' | 'switch-market' | 'stop';
 
@@ -58,7 +59,7 @@ export function wrapAwsError(error: unknown, context: WrapContext): SpotError {
   const where = context.resource ? ` (${context.resource})` : '';
   const detail = `${context.action}${where} failed: ${code}: ${awsErrorMessage(error)}`;
   if (CREDENTIAL_CODES.has(code) || /credential/i.test(awsErrorMessage(error))) {
-    return new SpotError('SD200', detail, {
+    return new SpotError(CODE.noCredentials, detail, {
       cause: error,
       hint:
         'No usable AWS credentials. In Actions, add aws-actions/configure-aws-credentials before this step ' +
@@ -66,33 +67,33 @@ export function wrapAwsError(error: unknown, context: WrapContext): SpotError {
     });
   }
   if (PERMISSION_CODES.has(code)) {
-    return new SpotError('SD201', detail, {
+    return new SpotError(CODE.accessDenied, detail, {
       cause: error,
       hint: `Allow ${context.action} for the role or user in use; see docs/iam.md for the full policy.`,
     });
   }
   if (QUOTA_CODES.has(code)) {
-    return new SpotError('SD301', detail, {
+    return new SpotError(CODE.quota, detail, {
       cause: error,
       hint: 'An EC2 quota was reached: raise "All Standard Spot Instance Requests" (or the on-demand vCPU quota) in Service Quotas, or ask for fewer instances.',
     });
   }
   if (CAPACITY_CODES.has(code)) {
-    return new SpotError('SD300', detail, {
+    return new SpotError(CODE.noCapacity, detail, {
       cause: error,
       hint: 'No capacity in any pool tried. Add instance types or regions, or use market: spot-then-on-demand.',
     });
   }
   if (THROTTLE_CODES.has(code)) {
-    return new SpotError('SD302', detail, { cause: error, hint: 'AWS throttled the calls; try again in a minute.' });
+    return new SpotError(CODE.throttled, detail, { cause: error, hint: 'AWS throttled the calls; try again in a minute.' });
   }
   if (/^InvalidAMIID/.test(code)) {
-    return new SpotError('SD150', detail, {
+    return new SpotError(CODE.imageNotFound, detail, {
       cause: error,
       hint: 'Check `image` in .spot/config.yaml: the AMI must exist in that region and be shared with this account.',
     });
   }
-  return new SpotError('SD299', detail, {
+  return new SpotError(CODE.awsError, detail, {
     cause: error,
     hint: 'Run with debug logging (ACTIONS_STEP_DEBUG or --debug) for the full AWS response.',
   });

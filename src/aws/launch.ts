@@ -5,25 +5,17 @@
  * Every attempt is recorded for the summary.
  */
 import { createHash } from 'node:crypto';
-import { RunInstancesCommand, type RunInstancesCommandInput, type Tag } from '@aws-sdk/client-ec2';
-import type { SpotError } from '../errors.js';
-import type { Market, Plan } from '../plan/types.js';
+import { RunInstancesCommand, type RunInstancesCommandInput } from '@aws-sdk/client-ec2';
+import type { SpotError } from '../core/errors.js';
+import type { Attempt } from '../core/results.js';
+
+export type { Attempt };
+import type { Market } from '../plan/types.js';
 import type { ResolvedImage } from './ami.js';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, awsErrorMessage, classifyAwsError, wrapAwsError } from './errors.js';
 import type { SubnetChoice } from './network.js';
-import { TAG, tagSpecifications } from './tags.js';
-
-export interface Attempt {
-  region: string;
-  instanceType: string;
-  availabilityZone: string;
-  market: 'spot' | 'on-demand';
-  /** How many instances the attempt got. */
-  launched: number;
-  errorCode?: string;
-  message?: string;
-}
+import { TAG, tagSpecifications, toTagList } from './tags.js';
 
 export interface LaunchedInstance {
   id: string;
@@ -34,16 +26,26 @@ export interface LaunchedInstance {
   launchId: string;
 }
 
+/** What every instance of a deployment is launched with, whatever the pool. */
+export interface LaunchSpec {
+  market: Market;
+  maxPrice?: number;
+  rootVolume: { sizeGb: number; type: string };
+  publicIp: boolean;
+  keyName?: string;
+  iamInstanceProfile?: string;
+}
+
 export interface RegionLaunchRequest {
   clients: AwsClients;
-  plan: Plan;
+  spec: LaunchSpec;
   count: number;
   instanceTypes: string[];
   image: ResolvedImage;
   subnets: SubnetChoice[];
   securityGroupId: string;
   /** Tags without the launch id; each launch call adds its own. */
-  tags: Tag[];
+  tags: Record<string, string>;
   /** Base of the idempotency token: deployment and run. */
   clientTokenBase: string;
   /** User-data (base64) for one launch call, whose instances report under `launchId`. */
@@ -67,20 +69,24 @@ const launchIdFor = (base: string, region: string, attempt: number): string =>
 /** EC2 limits ClientToken to 64 ASCII characters. */
 const clientToken = (base: string, attempt: number): string => createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
 
-function buildRunInput(
-  request: RegionLaunchRequest,
-  pool: {
-    type: string;
-    subnet: SubnetChoice;
-    market: 'spot' | 'on-demand';
-    count: number;
-    launchId: string;
-    attempt: number;
-    userData: string;
-  },
+/** One pool of the ladder, as one RunInstances call asks for it. */
+export interface PoolRequest {
+  type: string;
+  subnet: SubnetChoice;
+  market: 'spot' | 'on-demand';
+  count: number;
+  launchId: string;
+  attempt: number;
+  userData: string;
+}
+
+/** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
+export function buildRunInput(
+  request: Pick<RegionLaunchRequest, 'spec' | 'image' | 'securityGroupId' | 'tags' | 'clientTokenBase'>,
+  pool: PoolRequest,
 ): RunInstancesCommandInput {
-  const { plan } = request;
-  const tags = [...request.tags, { Key: TAG.launchId, Value: pool.launchId }];
+  const { spec } = request;
+  const tags = toTagList({ ...request.tags, [TAG.launchId]: pool.launchId });
   return {
     ImageId: request.image.imageId,
     InstanceType: pool.type as RunInstancesCommandInput['InstanceType'],
@@ -94,7 +100,7 @@ function buildRunInput(
     BlockDeviceMappings: [
       {
         DeviceName: request.image.rootDeviceName,
-        Ebs: { Encrypted: true, VolumeSize: plan.rootVolume.sizeGb, VolumeType: plan.rootVolume.type as 'gp3', DeleteOnTermination: true },
+        Ebs: { Encrypted: true, VolumeSize: spec.rootVolume.sizeGb, VolumeType: spec.rootVolume.type as 'gp3', DeleteOnTermination: true },
       },
     ],
     NetworkInterfaces: [
@@ -102,7 +108,7 @@ function buildRunInput(
         DeviceIndex: 0,
         SubnetId: pool.subnet.subnetId,
         Groups: [request.securityGroupId],
-        AssociatePublicIpAddress: plan.network.publicIp,
+        AssociatePublicIpAddress: spec.publicIp,
         DeleteOnTermination: true,
       },
     ],
@@ -113,17 +119,17 @@ function buildRunInput(
             SpotOptions: {
               SpotInstanceType: 'one-time',
               InstanceInterruptionBehavior: 'terminate',
-              ...(plan.maxPrice === undefined ? {} : { MaxPrice: String(plan.maxPrice) }),
+              ...(spec.maxPrice === undefined ? {} : { MaxPrice: String(spec.maxPrice) }),
             },
           },
         }
       : {}),
-    ...(plan.ssh?.keyName ? { KeyName: plan.ssh.keyName } : {}),
-    ...(plan.iamInstanceProfile
+    ...(spec.keyName ? { KeyName: spec.keyName } : {}),
+    ...(spec.iamInstanceProfile
       ? {
-          IamInstanceProfile: plan.iamInstanceProfile.startsWith('arn:')
-            ? { Arn: plan.iamInstanceProfile }
-            : { Name: plan.iamInstanceProfile },
+          IamInstanceProfile: spec.iamInstanceProfile.startsWith('arn:')
+            ? { Arn: spec.iamInstanceProfile }
+            : { Name: spec.iamInstanceProfile },
         }
       : {}),
     TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
@@ -136,7 +142,7 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
   const instances: LaunchedInstance[] = [];
   const attempts: Attempt[] = [];
   let attempt = 0;
-  markets: for (const market of marketsFor(request.plan.market)) {
+  markets: for (const market of marketsFor(request.spec.market)) {
     for (const type of request.instanceTypes) {
       for (const subnet of request.subnets) {
         const remaining = request.count - instances.length;
@@ -165,7 +171,7 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
           record.message = awsErrorMessage(error);
           const decision = classifyAwsError(record.errorCode);
           // A spot quota applies to every spot pool: go straight to on-demand when allowed.
-          if (decision === 'switch-market' && market === 'spot' && request.plan.market === 'spot-then-on-demand') continue markets;
+          if (decision === 'switch-market' && market === 'spot' && request.spec.market === 'spot-then-on-demand') continue markets;
           if (decision === 'stop' || decision === 'switch-market') {
             const wrapped = wrapAwsError(error, {
               action: 'ec2:RunInstances',

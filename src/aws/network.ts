@@ -4,6 +4,7 @@
  * configured ports to the configured CIDRs. With no ingress configured the
  * group has no inbound rules at all.
  */
+import { CODE } from '../core/codes.js';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
@@ -11,13 +12,12 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  type Tag,
 } from '@aws-sdk/client-ec2';
-import { SpotError } from '../errors.js';
+import { SpotError } from '../core/errors.js';
 import type { IngressRule, NetworkPlan } from '../plan/types.js';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
-import { deploymentFilter, tagSpecifications } from './tags.js';
+import { deploymentFilter, tagSpecifications, toTagList } from './tags.js';
 
 export interface SubnetChoice {
   subnetId: string;
@@ -34,7 +34,7 @@ async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<
   }
   const found = vpcs[0]?.VpcId;
   if (!found) {
-    throw new SpotError('SD151', `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
+    throw new SpotError(CODE.noNetwork, `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
       key: 'network.vpc',
       hint: 'Create a default VPC (`aws ec2 create-default-vpc`) or set network.vpc and network.subnets in .spot/config.yaml.',
     });
@@ -68,7 +68,7 @@ export async function findSubnets(
   }
   const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
   if (subnets.length === 0) {
-    throw new SpotError('SD151', `VPC ${vpcId} in ${clients.region} has no subnets`, {
+    throw new SpotError(CODE.noNetwork, `VPC ${vpcId} in ${clients.region} has no subnets`, {
       key: 'network.subnets',
       hint: 'Add a subnet to the VPC or list subnets in network.subnets.',
     });
@@ -105,7 +105,7 @@ async function authorize(clients: AwsClients, groupId: string, rules: IngressRul
 /** Creates (or reuses) the deployment's security group; idempotent by tag. */
 export async function ensureSecurityGroup(
   clients: AwsClients,
-  options: { vpcId: string; deploymentId: string; ingress: IngressRule[]; tags: Tag[] },
+  options: { vpcId: string; deploymentId: string; ingress: IngressRule[]; tags: Record<string, string> },
 ): Promise<string> {
   try {
     const found = await existingGroup(clients, options.vpcId, options.deploymentId);
@@ -115,7 +115,7 @@ export async function ensureSecurityGroup(
         GroupName: groupName(options.deploymentId),
         Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
         VpcId: options.vpcId,
-        TagSpecifications: tagSpecifications(options.tags, ['security-group']),
+        TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
       }),
     );
     await authorize(clients, created.GroupId!, options.ingress);

@@ -23,10 +23,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { SpotError } from '../errors.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
 
-export const S3_CODES = { missingBucket: 'SD135', bucketTaken: 'SD136', forbidden: 'SD201', expiredCredentials: 'SD200' } as const;
 export const PART_SIZE = 8 * 1024 * 1024;
 /** SigV4 presigned URLs cannot live longer than 7 days. */
 export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
@@ -39,25 +39,12 @@ export const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 's
 const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
 const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
 
-const keyOf = (...parts: string[]): string =>
-  parts
-    .map((part) => part.replace(/^\/+|\/+$/g, ''))
-    .filter((part) => part !== '')
-    .join('/');
-
-/** `<prefix>/<name>/<sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
-export const bundleKey = (prefix: string, name: string, sha256: string): string => keyOf(prefix, name, `${sha256}.tar.gz`);
-
-/** `<prefix>/<name>/status/<launchId>/<n>.json`: one object per instance and launch. */
-export const statusKey = (prefix: string, name: string, launchId: string, n: number | string): string =>
-  keyOf(prefix, name, 'status', launchId, `${n}.json`);
-
 /** Wraps an S3 failure once, naming the action and the bucket or object. */
 export function wrapS3Error(error: unknown, action: string, resource: string): SpotError {
   const code = awsErrorCode(error);
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
   if (FORBIDDEN.has(code) || status === 403) {
-    return new SpotError(S3_CODES.forbidden, `${action} on ${resource} was denied (${code})`, {
+    return new SpotError(CODE.accessDenied, `${action} on ${resource} was denied (${code})`, {
       cause: error,
       hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
     });
@@ -67,7 +54,7 @@ export function wrapS3Error(error: unknown, action: string, resource: string): S
 }
 
 function missingBucket(bucket: string, cause: unknown): SpotError {
-  return new SpotError(S3_CODES.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
+  return new SpotError(CODE.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
     cause,
     key: 'bucket',
     hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
@@ -113,7 +100,7 @@ async function createBucket(s3: S3Client, name: string, region: string): Promise
     const code = awsErrorCode(error);
     if (code === 'BucketAlreadyOwnedByYou') return;
     if (code === 'BucketAlreadyExists') {
-      throw new SpotError(S3_CODES.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
+      throw new SpotError(CODE.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
         cause: error,
         key: 'bucket.name',
         hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
@@ -153,7 +140,8 @@ async function mergedLifecycleRules(s3: S3Client, name: string, prefix: string):
 
 async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void> {
   const { name, kmsKeyId } = options;
-  const prefix = keyOf(options.prefix ?? 'spot-deployer');
+  // The plan trims slashes off the prefix; an empty one is refused before this.
+  const prefix = options.prefix ?? 'spot-deployer';
   const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
   await call('s3:PutBucketPublicAccessBlock', name, () =>
     s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })),
@@ -251,7 +239,7 @@ export async function presignExpirySeconds(s3: S3Client, requested: number, now 
   if (credentials.expiration) {
     const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
     if (left <= 0) {
-      throw new SpotError(S3_CODES.expiredCredentials, 'the AWS credentials have expired', {
+      throw new SpotError(CODE.noCredentials, 'the AWS credentials have expired', {
         hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
       });
     }
@@ -308,10 +296,9 @@ export async function readStatusObjects(s3: S3Client, bucket: string, prefix: st
   );
 }
 
-/** Deletes every bundle and status object of one deployment; returns how many went. */
-export async function deleteDeploymentObjects(s3: S3Client, bucket: string, prefix: string, name: string): Promise<number> {
-  // The trailing slash keeps `demo` from matching `demo-pr-1`.
-  const keys = await listKeys(s3, bucket, `${keyOf(prefix, name)}/`);
+/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
+export async function deleteObjectsUnder(s3: S3Client, bucket: string, folder: string): Promise<number> {
+  const keys = await listKeys(s3, bucket, folder);
   for (let start = 0; start < keys.length; start += 1000) {
     const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
     const result = await call('s3:DeleteObject', bucket, () =>

@@ -4,25 +4,9 @@
  * to read and to test.
  */
 import { posix } from 'node:path';
-import { SpotError } from '../errors.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 import type { BundleSource } from '../plan/types.js';
-
-/**
- * SD111–SD114 mean the same as the configuration checks of the same number
- * (docs/configuration.md): the bundle re-checks what only the file walk can
- * see. SD130–SD133 are the bundle's own.
- */
-export const BUNDLE_CODES = {
-  missingSource: 'SD111',
-  unsafeSource: 'SD112',
-  escapingSymlink: 'SD112',
-  duplicatePath: 'SD113',
-  badMode: 'SD114',
-  unsafeDest: 'SD130',
-  unsupportedType: 'SD131',
-  changedWhileReading: 'SD132',
-  unsafeExtra: 'SD133',
-} as const;
 
 const hasDotDot = (path: string): boolean => path.split(/[/\\]/).includes('..');
 
@@ -31,7 +15,7 @@ export function archiveBaseFor(upload: BundleSource, index: number): string {
   const { dest } = upload;
   if (!dest.startsWith('/') || hasDotDot(dest) || dest.includes('\0')) {
     throw new SpotError(
-      BUNDLE_CODES.unsafeDest,
+      CODE.unsafeDest,
       `upload ${index + 1} (${upload.source}): destination "${dest}" must be an absolute path without ".."`,
       { key: `uploads.${index}.dest`, hint: 'Write the destination as an absolute path on the instance, e.g. /opt/app.' },
     );
@@ -46,7 +30,7 @@ export function checkedSource(upload: BundleSource, index: number): string {
   const absolute = source.startsWith('/') || /^[A-Za-z]:[/\\]/.test(source);
   if (absolute || hasDotDot(source) || source.includes('\0')) {
     throw new SpotError(
-      BUNDLE_CODES.unsafeSource,
+      CODE.pathEscape,
       `upload ${index + 1}: source "${source}" must be a path inside the project (no absolute path, no "..")`,
       { key: `uploads.${index}.source`, hint: 'Move the file into the project and name it relative to the project root.' },
     );
@@ -59,7 +43,7 @@ export function checkedSource(upload: BundleSource, index: number): string {
 export function checkedExtraPath(path: string): string {
   const normal = posix.normalize(path);
   if (path.startsWith('/') || hasDotDot(path) || normal.startsWith('files/') || normal === '.') {
-    throw new SpotError(BUNDLE_CODES.unsafeExtra, `bundle extra file "${path}" must be a relative path outside files/`);
+    throw new SpotError(CODE.unsafeExtra, `bundle extra file "${path}" must be a relative path outside files/`);
   }
   return normal;
 }
@@ -72,7 +56,7 @@ export function checkedExtraPath(path: string): string {
 export function checkedLinkTarget(target: string, relPath: string, projectPath: string): string {
   const resolved = posix.normalize(posix.join(posix.dirname(relPath), target));
   if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
-    throw new SpotError(BUNDLE_CODES.escapingSymlink, `symlink "${projectPath}" points outside the upload (to "${target}")`, {
+    throw new SpotError(CODE.pathEscape, `symlink "${projectPath}" points outside the upload (to "${target}")`, {
       position: { file: projectPath },
       hint: 'Replace the link with the file itself, make it relative inside the uploaded folder, or exclude it in .spotignore.',
     });
@@ -86,7 +70,7 @@ export const octal = (mode: number): string => `0${(mode & 0o7777).toString(8).p
 /** Parses an octal mode string such as `0640` or `640`. */
 export function parseMode(mode: string, key: string): number {
   if (!/^0?[0-7]{3,4}$/.test(mode)) {
-    throw new SpotError(BUNDLE_CODES.badMode, `mode "${mode}" is not an octal permission such as 0644`, { key });
+    throw new SpotError(CODE.badPermissions, `mode "${mode}" is not an octal permission such as 0644`, { key });
   }
   return Number.parseInt(mode, 8);
 }

@@ -8,9 +8,10 @@ import { existsSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { SpotError } from '../errors.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 import type { BundleSource, Plan } from '../plan/types.js';
-import { archiveBaseFor, BUNDLE_CODES, checkedLinkTarget, checkedSource, octal, parseMode } from './paths.js';
+import { archiveBaseFor, checkedLinkTarget, checkedSource, octal, parseMode } from './paths.js';
 import type { IndexUpload, SelectedEntry } from './types.js';
 
 /** Debris that never belongs on a server; documented in docs/bundle.md. */
@@ -60,14 +61,14 @@ function resolveSource(projectRoot: string, upload: BundleSource, index: number)
   const source = checkedSource(upload, index);
   const candidate = join(projectRoot, source);
   if (!existsSync(candidate)) {
-    throw new SpotError(BUNDLE_CODES.missingSource, `upload source "${source}" does not exist in the project`, {
+    throw new SpotError(CODE.missingSource, `upload source "${source}" does not exist in the project`, {
       key: `uploads.${index}.source`,
       hint: `Create ${source} or correct the path; sources are relative to ${projectRoot}.`,
     });
   }
   const real = realpathSync(candidate);
   if (!isInside(real, projectRoot)) {
-    throw new SpotError(BUNDLE_CODES.escapingSymlink, `upload source "${source}" is a link that leaves the project`, {
+    throw new SpotError(CODE.pathEscape, `upload source "${source}" is a link that leaves the project`, {
       key: `uploads.${index}.source`,
       hint: 'Copy the file into the project instead of linking to it.',
     });
@@ -92,7 +93,7 @@ function entryFor(ctx: WalkContext, walk: UploadWalk, abs: string, path: string,
     const mode = octal(fileMode(upload, stats, walk.index));
     return { path, size: stats.size, mode, secret: upload.secret, type: 'file', sourcePath: abs };
   }
-  throw new SpotError(BUNDLE_CODES.unsupportedType, `"${projectPath}" is not a regular file, folder or symlink`, {
+  throw new SpotError(CODE.unsupportedType, `"${projectPath}" is not a regular file, folder or symlink`, {
     position: { file: projectPath },
     hint: 'Device files, sockets and FIFOs cannot be bundled; exclude it in .spotignore.',
   });
@@ -153,7 +154,7 @@ function mergeEntries(entries: SelectedEntry[]): Map<string, SelectedEntry> {
     } else if (seen.type === 'directory' && entry.type === 'directory') {
       if (entry.secret) byPath.set(entry.path, entry);
     } else {
-      throw new SpotError(BUNDLE_CODES.duplicatePath, `two uploads write "/${entry.path.replace(/^files\//, '')}"`, {
+      throw new SpotError(CODE.duplicateDest, `two uploads write "/${entry.path.replace(/^files\//, '')}"`, {
         hint: 'Give each upload its own destination, or exclude the file from one of them.',
       });
     }

@@ -14,8 +14,8 @@ import { pipeline } from 'node:stream/promises';
 import type { TransformOptions } from 'node:stream';
 import { createGzip, type ZlibOptions } from 'node:zlib';
 import { Header, Pax } from 'tar';
-import { SpotError } from '../errors.js';
-import { BUNDLE_CODES } from './paths.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 import type { SelectedEntry } from './types.js';
 
 /** 2000-01-01T00:00:00Z: a fixed, obviously synthetic time that every tar accepts. */
@@ -65,7 +65,7 @@ export function headerFor(entry: SelectedEntry): Buffer {
 const padding = (size: number): Buffer => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
 
 function changedError(entry: SelectedEntry): SpotError {
-  return new SpotError(BUNDLE_CODES.changedWhileReading, `"${entry.sourcePath}" changed size while it was bundled`, {
+  return new SpotError(CODE.changedWhileReading, `"${entry.sourcePath}" changed size while it was bundled`, {
     hint: 'Stop whatever is writing to the project folder during the deploy, then run it again.',
   });
 }

@@ -4,27 +4,15 @@
  * string concatenation). Holds no secret contents: only presigned URLs
  * (short-lived) and the bundle's sha256.
  */
+import { CODE } from '../core/codes.js';
 import { gzipSync } from 'node:zlib';
 import { parseDocument, stringify } from 'yaml';
-import { SpotError } from '../errors.js';
-import { shellQuote } from '../shell-quote.js';
+import { SpotError } from '../core/errors.js';
+import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
 import { readTemplate } from './templates.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
-
-export const AGENT_PATH = '/etc/spot-deployer/agent.sh';
-export const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
-
-export interface AgentSettings {
-  deploymentId: string;
-  bundleUrl: string;
-  bundleSha256: string;
-  statusUrls: string[];
-  target: string;
-  ttlSeconds: number;
-  imdsUrl?: string;
-}
 
 export interface RenderedUserData {
   /** The `#cloud-config` document, uncompressed (what `cloud-init schema` checks). */
@@ -35,25 +23,11 @@ export interface RenderedUserData {
   bytes: number;
 }
 
-export function renderAgentConf(settings: AgentSettings): string {
-  const lines = [
-    '# Written by spot-deployer; read by agent.sh.',
-    `SD_DEPLOYMENT=${shellQuote(settings.deploymentId)}`,
-    `SD_BUNDLE_URL=${shellQuote(settings.bundleUrl)}`,
-    `SD_BUNDLE_SHA256=${shellQuote(settings.bundleSha256)}`,
-    `SD_STATUS_URLS=(${settings.statusUrls.map(shellQuote).join(' ')})`,
-    `SD_TARGET=${shellQuote(settings.target)}`,
-    `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
-    `SD_IMDS_URL=${shellQuote(settings.imdsUrl ?? 'http://169.254.169.254')}`,
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
 function baseTemplate(template: string): Record<string, unknown> {
   const name = template.endsWith('.yaml') || template.includes('/') ? template : `cloud-init/${template}.yaml`;
   const doc = parseDocument(readTemplate(name));
   if (doc.errors.length > 0) {
-    throw new SpotError('SD152', `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
+    throw new SpotError(CODE.badTemplate, `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
       hint: 'Fix the template file or choose `minimal` or `docker`.',
     });
   }
@@ -108,7 +82,7 @@ export function renderUserData(options: {
 export function assertUserDataFits(rendered: RenderedUserData, context: string): void {
   if (rendered.bytes <= USER_DATA_LIMIT) return;
   throw new SpotError(
-    'SD153',
+    CODE.userDataTooBig,
     `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`,
     {
       hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',

@@ -6,16 +6,11 @@
 import type { ClientPool } from '../aws/clients.js';
 import { findDeploymentInstances, terminateInstances } from '../aws/instances.js';
 import { deleteSecurityGroups } from '../aws/network.js';
-import { deleteDeploymentObjects } from '../aws/s3.js';
+import { deleteObjectsUnder } from '../aws/s3.js';
+import { deploymentFolder, keyScopeOf } from '../agent/keys.js';
 import type { Plan } from '../plan/types.js';
-import type { Surface } from './surface.js';
-
-export interface DestroyResult {
-  deploymentId: string;
-  terminated: Array<{ id: string; region: string }>;
-  securityGroups: string[];
-  objectsDeleted: number;
-}
+import type { DestroyResult } from '../core/results.js';
+import type { Surface } from '../core/surface.js';
 
 export async function runDestroy(plan: Plan, deps: { pool: ClientPool; surface: Surface }): Promise<DestroyResult> {
   const result: DestroyResult = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
@@ -31,6 +26,6 @@ export async function runDestroy(plan: Plan, deps: { pool: ClientPool; surface: 
     }),
   );
   const bucketClients = deps.pool.forRegion(plan.regions[0]!.name);
-  result.objectsDeleted = await deleteDeploymentObjects(bucketClients.s3, plan.bucket.name, plan.bucket.prefix, plan.deploymentId);
+  result.objectsDeleted = await deleteObjectsUnder(bucketClients.s3, plan.bucket.name, deploymentFolder(keyScopeOf(plan)));
   return result;
 }

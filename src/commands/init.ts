@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { CONFIG_CODES } from '../config/codes.js';
+import { CODE, type Code } from '../core/codes.js';
 import { scanConvention } from '../config/convention.js';
 import { CONVENTION_DIR } from '../config/find-root.js';
 import { SCHEMA_BASE_URL, SCHEMA_FILES } from '../config/json-schema.js';
-import { ConfigError, type ConfigIssue } from '../errors.js';
+import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import { sanitizeName } from '../plan/build-plan.js';
 
 export interface InitOptions {
@@ -43,7 +43,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const root = path.resolve(options.dir);
   if (!isDirectory(path.join(root, CONVENTION_DIR))) {
     throw initError(
-      CONFIG_CODES.incompleteSpot,
+      CODE.incompleteSpot,
       CONVENTION_DIR,
       `no ${CONVENTION_DIR}/ folder in ${root} to scaffold from`,
       'create deployment/setup.sh with the commands that install your app, then run init again',
@@ -54,7 +54,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   if (existing.length > 0 && !options.force) {
     throw new ConfigError(
       existing.map((file) =>
-        issue(CONFIG_CODES.wouldOverwrite, file, `${file} already exists`, 'pass --force to overwrite it, or move it away first'),
+        issue(CODE.wouldOverwrite, file, `${file} already exists`, 'pass --force to overwrite it, or move it away first'),
       ),
     );
   }
@@ -108,7 +108,7 @@ function templatesDir(): string {
 
 const isDirectory = (target: string): boolean => existsSync(target) && statSync(target).isDirectory();
 
-function issue(code: string, file: string, message: string, hint: string): ConfigIssue {
+function issue(code: Code, file: string, message: string, hint: string): ConfigIssue {
   return {
     code,
     file,
@@ -121,6 +121,6 @@ function issue(code: string, file: string, message: string, hint: string): Confi
   };
 }
 
-function initError(code: string, file: string, message: string, hint: string): ConfigError {
+function initError(code: Code, file: string, message: string, hint: string): ConfigError {
   return new ConfigError([issue(code, file, message, hint)]);
 }

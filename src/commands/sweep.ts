@@ -7,25 +7,13 @@
 import type { ClientPool } from '../aws/clients.js';
 import { findManagedInstances, type InstanceView } from '../aws/instances.js';
 import type { Plan } from '../plan/types.js';
-import { runDestroy, type DestroyResult } from './destroy.js';
-import type { Surface } from './surface.js';
-
-export interface SweptDeployment {
-  deploymentId: string;
-  reason: string;
-  destroyed: DestroyResult;
-}
-
-export interface SweepResult {
-  /** Deployments looked at, with their instances' count. */
-  seen: Array<{ deploymentId: string; instances: number }>;
-  swept: SweptDeployment[];
-}
+import type { SweepResult } from '../core/results.js';
+import { runDestroy } from './destroy.js';
+import type { Surface } from '../core/surface.js';
 
 export interface SweepDeps {
   pool: ClientPool;
   surface: Surface;
-  repository: string;
   now: () => Date;
   /** Answers whether pull request `n` is closed; undefined when GitHub cannot be asked. */
   isPullRequestClosed?: (pullRequest: number) => Promise<boolean>;
@@ -58,9 +46,11 @@ async function reasonToSweep(instances: InstanceView[], deps: SweepDeps): Promis
 }
 
 export async function runSweep(plan: Plan, deps: SweepDeps): Promise<SweepResult> {
-  const found = await Promise.all(plan.regions.map((region) => findManagedInstances(deps.pool.forRegion(region.name), deps.repository)));
+  const found = await Promise.all(
+    plan.regions.map((region) => findManagedInstances(deps.pool.forRegion(region.name), plan.run.repository)),
+  );
   // Without a repository to match (a terminal outside Actions) only this project's own names qualify.
-  const ours = (id: string): boolean => Boolean(deps.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
+  const ours = (id: string): boolean => Boolean(plan.run.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
   const groups = new Map([...byDeployment(found.flat())].filter(([deploymentId]) => ours(deploymentId)));
   const result: SweepResult = {
     seen: [...groups].map(([deploymentId, instances]) => ({ deploymentId, instances: instances.length })),

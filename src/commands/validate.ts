@@ -1,10 +1,12 @@
-import { loadProject } from '../config/load-project.js';
-import { ConfigError, type ConfigIssue } from '../errors.js';
+import { loadProject } from '../plan/load-project.js';
+import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import type { Plan, PlanOverrides } from '../plan/types.js';
+import type { RunContext } from '../core/run-context.js';
 
 export interface ValidateOptions {
   dir: string;
   overrides: PlanOverrides;
+  run: RunContext;
 }
 
 export interface ValidateResult {
@@ -26,6 +28,7 @@ export async function runValidate(options: ValidateOptions): Promise<ValidateRes
     const { plan, warnings } = await loadProject({
       dir: options.dir,
       overrides: options.overrides,
+      run: options.run,
     });
     return { ok: true, issues: warnings, plan };
   } catch (error) {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Plan, PlanOverrides } from '../plan/types.js';
-import { CONFIG_CODES, type ConfigCode } from './codes.js';
+import { CODE, type Code } from '../core/codes.js';
 import { INSTANCE_TYPE_PATTERN, REGION_PATTERN, type ConfigFile } from './config-schema.js';
 import { architectureOf } from './instance-types.js';
 import type { IssueList, Locator } from './issues.js';
@@ -14,9 +14,9 @@ export interface ConfigCheck {
 }
 
 const INPUT_FILE = '(input)';
-const INPUT_CODES: Record<string, ConfigCode> = {
-  regions: CONFIG_CODES.badRegion,
-  'instance-types': CONFIG_CODES.badInstanceType,
+const INPUT_CODES: Record<string, Code> = {
+  regions: CODE.badRegion,
+  'instance-types': CODE.badInstanceType,
 };
 
 /** Checks of the config and the overrides beyond types; all offline. */
@@ -35,7 +35,7 @@ export function checkConfig(check: ConfigCheck, plan: Plan): void {
 function checkOverrides(check: ConfigCheck): void {
   const input = (key: string, message: string, hint: string): void =>
     check.issues.add({
-      code: INPUT_CODES[key] ?? CONFIG_CODES.invalidValue,
+      code: INPUT_CODES[key] ?? CODE.invalidValue,
       file: INPUT_FILE,
       line: 1,
       column: 1,
@@ -80,7 +80,7 @@ function checkArchitecture(check: ConfigCheck, plan: Plan): void {
           : 'set architecture: x86_64, or use Graviton types such as t4g.small';
       if (fromInput)
         check.issues.add({
-          code: CONFIG_CODES.archMismatch,
+          code: CODE.archMismatch,
           file: INPUT_FILE,
           line: 1,
           column: 1,
@@ -89,7 +89,7 @@ function checkArchitecture(check: ConfigCheck, plan: Plan): void {
           hint,
           severity: 'error',
         });
-      else check.issues.report(check.locator, [...base, index], CONFIG_CODES.archMismatch, message, { hint });
+      else check.issues.report(check.locator, [...base, index], CODE.archMismatch, message, { hint });
       return;
     }
   }
@@ -103,7 +103,7 @@ function checkSsh(check: ConfigCheck): void {
     check.issues.report(
       check.locator,
       ['ssh'],
-      keys.length === 0 ? CONFIG_CODES.missingValue : CONFIG_CODES.invalidValue,
+      keys.length === 0 ? CODE.missingValue : CODE.invalidValue,
       keys.length === 0
         ? 'ssh needs a key: key_name, public_key or public_key_path'
         : 'ssh takes only one of key_name, public_key and public_key_path',
@@ -119,7 +119,7 @@ function checkSsh(check: ConfigCheck): void {
 const isWorld = (cidr: string): boolean => cidr.endsWith('/0');
 
 function worldSsh(check: ConfigCheck, at: KeyPath, message = 'port 22 is open to the whole internet'): void {
-  check.issues.report(check.locator, at, CONFIG_CODES.openSsh, message, {
+  check.issues.report(check.locator, at, CODE.openSsh, message, {
     severity: 'warning',
     hint: 'limit it to your address, e.g. cidr: 203.0.113.7/32',
   });
@@ -131,7 +131,7 @@ function checkCidr(cidr: string, at: KeyPath, check: ConfigCheck): boolean {
   const family = net.isIPv4(address) ? 32 : net.isIPv6(address) ? 128 : 0;
   const size = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
   if (rest.length === 0 && family > 0 && size >= 0 && size <= family) return true;
-  check.issues.report(check.locator, at, CONFIG_CODES.badCidr, `"${cidr}" is not a CIDR block`, {
+  check.issues.report(check.locator, at, CODE.badCidr, `"${cidr}" is not a CIDR block`, {
     hint: 'write an address and a prefix length, e.g. 203.0.113.0/24 or 0.0.0.0/0',
   });
   return false;

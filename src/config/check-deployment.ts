@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import { checkInstancePath, checkSource, type PathCheck } from './check-paths.js';
 import { checkUnitText } from './check-unit.js';
 import { DEFAULT_TARGET } from './convention.js';
@@ -41,22 +41,16 @@ function checkUpload(entry: UploadEntry, at: KeyPath, ctx: { check: PathCheck; s
     const normal = path.posix.normalize(dest).replace(/\/+$/, '');
     const earlier = ctx.seen.get(normal);
     if (earlier) {
-      check.issues.report(
-        check.locator,
-        [...at, destKey],
-        CONFIG_CODES.duplicateDest,
-        `dest ${dest} is also the destination of ${earlier}`,
-        {
-          hint: 'give each upload its own destination, or merge the two sources into one folder',
-        },
-      );
+      check.issues.report(check.locator, [...at, destKey], CODE.duplicateDest, `dest ${dest} is also the destination of ${earlier}`, {
+        hint: 'give each upload its own destination, or merge the two sources into one folder',
+      });
     } else ctx.seen.set(normal, at.join('.'));
   }
   if (entry.permissions !== undefined && !PERMISSIONS_PATTERN.test(entry.permissions)) {
     check.issues.report(
       check.locator,
       [...at, 'permissions'],
-      CONFIG_CODES.badPermissions,
+      CODE.badPermissions,
       `permissions "${entry.permissions}" is not an octal mode`,
       {
         hint: 'write the mode as a quoted octal string, e.g. permissions: "0644" or "0755"',
@@ -64,7 +58,7 @@ function checkUpload(entry: UploadEntry, at: KeyPath, ctx: { check: PathCheck; s
     );
   }
   if (entry.owner !== undefined && !OWNER_PATTERN.test(entry.owner)) {
-    check.issues.report(check.locator, [...at, 'owner'], CONFIG_CODES.badOwner, `owner "${entry.owner}" is not user or user:group`, {
+    check.issues.report(check.locator, [...at, 'owner'], CODE.badOwner, `owner "${entry.owner}" is not user or user:group`, {
       hint: 'e.g. owner: www-data or owner: app:app (lowercase names or numeric ids)',
     });
   }
@@ -77,11 +71,11 @@ function checkScript(entry: ScriptEntry, at: KeyPath, check: PathCheck): void {
   const stats = checkSource(entry.path, [...at, 'path'], check);
   if (!stats) return;
   if (!stats.isFile()) {
-    check.issues.report(check.locator, [...at, 'path'], CONFIG_CODES.badScript, `script "${entry.path}" is not a file`, {
+    check.issues.report(check.locator, [...at, 'path'], CODE.badScript, `script "${entry.path}" is not a file`, {
       hint: 'point path at a script file; to run several, list each one',
     });
   } else if ((stats.mode & 0o111) === 0) {
-    check.issues.report(check.locator, [...at, 'path'], CONFIG_CODES.badScript, `script "${entry.path}" is not executable`, {
+    check.issues.report(check.locator, [...at, 'path'], CODE.badScript, `script "${entry.path}" is not executable`, {
       severity: 'warning',
       hint: `run chmod +x ${entry.path} (and commit the mode); scripts ending in .sh still run with bash`,
     });
@@ -91,7 +85,7 @@ function checkScript(entry: ScriptEntry, at: KeyPath, check: PathCheck): void {
 function checkHealthUrl(entry: ServiceEntry, at: KeyPath, check: PathCheck): void {
   const url = entry.health?.http;
   if (url === undefined || /^https?:\/\/[^\s/]+/.test(url)) return;
-  check.issues.report(check.locator, at, CONFIG_CODES.invalidValue, `health.http "${url}" is not an http(s) URL`, {
+  check.issues.report(check.locator, at, CODE.invalidValue, `health.http "${url}" is not an http(s) URL`, {
     hint: 'the instance polls it itself, e.g. http: http://localhost:8080/healthz',
   });
 }
@@ -103,7 +97,7 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
     const stats = checkSource(entry.file, [...at, 'file'], check);
     if (!stats) return;
     if (!stats.isFile()) {
-      check.issues.report(check.locator, [...at, 'file'], CONFIG_CODES.badUnit, `unit "${entry.file}" is not a file`, {
+      check.issues.report(check.locator, [...at, 'file'], CODE.badUnit, `unit "${entry.file}" is not a file`, {
         hint: 'point file at a .service unit file',
       });
       return;
@@ -116,7 +110,7 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
   if (!problem) return;
   const name = unitFile ?? entry.name ?? 'the inline unit';
   const issue = {
-    code: CONFIG_CODES.badUnit,
+    code: CODE.badUnit,
     key: [...at, unitFile ? 'file' : 'unit'].join('.'),
     message: `${name} ${problem.message}`,
     hint: 'a unit needs a [Service] section with at least ExecStart=…; see systemd.service(5)',
@@ -139,21 +133,15 @@ function checkTarballs(file: DeploymentFile, check: PathCheck): void {
     : [{ entry: file.tarball, at: ['tarball'] }];
   for (const { entry, at } of entries) {
     if (!/^(https:\/\/[^\s/]+|s3:\/\/[a-z0-9][a-z0-9.-]+\/)\S*$/.test(entry.url)) {
-      check.issues.report(
-        check.locator,
-        [...at, 'url'],
-        CONFIG_CODES.badUrl,
-        `tarball url "${entry.url}" must start with https:// or s3://`,
-        {
-          hint: 'plain http is refused because the download would not be authenticated; use https:// or s3://bucket/key',
-        },
-      );
+      check.issues.report(check.locator, [...at, 'url'], CODE.badUrl, `tarball url "${entry.url}" must start with https:// or s3://`, {
+        hint: 'plain http is refused because the download would not be authenticated; use https:// or s3://bucket/key',
+      });
     }
     if (!CHECKSUM_PATTERN.test(entry.checksum)) {
       check.issues.report(
         check.locator,
         [...at, 'checksum'],
-        CONFIG_CODES.badChecksum,
+        CODE.badChecksum,
         `checksum must be sha256: and 64 hex digits, got "${entry.checksum}"`,
         {
           hint: 'compute it with sha256sum FILE and write checksum: "sha256:<the 64 hex digits>"',

@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import type { IssueList, Locator } from './issues.js';
 import type { KeyPath } from './yaml-source.js';
 
@@ -21,13 +21,13 @@ const isInside = (child: string, parent: string): boolean =>
 export function checkSource(source: string, at: KeyPath, check: PathCheck): Stats | undefined {
   const { issues, locator } = check;
   if (path.posix.isAbsolute(source) || path.win32.isAbsolute(source)) {
-    issues.report(locator, at, CONFIG_CODES.pathEscape, `source "${source}" is an absolute path`, {
+    issues.report(locator, at, CODE.pathEscape, `source "${source}" is an absolute path`, {
       hint: 'name sources relative to the project root, e.g. deployment/app; files outside the project cannot be bundled',
     });
     return undefined;
   }
   if (source.split(/[\\/]/).includes('..')) {
-    issues.report(locator, at, CONFIG_CODES.pathEscape, `source "${source}" leaves the project with ".."`, {
+    issues.report(locator, at, CODE.pathEscape, `source "${source}" leaves the project with ".."`, {
       hint: 'sources must stay inside the project; move the file into it',
     });
     return undefined;
@@ -37,7 +37,7 @@ export function checkSource(source: string, at: KeyPath, check: PathCheck): Stat
   try {
     stats = lstatSync(absolute);
   } catch {
-    issues.report(locator, at, CONFIG_CODES.missingSource, `source "${source}" does not exist`, {
+    issues.report(locator, at, CODE.missingSource, `source "${source}" does not exist`, {
       hint: 'check the spelling; paths are relative to the project root',
     });
     return undefined;
@@ -50,13 +50,13 @@ function followInside(source: string, absolute: string, stats: Stats, at: KeyPat
   try {
     real = realpathSync(absolute);
   } catch {
-    check.issues.report(check.locator, at, CONFIG_CODES.missingSource, `source "${source}" is a broken symlink`, {
+    check.issues.report(check.locator, at, CODE.missingSource, `source "${source}" is a broken symlink`, {
       hint: 'point the link at an existing file inside the project, or remove it',
     });
     return undefined;
   }
   if (!isInside(real, realpathSync(check.root))) {
-    check.issues.report(check.locator, at, CONFIG_CODES.pathEscape, `source "${source}" is a symlink that leaves the project`, {
+    check.issues.report(check.locator, at, CODE.pathEscape, `source "${source}" is a symlink that leaves the project`, {
       hint: 'copy the file into the project instead of linking to it',
     });
     return undefined;
@@ -67,11 +67,11 @@ function followInside(source: string, absolute: string, stats: Stats, at: KeyPat
 /** Destinations and working folders on the instance: absolute, no `..`. */
 export function checkInstancePath(value: string, at: KeyPath, check: PathCheck, what: string): void {
   if (!value.startsWith('/')) {
-    check.issues.report(check.locator, at, CONFIG_CODES.invalidValue, `${what} "${value}" must be an absolute path on the instance`, {
+    check.issues.report(check.locator, at, CODE.invalidValue, `${what} "${value}" must be an absolute path on the instance`, {
       hint: `start it with /, e.g. /opt/${path.posix.basename(value) || 'app'}`,
     });
   } else if (value.split('/').includes('..')) {
-    check.issues.report(check.locator, at, CONFIG_CODES.pathEscape, `${what} "${value}" contains ".."`, {
+    check.issues.report(check.locator, at, CODE.pathEscape, `${what} "${value}" contains ".."`, {
       hint: 'write the destination without .. segments',
     });
   }

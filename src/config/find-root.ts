@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
-import { CONFIG_CODES } from './codes.js';
+import { ConfigError } from '../core/errors.js';
+import { CODE } from '../core/codes.js';
 
 export const SPOT_DIR = '.spot';
 export const CONVENTION_DIR = 'deployment';
@@ -33,7 +33,7 @@ export function findProjectRoot(dir: string): string {
 function noProject(start: string, message: string): ConfigError {
   return new ConfigError([
     {
-      code: CONFIG_CODES.noProject,
+      code: CODE.noProject,
       file: start,
       line: 1,
       column: 1,

@@ -1,5 +1,5 @@
-import type { ConfigIssue } from '../errors.js';
-import type { ConfigCode } from './codes.js';
+import type { ConfigIssue } from '../core/errors.js';
+import type { Code } from '../core/codes.js';
 import { positionOf, type KeyPath, type YamlSource } from './yaml-source.js';
 
 /** Where a key path of some configuration lives: a file and a position in it. */
@@ -46,7 +46,7 @@ export class IssueList {
     this.items.push(...issues);
   }
 
-  report(locator: Locator, path: KeyPath, code: ConfigCode, message: string, options: ReportOptions = {}): void {
+  report(locator: Locator, path: KeyPath, code: Code, message: string, options: ReportOptions = {}): void {
     const where = locator.locate(path, options.at);
     this.items.push({
       code,

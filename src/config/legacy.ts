@@ -1,4 +1,4 @@
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import { didYouMean } from './did-you-mean.js';
 import type { IssueList, Locator } from './issues.js';
 
@@ -34,7 +34,7 @@ export function mapLegacyConfig(value: Dict, locator: Locator, issues: IssueList
 
 function mapAws(aws: unknown, result: Dict, locator: Locator, issues: IssueList): void {
   if (!isDict(aws)) {
-    issues.report(locator, ['aws'], CONFIG_CODES.invalidValue, 'aws must be a map (original layout)', {
+    issues.report(locator, ['aws'], CODE.invalidValue, 'aws must be a map (original layout)', {
       hint: 'move its settings to the top level; see docs/configuration.md',
     });
     return;
@@ -52,21 +52,15 @@ function mapAwsKey(
   const target = AWS_KEYS[oldKey];
   if (!target) {
     const guess = didYouMean(oldKey, Object.keys(AWS_KEYS));
-    issues.report(
-      locator,
-      ['aws', oldKey],
-      CONFIG_CODES.unknownKey,
-      `unknown key "${oldKey}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
-      {
-        at: 'key',
-        hint: `the aws: map of the original layout knows ${Object.keys(AWS_KEYS).join(', ')}`,
-      },
-    );
+    issues.report(locator, ['aws', oldKey], CODE.unknownKey, `unknown key "${oldKey}"${guess ? ` (did you mean "${guess}"?)` : ''}`, {
+      at: 'key',
+      hint: `the aws: map of the original layout knows ${Object.keys(AWS_KEYS).join(', ')}`,
+    });
     return;
   }
   const newKey = target.join('.');
   if (getIn(result, target) !== undefined && oldKey !== 'tags') {
-    issues.report(locator, ['aws', oldKey], CONFIG_CODES.invalidValue, `aws.${oldKey} and ${newKey} are both set`, {
+    issues.report(locator, ['aws', oldKey], CODE.invalidValue, `aws.${oldKey} and ${newKey} are both set`, {
       at: 'key',
       hint: `keep only ${newKey}`,
     });
@@ -78,7 +72,7 @@ function mapAwsKey(
       ...(isDict(result.tags) ? result.tags : {}),
     });
   else setIn(result, target, oldValue);
-  issues.report(locator, ['aws', oldKey], CONFIG_CODES.deprecatedKey, `aws.${oldKey} is deprecated; use ${newKey}`, {
+  issues.report(locator, ['aws', oldKey], CODE.deprecatedKey, `aws.${oldKey} is deprecated; use ${newKey}`, {
     at: 'key',
     severity: 'warning',
     hint: `write ${newKey} in .spot/config.yaml instead`,
@@ -100,7 +94,7 @@ function mapRegion(entry: unknown, index: number, locator: Locator, issues: Issu
   issues.report(
     locator,
     ['regions', index, name],
-    CONFIG_CODES.deprecatedKey,
+    CODE.deprecatedKey,
     `the "- ${name}: {machine_type, image}" region layout is deprecated`,
     {
       at: 'key',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import { configSchema, type ConfigFile } from './config-schema.js';
 import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
 import { mapLegacyConfig } from './legacy.js';
@@ -74,7 +74,7 @@ function readPublicKey(
   try {
     return readFileSync(absolute, 'utf8');
   } catch {
-    issues.report(locator, ['ssh', 'public_key_path'], CONFIG_CODES.missingSource, `public key file ${keyPath} not found`, {
+    issues.report(locator, ['ssh', 'public_key_path'], CODE.missingSource, `public key file ${keyPath} not found`, {
       hint: 'give the path of a .pub file (relative to the project root or ~/…), or use ssh.public_key with the key text',
     });
     return undefined;

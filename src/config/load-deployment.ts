@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import { scanConvention } from './convention.js';
 import { deploymentSchema, type DeploymentFile } from './deployment-schema.js';
 import { CONVENTION_DIR } from './find-root.js';
@@ -89,7 +89,7 @@ function unwrap(source: YamlSource, issues: IssueList): { value: unknown; prefix
     issues.report(
       yamlLocator(source),
       [mixed[0]!],
-      CONFIG_CODES.mixedLayout,
+      CODE.mixedLayout,
       `"${mixed[0]}" is at the top level but the other settings are under deployment:`,
       {
         at: 'key',
@@ -101,7 +101,7 @@ function unwrap(source: YamlSource, issues: IssueList): { value: unknown; prefix
   }
   const inner = value.deployment;
   if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
-    issues.report(yamlLocator(source), ['deployment'], CONFIG_CODES.invalidValue, 'deployment must be a map of settings', {
+    issues.report(yamlLocator(source), ['deployment'], CODE.invalidValue, 'deployment must be a map of settings', {
       hint: 'indent the settings under deployment:',
     });
     return undefined;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CODES } from './codes.js';
+import { CODE } from '../core/codes.js';
 import { IssueList } from './issues.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -15,7 +15,7 @@ export function readYamlFile(root: string, file: string, issues: IssueList): Yam
   if (!statSync(absolute).isFile()) {
     issues.add({
       ...at,
-      code: CONFIG_CODES.invalidValue,
+      code: CODE.invalidValue,
       message: `${file} is not a file`,
       hint: `remove the folder or rename it`,
     });
@@ -27,7 +27,7 @@ export function readYamlFile(root: string, file: string, issues: IssueList): Yam
   if (source.empty) {
     issues.add({
       ...at,
-      code: CONFIG_CODES.emptyFile,
+      code: CODE.emptyFile,
       message: `${file} is empty`,
       hint: emptyHint(file),
     });
@@ -39,7 +39,7 @@ export function readYamlFile(root: string, file: string, issues: IssueList): Yam
       ...at,
       line,
       column,
-      code: CONFIG_CODES.invalidValue,
+      code: CODE.invalidValue,
       message: `${file} must hold a map of settings (key: value lines)`,
       hint: 'see docs/configuration.md for the layout',
     });

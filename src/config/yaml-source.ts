@@ -1,6 +1,6 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { ConfigIssue } from '../errors.js';
-import { CONFIG_CODES } from './codes.js';
+import type { ConfigIssue } from '../core/errors.js';
+import { CODE } from '../core/codes.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
 
@@ -36,7 +36,7 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
     const duplicate = error.code === 'DUPLICATE_KEY';
     const key = duplicate ? keyPathAtOffset(doc, error.pos[0]) : '';
     return {
-      code: duplicate ? CONFIG_CODES.duplicateKey : CONFIG_CODES.yamlSyntax,
+      code: duplicate ? CODE.duplicateKey : CODE.yamlSyntax,
       file,
       line: at?.line ?? 1,
       column: at?.col ?? 1,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CONFIG_CODES, type ConfigCode } from './codes.js';
+import { CODE, type Code } from '../core/codes.js';
 import { didYouMean } from './did-you-mean.js';
 import { IssueList, type Locator } from './issues.js';
 import type { KeyPath } from './yaml-source.js';
@@ -50,7 +50,7 @@ function reportOne(issue: ZodIssue, base: KeyPath, options: ReportContext): void
       for (const key of issue.keys) {
         const known = knownKeysAt(options.schema, path);
         const guess = didYouMean(key, known);
-        list.report(locator, [...path, key], CONFIG_CODES.unknownKey, `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`, {
+        list.report(locator, [...path, key], CODE.unknownKey, `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}`, {
           at: 'key',
           hint: guess ? `rename it to ${guess}` : `known keys here: ${known.join(', ')}`,
         });
@@ -61,7 +61,7 @@ function reportOne(issue: ZodIssue, base: KeyPath, options: ReportContext): void
     default: {
       const found = valueAt(options.value, path);
       const missing = found === undefined && issue.code === 'invalid_type';
-      list.report(locator, path, missing ? CONFIG_CODES.missingValue : codeFor(path), describe(issue, found, path), {
+      list.report(locator, path, missing ? CODE.missingValue : codeFor(path), describe(issue, found, path), {
         hint: hint ?? fallbackHint(issue, path),
         at: issue.code === 'invalid_key' ? 'key' : 'value',
       });
@@ -80,7 +80,7 @@ function reportUnion(issue: Extract<ZodIssue, { code: 'invalid_union' }>, path: 
   const found = valueAt(options.value, path);
   const expected = [...new Set(issue.errors.flatMap((errors) => errors.map(expectedOf)))].filter(Boolean);
   const message = `must be ${expected.join(' or ')}, got ${describeValue(found)}`;
-  options.list.report(options.locator, path, CONFIG_CODES.invalidValue, message);
+  options.list.report(options.locator, path, CODE.invalidValue, message);
 }
 
 function expectedOf(issue: ZodIssue): string {
@@ -103,16 +103,16 @@ function article(type: string): string {
 const DURATION_KEYS = new Set(['ttl', 'ready_timeout', 'timeout']);
 
 /** The specific code for a bad value, by where it sits; SD105 otherwise. */
-function codeFor(path: KeyPath): ConfigCode {
+function codeFor(path: KeyPath): Code {
   const last = path[path.length - 1];
   const lastKey = [...path].reverse().find((segment) => typeof segment === 'string');
-  if (path.length === 1 && last === 'version') return CONFIG_CODES.badVersion;
-  if (typeof lastKey === 'string' && DURATION_KEYS.has(lastKey)) return CONFIG_CODES.badDuration;
+  if (path.length === 1 && last === 'version') return CODE.badVersion;
+  if (typeof lastKey === 'string' && DURATION_KEYS.has(lastKey)) return CODE.badDuration;
   if (path[0] === 'regions' && (path.length === 2 || (path.length === 3 && last === 'name'))) {
-    return CONFIG_CODES.badRegion;
+    return CODE.badRegion;
   }
-  if (path.includes('instance_types') && typeof last === 'number') return CONFIG_CODES.badInstanceType;
-  return CONFIG_CODES.invalidValue;
+  if (path.includes('instance_types') && typeof last === 'number') return CODE.badInstanceType;
+  return CODE.invalidValue;
 }
 
 /** A hint for issues that have no key-specific one: how to write the value. */

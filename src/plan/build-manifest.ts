@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CODES } from '../config/codes.js';
+import { CODE } from '../core/codes.js';
 import { DEFAULT_TARGET } from '../config/convention.js';
 import type { DeploymentFile, ScriptEntry, UploadEntry } from '../config/deployment-schema.js';
 import type { IssueList, Locator } from '../config/issues.js';
@@ -55,14 +55,14 @@ export function buildManifest(file: DeploymentFile, context: ManifestContext): M
 function toSource(entry: UploadEntry, at: (string | number)[], secret: boolean, context: ManifestContext): BundleSource {
   const source = normaliseSource(entry.source);
   if (entry.dest !== undefined && entry.destination !== undefined && entry.dest !== entry.destination) {
-    context.issues.report(context.locator, [...at, 'destination'], CONFIG_CODES.invalidValue, 'dest and destination disagree', {
+    context.issues.report(context.locator, [...at, 'destination'], CODE.invalidValue, 'dest and destination disagree', {
       at: 'key',
       hint: 'destination is an alias of dest; keep one of them',
     });
   }
   const dest = entry.dest ?? entry.destination;
   if (dest === undefined) {
-    context.issues.report(context.locator, at, CONFIG_CODES.missingValue, 'dest is required', {
+    context.issues.report(context.locator, at, CODE.missingValue, 'dest is required', {
       key: [...at, 'dest'].join('.'),
       hint: `add dest: the absolute path on the instance, e.g. dest: /opt/${path.posix.basename(source)}`,
     });
@@ -120,7 +120,7 @@ function toScript(entry: ScriptEntry, index: number, where: PathContext): Script
   if (typeof entry === 'string') return { ...base, command: entry };
   const at = ['scripts', index];
   if ((entry.command === undefined) === (entry.path === undefined)) {
-    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'a script needs exactly one of command or path', {
+    context.issues.report(context.locator, at, CODE.invalidValue, 'a script needs exactly one of command or path', {
       hint: 'command: runs a shell command; path: runs a script file of the project',
     });
   }

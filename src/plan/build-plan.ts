@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { CONFIG_CODES } from '../config/codes.js';
+import type { RunContext } from '../core/run-context.js';
+import { MANAGED_BY, TAG } from '../core/tags.js';
+import { CODE } from '../core/codes.js';
 import type { ConfigFile } from '../config/config-schema.js';
 import { DURATION_HINT, parseDuration, parseTtl } from '../config/duration.js';
 import type { IssueList, Locator } from '../config/issues.js';
@@ -29,6 +31,7 @@ export interface BuildPlanInput {
   locator: Locator;
   manifest: Manifest;
   overrides: PlanOverrides;
+  run: RunContext;
   projectRoot: string;
   sourceFiles: string[];
   issues: IssueList;
@@ -46,17 +49,22 @@ export function sanitizeName(text: string, max = MAX_DEPLOYMENT_ID_LENGTH): stri
   return clean.slice(0, max).replace(/-$/, '');
 }
 
-/** The deployment name: config, then repository name, then folder name. */
-export function deploymentNames(config: ConfigFile, overrides: PlanOverrides, projectRoot: string): { name: string; deploymentId: string } {
-  const repoName = overrides.repository?.split('/').filter(Boolean).pop();
+/** The deployment name: config, then repository name, then folder name; a pull request adds `-pr-<n>`. */
+export function deploymentNames(
+  config: ConfigFile,
+  overrides: PlanOverrides,
+  run: Pick<RunContext, 'repository' | 'pullRequest'>,
+  projectRoot: string,
+): { name: string; deploymentId: string } {
+  const repoName = run.repository.split('/').filter(Boolean).pop();
   const name = sanitizeName(config.name ?? repoName ?? path.basename(projectRoot)) || 'app';
   if (overrides.deploymentName !== undefined)
     return {
       name,
       deploymentId: sanitizeName(overrides.deploymentName) || name,
     };
-  if (overrides.pullRequest === undefined) return { name, deploymentId: name };
-  const suffix = `-pr-${overrides.pullRequest}`;
+  if (run.pullRequest === undefined) return { name, deploymentId: name };
+  const suffix = `-pr-${run.pullRequest}`;
   return {
     name,
     deploymentId: `${sanitizeName(name, MAX_DEPLOYMENT_ID_LENGTH - suffix.length)}${suffix}`,
@@ -66,16 +74,22 @@ export function deploymentNames(config: ConfigFile, overrides: PlanOverrides, pr
 /** Builds the Plan from a validated config, the manifest and the overrides (which win). */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { config, overrides } = input;
-  const { name, deploymentId } = deploymentNames(config, overrides, input.projectRoot);
+  const { name, deploymentId } = deploymentNames(config, overrides, input.run, input.projectRoot);
   const regions = buildRegions(input);
   const architecture: Architecture = config.architecture ?? architectureOf(regions[0]?.instanceTypes[0] ?? '') ?? DEFAULTS.architecture;
   const ssh = buildSsh(input);
   const healthCheck = config.health_check;
+  const userTags = {
+    ...Object.fromEntries(Object.entries(config.tags ?? {}).map(([key, value]) => [key, String(value)])),
+    ...overrides.tags,
+  };
   return {
     projectRoot: input.projectRoot,
     sourceFiles: input.sourceFiles,
     name,
     deploymentId,
+    run: input.run,
+    resourceTags: resourceTags(deploymentId, input.run, userTags),
     regions,
     architecture,
     market: config.market ?? DEFAULTS.market,
@@ -89,10 +103,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     ...(ssh === undefined ? {} : { ssh }),
     ...(config.iam_instance_profile === undefined ? {} : { iamInstanceProfile: config.iam_instance_profile }),
     ttlSeconds: buildTtl(input),
-    tags: {
-      ...Object.fromEntries(Object.entries(config.tags ?? {}).map(([key, value]) => [key, String(value)])),
-      ...overrides.tags,
-    },
+    tags: userTags,
     bucket: buildBucket(input),
     wait: overrides.wait ?? config.wait ?? DEFAULTS.wait,
     readyTimeoutSeconds:
@@ -113,12 +124,32 @@ export function buildPlan(input: BuildPlanInput): Plan {
   };
 }
 
+/** The user's tags first, so ours win on a clash: the tool finds its resources by them. */
+export function resourceTags(deploymentId: string, run: RunContext, userTags: Record<string, string>): Record<string, string> {
+  const ours: Record<string, string | undefined> = {
+    [TAG.deployment]: deploymentId,
+    [TAG.managedBy]: MANAGED_BY,
+    [TAG.repository]: run.repository,
+    [TAG.ref]: run.ref,
+    [TAG.sha]: run.commit,
+    [TAG.runId]: run.runId,
+    [TAG.pr]: run.pullRequest === undefined ? undefined : String(run.pullRequest),
+    [TAG.name]: deploymentId,
+  };
+  const merged: Record<string, string> = { ...userTags };
+  for (const [key, value] of Object.entries(ours)) {
+    if (value) merged[key] = value;
+    else delete merged[key];
+  }
+  return merged;
+}
+
 function buildTtl(input: BuildPlanInput): number | 'never' {
   const text = input.overrides.ttl ?? input.config.ttl ?? DEFAULTS.ttl;
   const ttl = parseTtl(text);
   if (ttl !== undefined) return ttl;
   input.issues.add({
-    code: CONFIG_CODES.badDuration,
+    code: CODE.badDuration,
     file: '(input)',
     line: 1,
     column: 1,
@@ -135,7 +166,7 @@ function buildBucket(input: BuildPlanInput): Plan['bucket'] {
   const fromFile = typeof bucket === 'string' ? { name: bucket } : bucket;
   const name = input.overrides.bucket ?? fromFile?.name;
   if (name === undefined) {
-    input.issues.report(input.locator, [], CONFIG_CODES.missingValue, 'bucket is required: an S3 bucket for bundles and status objects', {
+    input.issues.report(input.locator, [], CODE.missingValue, 'bucket is required: an S3 bucket for bundles and status objects', {
       key: 'bucket',
       hint: 'add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket',
     });

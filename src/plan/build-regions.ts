@@ -1,4 +1,4 @@
-import { CONFIG_CODES } from '../config/codes.js';
+import { CODE } from '../core/codes.js';
 import type { RegionEntry } from '../config/config-schema.js';
 import type { BuildPlanInput } from './build-plan.js';
 import type { RegionPlan } from './types.js';
@@ -26,7 +26,7 @@ export function buildRegions(input: BuildPlanInput): RegionPlan[] {
           return rest as RegionObject;
         });
   if (entries.length === 0) {
-    issues.report(locator, [], CONFIG_CODES.missingValue, 'regions is required: where to launch instances', {
+    issues.report(locator, [], CODE.missingValue, 'regions is required: where to launch instances', {
       key: 'regions',
       hint: 'add regions: [us-east-1] to .spot/config.yaml, or pass the regions input / --regions',
     });
@@ -48,18 +48,12 @@ function spread(entries: RegionObject[], total: number | undefined, input: Build
   const open = entries.filter((entry) => entry.count === undefined).length;
   if (open === 0) {
     if (total !== undefined && total !== fixed) {
-      input.issues.report(
-        input.locator,
-        ['instances'],
-        CONFIG_CODES.badCount,
-        `instances is ${total} but the region counts add up to ${fixed}`,
-        {
-          hint: 'drop instances, or make the per-region count values add up to it',
-        },
-      );
+      input.issues.report(input.locator, ['instances'], CODE.badCount, `instances is ${total} but the region counts add up to ${fixed}`, {
+        hint: 'drop instances, or make the per-region count values add up to it',
+      });
     }
     if (fixed === 0) {
-      input.issues.report(input.locator, ['regions'], CONFIG_CODES.badCount, 'every region has count: 0, so nothing would be launched', {
+      input.issues.report(input.locator, ['regions'], CODE.badCount, 'every region has count: 0, so nothing would be launched', {
         hint: 'give at least one region a count above 0',
       });
     }
@@ -71,7 +65,7 @@ function spread(entries: RegionObject[], total: number | undefined, input: Build
     input.issues.report(
       input.locator,
       ['instances'],
-      CONFIG_CODES.badCount,
+      CODE.badCount,
       `instances is ${total ?? 1} but ${listed} need at least one each${fixed > 0 ? ` after ${fixed} fixed by count` : ''}`,
       {
         hint: `raise instances to ${fixed + open}, or give the extra regions count: 0 to keep them as fallbacks`,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONFIG_CODES } from '../config/codes.js';
+import { CODE } from '../core/codes.js';
 import type { ServiceEntry } from '../config/deployment-schema.js';
 import { DURATION_HINT, parseDuration } from '../config/duration.js';
 import type { HealthCheck, ServiceStep } from './types.js';
@@ -13,7 +13,7 @@ export function timeoutSeconds(value: string | number | undefined, at: (string |
   if (typeof value === 'number') return value;
   const seconds = parseDuration(value);
   if (seconds === undefined) {
-    context.issues.report(context.locator, at, CONFIG_CODES.badDuration, `invalid duration "${value}"`, { hint: DURATION_HINT });
+    context.issues.report(context.locator, at, CODE.badDuration, `invalid duration "${value}"`, { hint: DURATION_HINT });
   }
   return seconds;
 }
@@ -24,14 +24,14 @@ export const unitName = (name: string): string => (/\.(service|socket|target|tim
 export function toService(entry: ServiceEntry, index: number, context: ManifestContext): ServiceStep {
   const at = ['services', index];
   if ((entry.file === undefined) === (entry.unit === undefined)) {
-    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'a service needs exactly one of file or unit', {
+    context.issues.report(context.locator, at, CODE.invalidValue, 'a service needs exactly one of file or unit', {
       hint: 'file: a unit file of the project; unit: the unit text inline (then name is required)',
     });
   }
   const file = entry.file === undefined ? undefined : normaliseSource(entry.file);
   const name = entry.name ?? (file ? path.posix.basename(file) : undefined);
   if (name === undefined) {
-    context.issues.report(context.locator, at, CONFIG_CODES.missingValue, 'name is required for an inline unit', {
+    context.issues.report(context.locator, at, CODE.missingValue, 'name is required for an inline unit', {
       key: [...at, 'name'].join('.'),
       hint: 'add name: my-app.service',
     });
@@ -52,7 +52,7 @@ function toHealth(health: ServiceEntry['health'], at: (string | number)[], conte
   if (health === undefined) return undefined;
   const kinds = [health.http, health.tcp, health.command].filter((value) => value !== undefined);
   if (kinds.length !== 1) {
-    context.issues.report(context.locator, at, CONFIG_CODES.invalidValue, 'health needs exactly one of http, tcp or command', {
+    context.issues.report(context.locator, at, CODE.invalidValue, 'health needs exactly one of http, tcp or command', {
       hint: 'e.g. health: {http: http://localhost:8080/healthz}',
     });
   }

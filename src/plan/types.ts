@@ -1,3 +1,5 @@
+import type { RunContext } from '../core/run-context.js';
+
 /**
  * The Plan: everything later stages need, computed once from the inputs and
  * the project's files. Later stages read only the Plan, never the project's
@@ -106,6 +108,13 @@ export interface Plan {
   name: string;
   /** The value of the `spot-deployer:deployment` tag. */
   deploymentId: string;
+  /** Where this run comes from: names the deployment (pull requests) and fills the tags. */
+  run: RunContext;
+  /**
+   * Tags every resource gets at creation: the user's, then ours (which win).
+   * Deploy adds only what it alone knows: the bundle's hash, the expiry and the launch id.
+   */
+  resourceTags: Record<string, string>;
   regions: RegionPlan[];
   architecture: Architecture;
   market: Market;
@@ -144,8 +153,4 @@ export interface PlanOverrides {
   timeoutMinutes?: number;
   ttl?: string;
   tags?: Record<string, string>;
-  /** Pull request number when run for a PR; names the deployment `<name>-pr-<n>`. */
-  pullRequest?: number;
-  /** `owner/repo`, used as the default name when the config has none. */
-  repository?: string;
 }

@@ -2,7 +2,8 @@
  * How an error reads to a user: code, message, where, and a hint. A stack
  * trace only when debug logging is on.
  */
-import { ConfigError, SpotError } from '../errors.js';
+import { CODE, defaultHint } from '../core/codes.js';
+import { ConfigError, SpotError } from '../core/errors.js';
 import { formatIssues } from '../config/format-issues.js';
 
 export function formatError(error: unknown, debug: boolean): string {
@@ -20,10 +21,7 @@ export function formatError(error: unknown, debug: boolean): string {
     return lines.join('\n');
   }
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [
-    `SD999 unexpected error: ${message}`,
-    '  hint: this is a bug in spot-deployer; please report it with the debug log (ACTIONS_STEP_DEBUG=true or --debug).',
-  ];
+  const lines = [`${CODE.bug} unexpected error: ${message}`, `  hint: ${defaultHint(CODE.bug)}`];
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return lines.join('\n');
 }

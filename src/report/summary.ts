@@ -1,13 +1,9 @@
+import type { Attempt, DeployResult, DestroyResult, StatusResult, SweepResult, InstanceReport } from '../core/results.js';
+import { formatUsd } from './format-usd.js';
 /**
  * The job summary as Markdown: a pure function of the command's result, so
  * the action writes it once and the CLI can print the same thing.
  */
-import type { Attempt } from '../aws/launch.js';
-import type { DeployResult } from '../commands/deploy.js';
-import type { DestroyResult } from '../commands/destroy.js';
-import type { StatusResult } from '../commands/status.js';
-import type { SweepResult } from '../commands/sweep.js';
-import { formatUsd, type InstanceReport } from './instance-report.js';
 
 const STATUS_ICON = { success: '✅', partial: '⚠️', failed: '❌' } as const;
 const BOOTSTRAP_LABEL: Record<InstanceReport['bootstrap'], string> = {

@@ -4,16 +4,17 @@
  * Each launch call gets its own user-data, whose status URLs point under
  * that call's launch id.
  */
-import type { Tag } from '@aws-sdk/client-ec2';
+import { CODE } from '../core/codes.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveImage } from '../aws/ami.js';
-import { launchInRegion, type RegionLaunchResult } from '../aws/launch.js';
+import { launchInRegion, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
-import { presignPut, statusKey } from '../aws/s3.js';
+import { presignPut } from '../aws/s3.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
-import { SpotError } from '../errors.js';
+import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
+import { keyScopeOf, statusKey, statusPrefix } from '../agent/keys.js';
 
 export interface RegionDeployRequest {
   clients: AwsClients;
@@ -25,7 +26,7 @@ export interface RegionDeployRequest {
   bundleUrl: string;
   bundleSha256: string;
   agentScript: string;
-  tags: Tag[];
+  tags: Record<string, string>;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
   mask: (secret: string) => void;
@@ -51,7 +52,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     });
     const launched = await launchInRegion({
       clients,
-      plan,
+      spec: launchSpecOf(plan),
       count: request.count,
       instanceTypes: region.instanceTypes,
       image,
@@ -70,32 +71,33 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
         });
         assertUserDataFits(rendered, region.name);
         result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
-        result.statusPrefixes.push(statusPrefix(plan, launchId));
+        result.statusPrefixes.push(statusPrefix(keyScopeOf(plan), launchId));
         return rendered.payload.toString('base64');
       },
     });
     return { ...result, ...launched };
   } catch (error) {
-    const wrapped = error instanceof SpotError ? error : new SpotError('SD299', `${region.name}: ${String(error)}`, { cause: error });
+    const wrapped = error instanceof SpotError ? error : new SpotError(CODE.awsError, `${region.name}: ${String(error)}`, { cause: error });
     return { ...result, error: wrapped };
   }
 }
 
-/** The folder of one launch call's status objects. */
-export const statusPrefix = (plan: Plan, launchId: string): string =>
-  statusKey(plan.bucket.prefix, plan.deploymentId, launchId, 0).replace(/0\.json$/, '');
+/** What every instance gets, whatever its pool: the Plan narrowed to what EC2 is told. */
+export const launchSpecOf = (plan: Plan): LaunchSpec => ({
+  market: plan.market,
+  ...(plan.maxPrice === undefined ? {} : { maxPrice: plan.maxPrice }),
+  rootVolume: plan.rootVolume,
+  publicIp: plan.network.publicIp,
+  ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
+  ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+});
 
 /** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
 async function presignStatusUrls(request: RegionDeployRequest, launchId: string, count: number): Promise<string[]> {
   const { plan } = request;
   const urls = await Promise.all(
     Array.from({ length: count }, (_, index) =>
-      presignPut(
-        request.bucketClients.s3,
-        plan.bucket.name,
-        statusKey(plan.bucket.prefix, plan.deploymentId, launchId, index),
-        request.urlLifetimeSeconds,
-      ),
+      presignPut(request.bucketClients.s3, plan.bucket.name, statusKey(keyScopeOf(plan), launchId, index), request.urlLifetimeSeconds),
     ),
   );
   for (const url of urls) request.mask(url);

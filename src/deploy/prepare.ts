@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, type Bundle } from '../bundle/build-bundle.js';
-import { renderEnvFile, renderStepsScript } from '../bundle/steps-script.js';
+import { renderEnvFile, renderStepsScript } from '../agent/steps-script.js';
 import { readTemplate } from '../cloudinit/templates.js';
-import { assertUserDataFits, renderUserData, type AgentSettings, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
+import { assertUserDataFits, renderUserData, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
 import type { IngressRule, Plan } from '../plan/types.js';
+import { bundleKey, keyScopeOf } from '../agent/keys.js';
+import type { AgentSettings } from '../agent/agent-conf.js';
 
 export const AGENT_TEMPLATE = 'bootstrap.sh';
 
@@ -19,6 +21,8 @@ const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(150
 
 export interface Prepared {
   bundle: Bundle;
+  /** Where the bundle goes in the bucket (content-addressed). */
+  bundleKey: string;
   agentScript: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
   sizeCheck: RenderedUserData;
@@ -83,5 +87,5 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, agentScript, sizeCheck, dispose };
+  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), agentScript, sizeCheck, dispose };
 }

@@ -3,7 +3,7 @@
  * with its time, and repeated progress (the bootstrap wait) rewrites a single
  * status line; elsewhere (CI logs, pipes) every message is a plain line.
  */
-import type { Surface } from '../commands/surface.js';
+import type { Surface } from '../core/surface.js';
 
 export interface ProgressOptions {
   write: (text: string) => void;

@@ -3,9 +3,11 @@
  * bootstrap that failed (SD500, with its step and log tail) and instances
  * that never reported before `ready_timeout` (SD400).
  */
-import { SpotError } from '../errors.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
 import type { Plan } from '../plan/types.js';
-import type { BootstrapStatus, InstanceReport } from '../report/instance-report.js';
+import type { BootstrapStatus } from '../agent/status.js';
+import type { InstanceReport } from '../core/results.js';
 
 export interface BootstrapFailure {
   id: string;
@@ -23,16 +25,20 @@ const minutes = (seconds: number): string => `${Math.round(seconds / 60)}m`;
 export function bootstrapErrors(plan: Plan, failures: BootstrapFailure[], instances: InstanceReport[]): SpotError[] {
   const errors = failures.map(
     (failure) =>
-      new SpotError('SD500', `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+      new SpotError(CODE.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
         hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
       }),
   );
   const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
   if (plan.wait === 'ready' && silent.length > 0) {
     errors.push(
-      new SpotError('SD400', `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`, {
-        hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
-      }),
+      new SpotError(
+        CODE.bootstrapTimeout,
+        `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`,
+        {
+          hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
+        },
+      ),
     );
   }
   return errors;

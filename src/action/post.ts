@@ -4,9 +4,9 @@
  * instances this run launched. Instances of earlier runs are never touched.
  */
 import * as core from '@actions/core';
-import { ClientPool } from './aws/clients.js';
-import { terminateAll } from './commands/instance-groups.js';
-import { formatError } from './report/format-error.js';
+import { ClientPool } from '../aws/clients.js';
+import { terminateAll } from '../deploy/instance-groups.js';
+import { formatError } from '../report/format-error.js';
 import { readState } from './state.js';
 
 export async function runPost(): Promise<void> {

@@ -1,9 +1,9 @@
+import type { InstanceReport } from './results.js';
 /**
  * What a command may do to the world besides AWS: print, mask, group, and
  * publish early results. The action implements it with @actions/core, the
  * CLI with the terminal; commands never import either.
  */
-import type { InstanceReport } from '../report/instance-report.js';
 
 export interface EarlyOutputs {
   deploymentId: string;

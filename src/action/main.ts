@@ -3,17 +3,17 @@
  * summary and annotations. Every failure ends here as one readable message.
  */
 import * as core from '@actions/core';
-import { ConfigError } from './errors.js';
-import { execute, type CommandResult } from './execute.js';
+import { ConfigError } from '../core/errors.js';
+import { execute, type CommandResult } from '../commands/execute.js';
 import { githubToken, readActionInputs } from './inputs.js';
-import { publishToGitHub } from './github/publish.js';
-import { pullRequestChecker } from './github/pull-requests.js';
-import type { CommandOptions } from './options.js';
+import { publishToGitHub } from '../github/publish.js';
+import { pullRequestChecker } from '../github/pull-requests.js';
+import type { CommandOptions } from '../commands/options.js';
 import { setDeployOutputs, setEarlyOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
-import type { Surface } from './commands/surface.js';
-import { formatError } from './report/format-error.js';
-import { buildDeploySummary, buildDestroySummary, buildStatusSummary, buildSweepSummary } from './report/summary.js';
-import { readRunEnvironment, type RunEnvironment } from './run-context.js';
+import type { Surface } from '../core/surface.js';
+import { formatError } from '../report/format-error.js';
+import { buildDeploySummary, buildDestroySummary, buildStatusSummary, buildSweepSummary } from '../report/summary.js';
+import { readRunContext, type RunContext } from '../core/run-context.js';
 import { saveFinished, saveLaunched, saveStart } from './state.js';
 
 const actionSurface: Surface = {
@@ -43,7 +43,7 @@ function annotate(error: ConfigError): void {
 }
 
 /** GitHub problems never fail a deploy that worked: they become warnings. */
-async function reportToGitHub(outcome: CommandResult, options: CommandOptions, run: RunEnvironment): Promise<void> {
+async function reportToGitHub(outcome: CommandResult, options: CommandOptions, run: RunContext): Promise<void> {
   if (outcome.command !== 'deploy' && outcome.command !== 'destroy') return;
   if (outcome.command === 'deploy' && outcome.result.dryRun) return;
   const deploy = outcome.command === 'deploy' ? outcome.result : undefined;
@@ -52,7 +52,7 @@ async function reportToGitHub(outcome: CommandResult, options: CommandOptions, r
     const done = await publishToGitHub({
       token: githubToken(),
       repository: run.repository,
-      sha: run.sha,
+      sha: run.commit,
       ...(run.pullRequest === undefined ? {} : { pullRequest: run.pullRequest }),
       prComment: options.prComment,
       ...(options.environment ? { environment: options.environment } : {}),
@@ -104,7 +104,7 @@ async function publish(outcome: CommandResult): Promise<void> {
 export async function run(): Promise<void> {
   const debug = core.isDebug();
   try {
-    const runEnvironment = readRunEnvironment();
+    const runEnvironment = readRunContext();
     const options = readActionInputs(runEnvironment);
     saveStart(options.command, options.cleanupOnFailure);
     if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {

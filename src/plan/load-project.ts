@@ -1,24 +1,27 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, type ConfigIssue } from '../errors.js';
-import { buildManifest, normaliseSource } from '../plan/build-manifest.js';
-import { buildPlan } from '../plan/build-plan.js';
-import type { Plan, PlanOverrides } from '../plan/types.js';
-import { checkConfig } from './check-config.js';
-import { checkDeployment } from './check-deployment.js';
-import { CONFIG_CODES } from './codes.js';
-import { findProjectRoot, SPOT_DIR } from './find-root.js';
-import { formatIssue } from './format-issues.js';
-import { IssueList } from './issues.js';
-import { readYamlFile } from './read-files.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from './load-config.js';
-import { DEPLOYMENT_FILE, loadDeployment, type LoadedDeployment } from './load-deployment.js';
+import type { RunContext } from '../core/run-context.js';
+import { ConfigError, type ConfigIssue } from '../core/errors.js';
+import { buildManifest, normaliseSource } from './build-manifest.js';
+import { buildPlan } from './build-plan.js';
+import type { Plan, PlanOverrides } from './types.js';
+import { checkConfig } from '../config/check-config.js';
+import { checkDeployment } from '../config/check-deployment.js';
+import { CODE } from '../core/codes.js';
+import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
+import { formatIssue } from '../config/format-issues.js';
+import { IssueList } from '../config/issues.js';
+import { readYamlFile } from '../config/read-files.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { DEPLOYMENT_FILE, loadDeployment, type LoadedDeployment } from '../config/load-deployment.js';
 
 export interface LoadProjectOptions {
   /** The folder to start from: the project root or any folder below it. */
   dir: string;
   overrides: PlanOverrides;
+  /** Where the run comes from (names and tags); read once by the entry. */
+  run: RunContext;
   /** Only HOME is read (for `~/` in ssh.public_key_path); default process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -44,7 +47,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
   const configFile = normaliseSource(options.overrides.config ?? DEFAULT_CONFIG_FILE);
   if (configFile !== DEFAULT_CONFIG_FILE && !existsSync(path.join(root, configFile))) {
     issues.add({
-      code: CONFIG_CODES.missingSource,
+      code: CODE.missingSource,
       file: configFile,
       line: 1,
       column: 1,
@@ -72,6 +75,7 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
     config,
     deployment,
     overrides: options.overrides,
+    run: options.run,
     issues,
   });
   if (issues.hasErrors) throw new ConfigError(issues.items);
@@ -84,6 +88,7 @@ function planFrom(input: {
   config: LoadedConfig;
   deployment: LoadedDeployment;
   overrides: PlanOverrides;
+  run: RunContext;
   issues: IssueList;
 }): Plan {
   const { root, config, deployment, issues } = input;
@@ -102,6 +107,7 @@ function planFrom(input: {
     locator: config.locator,
     manifest,
     overrides: input.overrides,
+    run: input.run,
     projectRoot: root,
     sourceFiles: [...new Set(sourceFiles)],
     issues,
@@ -121,7 +127,7 @@ function planFrom(input: {
 
 function reportNothingToDeploy(issues: IssueList): void {
   issues.add({
-    code: CONFIG_CODES.incompleteSpot,
+    code: CODE.incompleteSpot,
     file: SPOT_DIR,
     line: 1,
     column: 1,

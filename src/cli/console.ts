@@ -2,8 +2,9 @@
  * Plain-text results for the terminal: one line per fact, tables as aligned
  * columns, nothing that needs a TTY.
  */
-import type { CommandResult } from '../execute.js';
-import { formatUsd, type InstanceReport } from './instance-report.js';
+import type { CommandResult } from '../commands/execute.js';
+import { formatUsd } from '../report/format-usd.js';
+import type { InstanceReport } from '../core/results.js';
 
 export function columns(rows: string[][]): string {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];

@@ -6,20 +6,12 @@
  * text as code. Contract: docs/bootstrap-agent.md.
  */
 import { posix } from 'node:path';
-import { SpotError } from '../errors.js';
+import { SpotError } from '../core/errors.js';
 import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
-import { NUL_BYTE_CODE, shellQuote } from '../shell-quote.js';
+import { shellQuote } from './shell-quote.js';
+import { CODE } from '../core/codes.js';
 
 export { shellQuote };
-
-export const STEPS_CODES = {
-  /** An env or script env name that is not a shell identifier. */
-  badEnvName: 'SD140',
-  /** Services whose `after` lists form a cycle. */
-  serviceCycle: 'SD141',
-  /** A value holds a NUL byte, which no shell argument can carry. */
-  nulByte: NUL_BYTE_CODE,
-} as const;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -27,7 +19,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkedEnvName(name: string, where: string): string {
   if (!ENV_NAME.test(name)) {
-    throw new SpotError(STEPS_CODES.badEnvName, `${where}: "${name}" is not a valid environment variable name`, {
+    throw new SpotError(CODE.badEnvName, `${where}: "${name}" is not a valid environment variable name`, {
       key: where,
       hint: 'Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).',
     });
@@ -92,7 +84,7 @@ export function orderServices(services: ServiceStep[]): ServiceStep[] {
     });
     if (next === -1) {
       const left = names.filter((name) => !done.has(name));
-      throw new SpotError(STEPS_CODES.serviceCycle, `services ${left.join(', ')} wait for each other in their "after" lists`, {
+      throw new SpotError(CODE.serviceCycle, `services ${left.join(', ')} wait for each other in their "after" lists`, {
         key: 'services',
         hint: 'Remove one "after" entry so the services can start one after the other.',
       });

@@ -2,14 +2,14 @@
  * Waits until every instance has reported its bootstrap through its status
  * object, or has disappeared (spot took it back), or the time is up.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { AwsClients } from '../aws/clients.js';
 import { wasReclaimedBySpot, type InstanceView } from '../aws/instances.js';
 import { readStatusObjects } from '../aws/s3.js';
-import type { BootstrapStatus } from '../report/instance-report.js';
-import type { Sleep } from './surface.js';
+import type { Sleep } from '../core/surface.js';
+import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
 
 export interface WaitReadyOptions {
-  s3: S3Client;
+  s3: AwsClients['s3'];
   bucket: string;
   /** Key prefixes holding this run's status objects, one per launch. */
   statusPrefixes: string[];
@@ -29,17 +29,20 @@ export interface WaitReadyResult {
   timedOut: string[];
 }
 
-function isBootstrapStatus(value: unknown): value is BootstrapStatus {
-  const candidate = value as Partial<BootstrapStatus> | null;
-  return Boolean(candidate && typeof candidate.instance_id === 'string' && (candidate.status === 'ok' || candidate.status === 'failed'));
-}
-
-async function collectStatuses(options: WaitReadyOptions, into: Map<string, BootstrapStatus>): Promise<void> {
-  for (const prefix of options.statusPrefixes) {
-    for (const { status } of await readStatusObjects(options.s3, options.bucket, prefix)) {
-      if (isBootstrapStatus(status) && options.instanceIds.includes(status.instance_id)) into.set(status.instance_id, status);
+/** Every status object under the prefixes that belongs to one of `ids`. */
+export async function readReportedStatuses(
+  s3: AwsClients['s3'],
+  bucket: string,
+  prefixes: string[],
+  ids: ReadonlySet<string>,
+): Promise<Map<string, BootstrapStatus>> {
+  const statuses = new Map<string, BootstrapStatus>();
+  for (const prefix of prefixes) {
+    for (const { status } of await readStatusObjects(s3, bucket, prefix)) {
+      if (isBootstrapStatus(status) && ids.has(status.instance_id)) statuses.set(status.instance_id, status);
     }
   }
+  return statuses;
 }
 
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
@@ -47,8 +50,10 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
   const reclaimed = new Map<string, InstanceView>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
   const pending = (): string[] => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+  const ids = new Set(options.instanceIds);
   for (;;) {
-    await collectStatuses(options, statuses);
+    for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
+      statuses.set(id, status);
     for (const view of await options.describe()) {
       const gone = view.state === 'terminated' || view.state === 'shutting-down';
       if (!statuses.has(view.id) && gone && wasReclaimedBySpot(view)) reclaimed.set(view.id, view);

@@ -5,7 +5,7 @@
 import type { ClientPool } from '../aws/clients.js';
 import { describeInstances, terminateInstances, type InstanceView } from '../aws/instances.js';
 import { priceKey, readSpotPrices } from '../aws/pricing.js';
-import type { InstanceReport } from '../report/instance-report.js';
+import type { InstanceReport } from '../core/results.js';
 
 export const groupByRegion = (instances: Array<{ id: string; region: string }>): Array<[string, string[]]> => {
   const byRegion = new Map<string, string[]>();

@@ -3,8 +3,8 @@
  * flags. Both read raw strings under the same names and share this parser,
  * so the two surfaces cannot drift apart.
  */
-import { UsageError } from './errors.js';
-import type { PlanOverrides, WaitMode } from './plan/types.js';
+import { UsageError } from '../core/errors.js';
+import type { PlanOverrides, WaitMode } from '../plan/types.js';
 
 export const COMMANDS = ['validate', 'plan', 'deploy', 'status', 'destroy', 'sweep', 'init'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -104,13 +104,8 @@ function parseWait(value: string): WaitMode | undefined {
   throw new UsageError(`input wait must be none, running or ready, got "${value}"`, 'Set wait: ready to wait for the bootstrap to report.');
 }
 
-export interface RunFacts {
-  pullRequest?: number;
-  repository?: string;
-}
-
 /** Turns raw inputs (missing means default) into typed options. */
-export function parseOptions(raw: RawInputs, facts: RunFacts = {}): CommandOptions {
+export function parseOptions(raw: RawInputs): CommandOptions {
   const get = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
   const config = get('config');
   const overrides: PlanOverrides = {
@@ -124,8 +119,6 @@ export function parseOptions(raw: RawInputs, facts: RunFacts = {}): CommandOptio
     timeoutMinutes: wholeNumber('timeout-minutes', get('timeout-minutes'), 1),
     ttl: get('ttl') || undefined,
     tags: parseTags(get('tags')),
-    pullRequest: facts.pullRequest,
-    repository: facts.repository,
   };
   return {
     command: parseCommand(get('command')),

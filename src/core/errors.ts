@@ -1,8 +1,10 @@
 /**
- * The error family every user-facing failure belongs to. The code is stable
- * (SD1xx config, SD2xx credentials/permissions, SD3xx capacity/quota, SD4xx
- * timeouts, SD5xx bootstrap) so users and docs can refer to it.
+ * The error family every user-facing failure belongs to. The code comes from
+ * the registry in codes.ts, so users and docs can refer to it; a place that
+ * has no more specific hint gets the registry's.
  */
+import { CODE, defaultHint, type Code } from './codes.js';
+
 export interface SourcePosition {
   file: string;
   line?: number;
@@ -18,16 +20,16 @@ export interface SpotErrorOptions {
 }
 
 export class SpotError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
+  readonly code: Code;
+  readonly hint: string;
   readonly position: SourcePosition | undefined;
   readonly key: string | undefined;
 
-  constructor(code: string, message: string, options: SpotErrorOptions = {}) {
+  constructor(code: Code, message: string, options: SpotErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SpotError';
     this.code = code;
-    this.hint = options.hint;
+    this.hint = options.hint ?? defaultHint(code);
     this.position = options.position;
     this.key = options.key;
   }
@@ -37,7 +39,7 @@ export class SpotError extends Error {
     return {
       code: this.code,
       message: this.message,
-      ...(this.hint ? { hint: this.hint } : {}),
+      hint: this.hint,
       ...(this.key ? { key: this.key } : {}),
       ...(this.position ? { position: this.position } : {}),
     };
@@ -46,7 +48,7 @@ export class SpotError extends Error {
 
 /** One configuration problem; many of them make a ConfigError. */
 export interface ConfigIssue {
-  code: string;
+  code: Code;
   file: string;
   line: number;
   column: number;
@@ -63,7 +65,7 @@ export class ConfigError extends SpotError {
   constructor(issues: ConfigIssue[]) {
     const first = issues.find((issue) => issue.severity === 'error') ?? issues[0];
     const count = issues.filter((issue) => issue.severity === 'error').length;
-    super(first?.code ?? 'SD100', count === 1 ? 'the configuration has 1 error' : `the configuration has ${count} errors`, {
+    super(first?.code ?? CODE.usage, count === 1 ? 'the configuration has 1 error' : `the configuration has ${count} errors`, {
       hint: first?.hint,
       position: first ? { file: first.file, line: first.line, column: first.column } : undefined,
       key: first?.key,
@@ -76,7 +78,7 @@ export class ConfigError extends SpotError {
 /** Usage errors (bad flags, unknown command) exit with 2, not 1. */
 export class UsageError extends SpotError {
   constructor(message: string, hint?: string) {
-    super('SD100', message, { hint });
+    super(CODE.usage, message, { hint });
     this.name = 'UsageError';
   }
 }

@@ -4,15 +4,13 @@
  * (in the order written, including `count: 0` fallback regions). Replacing
  * instances that spot took back is one more round in their own regions.
  */
-import type { Tag } from '@aws-sdk/client-ec2';
 import type { AwsClients, ClientPool } from '../aws/clients.js';
-import type { LaunchedInstance } from '../aws/launch.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
-import type { BootstrapStatus } from '../report/instance-report.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
-import type { Sleep, Surface } from './surface.js';
+import type { Sleep, Surface } from '../core/surface.js';
 import { waitForBootstrap } from './wait-ready.js';
+import type { BootstrapStatus } from '../agent/status.js';
 
 export interface LaunchContext {
   plan: Plan;
@@ -22,7 +20,7 @@ export interface LaunchContext {
   bundleUrl: string;
   bundleSha256: string;
   agentScript: string;
-  tags: Tag[];
+  tags: Record<string, string>;
   runId: string;
   urlLifetimeSeconds: number;
 }
@@ -89,31 +87,35 @@ const REPLACEMENT_ROUNDS = 2;
 export interface ReadyState {
   statuses: Map<string, BootstrapStatus>;
   reclaimed: Set<string>;
+  /** Launch rounds that replaced reclaimed instances, in order. */
+  replacements: RegionDeployResult[];
 }
 
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
- * meanwhile is replaced in its region; the replacements are appended to
- * `launched` (and `regionResults`), handed to `onReplacements` so the caller
- * can record and publish them, and waited for within the same timeout.
+ * meanwhile is replaced in its region, and the replacement is waited for
+ * within the same timeout. `onLaunched` hears every instance launched so far
+ * after each replacement round, so the caller can publish them at once.
  */
 export async function waitReadyReplacingReclaimed(
   context: LaunchContext,
   clock: { sleep: Sleep; now: () => Date },
-  launched: LaunchedInstance[],
-  regionResults: RegionDeployResult[],
-  onReplacements: (replacements: RegionDeployResult[]) => Promise<void>,
+  launches: readonly RegionDeployResult[],
+  onLaunched: (all: RegionDeployResult[]) => Promise<void>,
 ): Promise<ReadyState> {
   const { plan } = context;
   const now = (): number => clock.now().getTime();
   const deadline = now() + plan.readyTimeoutSeconds * 1000;
-  const ready: ReadyState = { statuses: new Map(), reclaimed: new Set() };
+  const ready: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
   for (let round = 0; ; round += 1) {
-    const waiting = launched.filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
+    const all = [...launches, ...ready.replacements];
+    const waiting = all
+      .flatMap((launch) => launch.instances)
+      .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
     const waited = await waitForBootstrap({
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
-      statusPrefixes: regionResults.flatMap((region) => region.statusPrefixes),
+      statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),
       timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
       sleep: clock.sleep,
@@ -131,9 +133,7 @@ export async function waitReadyReplacingReclaimed(
       region: plan.regions.find((candidate) => candidate.name === region)!,
       count: ids.length,
     }));
-    const replacements = await launchRound(context, wanted, `replace-${round + 1}`);
-    regionResults.push(...replacements);
-    launched.push(...replacements.flatMap((replacement) => replacement.instances));
-    await onReplacements(replacements);
+    ready.replacements.push(...(await launchRound(context, wanted, `replace-${round + 1}`)));
+    await onLaunched([...launches, ...ready.replacements]);
   }
 }

@@ -2,9 +2,8 @@
  * The only user of core.setOutput. Output names live here, in one object.
  */
 import * as core from '@actions/core';
-import type { EarlyOutputs } from './commands/surface.js';
-import type { DeployResult } from './commands/deploy.js';
-import type { InstanceReport } from './report/instance-report.js';
+import type { EarlyOutputs } from '../core/surface.js';
+import type { DeployResult, InstanceReport } from '../core/results.js';
 
 export const OUTPUTS = {
   deploymentId: 'deployment-id',

@@ -5,17 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ClientPool } from './aws/clients.js';
-import type { DeployResult } from './commands/deploy.js';
-import { runInit } from './commands/init.js';
-import { terminateAll } from './commands/instance-groups.js';
-import { ConfigError, UsageError } from './errors.js';
-import { execute, type CommandResult } from './execute.js';
-import { parseOptions, type InputName, type RawInputs } from './options.js';
-import { formatError } from './report/format-error.js';
-import { renderConsole } from './report/console.js';
-import { progressSurface } from './report/progress.js';
-import { readRunEnvironment } from './run-context.js';
+import { ClientPool } from '../aws/clients.js';
+import { runInit } from '../commands/init.js';
+import { terminateAll } from '../deploy/instance-groups.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import { execute, type CommandResult } from '../commands/execute.js';
+import { parseOptions, type InputName, type RawInputs } from '../commands/options.js';
+import { formatError } from '../report/format-error.js';
+import { renderConsole } from './console.js';
+import { progressSurface } from './progress.js';
+import { readRunContext } from '../core/run-context.js';
+import type { DeployResult } from '../core/results.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
 
@@ -33,7 +33,8 @@ options (the action's inputs, as flags):
   --dir DIR  --config FILE  --deployment-name NAME  --regions a,b
   --instances N  --instance-types a,b  --bucket NAME  --wait none|running|ready
   --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run  --cleanup-on-failure true|false
-  --json  --yes  --debug  --force  --user-data-out FILE`;
+  --json  --yes  --debug  --force  --user-data-out FILE
+  --repository OWNER/REPO   (default: GITHUB_REPOSITORY in Actions, else the git remote origin)`;
 
 const FLAG_INPUTS: InputName[] = [
   'config',
@@ -78,6 +79,7 @@ function parse(argv: string[]) {
       debug: { type: 'boolean' },
       force: { type: 'boolean' },
       'user-data-out': { type: 'string' },
+      repository: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -136,8 +138,12 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       const value = (values as Record<string, unknown>)[name];
       if (typeof value === 'string') raw[name] = value;
     }
-    const run = readRunEnvironment(io.env);
-    const options = parseOptions(raw, { repository: run.repository || undefined });
+    const options = parseOptions(raw);
+    const run = readRunContext({
+      env: io.env,
+      cwd: options.dir,
+      ...(typeof values.repository === 'string' ? { repository: values.repository } : {}),
+    });
     if (options.command === 'destroy' && !values.yes && io.env.CI !== 'true') {
       throw new UsageError(
         'destroy removes every instance of the deployment; confirm with --yes',

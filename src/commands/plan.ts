@@ -1,0 +1,46 @@
+/**
+ * `plan`: validate, then build the bundle and user-data and show what would
+ * run where, with an estimated cost. Read-only against AWS.
+ */
+import { estimateCost } from '../deploy/estimate.js';
+import { prepareDeployment } from '../deploy/prepare.js';
+import type { Plan } from '../plan/types.js';
+
+export interface PlanResult {
+  deploymentId: string;
+  files: Array<{ path: string; size: number; mode: string; secret: boolean }>;
+  bundle: { sha256: string; bytes: number };
+  userDataBytes: number;
+  regions: Array<{ name: string; count: number; instanceTypes: string[]; image: string }>;
+  market: Plan['market'];
+  sourceFiles: string[];
+  /** Cheapest current spot price of each region's ladder × its count, when prices could be read. */
+  estimatedCostPerHour?: number;
+  notices: string[];
+}
+
+/** `plan`: the offline half of a deploy, shown; prices read-only, offline with a notice. */
+export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Promise<{ result: PlanResult; userDataText: string }> {
+  const prepared = await prepareDeployment(plan);
+  prepared.dispose();
+  const estimate = await estimateCost(plan, env);
+  const result: PlanResult = {
+    deploymentId: plan.deploymentId,
+    files: prepared.bundle.entries
+      .filter((entry) => entry.type === 'file')
+      .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
+    bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes },
+    userDataBytes: prepared.sizeCheck.bytes,
+    regions: plan.regions.map((region) => ({
+      name: region.name,
+      count: region.count,
+      instanceTypes: region.instanceTypes,
+      image: region.image,
+    })),
+    market: plan.market,
+    sourceFiles: plan.sourceFiles,
+    ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
+    notices: [...estimate.notices, ...plan.notices],
+  };
+  return { result, userDataText: prepared.sizeCheck.text };
+}

@@ -1,0 +1,53 @@
+/**
+ * The deploy's decisions, as pure functions of values: is there anything to
+ * change, what each instance's bootstrap state is, and what the whole deploy
+ * comes to. Table-tested in milliseconds (__tests__/deploy/decide.test.ts).
+ */
+import type { BootstrapStatus } from '../agent/status.js';
+import type { InstanceView } from '../aws/instances.js';
+import { CODE } from '../core/codes.js';
+import { SpotError } from '../core/errors.js';
+import type { BootstrapState, DeployStatus, InstanceReport } from '../core/results.js';
+import type { RegionPlan, WaitMode } from '../plan/types.js';
+
+/** Same bundle, right count per region, all running: nothing to do. */
+export function isUnchanged(regions: RegionPlan[], existing: InstanceView[], bundleSha256: string): boolean {
+  return regions.every((region) => {
+    const here = existing.filter((instance) => instance.region === region.name);
+    return here.length === region.count && here.every((instance) => instance.state === 'running' && instance.bundleSha256 === bundleSha256);
+  });
+}
+
+export function bootstrapStateOf(
+  wait: WaitMode,
+  id: string,
+  statuses: ReadonlyMap<string, BootstrapStatus>,
+  reclaimed: ReadonlySet<string>,
+): BootstrapState {
+  if (reclaimed.has(id)) return 'reclaimed';
+  const status = statuses.get(id);
+  if (status) return status.status;
+  return wait === 'ready' ? 'pending' : 'not-waited';
+}
+
+/** An instance counts when it did what `wait` asked of it. */
+const isGood = (wait: WaitMode, report: InstanceReport): boolean =>
+  wait === 'ready' ? report.bootstrap === 'ok' : wait === 'none' || report.state === 'running';
+
+export function overallStatus(wanted: number, wait: WaitMode, reports: InstanceReport[], errorCount: number): DeployStatus {
+  const good = reports.filter((report) => isGood(wait, report)).length;
+  if (good >= wanted && errorCount === 0) return 'success';
+  return good === 0 ? 'failed' : 'partial';
+}
+
+/** The error for a launch that found less capacity than wanted and said nothing else. */
+export function shortfallError(launched: number, wanted: number, regions: string[]): SpotError | undefined {
+  if (launched >= wanted) return undefined;
+  return new SpotError(CODE.noCapacity, `only ${launched} of ${wanted} instance(s) found spot capacity in ${regions.join(', ')}`, {
+    hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
+  });
+}
+
+/** When an instance launched now should stop itself; undefined for `ttl: never`. */
+export const expiresAt = (ttlSeconds: number | 'never', now: Date): string | undefined =>
+  ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
