@@ -1,5 +1,5 @@
 /** Small builders for bundle tests: a throw-away project tree and a Plan around it. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BundleSource, Plan } from '../../src/plan/types.js';
@@ -35,6 +35,11 @@ export function planFor(projectRoot: string, uploads: BundleSource[]): Plan {
     deploymentId: 'demo',
     run: localRun(),
     resourceTags: {},
+    userData: { template: { name: 'minimal', document: {} }, agentScript: '' },
+    // As the plan does: the project's .spotignore, read once.
+    bundleIgnore: existsSync(join(projectRoot, '.spotignore'))
+      ? { file: '.spotignore', rules: readFileSync(join(projectRoot, '.spotignore'), 'utf8') }
+      : { rules: '' },
     regions: [{ name: 'us-east-1', count: 1, instanceTypes: ['t3.micro'], image: 'al2023', subnets: 'auto' }],
     architecture: 'x86_64',
     market: 'spot',

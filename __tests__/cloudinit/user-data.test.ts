@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readTemplate } from '../../src/cloudinit/templates.js';
 import { assertUserDataFits, renderUserData, USER_DATA_LIMIT } from '../../src/cloudinit/user-data.js';
 import { SpotError } from '../../src/core/errors.js';
 import { renderAgentConf, type AgentSettings } from '../../src/agent/agent-conf.js';
+import { readTemplate } from '../../src/core/templates.js';
+import type { UserDataSources } from '../../src/plan/types.js';
 
 const settings = (overrides: Partial<AgentSettings> = {}): AgentSettings => ({
   deploymentId: 'hello-web-pr-7',
@@ -28,18 +29,24 @@ function schemaCheck(text: string): { status: number | null; output: string } {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** What the plan reads for a built-in template. */
+const sourcesOf = (template: string, agentScript: string): UserDataSources => ({
+  template: { name: template, document: parse(readTemplate(`cloud-init/${template}.yaml`)) as Record<string, unknown> },
+  agentScript,
+});
+
 describe('renderUserData', () => {
   const agentScript = readTemplate('bootstrap.sh');
 
   it.each(['minimal', 'docker'])('passes `cloud-init schema` with the %s template', (template) => {
-    const rendered = renderUserData({ template, agentScript, settings: settings() });
+    const rendered = renderUserData({ sources: sourcesOf(template, agentScript), settings: settings() });
     const check = schemaCheck(rendered.text);
     expect(check.output).toContain('Valid cloud-config');
     expect(check.status).toBe(0);
   });
 
   it('writes the agent and its settings, and runs the agent with bash', () => {
-    const rendered = renderUserData({ template: 'minimal', agentScript, settings: settings() });
+    const rendered = renderUserData({ sources: sourcesOf('minimal', agentScript), settings: settings() });
     expect(rendered.text.startsWith('#cloud-config\n')).toBe(true);
     const doc = parse(rendered.text) as { write_files: Array<{ path: string; permissions: string; content: string }>; runcmd: unknown[] };
     const agent = doc.write_files.find((file) => file.path === '/etc/spot-deployer/agent.sh')!;
@@ -64,7 +71,7 @@ describe('renderUserData', () => {
 
   it('gzips when the text is over 16 KiB, and cloud-init gets the same document back', () => {
     const big = `${agentScript}\n# ${'padding '.repeat(2500)}\n`;
-    const rendered = renderUserData({ template: 'minimal', agentScript: big, settings: settings() });
+    const rendered = renderUserData({ sources: sourcesOf('minimal', big), settings: settings() });
     expect(Buffer.byteLength(rendered.text)).toBeGreaterThan(USER_DATA_LIMIT);
     expect(rendered.gzipped).toBe(true);
     expect(rendered.bytes).toBeLessThanOrEqual(USER_DATA_LIMIT);
@@ -73,7 +80,7 @@ describe('renderUserData', () => {
 
   it('refuses user-data that cannot fit even gzipped, before any AWS call, with SD153 and a hint', () => {
     const random = randomBytes(30_000).toString('base64');
-    const rendered = renderUserData({ template: 'minimal', agentScript: `${agentScript}\n# ${random}\n`, settings: settings() });
+    const rendered = renderUserData({ sources: sourcesOf('minimal', `${agentScript}\n# ${random}\n`), settings: settings() });
     expect(() => assertUserDataFits(rendered, 'us-east-1')).toThrow(SpotError);
     try {
       assertUserDataFits(rendered, 'us-east-1');
@@ -92,8 +99,7 @@ describe('renderUserData', () => {
     ],
   ])('installs an SSH public key for %s, and stays schema-valid', (username, expected) => {
     const rendered = renderUserData({
-      template: 'minimal',
-      agentScript,
+      sources: sourcesOf('minimal', agentScript),
       settings: settings(),
       ssh: { username, publicKey: 'ssh-ed25519 AAAAC3Nza test@laptop' },
     });

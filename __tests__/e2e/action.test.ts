@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/action-runner.js';
+import { runCli } from '../helpers/run-cli.js';
 import { readAgentConf, reportBootstrap, userDataOf } from '../helpers/fake-instance.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 
@@ -226,5 +227,48 @@ describe('the action against the local AWS endpoint', () => {
       env: prEnv('opened', 'stranger/hello-web'),
     });
     expect(forkDeploy.stdout).toContain('::notice::This pull request comes from a fork');
+  });
+
+  it('a CLI deploy in a pull_request job names and tags the deployment exactly as the action does', async () => {
+    const dir = project();
+    const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, head: { sha: 'feedface', repo: { full_name: 'acme/hello-web' } } },
+      }),
+    );
+    const jobEnv = { ...actionEnv(), GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+    const tagsOf = async (): Promise<Record<string, string>> => {
+      const [instance] = await instancesOf('hello-web-pr-7');
+      const tags = Object.fromEntries((instance?.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]));
+      delete tags['spot-deployer:expires-at']; // the launch time, which differs by a second or two
+      return tags;
+    };
+
+    const action = await runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, wait: 'running' },
+      env: jobEnv,
+    });
+    expect(action.code, action.stdout).toBe(0);
+    expect(action.outputs['deployment-id']).toBe('hello-web-pr-7');
+    const byAction = await tagsOf();
+    await aws.reset();
+    await s3.send(new CreateBucketCommand({ Bucket: 'spot-deployer-demo' }));
+
+    const cli = await runCli(['deploy', '--dir', dir, '--wait', 'running', '--json'], jobEnv);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ deploymentId: 'hello-web-pr-7' });
+    const byCli = await tagsOf();
+    expect(byCli).toEqual(byAction);
+    expect(byCli).toMatchObject({
+      'spot-deployer:pr': '7',
+      'spot-deployer:repository': 'acme/hello-web',
+      // The pull request's head commit, not the temporary merge commit GITHUB_SHA names.
+      'spot-deployer:sha': 'feedface',
+    });
   });
 });

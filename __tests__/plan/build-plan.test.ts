@@ -113,6 +113,8 @@ health_check: {port: 8080}
       regions: undefined,
       run: undefined,
       resourceTags: undefined,
+      userData: undefined,
+      bundleIgnore: undefined,
     }).toEqual({
       architecture: 'x86_64',
       market: 'spot-then-on-demand',

@@ -4,7 +4,7 @@
  * entry's archive path and normalised mode. Reads the file system but writes
  * nothing.
  */
-import { existsSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, realpathSync, type Stats } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -49,12 +49,11 @@ const toPosix = (path: string): string => path.split(sep).join('/');
 const isInside = (child: string, parent: string): boolean =>
   child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
-function loadProjectIgnore(projectRoot: string): Ignore {
-  const matcher = ignore().add([...DEFAULT_EXCLUDES]);
-  const spotignore = join(projectRoot, '.spotignore');
-  if (existsSync(spotignore)) matcher.add(readFileSync(spotignore, 'utf8'));
-  return matcher;
-}
+/** The default excludes, then the project's rules (read into the Plan), so a rule can re-include with `!`. */
+const projectIgnoreOf = (plan: Plan): Ignore =>
+  ignore()
+    .add([...DEFAULT_EXCLUDES])
+    .add(plan.bundleIgnore.rules);
 
 /** Resolves an upload's source; a symlinked source is followed but must stay in the project. */
 function resolveSource(projectRoot: string, upload: BundleSource, index: number): string {
@@ -182,7 +181,7 @@ export async function selectUploads(plan: Plan, outDir: string): Promise<{ entri
     .map(({ upload, index }) => resolveSource(projectRoot, upload, index));
   const ctx: WalkContext = {
     projectRoot,
-    projectIgnore: loadProjectIgnore(projectRoot),
+    projectIgnore: projectIgnoreOf(plan),
     secretSources,
     outDir: existsSync(outDir) ? realpathSync(outDir) : resolve(outDir),
     entries: [],

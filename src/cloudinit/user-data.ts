@@ -6,10 +6,11 @@
  */
 import { CODE } from '../core/codes.js';
 import { gzipSync } from 'node:zlib';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { SpotError } from '../core/errors.js';
 import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
-import { readTemplate } from './templates.js';
+import type { UserDataSources } from '../plan/types.js';
+import { mergeCloudConfig } from './merge.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
@@ -22,19 +23,6 @@ export interface RenderedUserData {
   gzipped: boolean;
   bytes: number;
 }
-
-function baseTemplate(template: string): Record<string, unknown> {
-  const name = template.endsWith('.yaml') || template.includes('/') ? template : `cloud-init/${template}.yaml`;
-  const doc = parseDocument(readTemplate(name));
-  if (doc.errors.length > 0) {
-    throw new SpotError(CODE.badTemplate, `cloud-init template ${name} is not valid YAML: ${doc.errors[0]!.message}`, {
-      hint: 'Fix the template file or choose `minimal` or `docker`.',
-    });
-  }
-  return (doc.toJS() ?? {}) as Record<string, unknown>;
-}
-
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A public key for SSH: not a secret, so it may travel in the user-data. */
 export interface SshAccess {
@@ -53,24 +41,23 @@ function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
   };
 }
 
-export function renderUserData(options: {
-  template: string;
-  settings: AgentSettings;
-  agentScript: string;
-  ssh?: SshAccess;
-}): RenderedUserData {
-  const base = baseTemplate(options.template);
-  const document = {
-    ...base,
+/**
+ * The user-data: the base template, then what the agent needs (its script,
+ * its settings, the SSH key), then the project's fragment, merged by the
+ * rules in merge.ts. Pure: every text it uses was read into the Plan.
+ */
+export function renderUserData(options: { sources: UserDataSources; settings: AgentSettings; ssh?: SshAccess }): RenderedUserData {
+  const ours = {
     ...sshKeys(options.ssh),
     write_files: [
-      ...asList(base.write_files),
-      { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.agentScript },
+      { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
       { path: AGENT_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderAgentConf(options.settings) },
     ],
     // runcmd runs under sh without -e; the agent is a bash script with its own error handling.
-    runcmd: [...asList(base.runcmd), ['bash', AGENT_PATH]],
+    runcmd: [['bash', AGENT_PATH]],
   };
+  const withAgent = mergeCloudConfig(options.sources.template.document, ours);
+  const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
   const text = `#cloud-config\n${stringify(document, { lineWidth: 0 })}`;
   const plain = Buffer.from(text, 'utf8');
   const gzipped = plain.length > USER_DATA_LIMIT;

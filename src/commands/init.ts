@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { CODE, type Code } from '../core/codes.js';
 import { scanConvention } from '../config/convention.js';
@@ -9,6 +8,7 @@ import { CONVENTION_DIR } from '../config/find-root.js';
 import { SCHEMA_BASE_URL, SCHEMA_FILES } from '../config/json-schema.js';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
 import { sanitizeName } from '../plan/build-plan.js';
+import { readTemplate } from '../core/templates.js';
 
 export interface InitOptions {
   /** The project folder (where `deployment/` is). */
@@ -69,7 +69,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 export function renderInitFiles(root: string, options: Pick<InitOptions, 'bucket'>): Record<string, string> {
   const name = sanitizeName(path.basename(root)) || 'app';
   const bucket = options.bucket ?? sanitizeName(`spot-deployer-${name}-${randomBytes(3).toString('hex')}`, 63);
-  const template = (file: string): string => readFileSync(path.join(templatesDir(), file), 'utf8');
+  const template = (file: string): string => readTemplate(`init/${file}`);
   const config = template('config.yaml')
     .replaceAll('{{schema}}', `${SCHEMA_BASE_URL}/${SCHEMA_FILES.config}`)
     .replaceAll('{{name}}', name)
@@ -95,15 +95,6 @@ function renderDeployment(root: string): string {
     '',
   ];
   return `${header.join('\n')}${stringify(scan.deployment, { lineWidth: 0 })}`;
-}
-
-/** templates/init/ from source (src/commands/) or from the build (dist/templates/). */
-function templatesDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = ['..', '../..'].map((up) => path.resolve(here, up, 'templates', 'init'));
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'config.yaml')));
-  if (!found) throw new Error(`templates/init/ not found next to ${here}`);
-  return found;
 }
 
 const isDirectory = (target: string): boolean => existsSync(target) && statSync(target).isDirectory();

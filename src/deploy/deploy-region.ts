@@ -25,7 +25,6 @@ export interface RegionDeployRequest {
   count: number;
   bundleUrl: string;
   bundleSha256: string;
-  agentScript: string;
   tags: Record<string, string>;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
@@ -64,8 +63,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
         const statusUrls = await presignStatusUrls(request, launchId, count);
         const ssh = sshAccessFor(plan);
         const rendered = renderUserData({
-          template: plan.manifest.template,
-          agentScript: request.agentScript,
+          sources: plan.userData,
           ...(ssh ? { ssh } : {}),
           settings: agentSettingsFor(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
         });

@@ -19,7 +19,6 @@ export interface LaunchContext {
   bucketClients: AwsClients;
   bundleUrl: string;
   bundleSha256: string;
-  agentScript: string;
   tags: Record<string, string>;
   runId: string;
   urlLifetimeSeconds: number;
@@ -43,7 +42,6 @@ export function launchRound(
           count,
           bundleUrl: context.bundleUrl,
           bundleSha256: context.bundleSha256,
-          agentScript: context.agentScript,
           tags: context.tags,
           // The round keeps ClientTokens and launch ids apart between rounds of one run.
           clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,

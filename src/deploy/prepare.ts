@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, type Bundle } from '../bundle/build-bundle.js';
 import { renderEnvFile, renderStepsScript } from '../agent/steps-script.js';
-import { readTemplate } from '../cloudinit/templates.js';
 import { assertUserDataFits, renderUserData, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
 import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
-
-export const AGENT_TEMPLATE = 'bootstrap.sh';
 
 /** A presigned URL with a session token runs to about 1.3 KB; leave room. */
 const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
@@ -23,7 +20,6 @@ export interface Prepared {
   bundle: Bundle;
   /** Where the bundle goes in the bucket (content-addressed). */
   bundleKey: string;
-  agentScript: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
   sizeCheck: RenderedUserData;
   /** Removes the bundle's temporary folder; call when the command is done with it. */
@@ -73,12 +69,10 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
       { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
     ],
   });
-  const agentScript = readTemplate(AGENT_TEMPLATE);
   const largest = Math.max(1, ...plan.regions.map((region) => region.count));
   const ssh = sshAccessFor(plan);
   const sizeCheck = renderUserData({
-    template: plan.manifest.template,
-    agentScript,
+    sources: plan.userData,
     ...(ssh ? { ssh } : {}),
     settings: agentSettingsFor(plan, {
       bundleUrl: PLACEHOLDER_URL,
@@ -87,5 +81,5 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), agentScript, sizeCheck, dispose };
+  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
 }

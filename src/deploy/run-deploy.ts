@@ -90,7 +90,6 @@ function launchContextOf(plan: Plan, prepared: Prepared, uploaded: Uploaded, dep
     bucketClients: deps.pool.forRegion(plan.regions[0]!.name),
     bundleUrl: uploaded.url,
     bundleSha256: prepared.bundle.sha256,
-    agentScript: prepared.agentScript,
     tags: {
       ...plan.resourceTags,
       [TAG.bundleSha256]: prepared.bundle.sha256,

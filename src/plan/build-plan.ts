@@ -7,7 +7,7 @@ import { DURATION_HINT, parseDuration, parseTtl } from '../config/duration.js';
 import type { IssueList, Locator } from '../config/issues.js';
 import { architectureOf } from '../config/instance-types.js';
 import { buildRegions } from './build-regions.js';
-import type { Architecture, Manifest, NetworkPlan, Plan, PlanOverrides, SshPlan } from './types.js';
+import type { Architecture, Manifest, UserDataSources, NetworkPlan, Plan, PlanOverrides, SshPlan } from './types.js';
 
 export const DEFAULTS = {
   instanceTypes: ['t3.small'],
@@ -30,6 +30,8 @@ export interface BuildPlanInput {
   /** Where the config's keys are (for issues); inputs have no file. */
   locator: Locator;
   manifest: Manifest;
+  userData: UserDataSources;
+  bundleIgnore: Plan['bundleIgnore'];
   overrides: PlanOverrides;
   run: RunContext;
   projectRoot: string;
@@ -120,6 +122,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
           },
         }),
     manifest: input.manifest,
+    userData: input.userData,
+    bundleIgnore: input.bundleIgnore,
     notices: [],
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunContext } from '../core/run-context.js';
@@ -12,7 +12,7 @@ import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
 import { formatIssue } from '../config/format-issues.js';
 import { IssueList } from '../config/issues.js';
-import { readYamlFile } from '../config/read-files.js';
+import { CLOUD_INIT_FILE, readUserDataSources } from './user-data-sources.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { DEPLOYMENT_FILE, loadDeployment, type LoadedDeployment } from '../config/load-deployment.js';
 
@@ -33,8 +33,14 @@ export interface LoadedProject {
 }
 
 /** Optional project files that shape the bundle or user-data when present. */
-const CLOUD_INIT_FILE = '.spot/cloud-init.yaml';
-const EXTRA_FILES = ['.spotignore', CLOUD_INIT_FILE];
+const IGNORE_FILE = '.spotignore';
+const EXTRA_FILES = [IGNORE_FILE, CLOUD_INIT_FILE];
+
+/** The project's ignore rules, read once here: the bundle stage never reads the project's settings. */
+function readBundleIgnore(root: string): Plan['bundleIgnore'] {
+  const file = path.join(root, IGNORE_FILE);
+  return existsSync(file) ? { file: IGNORE_FILE, rules: readFileSync(file, 'utf8') } : { rules: '' };
+}
 
 /**
  * Loads and validates the project at or above `options.dir` and builds its
@@ -60,8 +66,6 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
   const config = loadConfig(root, configFile, issues, options.env?.HOME ?? os.homedir());
   const deployment = loadDeployment(root, issues);
   if (deployment.origin === 'none') reportNothingToDeploy(issues);
-  // The fragment is merged by the cloud-init stage; here it only has to be a YAML map.
-  readYamlFile(root, CLOUD_INIT_FILE, issues);
   if (deployment.deployment) {
     checkDeployment(deployment.deployment, {
       root,
@@ -97,6 +101,7 @@ function planFrom(input: {
     locator: deployment.locator,
     issues,
   });
+  const userData = readUserDataSources(root, manifest.template, issues);
   const sourceFiles = [
     ...(config.exists ? [config.file] : []),
     ...deployment.files,
@@ -106,6 +111,8 @@ function planFrom(input: {
     config: config.config!,
     locator: config.locator,
     manifest,
+    userData,
+    bundleIgnore: readBundleIgnore(root),
     overrides: input.overrides,
     run: input.run,
     projectRoot: root,

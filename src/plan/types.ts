@@ -100,6 +100,16 @@ export interface Manifest {
   template: string;
 }
 
+/** The parts of the user-data, read at plan time; rendering only combines them. */
+export interface UserDataSources {
+  /** The base cloud-config: a built-in template (`minimal`, `docker`) or the project's own file. */
+  template: { name: string; document: Record<string, unknown> };
+  /** `.spot/cloud-init.yaml`, merged after the template by the documented rules. */
+  fragment?: { file: string; document: Record<string, unknown> };
+  /** The bootstrap agent (templates/bootstrap.sh). */
+  agentScript: string;
+}
+
 export interface Plan {
   /** Absolute path of the project root. */
   projectRoot: string;
@@ -131,6 +141,9 @@ export interface Plan {
   readyTimeoutSeconds: number;
   healthCheck?: { port: number; path: string; expect: number };
   manifest: Manifest;
+  userData: UserDataSources;
+  /** The project's ignore rules (gitignore syntax) and the file they came from. */
+  bundleIgnore: { file?: string; rules: string };
   /** Notices (deprecations, warnings) gathered while planning. */
   notices: string[];
 }

@@ -1,6 +1,6 @@
 /**
- * Reads files from `templates/`. From source (`src/cloudinit/`) the folder is
- * two levels up; from a built entry (`dist/<entry>/`) it is the copy the
+ * Reads the tool's own files from `templates/`. From source the folder is
+ * two levels up (src/core/); from a built entry (`dist/<entry>/`) it is the copy the
  * build puts in `dist/templates/`, one level up. The candidates are computed
  * at run time so ncc leaves the path alone instead of relocating it.
  */
