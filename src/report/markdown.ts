@@ -106,13 +106,14 @@ export function urlLink(url: string): string {
   return safe ? `<${safe}>` : inlineText(url);
 }
 
-// A pipe after an even number of backslashes (none, or escaped backslashes) still splits the row.
-const escapeCell = (value: string): string => value.replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|');
+// GFM takes any pipe right after a backslash as escaped and then removes one backslash before
+// each pipe, so a backslash before every pipe keeps the row whole and the text as it was.
+const escapeCell = (value: string): string => value.replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|');
 
 /**
  * A GFM table. Cells are Markdown (links, code spans): build them from
- * {@link inlineText}, {@link codeSpan} or {@link link}. A pipe that is not
- * escaped yet gets a backslash, also inside code spans, where GFM removes it again.
+ * {@link inlineText}, {@link codeSpan} or {@link link}. Every pipe gets a
+ * backslash, also inside code spans, where GFM removes it again.
  */
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;

@@ -142,12 +142,12 @@ function instanceDetailsTable(instances: InstanceReport[]): string {
   );
 }
 
+/** One row per pool tried. The zone names its region, so one column says both and the table fits a comment. */
 function attemptsTable(attempts: Attempt[]): string {
   return markdownTable(
-    ['Region', 'AZ', 'Type', 'Market', 'Launched', 'Error'],
+    ['Zone', 'Type', 'Market', 'Launched', 'Error'],
     attempts.map((attempt) => [
-      inlineText(attempt.region),
-      inlineText(attempt.availabilityZone),
+      inlineText(attempt.availabilityZone || attempt.region),
       inlineText(attempt.instanceType),
       attempt.market,
       String(attempt.launched),
@@ -279,7 +279,8 @@ function headline(result: DeployResult, url: string | undefined): string {
   const outcome = {
     success: result.unchanged ? 'unchanged, already running this bundle' : 'deployed',
     partial: `partly deployed, ${ready} of ${plural(result.instances.length, 'instance')} ready`,
-    failed: 'failed',
+    failed:
+      result.instances.length === 0 ? 'failed, no instance launched' : `failed, 0 of ${plural(result.instances.length, 'instance')} ready`,
   }[result.status];
   return `### ${STATUS_ICON[result.status]} ${id} ${outcome}${url ? `: ${urlLink(url)}` : ''}`;
 }
@@ -370,19 +371,15 @@ export function buildDeploySummary(result: DeployResult, context?: SummaryContex
  * the error with its hint, and the footer.
  */
 export function buildErrorSummary(error: SummaryError, context: ErrorSummaryContext): string {
-  const what = [
-    context.command ? inlineText(context.command) : undefined,
-    context.deploymentId ? codeSpan(context.deploymentId) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' of ');
+  const command = inlineText(context.command ?? 'spot-deployer');
+  const what = context.deploymentId ? `${command} of ${codeSpan(context.deploymentId)}` : command;
   const cleanup = context.postStepWillTerminate
-    ? 'The post step terminates any instance this run launched (`cleanup-on-failure`).'
-    : undefined;
+    ? ' Since `cleanup-on-failure` is on, the post step terminates any instance this run launched.'
+    : '';
   return assemble(
     [
-      { text: `### ❌ spot-deployer failed${what ? `: ${what}` : ''}` },
-      { text: 'It stopped before it had a result.' + (cleanup ? ` ${cleanup}` : '') },
+      { text: `### ❌ ${what} failed` },
+      { text: `spot-deployer stopped before it had a result.${cleanup}` },
       { text: errorList([error]) },
       { text: footer(context) },
     ],
