@@ -19,6 +19,7 @@ const HOSTILE = [
   '&lt; &amp; &#64;entity',
   'back\\slash \\* star',
   '</details></summary><details open>',
+  'costs $x^2$ and $$\\frac{1}{2}$$',
 ];
 
 const decode = (html: string): string =>

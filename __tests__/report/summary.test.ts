@@ -11,6 +11,7 @@ import {
   buildSweepSummary,
   instancesTable,
 } from '../../src/report/summary.js';
+import { actionsLinks } from '../../src/report/summary-context.js';
 import { renderGfm } from '../helpers/render-markdown.js';
 import { context, failure, HOSTILE_LOG, partial, success } from '../helpers/summary-fixtures.js';
 
@@ -245,5 +246,28 @@ describe('the other summaries', () => {
   it('instancesTable is four columns, and says so when there is nothing', () => {
     expect(instancesTable([])).toBe('_No instances._');
     expect(instancesTable(success().instances).split('\n')[0]).toBe('| Instance | Zone | State | Address |');
+  });
+});
+
+describe('actionsLinks', () => {
+  const env = {
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/hello-web',
+    GITHUB_SHA: 'merge0000000000000000000000000000000000',
+    GITHUB_RUN_ID: '15511223344',
+    GITHUB_RUN_ATTEMPT: '2',
+  };
+
+  it('links the pull request head, not the merge commit, and the run', () => {
+    expect(actionsLinks(env, '9c1d2e3f4a5b6c7d8e9f00112233445566778899')).toEqual({
+      commit: '9c1d2e3f4a5b6c7d8e9f00112233445566778899',
+      commitUrl: 'https://github.com/acme/hello-web/commit/9c1d2e3f4a5b6c7d8e9f00112233445566778899',
+      runUrl: 'https://github.com/acme/hello-web/actions/runs/15511223344',
+    });
+  });
+
+  it('falls back to GITHUB_SHA, and leaves out what it cannot link outside Actions', () => {
+    expect(actionsLinks(env).commit).toBe(env.GITHUB_SHA);
+    expect(actionsLinks({})).toEqual({});
   });
 });

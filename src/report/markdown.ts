@@ -26,14 +26,14 @@ const oneLine = (text: string): string => stripControlCharacters(text).replace(/
 /**
  * Text inside a Markdown paragraph, list item or table cell, rendered
  * literally. Every inline construct (emphasis, code, links, images, HTML,
- * entities, strikethrough, table pipes) is backslash-escaped, bare URLs are
+ * entities, strikethrough, table pipes, GitHub's `$math$`) is backslash-escaped, bare URLs are
  * kept from autolinking, mentions and issue references are defused, and
  * newlines become spaces. Block syntax (`# `, `- `, `1. `) is not escaped:
  * put the text after something of ours, never at the start of a line.
  */
 export function inlineText(text: string): string {
   const escaped = oneLine(text)
-    .replace(/[\\`*_[\]<>&|~!]/g, '\\$&')
+    .replace(/[\\`*_[\]<>&|~!$]/g, '\\$&')
     // GFM autolinks bare URLs and www. names; an escape in the middle stops it.
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}\\.`);

@@ -37,11 +37,15 @@ export interface SummaryContext {
    * `plan.network.ingress`, in configuration order. The first TCP port a browser can open gives
    * the preview link (`http://IP` for 80, `http://IP:PORT` otherwise); `[]` says no port is open,
    * and the summary tells how to reach the instance instead. Undefined: not known, no link.
+   * Add `{ port: 22 }` when `ssh` is configured, so the summary can name it.
    */
   ingress?: readonly IngressPort[];
   /** `plan.ttlSeconds`: the cost line adds what the instances cost until the TTL ends them. */
   ttlSeconds?: number | 'never';
-  /** The deploy did not succeed and cleanup-on-failure is on: the post step terminates what this run launched. */
+  /**
+   * The post step will terminate the instances shown: `cleanupOnFailure && status !== 'success'
+   * && !dryRun && !unchanged` (an unchanged deploy launched nothing, so the post step leaves it).
+   */
   postStepWillTerminate?: boolean;
   /** Most characters the Markdown may have; default 60,000 (a PR comment holds 65,536). */
   maxChars?: number;
