@@ -76,7 +76,7 @@ const BOOTSTRAP_LABEL: Record<InstanceReport['bootstrap'], string> = {
   ok: '✅ ready',
   failed: '❌ bootstrap failed',
   pending: '⏳ no bootstrap report',
-  'not-waited': 'not waited for',
+  'not-waited': 'bootstrap not waited for',
   reclaimed: '♻️ reclaimed by spot',
   unknown: '❔ bootstrap unknown',
 };
