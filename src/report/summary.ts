@@ -146,18 +146,26 @@ function instanceDetailsTable(instances: InstanceReport[]): string {
   );
 }
 
-/** One row per pool tried. The zone names its region, so one column says both and the table fits a comment. */
-function attemptsTable(attempts: Attempt[]): string {
-  return markdownTable(
-    ['Zone', 'Type', 'Market', 'Launched', 'Error'],
+/**
+ * One row per pool tried, and each distinct AWS message once below the table:
+ * the ladder often meets the same error in every zone, and a long message in
+ * a column squeezes the others until "us-east-1a" wraps in a comment.
+ */
+function attemptsDetails(attempts: Attempt[]): string {
+  const table = markdownTable(
+    ['Zone', 'Type', 'Market', 'Result'],
     attempts.map((attempt) => [
       inlineText(attempt.availabilityZone || attempt.region),
       inlineText(attempt.instanceType),
       attempt.market,
-      String(attempt.launched),
-      attempt.errorCode ? inlineText(clip(`${attempt.errorCode}: ${attempt.message ?? ''}`, MAX_MESSAGE_CHARS)) : '—',
+      attempt.errorCode ? `❌ ${inlineText(attempt.errorCode)}` : `${attempt.launched > 0 ? '✅ ' : ''}${attempt.launched} launched`,
     ]),
   );
+  const messages = [
+    ...new Set(attempts.flatMap((attempt) => (attempt.errorCode ? [`${attempt.errorCode}: ${attempt.message ?? ''}`] : []))),
+  ];
+  const list = messages.map((message) => `- ${inlineText(clip(message, MAX_MESSAGE_CHARS))}`);
+  return [table, ...(list.length > 0 ? [list.join('\n')] : [])].join('\n\n');
 }
 
 /** One error: code in bold, the message, and the hint on the next line. Quoted text stays text. */
@@ -344,7 +352,7 @@ function deployParts(result: DeployResult, context: SummaryContext | undefined, 
     parts.push({ text: collapsed('Bundle and user-data', bundleDetails(result)), optional: true });
   }
   if (result.attempts.length > 0)
-    parts.push({ text: collapsed(`Capacity attempts (${result.attempts.length})`, attemptsTable(result.attempts)), optional: true });
+    parts.push({ text: collapsed(`Capacity attempts (${result.attempts.length})`, attemptsDetails(result.attempts)), optional: true });
   parts.push({ text: footer(context) });
   return parts;
 }
