@@ -84,7 +84,8 @@ describe('the capacity ladder', () => {
     expect(result.attempts.at(-1)).toMatchObject({ instanceType: 't3a.small', market: 'spot', launched: 1 });
     expect(await running()).toEqual([{ type: 't3a.small', lifecycle: 'spot' }]);
     const summary = buildDeploySummary(result);
-    expect(summary).toContain('| us-east-1 | us-east-1a | t3.small | spot | 0 | InsufficientInstanceCapacity: no t3.small capacity |');
+    expect(summary).toContain('| us-east-1a | t3.small | spot | ❌ InsufficientInstanceCapacity |');
+    expect(summary).toContain('- InsufficientInstanceCapacity: no t3.small capacity');
   });
 
   it('stops at once on a spot quota error, names the quota, and launches nothing else', async () => {

@@ -99,9 +99,9 @@ describe('the action against the local AWS endpoint', () => {
     expect(Number(outputs['user-data-bytes'])).toBeGreaterThan(1000);
     expect(Number(outputs['user-data-bytes'])).toBeLessThanOrEqual(16_384);
 
-    expect(run.summary).toContain('`hello-web` success');
+    expect(run.summary.split('\n')[0]).toBe('### ✅ `hello-web` deployed');
     expect(run.summary).toContain(reported[0]);
-    expect(run.summary).toContain('✅ ok');
+    expect(run.summary).toContain('running · ✅ ready');
     expect(run.summary).toContain(outputs['bundle-sha256']);
 
     // What EC2 received: tags, IMDSv2, encrypted root, spot market, terminate on shutdown.
@@ -161,9 +161,10 @@ describe('the action against the local AWS endpoint', () => {
     const run = await main;
     expect(run.code).toBe(1);
     expect(run.outputs.status).toBe('failed');
-    expect(run.summary).toContain('❌ failed at `script: deployment/setup.sh`');
+    expect(run.summary.split('\n')[0]).toBe('### ❌ `hello-web` failed, 0 of 1 instance ready');
+    expect(run.summary).toContain('❌ bootstrap failed');
     expect(run.summary).toMatch(
-      /<details><summary>i-\w+: bootstrap failed at <code>script: deployment\/setup\.sh<\/code> \(end of the agent's log\)<\/summary>\n\n```\nsimulated\n```/,
+      /<details><summary>i-\w+: bootstrap log<\/summary>\n\nFailed at `script: deployment\/setup\.sh`\. The end of the agent's log:\n\n```\nsimulated\n```/,
     );
     expect(run.stdout).toContain('::error::deployment hello-web is failed');
     expect(run.summary).toContain('**SD500** the bootstrap of');

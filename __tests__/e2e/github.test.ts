@@ -60,7 +60,7 @@ describe('the GitHub surface', () => {
     const [comment] = github.comments;
     expect(comment!.issue).toBe(5);
     expect(comment!.body).toContain('<!-- spot-deployer:deployment=hello-web-pr-5 -->');
-    expect(comment!.body).toContain('`hello-web-pr-5` success');
+    expect(comment!.body).toContain('`hello-web-pr-5` deployed');
     expect(github.deployments).toEqual([
       { id: expect.any(Number), ref: 'sha1', environment: 'preview', statuses: [{ state: 'success', environment_url: first.outputs.url }] },
     ]);

@@ -3,35 +3,19 @@
  * summary and annotations. Every failure ends here as one readable message.
  */
 import * as core from '@actions/core';
-import { ConfigError } from '../core/errors.js';
+import { CODE } from '../core/codes.js';
+import { ConfigError, SpotError } from '../core/errors.js';
 import { execute, type CommandResult } from '../commands/execute.js';
 import { githubToken, readActionInputs } from './inputs.js';
 import { publishToGitHub } from '../github/publish.js';
 import { pullRequestChecker } from '../github/pull-requests.js';
 import type { CommandOptions } from '../commands/options.js';
-import { setDeployOutputs, setEarlyOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
-import type { Surface } from '../core/surface.js';
+import { setDeployOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
+import { actionSurface } from './surface.js';
+import { failureSummary, summaryContextOf, summaryOf } from './summary.js';
 import { formatError } from '../report/format-error.js';
-import { buildDeploySummary, buildDestroySummary, buildStatusSummary, buildSweepSummary } from '../report/summary.js';
 import { readRunContext, type RunContext } from '../core/run-context.js';
-import { saveFinished, saveLaunched, saveStart } from './state.js';
-
-const actionSurface: Surface = {
-  info: (message) => core.info(message),
-  warn: (message) => core.warning(message),
-  debug: (message) => core.debug(message),
-  mask: (secret) => core.setSecret(secret),
-  group: (title, work) => core.group(title, work),
-  instancesLaunched: (early) => {
-    setEarlyOutputs(early);
-    const launched = early.instances.filter((instance) => early.launchedIds.includes(instance.id));
-    saveLaunched(
-      early.deploymentId,
-      early.regions,
-      launched.map(({ id, region }) => ({ id, region })),
-    );
-  },
-};
+import { saveFinished, saveStart } from './state.js';
 
 function annotate(error: ConfigError): void {
   for (const issue of error.issues) {
@@ -43,7 +27,7 @@ function annotate(error: ConfigError): void {
 }
 
 /** GitHub problems never fail a deploy that worked: they become warnings. */
-async function reportToGitHub(outcome: CommandResult, options: CommandOptions, run: RunContext): Promise<void> {
+async function reportToGitHub(outcome: CommandResult, options: CommandOptions, run: RunContext, markdown: string): Promise<void> {
   if (outcome.command !== 'deploy' && outcome.command !== 'destroy') return;
   if (outcome.command === 'deploy' && outcome.result.dryRun) return;
   const deploy = outcome.command === 'deploy' ? outcome.result : undefined;
@@ -57,7 +41,7 @@ async function reportToGitHub(outcome: CommandResult, options: CommandOptions, r
       prComment: options.prComment,
       ...(options.environment ? { environment: options.environment } : {}),
       deploymentId: outcome.plan.deploymentId,
-      markdown: outcome.command === 'deploy' ? buildDeploySummary(outcome.result) : buildDestroySummary(outcome.result),
+      markdown,
       state: deploy ? (deploy.status === 'success' ? 'success' : 'failure') : 'inactive',
       ...(url ? { url: `http://${url}` } : {}),
     });
@@ -69,7 +53,8 @@ async function reportToGitHub(outcome: CommandResult, options: CommandOptions, r
   }
 }
 
-async function publish(outcome: CommandResult): Promise<void> {
+async function publish(outcome: CommandResult, markdown: string | undefined): Promise<void> {
+  if (markdown !== undefined) await core.summary.addRaw(markdown).write();
   switch (outcome.command) {
     case 'validate':
       core.info(`${outcome.plan.sourceFiles.join(', ')}: valid`);
@@ -83,29 +68,38 @@ async function publish(outcome: CommandResult): Promise<void> {
     case 'status':
       core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
       core.setOutput(OUTPUTS.instances, JSON.stringify(outcome.result.instances));
-      await core.summary.addRaw(buildStatusSummary(outcome.result)).write();
       return;
     case 'sweep':
-      await core.summary.addRaw(buildSweepSummary(outcome.result)).write();
       return;
     case 'destroy':
       core.setOutput(OUTPUTS.deploymentId, outcome.plan.deploymentId);
       core.setOutput(OUTPUTS.status, 'success');
-      await core.summary.addRaw(buildDestroySummary(outcome.result)).write();
       return;
     case 'deploy':
       setDeployOutputs(outcome.result);
       saveFinished(outcome.result.status);
-      await core.summary.addRaw(buildDeploySummary(outcome.result)).write();
       if (outcome.result.status !== 'success') core.setFailed(`deployment ${outcome.result.deploymentId} is ${outcome.result.status}`);
   }
 }
 
+/** Even a run that failed before any result leaves a summary naming the error. */
+async function writeFailureSummary(error: unknown, run: RunContext, command: string): Promise<void> {
+  const spot = error instanceof SpotError ? error : new SpotError(CODE.bug, error instanceof Error ? error.message : String(error));
+  try {
+    await core.summary.addRaw(failureSummary(spot, run, command)).write();
+  } catch (summaryError) {
+    core.warning(`could not write the job summary: ${summaryError instanceof Error ? summaryError.message : String(summaryError)}`);
+  }
+}
+
+/** The main step; exported so GitHub's local runner (@github/local-action) can call it. */
 export async function run(): Promise<void> {
   const debug = core.isDebug();
+  const runEnvironment = readRunContext();
+  let command = core.getInput('command') || 'deploy';
   try {
-    const runEnvironment = readRunContext();
     const options = readActionInputs(runEnvironment);
+    command = options.command;
     saveStart(options.command, options.cleanupOnFailure);
     if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {
       core.notice(
@@ -118,12 +112,14 @@ export async function run(): Promise<void> {
       run: runEnvironment,
       ...(token && runEnvironment.repository ? { isPullRequestClosed: pullRequestChecker(token, runEnvironment.repository) } : {}),
     });
-    await publish(outcome);
-    await reportToGitHub(outcome, options, runEnvironment);
+    const markdown = summaryOf(outcome, summaryContextOf(outcome, options, runEnvironment));
+    await publish(outcome, markdown);
+    if (markdown !== undefined) await reportToGitHub(outcome, options, runEnvironment, markdown);
   } catch (error) {
     if (error instanceof ConfigError) annotate(error);
     setFailedStatus(undefined);
     saveFinished('failed');
     core.setFailed(formatError(error, debug));
+    await writeFailureSummary(error, runEnvironment, command);
   }
 }

@@ -9,7 +9,8 @@ import { terminateAll } from '../deploy/instance-groups.js';
 import { formatError } from '../report/format-error.js';
 import { readState } from './state.js';
 
-export async function runPost(): Promise<void> {
+/** The post step; exported so GitHub's local runner (@github/local-action) can call it. */
+export async function run(): Promise<void> {
   const state = readState();
   if (state.command !== 'deploy' && state.command !== 'create') return;
   if (state.finished === 'success') {

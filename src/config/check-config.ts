@@ -1,8 +1,7 @@
 import net from 'node:net';
-import type { Plan, PlanOverrides } from '../plan/types.js';
+import type { PlanOverrides } from './overrides.js';
 import { CODE, type Code } from '../core/codes.js';
 import { INSTANCE_TYPE_PATTERN, REGION_PATTERN, type ConfigFile } from './config-schema.js';
-import { architectureOf } from './instance-types.js';
 import type { IssueList, Locator } from './issues.js';
 import type { KeyPath } from './yaml-source.js';
 
@@ -13,16 +12,16 @@ export interface ConfigCheck {
   issues: IssueList;
 }
 
-const INPUT_FILE = '(input)';
+/** Where an issue about an action input or CLI flag points: inputs have no file. */
+export const INPUT_FILE = '(input)';
 const INPUT_CODES: Record<string, Code> = {
   regions: CODE.badRegion,
   'instance-types': CODE.badInstanceType,
 };
 
 /** Checks of the config and the overrides beyond types; all offline. */
-export function checkConfig(check: ConfigCheck, plan: Plan): void {
+export function checkConfig(check: ConfigCheck): void {
   checkOverrides(check);
-  checkArchitecture(check, plan);
   checkSsh(check);
   for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
     const at = ['network', 'ingress', index, 'cidr'];
@@ -55,43 +54,6 @@ function checkOverrides(check: ConfigCheck): void {
   const instances = check.overrides.instances;
   if (instances !== undefined && (!Number.isInteger(instances) || instances < 1)) {
     input('instances', `instances must be a whole number of at least 1, got ${instances}`, 'e.g. instances: 2');
-  }
-}
-
-/** Every type's architecture must match `architecture` (or, unset, each other). */
-function checkArchitecture(check: ConfigCheck, plan: Plan): void {
-  const explicit = check.config.architecture;
-  const fromInput = check.overrides.instanceTypes !== undefined;
-  for (const [regionIndex, region] of plan.regions.entries()) {
-    const perRegion = !fromInput && typeof check.config.regions?.[regionIndex] === 'object';
-    const base: KeyPath =
-      perRegion && (check.config.regions?.[regionIndex] as { instance_types?: string[] }).instance_types
-        ? ['regions', regionIndex, 'instance_types']
-        : ['instance_types'];
-    for (const [index, type] of region.instanceTypes.entries()) {
-      const arch = architectureOf(type);
-      if (arch === undefined || arch === plan.architecture) continue;
-      const why = explicit ? `architecture is ${plan.architecture}` : `${region.instanceTypes[0]} is ${plan.architecture}`;
-      const message = `${type} is an ${arch} type but ${why}`;
-      const hint = !explicit
-        ? 'use types of one architecture, or set architecture and pick types that match it'
-        : arch === 'arm64'
-          ? 'set architecture: arm64, or use x86_64 types such as t3.small'
-          : 'set architecture: x86_64, or use Graviton types such as t4g.small';
-      if (fromInput)
-        check.issues.add({
-          code: CODE.archMismatch,
-          file: INPUT_FILE,
-          line: 1,
-          column: 1,
-          key: 'instance-types',
-          message,
-          hint,
-          severity: 'error',
-        });
-      else check.issues.report(check.locator, [...base, index], CODE.archMismatch, message, { hint });
-      return;
-    }
   }
 }
 

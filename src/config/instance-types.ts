@@ -1,4 +1,5 @@
-import type { Architecture } from '../plan/types.js';
+/** What an instance type runs: config knows it from the type's name. */
+export type Architecture = 'x86_64' | 'arm64';
 
 /**
  * The CPU architecture an instance type name implies. Graviton families

@@ -25,6 +25,8 @@ export interface RunContext {
   actor?: string;
   /** Link to the workflow run, when in Actions. */
   runUrl?: string;
+  /** `https://github.com`, or the GitHub Enterprise server. */
+  serverUrl: string;
   /** The pull request's head is another repository: no secrets, no OIDC. */
   fromFork: boolean;
 }
@@ -97,6 +99,7 @@ export function readRunContext(options: ReadRunContextOptions = {}): RunContext 
     runId: env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : `local-${(options.now ?? new Date()).getTime()}`,
     ...(env.GITHUB_ACTOR ? { actor: env.GITHUB_ACTOR } : {}),
     ...(env.GITHUB_RUN_ID && repository ? { runUrl: `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+    serverUrl: server,
     fromFork: Boolean(isPullRequest && headRepo && repository && headRepo !== repository),
   };
 }

@@ -3,18 +3,14 @@ import path from 'node:path';
 import { CODE } from '../core/codes.js';
 import { DEFAULT_TARGET } from '../config/convention.js';
 import type { DeploymentFile, ScriptEntry, UploadEntry } from '../config/deployment-schema.js';
-import type { IssueList, Locator } from '../config/issues.js';
+import type { ManifestContext } from './manifest-context.js';
 import { timeoutSeconds, toService } from './build-services.js';
 import { normaliseSource } from './paths.js';
 import type { BundleSource, Manifest, ScriptStep, TarballStep } from './types.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 1800;
 
-export interface ManifestContext {
-  projectRoot: string;
-  locator: Locator;
-  issues: IssueList;
-}
+export type { ManifestContext };
 
 export { normaliseSource };
 

@@ -4,10 +4,10 @@ import { MANAGED_BY, TAG } from '../core/tags.js';
 import { CODE } from '../core/codes.js';
 import type { ConfigFile } from '../config/config-schema.js';
 import { DURATION_HINT, parseDuration, parseTtl } from '../config/duration.js';
-import type { IssueList, Locator } from '../config/issues.js';
 import { architectureOf } from '../config/instance-types.js';
 import { buildRegions } from './build-regions.js';
-import type { Architecture, Manifest, UserDataSources, NetworkPlan, Plan, PlanOverrides, SshPlan } from './types.js';
+import type { BuildPlanInput } from './build-input.js';
+import type { Architecture, NetworkPlan, Plan, PlanOverrides, SshPlan } from './types.js';
 
 export const DEFAULTS = {
   instanceTypes: ['t3.small'],
@@ -25,21 +25,7 @@ export const DEFAULTS = {
 
 export const MAX_DEPLOYMENT_ID_LENGTH = 40;
 
-export interface BuildPlanInput {
-  config: ConfigFile;
-  /** Where the config's keys are (for issues); inputs have no file. */
-  locator: Locator;
-  manifest: Manifest;
-  userData: UserDataSources;
-  bundleIgnore: Plan['bundleIgnore'];
-  overrides: PlanOverrides;
-  run: RunContext;
-  projectRoot: string;
-  sourceFiles: string[];
-  issues: IssueList;
-  /** Public key text read from `ssh.public_key_path`, if any. */
-  publicKey?: string;
-}
+export type { BuildPlanInput };
 
 /** Lowercase `[a-z0-9-]`, no leading/trailing/double dashes, at most `max` characters. */
 export function sanitizeName(text: string, max = MAX_DEPLOYMENT_ID_LENGTH): string {

@@ -1,6 +1,6 @@
 import { CODE } from '../core/codes.js';
 import type { RegionEntry } from '../config/config-schema.js';
-import type { BuildPlanInput } from './build-plan.js';
+import type { BuildPlanInput } from './build-input.js';
 import type { RegionPlan } from './types.js';
 
 const DEFAULT_INSTANCE_TYPES = ['t3.small'];

@@ -3,7 +3,7 @@ import { CODE } from '../core/codes.js';
 import type { ServiceEntry } from '../config/deployment-schema.js';
 import { DURATION_HINT, parseDuration } from '../config/duration.js';
 import type { HealthCheck, ServiceStep } from './types.js';
-import type { ManifestContext } from './build-manifest.js';
+import type { ManifestContext } from './manifest-context.js';
 import { normaliseSource } from './paths.js';
 
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 60;

@@ -7,6 +7,7 @@ import { buildManifest, normaliseSource } from './build-manifest.js';
 import { buildPlan } from './build-plan.js';
 import type { Plan, PlanOverrides } from './types.js';
 import { checkConfig } from '../config/check-config.js';
+import { checkArchitecture } from './check-architecture.js';
 import { checkDeployment } from '../config/check-deployment.js';
 import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
@@ -120,15 +121,13 @@ function planFrom(input: {
     issues,
     ...(config.publicKey === undefined ? {} : { publicKey: config.publicKey }),
   });
-  checkConfig(
-    {
-      config: config.config!,
-      overrides: input.overrides,
-      locator: config.locator,
-      issues,
-    },
-    plan,
-  );
+  checkConfig({
+    config: config.config!,
+    overrides: input.overrides,
+    locator: config.locator,
+    issues,
+  });
+  checkArchitecture({ config: config.config!, overrides: input.overrides, locator: config.locator, issues }, plan);
   return plan;
 }
 

@@ -8,8 +8,10 @@ import type { RunContext } from '../core/run-context.js';
 
 export type Market = 'spot' | 'on-demand' | 'spot-then-on-demand';
 export type Allocation = 'price-capacity-optimized' | 'capacity-optimized' | 'lowest-price' | 'prioritized';
-export type WaitMode = 'none' | 'running' | 'ready';
-export type Architecture = 'x86_64' | 'arm64';
+export type { WaitMode } from '../config/overrides.js';
+import type { WaitMode } from '../config/overrides.js';
+export type { Architecture } from '../config/instance-types.js';
+import type { Architecture } from '../config/instance-types.js';
 
 export interface RegionPlan {
   name: string;
@@ -150,20 +152,4 @@ export interface Plan {
 
 export const totalInstances = (plan: Plan): number => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
-/**
- * Values that come from the action's inputs or the CLI's flags and win over
- * `.spot/config.yaml`. Undefined means "not given".
- */
-export interface PlanOverrides {
-  /** Path of the config file relative to the project root (default `.spot/config.yaml`). */
-  config?: string;
-  deploymentName?: string;
-  regions?: string[];
-  instances?: number;
-  instanceTypes?: string[];
-  bucket?: string;
-  wait?: WaitMode;
-  timeoutMinutes?: number;
-  ttl?: string;
-  tags?: Record<string, string>;
-}
+export type { PlanOverrides } from '../config/overrides.js';
