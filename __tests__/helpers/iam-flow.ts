@@ -1,0 +1,96 @@
+/**
+ * The user's side of the IAM test: a small project on disk and the built CLI
+ * run through deploy, status, sweep and destroy with one set of keys, the way
+ * a workflow runs them. A flow stops at the first command that fails.
+ */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli, type CliRun } from './run-cli.js';
+
+export interface ProjectOptions {
+  name: string;
+  bucket: { name: string; create: boolean };
+  /** Sets `iam_instance_profile`, so RunInstances passes a role (iam:PassRole on AWS). */
+  instanceProfile?: string;
+}
+
+/** hello-web's deployment/ with a config that opens one port (so the group gets a rule) and waits only for `running`. */
+export function writeProject(options: ProjectOptions): string {
+  const dir = mkdtempSync(join(tmpdir(), `${options.name}-`));
+  cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+  const lines = [
+    'version: 1',
+    `name: ${options.name}`,
+    'regions: [us-east-1]',
+    'instance_types: [t3.micro]',
+    'image: ubuntu-24.04',
+    'bucket:',
+    `  name: ${options.bucket.name}`,
+    `  create: ${options.bucket.create}`,
+    'network:',
+    '  ingress:',
+    '    - { port: 80, cidr: 0.0.0.0/0 }',
+    // moto cannot serve the presigned URLs an agent would use while it enforces IAM: wait for running only.
+    'wait: running',
+    ...(options.instanceProfile ? [`iam_instance_profile: ${options.instanceProfile}`] : []),
+  ];
+  writeFileSync(join(dir, '.spot/config.yaml'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
+export type StepName = 'deploy' | 'status' | 'sweep' | 'destroy';
+
+export interface Step {
+  name: StepName;
+  args: string[];
+  /** Runs before the command, e.g. to wait for a TTL to pass. */
+  before?: () => Promise<void>;
+}
+
+export interface StepRun extends CliRun {
+  step: StepName;
+  ms: number;
+}
+
+export interface FlowRun {
+  steps: StepRun[];
+  /** The first command that did not exit 0; the flow stopped there. */
+  failed?: StepRun;
+  ms: number;
+}
+
+export const deployStep = (dir: string, ttl: string): Step => ({
+  name: 'deploy',
+  args: ['deploy', '--dir', dir, '--wait', 'running', '--ttl', ttl, '--json'],
+});
+export const statusStep = (dir: string): Step => ({ name: 'status', args: ['status', '--dir', dir, '--json'] });
+export const destroyStep = (dir: string): Step => ({ name: 'destroy', args: ['destroy', '--dir', dir, '--yes', '--json'] });
+export const sweepStep = (dir: string, before?: () => Promise<void>): Step => ({
+  name: 'sweep',
+  args: ['sweep', '--dir', dir, '--json'],
+  ...(before ? { before } : {}),
+});
+
+export async function runFlow(steps: Step[], env: Record<string, string>): Promise<FlowRun> {
+  const started = Date.now();
+  const runs: StepRun[] = [];
+  for (const step of steps) {
+    await step.before?.();
+    const stepStarted = Date.now();
+    const run = await runCli(step.args, env);
+    runs.push({ ...run, step: step.name, ms: Date.now() - stepStarted });
+    if (run.code !== 0) return { steps: runs, failed: runs.at(-1)!, ms: Date.now() - started };
+  }
+  return { steps: runs, ms: Date.now() - started };
+}
+
+/** Waits until `ms` after `since`: a deployment deployed with `--ttl 1s` is then expired for sweep. */
+export const until = (since: number, ms: number) => async (): Promise<void> => {
+  const left = since + ms - Date.now();
+  if (left > 0) await new Promise((done) => setTimeout(done, left));
+};
+
+/** Everything a flow printed, for error messages in assertions. */
+export const transcript = (flow: FlowRun): string =>
+  flow.steps.map((run) => `$ ${run.step} (exit ${run.code}, ${run.ms} ms)\n${run.stdout}\n${run.stderr}`).join('\n');
