@@ -85,11 +85,8 @@ export async function runFlow(steps: Step[], env: Record<string, string>): Promi
   return { steps: runs, ms: Date.now() - started };
 }
 
-/** Waits until `ms` after `since`: a deployment deployed with `--ttl 1s` is then expired for sweep. */
-export const until = (since: number, ms: number) => async (): Promise<void> => {
-  const left = since + ms - Date.now();
-  if (left > 0) await new Promise((done) => setTimeout(done, left));
-};
+/** A hook that waits: one second after a `--ttl 1s` deploy has ended, its deployment is expired for sweep. */
+export const pause = (ms: number) => (): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Everything a flow printed, for error messages in assertions. */
 export const transcript = (flow: FlowRun): string =>

@@ -59,6 +59,10 @@ export function withoutAction(policy: PolicyDocument, action: string): PolicyDoc
   return { ...policy, Statement };
 }
 
+export function withoutStatement(policy: PolicyDocument, sid: string): PolicyDocument {
+  return { ...policy, Statement: policy.Statement.filter((statement) => statement.Sid !== sid) };
+}
+
 const isS3 = (resource: string): boolean => resource.startsWith('arn:aws:s3:::');
 const bucketArn = (resource: string): string => resource.split('/')[0]!;
 
