@@ -16,13 +16,7 @@
  * S3's use of KMS). What only AWS would show is in part 1; part 3 says where
  * moto is blind instead of pretending. docs/iam.md lists the same.
  */
-import {
-  CreateTagsCommand,
-  DescribeInstancesCommand,
-  EC2Client,
-  RunInstancesCommand,
-  TerminateInstancesCommand,
-} from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, EC2Client, RunInstancesCommand, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   GetBucketLifecycleConfigurationCommand,
@@ -34,18 +28,17 @@ import {
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAgentConf, userDataOf } from '../helpers/fake-instance.js';
 import {
   deployStep,
   destroyStep,
   pause,
+  reportBootstrapOk,
   runFlow,
   statusStep,
   sweepStep,
   transcript,
   writeProject,
   type FlowRun,
-  type StepName,
 } from '../helpers/iam-flow.js';
 import { authorizedTypes, lintPolicy } from '../helpers/iam-lint.js';
 import { ACCOUNT_ID, cliEnv, prepareAccount, sdkConfig, startEnforcingMoto, withoutEnforcement, type Keys } from '../helpers/iam-moto.js';
@@ -66,6 +59,7 @@ import {
   type Statement,
 } from '../helpers/iam-policy.js';
 import type { LocalAws } from '../helpers/local-aws.js';
+import { REMOVAL } from '../helpers/iam-removals.js';
 import { awsCallsInSource, sourceText, taggedTypesNextTo } from '../helpers/source-calls.js';
 
 const MANAGED_BY = { key: 'spot-deployer:managed-by', value: 'spot-deployer' };
@@ -86,71 +80,6 @@ const runnerPolicies = (document: PolicyDocument): Record<string, PolicyDocument
   'spot-deployer': document,
   'moto-spellings': asDocument(motoSpellings(document)),
 });
-
-type Removal =
-  | { failsAt: StepName; garbled?: true }
-  | { pricesMissing: true }
-  | { passes: 'moto does not check it' | 'not reached by this flow' | 'coming soon'; why: string };
-
-const MOTO_BLIND = 'moto does not check it' as const;
-const NOT_REACHED = 'not reached by this flow' as const;
-const SOON = 'coming soon' as const;
-
-/**
- * What taking each allowed action out of the document does to the flow.
- * `failsAt` is proven by its own run; `passes` by one run without all of
- * them (in moto fewer Allows never let more through, so that covers each).
- */
-const REMOVAL: Record<string, Removal> = {
-  'ec2:AuthorizeSecurityGroupIngress': { failsAt: 'deploy' },
-  'ec2:CreateSecurityGroup': { failsAt: 'deploy' },
-  'ec2:DeleteSecurityGroup': { failsAt: 'sweep' },
-  'ec2:DescribeImages': { failsAt: 'deploy' },
-  'ec2:DescribeInstances': { failsAt: 'deploy' },
-  'ec2:DescribeSecurityGroups': { failsAt: 'deploy' },
-  'ec2:DescribeSubnets': { failsAt: 'deploy' },
-  'ec2:DescribeVpcs': { failsAt: 'deploy' },
-  'ec2:RunInstances': { failsAt: 'deploy' },
-  'ec2:TerminateInstances': { failsAt: 'sweep' },
-  // moto writes its IAM denial as XML even to JSON-protocol services: the SDK cannot parse SSM's 403.
-  'ssm:GetParameter': { failsAt: 'deploy', garbled: true },
-  's3:CreateBucket': { failsAt: 'deploy' },
-  's3:DeleteObject': { failsAt: 'sweep' },
-  's3:GetLifecycleConfiguration': { failsAt: 'deploy' },
-  's3:GetObject': { failsAt: 'deploy' },
-  's3:ListBucket': { failsAt: 'deploy' },
-  's3:PutLifecycleConfiguration': { failsAt: 'deploy' },
-  's3:PutObject': { failsAt: 'deploy' },
-  'ec2:DescribeSpotPriceHistory': { pricesMissing: true },
-  'ec2:CreateTags': {
-    passes: MOTO_BLIND,
-    why: 'AWS authorizes the tags of RunInstances and CreateSecurityGroup as ec2:CreateTags; moto only the call',
-  },
-  'iam:PassRole': { passes: MOTO_BLIND, why: 'the flow passes a role (iam_instance_profile); moto never checks iam:PassRole' },
-  'iam:CreateServiceLinkedRole': {
-    passes: MOTO_BLIND,
-    why: "AWS creates AWSServiceRoleForEC2Spot on an account's first spot request; moto has no such role",
-  },
-  's3:PutBucketOwnershipControls': {
-    passes: MOTO_BLIND,
-    why: 'AWS checks it for CreateBucket with ObjectOwnership; moto checks s3:CreateBucket only',
-  },
-  's3:PutBucketPublicAccessBlock': { passes: MOTO_BLIND, why: 'moto authorizes PutPublicAccessBlock as s3:CreateBucket' },
-  's3:PutEncryptionConfiguration': { passes: MOTO_BLIND, why: 'moto authorizes PutBucketEncryption as s3:CreateBucket' },
-  's3:AbortMultipartUpload': { passes: NOT_REACHED, why: 'lib-storage aborts only after a failed part; this bundle is one PutObject' },
-  'kms:Decrypt': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
-  'kms:GenerateDataKey': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
-  'ec2:CreateFleet': { passes: SOON, why: 'fleet launches' },
-  'ec2:CreateLaunchTemplate': { passes: SOON, why: 'fleet launches' },
-  'ec2:CreateLaunchTemplateVersion': { passes: SOON, why: 'fleet launches' },
-  'ec2:DeleteFleets': { passes: SOON, why: 'fleet launches' },
-  'ec2:DeleteLaunchTemplate': { passes: SOON, why: 'fleet launches' },
-  'ec2:DescribeFleets': { passes: SOON, why: 'fleet launches' },
-  'ec2:DescribeLaunchTemplates': { passes: SOON, why: 'fleet launches' },
-  'ec2:DescribeAvailabilityZones': { passes: SOON, why: 'capacity planning per zone' },
-  'ec2:DescribeInstanceTypeOfferings': { passes: SOON, why: 'capacity planning per zone' },
-  'ec2:RevokeSecurityGroupIngress': { passes: SOON, why: 'updating a group when network.ingress changes' },
-};
 
 const conditionOf = (statement: Statement, operator: string): Record<string, string | string[]> | undefined =>
   statement.Condition?.[operator];
@@ -257,6 +186,11 @@ describe('docs/iam-policy.json against the AWS service reference and the source'
     expect(JSON.stringify(asWritten).length).toBeLessThanOrEqual(6144);
     expect(new Set(asWritten.Statement.map((statement) => statement.Sid)).size).toBe(asWritten.Statement.length);
   });
+
+  it('is explained statement by statement in docs/iam.md', () => {
+    const guide = readFileSync('docs/iam.md', 'utf8');
+    expect(asWritten.Statement.map((statement) => statement.Sid).filter((sid) => !guide.includes(`| \`${sid}\``))).toEqual([]);
+  });
 });
 
 describe('docs/oidc-trust-policy.json', () => {
@@ -302,33 +236,13 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
   const ec2For = (keys: Keys): EC2Client => new EC2Client(sdkConfig(aws, keys));
   const s3For = (keys: Keys): S3Client => new S3Client({ ...sdkConfig(aws, keys), forcePathStyle: true });
 
-  /** What the agent PUTs through its presigned status URL, written with admin keys: moto cannot serve presigned URLs while it enforces IAM. */
-  async function reportOk(admin: Keys, deploymentId: string): Promise<void> {
-    const ec2 = ec2For(admin);
-    const s3 = s3For(admin);
-    try {
-      const described = await ec2.send(
-        new DescribeInstancesCommand({ Filters: [{ Name: `tag:spot-deployer:deployment`, Values: [deploymentId] }] }),
-      );
-      for (const instance of (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? [])) {
-        const url = new URL(readAgentConf(await userDataOf(ec2, instance.InstanceId!)).statusUrls[0]!);
-        const [, bucket, ...key] = url.pathname.split('/').map(decodeURIComponent);
-        const body = JSON.stringify({ status: 'ok', instance_id: instance.InstanceId, launch_index: 0, failed_step: null, steps: [] });
-        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key.join('/'), Body: body }));
-      }
-    } finally {
-      ec2.destroy();
-      s3.destroy();
-    }
-  }
-
   it('bucket.create: true — deploy creates and secures the bucket, status reads the instance report, sweep removes the expired deployment', async () => {
     const account = await prepareAccount(aws, { runnerPolicies: runnerPolicies(documentFor(BUCKETS.created)) });
     const dir = writeProject({ name: 'iam-created', bucket: { name: BUCKETS.created, create: true } });
     const flow = await runFlow(
       [
         deployStep(dir, '1s'),
-        { ...statusStep(dir), before: () => reportOk(account.admin, 'iam-created') },
+        { ...statusStep(dir), before: () => reportBootstrapOk(aws, account.admin, 'iam-created') },
         sweepStep(dir, pause(1000)),
         destroyStep(dir),
       ],

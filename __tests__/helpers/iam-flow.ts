@@ -6,6 +6,11 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { readAgentConf, userDataOf } from './fake-instance.js';
+import { sdkConfig, type Keys } from './iam-moto.js';
+import type { LocalAws } from './local-aws.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 export interface ProjectOptions {
@@ -91,3 +96,26 @@ export const pause = (ms: number) => (): Promise<void> => new Promise((done) => 
 /** Everything a flow printed, for error messages in assertions. */
 export const transcript = (flow: FlowRun): string =>
   flow.steps.map((run) => `$ ${run.step} (exit ${run.code}, ${run.ms} ms)\n${run.stdout}\n${run.stderr}`).join('\n');
+
+/**
+ * Plays the instance: writes the `ok` report the agent would PUT through its
+ * presigned status URL, at the same key, with admin keys. moto cannot serve
+ * presigned URLs while it enforces IAM (it answers 500).
+ */
+export async function reportBootstrapOk(aws: LocalAws, admin: Keys, deploymentId: string): Promise<void> {
+  const ec2 = new EC2Client(sdkConfig(aws, admin));
+  const s3 = new S3Client({ ...sdkConfig(aws, admin), forcePathStyle: true });
+  try {
+    const filter = { Name: 'tag:spot-deployer:deployment', Values: [deploymentId] };
+    const described = await ec2.send(new DescribeInstancesCommand({ Filters: [filter] }));
+    for (const instance of (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? [])) {
+      const url = new URL(readAgentConf(await userDataOf(ec2, instance.InstanceId!)).statusUrls[0]!);
+      const [, bucket, ...key] = url.pathname.split('/').map(decodeURIComponent);
+      const body = JSON.stringify({ status: 'ok', instance_id: instance.InstanceId, launch_index: 0, failed_step: null, steps: [] });
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key.join('/'), Body: body }));
+    }
+  } finally {
+    ec2.destroy();
+    s3.destroy();
+  }
+}
