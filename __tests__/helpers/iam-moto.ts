@@ -19,8 +19,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { resolve } from 'node:path';
-import type { PolicyDocument } from './iam-policy.js';
-import { asDocument } from './iam-policy.js';
+import { asDocument, type PolicyDocument } from './iam-policy.js';
 import { startLocalAws, type LocalAws } from './local-aws.js';
 
 /** moto's fixed account. */
@@ -62,7 +61,8 @@ export async function withoutEnforcement<T>(aws: LocalAws, setup: () => Promise<
   }
 }
 
-const clientConfig = (aws: LocalAws, credentials: Keys) => ({ endpoint: aws.endpoint, region: REGION, credentials, maxAttempts: 1 });
+/** SDK client settings for the test's own calls, signed as `credentials`; one attempt, so a denial shows at once. */
+export const sdkConfig = (aws: LocalAws, credentials: Keys) => ({ endpoint: aws.endpoint, region: REGION, credentials, maxAttempts: 1 });
 
 /** Unchecked calls still need some signature; these keys belong to no one. */
 const ANYONE: Keys = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -107,8 +107,8 @@ export interface Account {
 export async function prepareAccount(aws: LocalAws, setup: AccountSetup): Promise<Account> {
   await aws.reset();
   return await withoutEnforcement(aws, async () => {
-    const iam = new IAMClient(clientConfig(aws, ANYONE));
-    const s3 = new S3Client({ ...clientConfig(aws, ANYONE), forcePathStyle: true });
+    const iam = new IAMClient(sdkConfig(aws, ANYONE));
+    const s3 = new S3Client({ ...sdkConfig(aws, ANYONE), forcePathStyle: true });
     try {
       const everything = asDocument([{ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }]);
       const admin = await createUser(iam, 'test-admin', { everything });
@@ -133,5 +133,3 @@ export function cliEnv(aws: LocalAws, keys: Keys): Record<string, string> {
     SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1',
   };
 }
-
-export const sdkConfig = clientConfig;
