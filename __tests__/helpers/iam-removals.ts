@@ -1,0 +1,71 @@
+/**
+ * What taking each action out of docs/iam-policy.json does to the CLI flow on
+ * moto (create: true, with an instance profile): the test runs every claim,
+ * and docs/iam.md repeats them for readers.
+ */
+import type { StepName } from './iam-flow.js';
+
+export type Removal =
+  | { failsAt: StepName; garbled?: true }
+  | { pricesMissing: true }
+  | { passes: 'moto does not check it' | 'not reached by this flow' | 'coming soon'; why: string };
+
+const MOTO_BLIND = 'moto does not check it' as const;
+const NOT_REACHED = 'not reached by this flow' as const;
+const SOON = 'coming soon' as const;
+
+/**
+ * What taking each allowed action out of the document does to the flow.
+ * `failsAt` is proven by its own run; `passes` by one run without all of
+ * them (in moto fewer Allows never let more through, so that covers each).
+ */
+export const REMOVAL: Record<string, Removal> = {
+  'ec2:AuthorizeSecurityGroupIngress': { failsAt: 'deploy' },
+  'ec2:CreateSecurityGroup': { failsAt: 'deploy' },
+  'ec2:DeleteSecurityGroup': { failsAt: 'sweep' },
+  'ec2:DescribeImages': { failsAt: 'deploy' },
+  'ec2:DescribeInstances': { failsAt: 'deploy' },
+  'ec2:DescribeSecurityGroups': { failsAt: 'deploy' },
+  'ec2:DescribeSubnets': { failsAt: 'deploy' },
+  'ec2:DescribeVpcs': { failsAt: 'deploy' },
+  'ec2:RunInstances': { failsAt: 'deploy' },
+  'ec2:TerminateInstances': { failsAt: 'sweep' },
+  // moto writes its IAM denial as XML even to JSON-protocol services: the SDK cannot parse SSM's 403.
+  'ssm:GetParameter': { failsAt: 'deploy', garbled: true },
+  's3:CreateBucket': { failsAt: 'deploy' },
+  's3:DeleteObject': { failsAt: 'sweep' },
+  's3:GetLifecycleConfiguration': { failsAt: 'deploy' },
+  's3:GetObject': { failsAt: 'deploy' },
+  's3:ListBucket': { failsAt: 'deploy' },
+  's3:PutLifecycleConfiguration': { failsAt: 'deploy' },
+  's3:PutObject': { failsAt: 'deploy' },
+  'ec2:DescribeSpotPriceHistory': { pricesMissing: true },
+  'ec2:CreateTags': {
+    passes: MOTO_BLIND,
+    why: 'AWS authorizes the tags of RunInstances and CreateSecurityGroup as ec2:CreateTags; moto only the call',
+  },
+  'iam:PassRole': { passes: MOTO_BLIND, why: 'the flow passes a role (iam_instance_profile); moto never checks iam:PassRole' },
+  'iam:CreateServiceLinkedRole': {
+    passes: MOTO_BLIND,
+    why: "AWS creates AWSServiceRoleForEC2Spot on an account's first spot request; moto has no such role",
+  },
+  's3:PutBucketOwnershipControls': {
+    passes: MOTO_BLIND,
+    why: 'AWS checks it for CreateBucket with ObjectOwnership; moto checks s3:CreateBucket only',
+  },
+  's3:PutBucketPublicAccessBlock': { passes: MOTO_BLIND, why: 'moto authorizes PutPublicAccessBlock as s3:CreateBucket' },
+  's3:PutEncryptionConfiguration': { passes: MOTO_BLIND, why: 'moto authorizes PutBucketEncryption as s3:CreateBucket' },
+  's3:AbortMultipartUpload': { passes: NOT_REACHED, why: 'lib-storage aborts only after a failed part; this bundle is one PutObject' },
+  'kms:Decrypt': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
+  'kms:GenerateDataKey': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
+  'ec2:CreateFleet': { passes: SOON, why: 'fleet launches' },
+  'ec2:CreateLaunchTemplate': { passes: SOON, why: 'fleet launches' },
+  'ec2:CreateLaunchTemplateVersion': { passes: SOON, why: 'fleet launches' },
+  'ec2:DeleteFleets': { passes: SOON, why: 'fleet launches' },
+  'ec2:DeleteLaunchTemplate': { passes: SOON, why: 'fleet launches' },
+  'ec2:DescribeFleets': { passes: SOON, why: 'fleet launches' },
+  'ec2:DescribeLaunchTemplates': { passes: SOON, why: 'fleet launches' },
+  'ec2:DescribeAvailabilityZones': { passes: SOON, why: 'capacity planning per zone' },
+  'ec2:DescribeInstanceTypeOfferings': { passes: SOON, why: 'capacity planning per zone' },
+  'ec2:RevokeSecurityGroupIngress': { passes: SOON, why: 'updating a group when network.ingress changes' },
+};
