@@ -87,6 +87,7 @@ function copyExample(example: BootExample): { dir: string; deploymentId: string 
 describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
   it.for(BOOT_EXAMPLES)(
     '$dir: deploy exits 0 with the instance ok, cloud-init status done',
+    { timeout: 15 * 60_000 },
     async (example, context) => {
       if (!cache) return context.skip(rootfsProblem);
       const [forwarder, mirror] = services as [HostService, HostService];
@@ -117,6 +118,5 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
       for (const name of example.aptPackages) expect(mirror.log.join('\n')).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
       if (example.probe) expect(report.probe?.output, report.probe?.output).toContain(example.probe.expect);
     },
-    15 * 60_000,
   );
 });

@@ -1,6 +1,6 @@
 /**
- * Starts the fake IMDS (imds-server.ts) for one instance inside the boot
- * network namespace, answering with what moto's EC2 says about that
+ * Starts the fake IMDS (imds-server.ts) for one instance in its own network
+ * namespace (see network.ts), answering with what moto's EC2 says about that
  * instance, and stops it by its own pid. `ip netns exec` execs the command,
  * so the child's pid is Node's own.
  */
@@ -56,7 +56,7 @@ export async function startFakeImds(
   const configFile = join(workDir, 'imds.json');
   writeFileSync(configFile, JSON.stringify(config));
   const script = join(import.meta.dirname, 'imds-server.ts');
-  const child = spawn('ip', ['netns', 'exec', network.name, NODE24, script, IMDS_ADDRESS, '80', configFile], {
+  const child = spawn('ip', ['netns', 'exec', network.imdsName, NODE24, script, IMDS_ADDRESS, '80', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,15 +1,16 @@
 /**
- * The booted container's whole network: a network namespace the test creates,
- * joined to the host by one veth pair carrying a /30 (10.200.N.1 host side,
- * 10.200.N.2 container side), and nothing else: no default route, no DNS, so
- * the container can reach only what the test serves on 10.200.N.1 (the S3
- * forwarder and the offline Debian mirror) and, on the namespace's own
- * loopback, the fake IMDS at 169.254.169.254.
+ * The booted container's whole network, all of it created by the test:
  *
- * IMDS lives inside the namespace (not on the host side) so the host never
- * gets a 169.254.169.254 address of its own: that would hijack this
- * machine's real metadata service. `--private-network` is not used because
- * the container then has no veth to reach the test's servers through.
+ *   host ns  10.200.N.1 --veth-- 10.200.N.2  container ns  169.254.169.253 --veth-- 169.254.169.254  IMDS ns
+ *
+ * No default route and no DNS: the container reaches only what the test
+ * serves on 10.200.N.1 (the S3 forwarder, the offline Debian mirror) and the
+ * fake IMDS. IMDS has a namespace of its own because its address must be
+ * local neither to the host (a 169.254.169.254 there would hijack this
+ * machine's real metadata service) nor to the container (a server there
+ * holds the instance's port 80, and nginx then cannot start), just as on EC2
+ * where IMDS is off the instance, one hop away.
+ * `--private-network` is not used: the container then has no link at all.
  */
 import { existsSync } from 'node:fs';
 import { run } from './proc.ts';
@@ -17,10 +18,12 @@ import { run } from './proc.ts';
 export const IMDS_ADDRESS = '169.254.169.254';
 
 export interface BootNetwork {
-  /** Namespace name, `sdboot-<pid of the test process>`. */
+  /** Container namespace, `sdboot-<pid of the test process>`. */
   name: string;
   /** For `systemd-nspawn --network-namespace-path`. */
   path: string;
+  /** The namespace the fake IMDS runs in (`ip netns exec`). */
+  imdsName: string;
   hostIp: string;
   guestIp: string;
   close(): Promise<void>;
@@ -31,8 +34,8 @@ const ip = (...args: string[]): Promise<string> => run('ip', args);
 /** Deletes namespaces of earlier test runs that were killed before their afterAll. */
 async function removeAbandoned(): Promise<void> {
   for (const line of (await ip('netns', 'list')).split('\n')) {
-    const pid = /^sdboot-(\d+)/.exec(line)?.[1];
-    if (pid && !existsSync(`/proc/${pid}`)) await ip('netns', 'del', `sdboot-${pid}`).catch(() => {});
+    const match = /^(sdboot|sdimds)-(\d+)/.exec(line);
+    if (match && !existsSync(`/proc/${match[2]}`)) await ip('netns', 'del', match[0]).catch(() => {});
   }
 }
 
@@ -43,30 +46,39 @@ async function freeSubnet(): Promise<number> {
   throw new Error('no free 10.200.N.0/30 for the boot test');
 }
 
+/** A veth pair from namespace `from` (undefined: the host) into namespace `to`, both ends up. */
+async function veth(from: string | undefined, fromIf: string, to: string, toIf: string): Promise<void> {
+  const inFrom = from ? ['-n', from] : [];
+  await ip(...inFrom, 'link', 'add', fromIf, 'type', 'veth', 'peer', 'name', toIf, 'netns', to);
+  await ip(...inFrom, 'link', 'set', fromIf, 'up');
+  await ip('-n', to, 'link', 'set', toIf, 'up');
+}
+
 export async function createBootNetwork(): Promise<BootNetwork> {
   await removeAbandoned();
-  const name = `sdboot-${process.pid}`;
-  const hostIf = `sdb${process.pid}h`;
-  const guestIf = `sdb${process.pid}g`;
+  const [name, imdsName, prefix] = [`sdboot-${process.pid}`, `sdimds-${process.pid}`, `sdb${process.pid}`];
   const n = await freeSubnet();
   const [hostIp, guestIp] = [`10.200.${n}.1`, `10.200.${n}.2`];
-  await ip('netns', 'add', name);
   const close = async (): Promise<void> => {
-    // Deleting the namespace destroys its veth end, and with it the host end.
-    await ip('netns', 'del', name).catch(() => {});
-    await ip('link', 'del', hostIf).catch(() => {});
+    // Deleting a namespace destroys its veth ends, and with them their peers.
+    for (const namespace of [name, imdsName]) await ip('netns', 'del', namespace).catch(() => {});
+    await ip('link', 'del', `${prefix}h`).catch(() => {});
   };
   try {
-    await ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', guestIf, 'netns', name);
-    await ip('addr', 'add', `${hostIp}/30`, 'dev', hostIf);
-    await ip('link', 'set', hostIf, 'up');
-    await ip('-n', name, 'link', 'set', 'lo', 'up');
-    await ip('-n', name, 'addr', 'add', `${IMDS_ADDRESS}/32`, 'dev', 'lo');
-    await ip('-n', name, 'addr', 'add', `${guestIp}/30`, 'dev', guestIf);
-    await ip('-n', name, 'link', 'set', guestIf, 'up');
+    for (const namespace of [name, imdsName]) {
+      await ip('netns', 'add', namespace);
+      await ip('-n', namespace, 'link', 'set', 'lo', 'up');
+    }
+    await veth(undefined, `${prefix}h`, name, `${prefix}g`);
+    await ip('addr', 'add', `${hostIp}/30`, 'dev', `${prefix}h`);
+    await ip('-n', name, 'addr', 'add', `${guestIp}/30`, 'dev', `${prefix}g`);
+    // Point-to-point /32s: each side gets exactly one route, to the other.
+    await veth(name, `${prefix}m`, imdsName, `${prefix}i`);
+    await ip('-n', name, 'addr', 'add', '169.254.169.253', 'peer', IMDS_ADDRESS, 'dev', `${prefix}m`);
+    await ip('-n', imdsName, 'addr', 'add', IMDS_ADDRESS, 'peer', '169.254.169.253', 'dev', `${prefix}i`);
   } catch (error) {
     await close();
     throw error;
   }
-  return { name, path: `/run/netns/${name}`, hostIp, guestIp, close };
+  return { name, path: `/run/netns/${name}`, imdsName, hostIp, guestIp, close };
 }

@@ -29,12 +29,23 @@ export const DEBIAN_MIRROR = 'http://deb.debian.org/debian';
 /**
  * What an EC2 Debian image has and the agent relies on: systemd as init,
  * cloud-init, curl for presigned URLs, dbus so `shutdown -h +N` (the TTL) can
- * reach logind, python3 and openssl as on Debian's EC2 images.
+ * reach logind, python3 and openssl as on Debian's EC2 images, and locales
+ * for cloud-init's locale module.
  */
-export const IMAGE_PACKAGES = ['ca-certificates', 'cloud-init', 'curl', 'dbus', 'iproute2', 'openssl', 'python3', 'systemd-sysv'];
+export const IMAGE_PACKAGES = [
+  'ca-certificates',
+  'cloud-init',
+  'curl',
+  'dbus',
+  'iproute2',
+  'locales',
+  'openssl',
+  'python3',
+  'systemd-sysv',
+];
 
 /** Bump when the build steps change in a way the cache key cannot see. */
-const BUILDER_VERSION = 3;
+const BUILDER_VERSION = 4;
 
 export interface RootfsCache {
   dir: string;
@@ -76,7 +87,12 @@ function removeAbandonedBuilds(root: string): void {
  * cloud-init must not rewrite it. An empty machine-id, as images ship,
  * makes each boot generate its own.
  */
-function configureImage(rootfs: string): void {
+async function configureImage(rootfs: string, log: (text: string) => void): Promise<void> {
+  // cloud-init's locale module sets en_US.UTF-8, and Debian's locale-gen only
+  // builds what /etc/locale.gen enables: without it the module fails (status: error).
+  const localeGen = join(rootfs, 'etc/locale.gen');
+  writeFileSync(localeGen, readFileSync(localeGen, 'utf8').replace(/^# (en_US\.UTF-8 UTF-8)$/m, '$1'));
+  await run('chroot', [rootfs, 'locale-gen'], log);
   writeFileSync(
     join(rootfs, 'etc/cloud/cloud.cfg.d/90-spot-deployer-boot-test.cfg'),
     '# spot-deployer boot test: NoCloud seed instead of EC2; the test sets up the network.\n' +
@@ -146,7 +162,7 @@ export async function buildRootfs(log: (text: string) => void = () => {}): Promi
   try {
     await run('debootstrap', ['--variant=minbase', SUITE, temp.rootfs, DEBIAN_MIRROR], log);
     const debs = await installAndMirror(temp, log);
-    configureImage(temp.rootfs);
+    await configureImage(temp.rootfs, log);
     const versions = await run('chroot', [temp.rootfs, 'dpkg-query', '-W', '-f', '${Package} ${Version}\n', 'cloud-init', 'systemd']);
     const seconds = Math.round((Date.now() - started) / 1000);
     const manifest = { key: cacheKey(), suite: SUITE, mirror: DEBIAN_MIRROR, packages: IMAGE_PACKAGES, versions, debs, seconds };
