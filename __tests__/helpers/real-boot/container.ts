@@ -124,6 +124,6 @@ export async function bootContainer(options: { lower: string; workDir: string; s
   } catch (error) {
     if (nspawn) await stopNspawn(nspawn.child, 10_000);
     await unmount();
-    throw new Error(`booting failed: ${String(error)}\n${nspawn?.console() ?? ''}`);
+    throw new Error(`booting failed: ${String(error)}\n${nspawn?.console() ?? ''}`, { cause: error });
   }
 }

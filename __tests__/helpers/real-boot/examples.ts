@@ -13,12 +13,14 @@ export interface BootExample {
   dir: string;
   /** Debian packages its setup scripts install with apt-get (served offline). */
   aptPackages: string[];
-  /** Optional check inside the booted instance: a shell command and text its output must hold. */
-  probe?: { command: string; expect: string };
+  /** Optional check inside the booted instance: a shell command... */
+  probe?: string;
+  /** ...and text its output must hold. */
+  expect?: string;
 }
 
 export const BOOT_EXAMPLES: BootExample[] = [
-  { dir: 'examples/hello-web', aptPackages: ['nginx'], probe: { command: 'curl -fsS http://127.0.0.1/', expect: 'Hello from a spot instance' } },
+  { dir: 'examples/hello-web', aptPackages: ['nginx'], probe: 'curl -fsS http://localhost/', expect: 'Hello from a spot instance' },
 ];
 
 /** Every package any example needs, sorted, so the cache key does not depend on order. */

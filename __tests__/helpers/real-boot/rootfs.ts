@@ -29,8 +29,8 @@ export const DEBIAN_MIRROR = 'http://deb.debian.org/debian';
 /**
  * What an EC2 Debian image has and the agent relies on: systemd as init,
  * cloud-init, curl for presigned URLs, dbus so `shutdown -h +N` (the TTL) can
- * reach logind, python3 and openssl as on Debian's EC2 images, and locales
- * for cloud-init's locale module.
+ * reach logind, python3, openssl and openssh-server as on Debian's EC2
+ * images (cloud-init's ssh modules act on it), locales for its locale module.
  */
 export const IMAGE_PACKAGES = [
   'ca-certificates',
@@ -39,13 +39,14 @@ export const IMAGE_PACKAGES = [
   'dbus',
   'iproute2',
   'locales',
+  'openssh-server',
   'openssl',
   'python3',
   'systemd-sysv',
 ];
 
 /** Bump when the build steps change in a way the cache key cannot see. */
-const BUILDER_VERSION = 4;
+const BUILDER_VERSION = 5;
 
 export interface RootfsCache {
   dir: string;
@@ -84,8 +85,8 @@ function removeAbandonedBuilds(root: string): void {
 /**
  * Pretends to be a cloud image for cloud-init: the NoCloud seed is the
  * datasource, and the test wires the container's network itself, so
- * cloud-init must not rewrite it. An empty machine-id, as images ship,
- * makes each boot generate its own.
+ * cloud-init must not rewrite it. An empty machine-id and no SSH host keys,
+ * as images ship, make each boot generate its own.
  */
 async function configureImage(rootfs: string, log: (text: string) => void): Promise<void> {
   // cloud-init's locale module sets en_US.UTF-8, and Debian's locale-gen only
@@ -99,6 +100,10 @@ async function configureImage(rootfs: string, log: (text: string) => void): Prom
       'datasource_list: [NoCloud, None]\nnetwork: {config: disabled}\n',
   );
   writeFileSync(join(rootfs, 'etc/machine-id'), '');
+  // openssh-server's postinst made host keys; images ship none, cloud-init makes each instance's.
+  for (const name of readdirSync(join(rootfs, 'etc/ssh'))) {
+    if (name.startsWith('ssh_host_')) rmSync(join(rootfs, 'etc/ssh', name));
+  }
   // debootstrap writes no /etc/hosts; a boot appends deb.debian.org to this one.
   writeFileSync(join(rootfs, 'etc/hosts'), '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n');
   mkdirSync(join(rootfs, 'var/log/journal'), { recursive: true });
@@ -167,8 +172,13 @@ export async function buildRootfs(log: (text: string) => void = () => {}): Promi
     const seconds = Math.round((Date.now() - started) / 1000);
     const manifest = { key: cacheKey(), suite: SUITE, mirror: DEBIAN_MIRROR, packages: IMAGE_PACKAGES, versions, debs, seconds };
     writeFileSync(join(temp.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (existsSync(final)) rmSync(final, { recursive: true, force: true }); // a pre-manifest leftover
-    renameSync(temp.dir, final);
+    if (cachedRootfs()) {
+      // Another build finished first; a boot may already use it, so keep it and drop ours.
+      rmSync(temp.dir, { recursive: true, force: true });
+    } else {
+      rmSync(final, { recursive: true, force: true }); // only a manual leftover: manifest.json is written before the rename
+      renameSync(temp.dir, final);
+    }
     return { ...cacheOf(final), seconds };
   } catch (error) {
     rmSync(temp.dir, { recursive: true, force: true });
