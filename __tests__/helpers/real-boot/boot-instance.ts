@@ -7,16 +7,16 @@
  * when this returns.
  */
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CliRun } from '../run-cli.ts';
-import { bootContainer, type Container } from './container.ts';
+import { bootContainer, removeAbandonedBoots, type Container } from './container.ts';
 import { metadataOf, startFakeImds, type FakeImds } from './imds.ts';
 import { hostnameOf, rawUserData } from './instance.ts';
 import type { BootNetwork } from './network.ts';
-import type { Captured } from './proc.ts';
+import { capture, type Captured } from './proc.ts';
 import type { RootfsCache } from './rootfs.ts';
 
 export interface BootReport {
@@ -30,7 +30,8 @@ export interface BootReport {
   agentLog: string;
   imdsLog: string;
   probe: Captured | undefined;
-  timings: { bootToDeployExitMs: number; bootToCloudInitDoneMs: number; shutdownMs: number };
+  /** From starting nspawn; the agent's report is to the second (its log's clock), the deploy polls every 10 s. */
+  timings: { bootToAgentReportMs?: number; bootToDeployExitMs: number; bootToCloudInitDoneMs: number; shutdownMs: number };
 }
 
 export interface BootOptions {
@@ -53,6 +54,7 @@ const INSTANCE_LOGS = [
   'var/log/spot-deployer.log',
   'var/lib/cloud/data/result.json',
   'var/lib/cloud/data/status.json',
+  'var/log/journal', // binary; journal.txt is its text
 ];
 
 function decodedUserData(raw: Buffer): string {
@@ -76,15 +78,20 @@ async function observe(container: Container, options: BootOptions): Promise<Omit
   return { instanceId: options.instance.InstanceId!, deploy, cloudInitStatus, systemState, journal, probe, timings };
 }
 
-function saveArtifacts(dir: string, upper: string | undefined, texts: Record<string, string>): void {
+async function saveArtifacts(dir: string, upper: string | undefined, texts: Record<string, string>): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
   for (const path of upper ? INSTANCE_LOGS : []) {
     const source = join(upper!, path);
     if (!existsSync(source)) continue;
     mkdirSync(dirname(join(dir, 'instance', path)), { recursive: true });
-    copyFileSync(source, join(dir, 'instance', path));
+    cpSync(source, join(dir, 'instance', path), { recursive: true });
   }
+  // When the boot failed before the journal was exported from inside, read the persistent copy.
+  if (!texts['journal.txt'] && existsSync(join(dir, 'instance/var/log/journal'))) {
+    const files = `--file=${join(dir, 'instance/var/log/journal/*/*.journal')}`;
+    texts['journal.txt'] = (await capture('journalctl', [files, '--no-pager', '-o', 'short-precise'])).output;
+  }
+  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
 }
 
 function reportTexts(report: BootReport, userData: string): Record<string, string> {
@@ -100,9 +107,24 @@ function reportTexts(report: BootReport, userData: string): Record<string, strin
   };
 }
 
+/** Observes the instance after the deploy, powers it off, then reads what it left in the overlay. */
+async function observeAndStop(container: Container, imds: FakeImds, options: BootOptions): Promise<BootReport> {
+  const observed = await observe(container, options);
+  const stopStarted = Date.now();
+  await container.stop();
+  observed.timings.shutdownMs = Date.now() - stopStarted;
+  const agentLogFile = join(container.upper, 'var/log/spot-deployer.log');
+  const agentLog = existsSync(agentLogFile) ? readFileSync(agentLogFile, 'utf8') : '';
+  const reportedAt = /^(\S+) \[spot-deployer\] reporting status/m.exec(agentLog)?.[1];
+  if (reportedAt) observed.timings.bootToAgentReportMs = Date.parse(reportedAt) - container.startedAt;
+  return { ...observed, console: container.console(), imdsLog: imds.output(), agentLog };
+}
+
 /** Boots, observes, shuts down, keeps the artifacts; rejects only when nothing could be observed. */
 export async function bootInstance(options: BootOptions): Promise<BootReport> {
-  const workDir = mkdtempSync(join(tmpdir(), 'sdboot-'));
+  await removeAbandonedBoots(tmpdir());
+  // The pid in the name lets a later run clean up after a killed one.
+  const workDir = mkdtempSync(join(tmpdir(), `sdboot-${process.pid}-`));
   const userData = await rawUserData(options.ec2, options.instance.InstanceId!);
   writeFileSync(join(workDir, 'user-data'), userData);
   let imds: FakeImds | undefined;
@@ -115,21 +137,15 @@ export async function bootInstance(options: BootOptions): Promise<BootReport> {
     });
     const seed = { instanceId: options.instance.InstanceId!, hostname: hostnameOf(options.instance), userData };
     container = await bootContainer({ lower: options.cache.rootfs, workDir, seed, network: options.network });
-    const observed = await observe(container, options);
-    const stopStarted = Date.now();
-    await container.stop();
-    observed.timings.shutdownMs = Date.now() - stopStarted;
-    const agentLogFile = join(container.upper, 'var/log/spot-deployer.log');
-    const agentLog = existsSync(agentLogFile) ? readFileSync(agentLogFile, 'utf8') : '';
-    const report = { ...observed, console: container.console(), imdsLog: imds.output(), agentLog };
+    const report = await observeAndStop(container, imds, options);
     Object.assign(texts, reportTexts(report, texts['user-data.yaml']!));
     return report;
   } finally {
-    await container?.stop(); // no-op when stopped above
+    await container?.stop(); // no-op when already stopped
     await imds?.stop();
     texts['console.txt'] ??= container?.console() ?? '';
     texts['imds.log'] ??= imds?.output() ?? '';
-    saveArtifacts(options.artifacts, container?.upper, texts);
+    await saveArtifacts(options.artifacts, container?.upper, texts);
     rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BootNetwork } from './network.ts';
 import { capture, run, type Captured } from './proc.ts';
@@ -83,7 +83,8 @@ function readChildren(pid: number): number[] {
 function startNspawn(merged: string, name: string, network: BootNetwork): { child: ChildProcess; console: () => string } {
   const args = ['--boot', '--register=no', '--keep-unit', `--directory=${merged}`, `--machine=${name}`];
   args.push(`--network-namespace-path=${network.path}`, '--resolv-conf=off', '--link-journal=no');
-  const child = spawn('systemd-nspawn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // setpriv (exec, same pid) makes nspawn power the container off if the test process dies.
+  const child = spawn('setpriv', ['--pdeathsig', 'TERM', '--', 'systemd-nspawn', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer): void => void (output += chunk.toString());
   child.stdout!.on('data', collect);
@@ -100,6 +101,16 @@ async function stopNspawn(child: ChildProcess, timeoutMs: number): Promise<void>
   clearTimeout(timer);
 }
 
+/** Unmounts and removes the work folders of boots whose test process was killed. */
+export async function removeAbandonedBoots(parent: string): Promise<void> {
+  for (const name of readdirSync(parent)) {
+    const pid = /^sdboot-(\d+)-/.exec(name)?.[1];
+    if (!pid || existsSync(`/proc/${pid}`)) continue;
+    await capture('umount', [join(parent, name, 'merged')]);
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 export async function bootContainer(options: { lower: string; workDir: string; seed: BootSeed; network: BootNetwork }): Promise<Container> {
   const { merged, upper } = await mountOverlay(options.lower, options.workDir);
   const unmount = (): Promise<unknown> => capture('umount', [merged]);
@@ -110,6 +121,7 @@ export async function bootContainer(options: { lower: string; workDir: string; s
     nspawn = startNspawn(merged, `sdboot-${options.seed.instanceId}`, options.network);
     const leader = await leaderOf(nspawn.child);
     const { child, console } = nspawn;
+    let stopped = false;
     return {
       upper,
       startedAt,
@@ -117,6 +129,8 @@ export async function bootContainer(options: { lower: string; workDir: string; s
       exec: (args, timeoutMs = 60_000) =>
         capture('nsenter', [`--target=${leader}`, '--mount', '--uts', '--ipc', '--net', '--pid', '--', ...args], { timeoutMs }),
       async stop() {
+        if (stopped) return;
+        stopped = true;
         await stopNspawn(child, 60_000);
         await unmount();
       },

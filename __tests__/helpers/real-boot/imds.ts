@@ -1,8 +1,8 @@
 /**
  * Starts the fake IMDS (imds-server.ts) for one instance in its own network
  * namespace (see network.ts), answering with what moto's EC2 says about that
- * instance, and stops it by its own pid. `ip netns exec` execs the command,
- * so the child's pid is Node's own.
+ * instance, and stops it by its own pid. `ip netns exec` and setpriv exec
+ * the command, so the child's pid is Node's own.
  */
 import type { Instance } from '@aws-sdk/client-ec2';
 import { spawn } from 'node:child_process';
@@ -56,7 +56,9 @@ export async function startFakeImds(
   const configFile = join(workDir, 'imds.json');
   writeFileSync(configFile, JSON.stringify(config));
   const script = join(import.meta.dirname, 'imds-server.ts');
-  const child = spawn('ip', ['netns', 'exec', network.imdsName, NODE24, script, IMDS_ADDRESS, '80', configFile], {
+  // setpriv: ends with the test process, even when that is killed before its afterAll.
+  const command = ['netns', 'exec', network.imdsName, 'setpriv', '--pdeathsig', 'TERM', '--', NODE24, script];
+  const child = spawn('ip', [...command, IMDS_ADDRESS, '80', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

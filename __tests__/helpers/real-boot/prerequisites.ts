@@ -13,6 +13,7 @@ const PROVIDER: Record<string, string> = {
   'systemd-nspawn': 'systemd-container',
   ip: 'iproute2',
   nsenter: 'util-linux',
+  setpriv: 'util-linux',
   mount: 'mount',
   python3: 'python3',
 };
@@ -30,6 +31,6 @@ export function missingTools(tools: string[]): string[] {
 export function missingForBoot(): string[] {
   const missing: string[] = [];
   if (process.getuid?.() !== 0) missing.push('not root: network namespaces, overlay mounts and systemd-nspawn need root');
-  missing.push(...missingTools(['systemd-nspawn', 'ip', 'nsenter', 'mount', 'python3']));
+  missing.push(...missingTools(['systemd-nspawn', 'ip', 'nsenter', 'setpriv', 'mount', 'python3']));
   return missing;
 }
