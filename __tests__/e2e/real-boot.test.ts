@@ -29,13 +29,11 @@ import { missingForBoot, missingTools } from '../helpers/real-boot/prerequisites
 import { buildRootfs, cachedRootfs, type RootfsCache } from '../helpers/real-boot/rootfs.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const REGION = 'us-east-1';
 const IN_CI = process.env.CI === 'true';
 const missing = missingForBoot();
 if (missing.length > 0 && !IN_CI) console.warn(`real-boot test SKIPPED: ${missing.join('; ')}`);
 
 let aws: LocalAws | undefined;
-let ec2: EC2Client | undefined;
 let network: BootNetwork | undefined;
 let cache: RootfsCache | undefined;
 let rootfsProblem = '';
@@ -63,7 +61,6 @@ beforeAll(async () => {
   cache = await rootfsOrReason();
   if (!cache) return;
   aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
-  ec2 = new EC2Client({ endpoint: aws.endpoint, region: REGION, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   network = await createBootNetwork();
   services.push(await startForwarder(network.hostIp, new URL(aws.motoUrl)));
   services.push(await startMirror(network.hostIp, cache.mirror));
@@ -72,16 +69,38 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const service of services) await service.close().catch(() => {});
   await network?.close();
-  ec2?.destroy();
   await aws?.stop();
 });
 
-/** A copy of the example (the CLI writes state next to it) and its deployment name. */
-function copyExample(example: BootExample): { dir: string; deploymentId: string } {
+/** A copy of the example (the CLI writes state next to it), its deployment name and its (first) region. */
+function copyExample(example: BootExample): { dir: string; deploymentId: string; region: string } {
   const dir = mkdtempSync(join(tmpdir(), `${basename(example.dir)}-`));
   cpSync(resolve(example.dir), dir, { recursive: true });
-  const config = parse(readFileSync(join(dir, '.spot/config.yaml'), 'utf8')) as { name: string };
-  return { dir, deploymentId: config.name };
+  const config = parse(readFileSync(join(dir, '.spot/config.yaml'), 'utf8')) as { name: string; regions?: string[] };
+  return { dir, deploymentId: config.name, region: config.regions?.[0] ?? 'us-east-1' };
+}
+
+/** Runs the CLI deploy and, while it waits for `ready`, boots the instance it launched. */
+async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) => void) {
+  const [forwarder] = services as [HostService];
+  const { dir, deploymentId, region } = copyExample(example);
+  // moto keeps EC2 state per region: look where the example deploys.
+  const ec2 = new EC2Client({ endpoint: aws!.endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  onFinished(() => {
+    ec2.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const artifacts = resolve('.tmp/artifacts/real-boot', basename(example.dir));
+  rmSync(artifacts, { recursive: true, force: true });
+  // The deploy's endpoint is the forwarder on the veth: presigned URLs must name an address the container reaches.
+  const env = { ...localAwsEnv(forwarder.url), SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+  const startedAt = Date.now();
+  const deploying = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '5'], env);
+  const instance = await waitForInstance(ec2, deploymentId);
+  const boot = { ec2, instance, region, network: network!, cache: cache!, deploying, artifacts, probe: example.probe };
+  const report = await bootInstance(boot);
+  console.log(`real-boot ${example.dir}: ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
+  return { report, instanceId: instance.InstanceId!, why: `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}` };
 }
 
 describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
@@ -90,42 +109,23 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
     { timeout: 15 * 60_000 },
     async (example, context) => {
       if (!cache) return context.skip(rootfsProblem);
-      const [forwarder, mirror] = services as [HostService, HostService];
-      const { dir, deploymentId } = copyExample(example);
-      const artifacts = resolve('.tmp/artifacts/real-boot', basename(example.dir));
-      rmSync(artifacts, { recursive: true, force: true });
-      // The deploy's endpoint is the forwarder on the veth: presigned URLs must name an address the container reaches.
-      const env = { ...localAwsEnv(forwarder.url), SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
-      const startedAt = Date.now();
-      const deploying = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '5'], env);
-      const instance = await waitForInstance(ec2!, deploymentId);
-      const report = await bootInstance({
-        ec2: ec2!,
-        instance,
-        region: REGION,
-        network: network!,
-        cache,
-        deploying,
-        artifacts,
-        probe: example.probe,
-      });
-      console.log(`real-boot ${example.dir}: deploy ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
-      const why = `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}`;
+      const { report, instanceId, why } = await deployAndBoot(example, context.onTestFinished);
 
       expect(report.deploy.code, why).toBe(0);
       const json = JSON.parse(report.deploy.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
       expect(json.status).toBe('success');
-      expect(json.instances).toEqual([expect.objectContaining({ id: instance.InstanceId, bootstrap: 'ok' })]);
+      expect(json.instances).toEqual([expect.objectContaining({ id: instanceId, bootstrap: 'ok' })]);
       expect(report.cloudInitStatus.output, why).toMatch(/^status: done$/m);
       expect(report.cloudInitStatus.code).toBe(0);
       expect(report.systemState.output.trim(), report.journal.slice(-3000)).toBe('running');
-      // The agent logs to its own file; cloud-init's final stage in the journal shows it ran from runcmd.
+      // The agent logs to its own file, not the journal; the journal shows cloud-init's final stage (runcmd) ending.
       expect(report.agentLog).toContain('reporting status ok');
       expect(report.journal).toMatch(/cloud-init\[\d+\]: Cloud-init v\. [\d.]+ finished/);
+      // IMDSv2 as on EC2: a token first, then the instance's own identity.
       expect(report.imdsLog).toMatch(/PUT \/latest\/api\/token 200/);
       expect(report.imdsLog).toMatch(/GET \/latest\/meta-data\/instance-id 200/);
-      for (const name of example.aptPackages)
-        expect(mirror.log.join('\n')).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
+      const mirrorLog = services[1]!.log.join('\n');
+      for (const name of example.aptPackages) expect(mirrorLog).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
       if (example.probe) expect(report.probe?.output).toContain(example.expect ?? '');
     },
   );

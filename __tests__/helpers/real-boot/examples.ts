@@ -5,6 +5,9 @@
  * those .debs once (at cache-build time, from the Debian mirror) and the test
  * serves them to the container as a local copy of deb.debian.org.
  *
+ * Each example must launch one instance (every container gets the one fake
+ * IMDS); the region comes from its `.spot/config.yaml`.
+ *
  * To add an example: append `{ dir: 'examples/NAME', aptPackages: [...] }` (probe optional).
  * Changing the packages changes the cache key, so `npm run rootfs` rebuilds.
  */
