@@ -5,9 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ClientPool } from '../aws/clients.js';
 import { runInit } from '../commands/init.js';
-import { terminateAll } from '../deploy/instance-groups.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { execute, type CommandResult } from '../commands/execute.js';
 import { parseOptions, type InputName, type RawInputs } from '../commands/options.js';
@@ -98,6 +96,8 @@ async function cleanUpFailedDeploy(result: DeployResult, cleanupOnFailure: boole
     io.stderr(`left running for inspection (--cleanup-on-failure false): ${launched.map((instance) => instance.id).join(', ')}\n`);
     return;
   }
+  // Loaded here, not at start: the offline commands never load the AWS SDK.
+  const [{ ClientPool }, { terminateAll }] = await Promise.all([import('../aws/clients.js'), import('../deploy/instance-groups.js')]);
   const pool = new ClientPool();
   try {
     await terminateAll(pool, launched);

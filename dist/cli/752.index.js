@@ -1,0 +1,1464 @@
+export const id = 752;
+export const ids = [752];
+export const modules = {
+
+/***/ 9210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gh: () => (/* binding */ waitForRunning),
+/* harmony export */   N0: () => (/* binding */ findManagedInstances),
+/* harmony export */   cf: () => (/* binding */ describeInstances),
+/* harmony export */   ch: () => (/* binding */ terminateInstances),
+/* harmony export */   lY: () => (/* binding */ wasReclaimedBySpot),
+/* harmony export */   n0: () => (/* binding */ findDeploymentInstances)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+/**
+ * Finding, waiting for and terminating a deployment's instances, always by
+ * tag: there is no local state file.
+ */
+
+
+
+/** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
+const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
+const wasReclaimedBySpot = (instance) => SPOT_RECLAIM.test(instance.stateReason ?? '');
+function toView(region, instance) {
+    return {
+        id: instance.InstanceId,
+        region,
+        availabilityZone: instance.Placement?.AvailabilityZone ?? '',
+        instanceType: instance.InstanceType ?? '',
+        lifecycle: instance.InstanceLifecycle === 'spot' ? 'spot' : 'on-demand',
+        state: instance.State?.Name ?? 'unknown',
+        stateReason: instance.StateReason?.Code,
+        publicIp: instance.PublicIpAddress,
+        privateIp: instance.PrivateIpAddress,
+        launchTime: instance.LaunchTime?.toISOString(),
+        launchId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.launchId),
+        bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
+        expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
+        deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
+        pullRequest: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.pr),
+    };
+}
+async function describe(clients, input) {
+    const views = [];
+    let NextToken;
+    try {
+        do {
+            const page = await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ ...input, NextToken }));
+            for (const reservation of page.Reservations ?? []) {
+                for (const instance of reservation.Instances ?? [])
+                    views.push(toView(clients.region, instance));
+            }
+            NextToken = page.NextToken;
+        } while (NextToken);
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
+    }
+    return views.sort((a, b) => a.id.localeCompare(b.id));
+}
+const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
+/** The deployment's instances in a region that still cost money or may. */
+const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFilter */ .eE)(deploymentId), { Name: 'instance-state-name', Values: states }] });
+/** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
+const findManagedInstances = (clients, repository) => describe(clients, {
+    Filters: [
+        { Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.managedBy}`, Values: [_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf] },
+        ...(repository ? [{ Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository}`, Values: [repository] }] : []),
+        { Name: 'instance-state-name', Values: LIVE_STATES },
+    ],
+});
+const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
+/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
+async function waitForRunning(clients, ids, maxWaitTime) {
+    if (ids.length === 0)
+        return;
+    try {
+        await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
+    }
+}
+async function terminateInstances(clients, ids, options) {
+    if (ids.length === 0)
+        return;
+    try {
+        await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: ids }));
+        if (options.wait) {
+            await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceTerminated */ .GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        }
+    }
+    catch (error) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
+    }
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.D),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.K),
+/* harmony export */   eE: () => (/* binding */ deploymentFilter),
+/* harmony export */   s3: () => (/* binding */ toTagList),
+/* harmony export */   v7: () => (/* binding */ tagSpecifications)
+/* harmony export */ });
+/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2766);
+
+
+/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
+const toTagList = (tags) => Object.entries(tags)
+    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+    .map(([Key, Value]) => ({ Key, Value }));
+const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
+const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
+const deploymentFilter = (deploymentId) => ({
+    Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`,
+    Values: [deploymentId],
+});
+
+
+/***/ }),
+
+/***/ 5752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  executeWithAws: () => (/* binding */ executeWithAws)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/core/surface.ts
+const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
+
+// EXTERNAL MODULE: ./src/aws/instances.ts
+var instances = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(2766);
+// EXTERNAL MODULE: ./src/core/codes.ts
+var codes = __webpack_require__(7265);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
+/**
+ * What went wrong on the instances, as errors with codes and hints: a
+ * bootstrap that failed (SD500, with its step and log tail) and instances
+ * that never reported before `ready_timeout` (SD400).
+ */
+
+
+const failuresOf = (statuses) => [...statuses.values()]
+    .filter((status) => status.status === 'failed')
+    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
+const minutes = (seconds) => `${Math.round(seconds / 60)}m`;
+function bootstrapErrors(plan, failures, instances) {
+    const errors = failures.map((failure) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+        hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
+    }));
+    const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
+    if (plan.wait === 'ready' && silent.length > 0) {
+        errors.push(new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapTimeout, `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`, {
+            hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
+        }));
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/decide.ts
+
+
+/** Same bundle, right count per region, all running: nothing to do. */
+function isUnchanged(regions, existing, bundleSha256) {
+    return regions.every((region) => {
+        const here = existing.filter((instance) => instance.region === region.name);
+        return here.length === region.count && here.every((instance) => instance.state === 'running' && instance.bundleSha256 === bundleSha256);
+    });
+}
+function bootstrapStateOf(wait, id, statuses, reclaimed) {
+    if (reclaimed.has(id))
+        return 'reclaimed';
+    const status = statuses.get(id);
+    if (status)
+        return status.status;
+    return wait === 'ready' ? 'pending' : 'not-waited';
+}
+/** An instance counts when it did what `wait` asked of it. */
+const isGood = (wait, report) => wait === 'ready' ? report.bootstrap === 'ok' : wait === 'none' || report.state === 'running';
+function overallStatus(wanted, wait, reports, errorCount) {
+    const good = reports.filter((report) => isGood(wait, report)).length;
+    if (good >= wanted && errorCount === 0)
+        return 'success';
+    return good === 0 ? 'failed' : 'partial';
+}
+/** The error for a launch that found less capacity than wanted and said nothing else. */
+function shortfallError(launched, wanted, regions) {
+    if (launched >= wanted)
+        return undefined;
+    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCapacity, `only ${launched} of ${wanted} instance(s) found spot capacity in ${regions.join(', ')}`, {
+        hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
+    });
+}
+/** When an instance launched now should stop itself; undefined for `ttl: never`. */
+const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __webpack_require__(2358);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
+var s3_request_presigner_dist_cjs = __webpack_require__(8505);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/aws/s3.ts
+/**
+ * The deployment's S3 side: the bucket (optionally created private,
+ * encrypted and with expiry rules), content-addressed bundle uploads,
+ * presigned URLs for the instance, and the status objects instances write.
+ */
+
+
+
+
+
+
+
+
+const PART_SIZE = 8 * 1024 * 1024;
+/** SigV4 presigned URLs cannot live longer than 7 days. */
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+const BUNDLE_EXPIRY_DAYS = 30;
+const STATUS_EXPIRY_DAYS = 7;
+/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
+const STATUS_MAX_BYTES = 64 * 1024;
+const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' };
+const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
+const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
+/** Wraps an S3 failure once, naming the action and the bucket or object. */
+function wrapS3Error(error, action, resource) {
+    const code = (0,errors/* awsErrorCode */.J6)(error);
+    const status = error?.$metadata?.httpStatusCode;
+    if (FORBIDDEN.has(code) || status === 403) {
+        return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.accessDenied, `${action} on ${resource} was denied (${code})`, {
+            cause: error,
+            hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
+        });
+    }
+    if (code === 'NoSuchBucket')
+        return missingBucket(resource.split('/')[0], error);
+    return (0,errors/* wrapAwsError */.AH)(error, { action, resource });
+}
+function missingBucket(bucket, cause) {
+    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
+        cause,
+        key: 'bucket',
+        hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
+    });
+}
+const isNotFound = (error) => NOT_FOUND.has((0,errors/* awsErrorCode */.J6)(error)) || error?.$metadata?.httpStatusCode === 404;
+async function call(action, resource, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw wrapS3Error(error, action, resource);
+    }
+}
+/** True when the bucket exists and is ours to use; false when it does not exist. */
+async function bucketExists(s3, name) {
+    try {
+        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: name }));
+        return true;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return false;
+        throw wrapS3Error(error, 's3:ListBucket', name);
+    }
+}
+async function createBucket(s3, name, region) {
+    // us-east-1 is the one region that refuses an explicit LocationConstraint.
+    const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
+    try {
+        await s3.send(new dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+    }
+    catch (error) {
+        const code = (0,errors/* awsErrorCode */.J6)(error);
+        if (code === 'BucketAlreadyOwnedByYou')
+            return;
+        if (code === 'BucketAlreadyExists') {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
+                cause: error,
+                key: 'bucket.name',
+                hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
+            });
+        }
+        throw wrapS3Error(error, 's3:CreateBucket', name);
+    }
+}
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
+async function mergedLifecycleRules(s3, name, prefix) {
+    let existing = [];
+    try {
+        existing = (await s3.send(new dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
+            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+    }
+    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
+    const scope = prefix === '' ? '' : `${prefix}/`;
+    return [
+        ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
+        {
+            ID: LIFECYCLE_RULE_IDS.bundles,
+            Status: 'Enabled',
+            Filter: { Prefix: scope },
+            Expiration: { Days: BUNDLE_EXPIRY_DAYS },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        },
+        {
+            ID: LIFECYCLE_RULE_IDS.status,
+            Status: 'Enabled',
+            Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
+            Expiration: { Days: STATUS_EXPIRY_DAYS },
+        },
+    ];
+}
+async function secureBucket(s3, options) {
+    const { name, kmsKeyId } = options;
+    // The plan trims slashes off the prefix; an empty one is refused before this.
+    const prefix = options.prefix ?? 'spot-deployer';
+    const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
+    const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
+    const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
+    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
+    const Rules = await mergedLifecycleRules(s3, name, prefix);
+    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+}
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing and
+ * (re)applies the private, encrypted, expiring settings every time, so a run
+ * that died half-way is repaired by the next one. Without `create`, only
+ * checks that it exists and is reachable.
+ */
+async function ensureBucket(s3, bucket, region) {
+    const exists = await bucketExists(s3, bucket.name);
+    if (!bucket.create) {
+        if (!exists)
+            throw missingBucket(bucket.name, undefined);
+        return { created: false };
+    }
+    if (!exists)
+        await createBucket(s3, bucket.name, region);
+    await secureBucket(s3, bucket);
+    return { created: !exists };
+}
+async function objectExists(s3, bucket, key) {
+    try {
+        await s3.send(new dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return true;
+    }
+    catch (error) {
+        if (isNotFound(error) && (0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchBucket')
+            return false;
+        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+    }
+}
+/**
+ * Uploads the bundle unless an object with its key (its sha256) is already
+ * there. Large files go in 8 MiB parts, reporting progress as they go.
+ */
+async function uploadBundle(s3, options) {
+    const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
+    if (await objectExists(s3, bucket, key))
+        return { uploaded: false, bytes: 0 };
+    const { size } = await (0,promises_.stat)(file);
+    const encryption = kmsKeyId
+        ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
+        : { ServerSideEncryption: 'AES256' };
+    const upload = new lib_storage_dist_cjs/* Upload */._({
+        client: s3,
+        partSize: PART_SIZE,
+        queueSize: 4,
+        leavePartsOnError: false,
+        params: {
+            Bucket: bucket,
+            Key: key,
+            Body: (0,external_node_fs_.createReadStream)(file),
+            ContentType: 'application/gzip',
+            Metadata: { sha256 },
+            ...encryption,
+        },
+    });
+    if (onProgress)
+        upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
+    await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
+    return { uploaded: true, bytes: size };
+}
+/**
+ * How long a presigned URL may live: what was asked, at most 7 days, and
+ * never past the expiry of temporary credentials (a URL signed with them
+ * stops working when they do).
+ */
+async function presignExpirySeconds(s3, requested, now = Date.now()) {
+    const credentials = await s3.config.credentials();
+    let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
+    if (credentials.expiration) {
+        const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
+        if (left <= 0) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCredentials, 'the AWS credentials have expired', {
+                hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
+            });
+        }
+        seconds = Math.min(seconds, left);
+    }
+    return Math.max(1, seconds);
+}
+/** A URL the instance can GET the object with, using plain curl. */
+async function presignGet(s3, bucket, key, expiresSeconds) {
+    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
+async function presignPut(s3, bucket, key, expiresSeconds) {
+    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+async function listKeys(s3, bucket, prefix) {
+    const keys = [];
+    let token;
+    do {
+        const page = await call('s3:ListBucket', bucket, () => s3.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
+        for (const object of page.Contents ?? [])
+            if (object.Key)
+                keys.push(object.Key);
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+}
+/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
+async function readStatusObjects(s3, bucket, prefix) {
+    const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
+    return await Promise.all(keys.map(async (key) => {
+        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
+        const text = (await object.Body?.transformToString('utf8')) ?? '';
+        try {
+            return { key, status: JSON.parse(text) };
+        }
+        catch {
+            return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
+        }
+    }));
+}
+/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
+async function deleteObjectsUnder(s3, bucket, folder) {
+    const keys = await listKeys(s3, bucket, folder);
+    for (let start = 0; start < keys.length; start += 1000) {
+        const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
+        const result = await call('s3:DeleteObject', bucket, () => s3.send(new dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
+        const failed = result.Errors?.[0];
+        if (failed)
+            throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
+    }
+    return keys.length;
+}
+
+;// CONCATENATED MODULE: ./src/agent/status.ts
+/**
+ * The status object the agent (templates/bootstrap.sh, `sd_status_json`)
+ * writes when it is done: the only thing an instance tells the deployer.
+ * Everything in it comes from the instance, so it is parsed defensively and
+ * shown only after escaping (report/).
+ */
+/** True for a value shaped like a status object: an instance id and a final status. */
+function isBootstrapStatus(value) {
+    const candidate = value;
+    return Boolean(candidate && typeof candidate.instance_id === 'string' && (candidate.status === 'ok' || candidate.status === 'failed'));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
+
+
+
+/** Every status object under the prefixes that belongs to one of `ids`. */
+async function readReportedStatuses(s3, bucket, prefixes, ids) {
+    const statuses = new Map();
+    for (const prefix of prefixes) {
+        for (const { status } of await readStatusObjects(s3, bucket, prefix)) {
+            if (isBootstrapStatus(status) && ids.has(status.instance_id))
+                statuses.set(status.instance_id, status);
+        }
+    }
+    return statuses;
+}
+/**
+ * Seconds to wait before poll `round` (0-based): quick at first, since a small
+ * bootstrap reports within seconds of the instance running, then every 10 s,
+ * which keeps a 15-minute wait to about 90 list calls.
+ */
+const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
+async function waitForBootstrap(options) {
+    const statuses = new Map();
+    const reclaimed = new Map();
+    const deadline = options.now() + options.timeoutSeconds * 1000;
+    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+    const ids = new Set(options.instanceIds);
+    for (let round = 0;; round += 1) {
+        for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
+            statuses.set(id, status);
+        for (const view of await options.describe()) {
+            const gone = view.state === 'terminated' || view.state === 'shutting-down';
+            if (!statuses.has(view.id) && gone && (0,instances/* wasReclaimedBySpot */.lY)(view))
+                reclaimed.set(view.id, view);
+        }
+        const waiting = pending();
+        if (waiting.length === 0)
+            return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
+        if (options.now() >= deadline)
+            return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
+        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending`);
+        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/existing.ts
+/**
+ * A deployment's live instances and what their agents reported: what
+ * `status` shows and what `deploy` compares against before changing anything.
+ */
+
+
+
+/** The deployment's instances in every configured region (terminated ones excluded). */
+async function findExisting(pool, plan) {
+    const perRegion = await Promise.all(plan.regions.map((region) => (0,instances/* findDeploymentInstances */.n0)(pool.forRegion(region.name), plan.deploymentId)));
+    return perRegion.flat();
+}
+/** What each instance's agent reported, read once (no waiting). */
+async function readStatusesOf(pool, plan, views) {
+    const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), view.launchId)] : [])))];
+    return readReportedStatuses(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
+function toInstanceReport(view, bootstrap, status, price) {
+    return {
+        id: view.id,
+        region: view.region,
+        az: view.availabilityZone,
+        type: view.instanceType,
+        lifecycle: view.lifecycle,
+        ...(price === undefined ? {} : { price }),
+        ...(view.publicIp ? { public_ip: view.publicIp } : {}),
+        ...(view.privateIp ? { private_ip: view.privateIp } : {}),
+        state: view.state,
+        bootstrap,
+        ...(status?.failed_step ? { failed_step: status.failed_step } : {}),
+        ...(view.launchTime ? { launched_at: view.launchTime } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
+var instance_groups = __webpack_require__(5689);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var client_ec2_dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(4736);
+;// CONCATENATED MODULE: ./src/aws/ami.ts
+/**
+ * Resolves `image` (an alias, an AMI id or `ssm:/path`) to an AMI in a
+ * region, with the root device name the launch needs for an encrypted root.
+ */
+
+
+
+
+
+const ubuntuArch = (arch) => (arch === 'arm64' ? 'arm64' : 'amd64');
+const CANONICAL = '099720109477';
+const AMAZON = '137112412989';
+const ubuntu = (version, codename) => ({
+    ssm: (arch) => `/aws/service/canonical/ubuntu/server/${version}/stable/current/${ubuntuArch(arch)}/hvm/ebs-gp3/ami-id`,
+    owner: CANONICAL,
+    name: (arch) => `ubuntu/images/hvm-ssd-gp3/ubuntu-${codename}-${version}-${ubuntuArch(arch)}-server-*`,
+});
+const ALIASES = {
+    'ubuntu-24.04': ubuntu('24.04', 'noble'),
+    'ubuntu-22.04': ubuntu('22.04', 'jammy'),
+    al2023: {
+        ssm: (arch) => `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arch}`,
+        owner: AMAZON,
+        name: (arch) => `al2023-ami-2023.*-kernel-*-${arch}`,
+    },
+};
+async function readSsmImageId(clients, path) {
+    try {
+        const result = await clients.ssm.send(new client_ssm_dist_cjs/* GetParameterCommand */.lhy({ Name: path }));
+        return result.Parameter?.Value;
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorCode */.J6)(error) === 'ParameterNotFound')
+            return undefined;
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ssm:GetParameter', resource: `${clients.region} ${path}` });
+    }
+}
+async function describeImages(clients, input) {
+    try {
+        return (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeImages', resource: clients.region });
+    }
+}
+/** Newest by creation date; publishers put the build date in the name, which breaks ties. */
+const newest = (images) => [...images].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (b.Name ?? '').localeCompare(a.Name ?? ''))[0];
+function toResolved(image, source, wanted, region) {
+    if (!image?.ImageId) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.imageNotFound, `image ${wanted} was not found in ${region}`, {
+            key: 'image',
+            hint: 'Use ubuntu-24.04, ubuntu-22.04, al2023, an AMI id that exists in this region, or ssm:/path/to/parameter.',
+        });
+    }
+    return {
+        imageId: image.ImageId,
+        rootDeviceName: image.RootDeviceName ?? '/dev/xvda',
+        name: image.Name ?? image.ImageId,
+        source,
+    };
+}
+async function byId(clients, imageId, source, wanted) {
+    const images = await describeImages(clients, { ImageIds: [imageId] });
+    return toResolved(images[0], source, wanted, clients.region);
+}
+/**
+ * Aliases resolve through the public SSM parameter; where a partition or
+ * region lacks it (and on local endpoints) we fall back to the newest image
+ * of the publisher's account whose name matches the release.
+ */
+async function resolveImage(clients, image, arch) {
+    if (image.startsWith('ami-'))
+        return byId(clients, image, image, image);
+    if (image.startsWith('ssm:')) {
+        const path = image.slice('ssm:'.length);
+        const imageId = await readSsmImageId(clients, path);
+        if (!imageId)
+            return toResolved(undefined, image, image, clients.region);
+        return byId(clients, imageId, image, image);
+    }
+    const alias = ALIASES[image];
+    if (!alias)
+        return toResolved(undefined, image, image, clients.region);
+    const ssmPath = alias.ssm(arch);
+    const fromSsm = await readSsmImageId(clients, ssmPath);
+    if (fromSsm) {
+        const images = await describeImages(clients, { ImageIds: [fromSsm] }).catch(() => []);
+        if (images[0])
+            return toResolved(images[0], `ssm:${ssmPath}`, image, clients.region);
+    }
+    const images = await describeImages(clients, {
+        Owners: [alias.owner],
+        Filters: [
+            { Name: 'name', Values: [alias.name(arch)] },
+            { Name: 'architecture', Values: [arch] },
+            { Name: 'state', Values: ['available'] },
+        ],
+    });
+    return toResolved(newest(images), `owner ${alias.owner}, name ${alias.name(arch)}`, image, clients.region);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
+;// CONCATENATED MODULE: ./src/aws/launch.ts
+/**
+ * Gets capacity in one region by walking the ladder of pools (instance type
+ * × subnet/AZ), spot first and then on-demand when the market allows it.
+ * Capacity errors move on to the next pool; anything else stops at once.
+ * Every attempt is recorded for the summary.
+ */
+
+
+
+
+const marketsFor = (market) => market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
+/** Names one launch call: its instances report under `status/<launchId>/`. */
+const launchIdFor = (base, region, attempt) => `${region}-${(0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
+/** EC2 limits ClientToken to 64 ASCII characters. */
+const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+/** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
+function buildRunInput(request, pool) {
+    const { spec } = request;
+    const tags = (0,aws_tags/* toTagList */.s3)({ ...request.tags, [aws_tags/* TAG */.Dk.launchId]: pool.launchId });
+    return {
+        ImageId: request.image.imageId,
+        InstanceType: pool.type,
+        MinCount: 1,
+        MaxCount: pool.count,
+        ClientToken: clientToken(request.clientTokenBase, pool.attempt),
+        UserData: pool.userData,
+        // The TTL shutdown inside the instance must end its bill, not stop it.
+        InstanceInitiatedShutdownBehavior: 'terminate',
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+        BlockDeviceMappings: [
+            {
+                DeviceName: request.image.rootDeviceName,
+                Ebs: { Encrypted: true, VolumeSize: spec.rootVolume.sizeGb, VolumeType: spec.rootVolume.type, DeleteOnTermination: true },
+            },
+        ],
+        NetworkInterfaces: [
+            {
+                DeviceIndex: 0,
+                SubnetId: pool.subnet.subnetId,
+                Groups: [request.securityGroupId],
+                AssociatePublicIpAddress: spec.publicIp,
+                DeleteOnTermination: true,
+            },
+        ],
+        ...(pool.market === 'spot'
+            ? {
+                InstanceMarketOptions: {
+                    MarketType: 'spot',
+                    SpotOptions: {
+                        SpotInstanceType: 'one-time',
+                        InstanceInterruptionBehavior: 'terminate',
+                        ...(spec.maxPrice === undefined ? {} : { MaxPrice: String(spec.maxPrice) }),
+                    },
+                },
+            }
+            : {}),
+        ...(spec.keyName ? { KeyName: spec.keyName } : {}),
+        ...(spec.iamInstanceProfile
+            ? {
+                IamInstanceProfile: spec.iamInstanceProfile.startsWith('arn:')
+                    ? { Arn: spec.iamInstanceProfile }
+                    : { Name: spec.iamInstanceProfile },
+            }
+            : {}),
+        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)(tags, ['instance', 'volume', 'network-interface']),
+    };
+}
+/** Launches `count` instances in one region, moving down the ladder on capacity errors. */
+async function launchInRegion(request) {
+    const region = request.clients.region;
+    const instances = [];
+    const attempts = [];
+    let attempt = 0;
+    markets: for (const market of marketsFor(request.spec.market)) {
+        for (const type of request.instanceTypes) {
+            for (const subnet of request.subnets) {
+                const remaining = request.count - instances.length;
+                if (remaining <= 0)
+                    return { instances, attempts };
+                attempt += 1;
+                const launchId = launchIdFor(request.clientTokenBase, region, attempt);
+                const record = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
+                attempts.push(record);
+                try {
+                    const userData = await request.userDataFor(launchId, remaining);
+                    const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
+                    const result = await request.clients.ec2.send(new client_ec2_dist_cjs/* RunInstancesCommand */.zq7(input));
+                    for (const instance of result.Instances ?? []) {
+                        instances.push({
+                            id: instance.InstanceId,
+                            region,
+                            availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
+                            instanceType: instance.InstanceType ?? type,
+                            lifecycle: market,
+                            launchId,
+                        });
+                    }
+                    record.launched = result.Instances?.length ?? 0;
+                }
+                catch (error) {
+                    record.errorCode = (0,errors/* awsErrorCode */.J6)(error);
+                    record.message = (0,errors/* awsErrorMessage */.X_)(error);
+                    const decision = (0,errors/* classifyAwsError */.u3)(record.errorCode);
+                    // A spot quota applies to every spot pool: go straight to on-demand when allowed.
+                    if (decision === 'switch-market' && market === 'spot' && request.spec.market === 'spot-then-on-demand')
+                        continue markets;
+                    if (decision === 'stop' || decision === 'switch-market') {
+                        const wrapped = (0,errors/* wrapAwsError */.AH)(error, {
+                            action: 'ec2:RunInstances',
+                            resource: `${region} ${type} ${subnet.availabilityZone} ${market}`,
+                        });
+                        return { instances, attempts, error: wrapped };
+                    }
+                }
+            }
+        }
+    }
+    return { instances, attempts };
+}
+
+;// CONCATENATED MODULE: ./src/aws/network.ts
+/**
+ * The network an instance lands in: the VPC and its subnets (one pool per
+ * AZ), and a security group owned by the deployment that opens only the
+ * configured ports to the configured CIDRs. With no ingress configured the
+ * group has no inbound rules at all.
+ */
+
+
+
+
+
+async function findVpcId(clients, vpc) {
+    const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
+    let vpcs;
+    try {
+        vpcs = (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeVpcs', resource: `${clients.region} ${vpc}` });
+    }
+    const found = vpcs[0]?.VpcId;
+    if (!found) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
+            key: 'network.vpc',
+            hint: 'Create a default VPC (`aws ec2 create-default-vpc`) or set network.vpc and network.subnets in .spot/config.yaml.',
+        });
+    }
+    return found;
+}
+/** One subnet per availability zone: each is a separate capacity pool. */
+async function findSubnets(clients, network, regionSubnets) {
+    const vpcId = await findVpcId(clients, network.vpc);
+    const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
+    let described;
+    try {
+        described =
+            (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
+    }
+    const byZone = new Map();
+    for (const subnet of [...described].sort((a, b) => (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''))) {
+        const zone = subnet.AvailabilityZone;
+        if (zone && subnet.SubnetId && !byZone.has(zone))
+            byZone.set(zone, { subnetId: subnet.SubnetId, availabilityZone: zone });
+    }
+    const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+    if (subnets.length === 0) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `VPC ${vpcId} in ${clients.region} has no subnets`, {
+            key: 'network.subnets',
+            hint: 'Add a subnet to the VPC or list subnets in network.subnets.',
+        });
+    }
+    return { vpcId, subnets };
+}
+const groupName = (deploymentId) => `spot-deployer-${deploymentId}`;
+async function existingGroup(clients, vpcId, deploymentId) {
+    const groups = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
+        Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+    }));
+    return groups.SecurityGroups?.[0]?.GroupId;
+}
+async function authorize(clients, groupId, rules) {
+    if (rules.length === 0)
+        return;
+    await clients.ec2.send(new client_ec2_dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({
+        GroupId: groupId,
+        IpPermissions: rules.map((rule) => ({
+            IpProtocol: rule.protocol,
+            FromPort: rule.port,
+            ToPort: rule.port,
+            IpRanges: [{ CidrIp: rule.cidr, Description: 'spot-deployer network.ingress' }],
+        })),
+    }));
+}
+/** Creates (or reuses) the deployment's security group; idempotent by tag. */
+async function ensureSecurityGroup(clients, options) {
+    try {
+        const found = await existingGroup(clients, options.vpcId, options.deploymentId);
+        if (found)
+            return found;
+        const created = await clients.ec2.send(new client_ec2_dist_cjs/* CreateSecurityGroupCommand */.x3C({
+            GroupName: groupName(options.deploymentId),
+            Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
+            VpcId: options.vpcId,
+            TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
+        }));
+        await authorize(clients, created.GroupId, options.ingress);
+        return created.GroupId;
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${groupName(options.deploymentId)}` });
+    }
+}
+/** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
+async function deleteSecurityGroups(clients, deploymentId) {
+    const groups = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId)] }));
+    const deleted = [];
+    for (const group of groups.SecurityGroups ?? []) {
+        try {
+            await clients.ec2.send(new client_ec2_dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
+            deleted.push(group.GroupId);
+        }
+        catch (error) {
+            if ((0,errors/* awsErrorCode */.J6)(error) !== 'DependencyViolation') {
+                throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${group.GroupId}` });
+            }
+        }
+    }
+    return deleted;
+}
+
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
+var user_data = __webpack_require__(1392);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 5 modules
+var prepare = __webpack_require__(8339);
+;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
+/**
+ * Everything one region needs before and during launch: the image, the
+ * subnets (capacity pools), the deployment's security group, and the ladder.
+ * Each launch call gets its own user-data, whose status URLs point under
+ * that call's launch id.
+ */
+
+
+
+
+
+
+
+
+
+async function deployRegion(request) {
+    const { plan, region, clients } = request;
+    const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
+    try {
+        const image = await resolveImage(clients, region.image, plan.architecture);
+        const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
+        const securityGroupId = await ensureSecurityGroup(clients, {
+            vpcId,
+            deploymentId: plan.deploymentId,
+            ingress: (0,prepare/* ingressFor */.Bh)(plan),
+            tags: request.tags,
+        });
+        const launched = await launchInRegion({
+            clients,
+            spec: launchSpecOf(plan),
+            count: request.count,
+            instanceTypes: region.instanceTypes,
+            image,
+            subnets,
+            securityGroupId,
+            tags: request.tags,
+            clientTokenBase: request.clientTokenBase,
+            userDataFor: async (launchId, count) => {
+                const statusUrls = await presignStatusUrls(request, launchId, count);
+                const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
+                const rendered = (0,user_data/* renderUserData */.UW)({
+                    sources: plan.userData,
+                    ...(ssh ? { ssh } : {}),
+                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+                });
+                (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
+                result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
+                result.statusPrefixes.push((0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), launchId));
+                return rendered.payload.toString('base64');
+            },
+        });
+        return { ...result, ...launched };
+    }
+    catch (error) {
+        const wrapped = error instanceof core_errors/* SpotError */.Pl ? error : new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.awsError, `${region.name}: ${String(error)}`, { cause: error });
+        return { ...result, error: wrapped };
+    }
+}
+/** What every instance gets, whatever its pool: the Plan narrowed to what EC2 is told. */
+const launchSpecOf = (plan) => ({
+    market: plan.market,
+    ...(plan.maxPrice === undefined ? {} : { maxPrice: plan.maxPrice }),
+    rootVolume: plan.rootVolume,
+    publicIp: plan.network.publicIp,
+    ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
+    ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+});
+/** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
+async function presignStatusUrls(request, launchId, count) {
+    const { plan } = request;
+    const urls = await Promise.all(Array.from({ length: count }, (_, index) => presignPut(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
+    for (const url of urls)
+        request.mask(url);
+    return urls;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
+
+
+
+/** One round: the given count in each region, all regions at once. */
+function launchRound(context, wanted, round) {
+    return Promise.all(wanted
+        .filter(({ count }) => count > 0)
+        .map(({ region, count }) => deployRegion({
+        clients: context.pool.forRegion(region.name),
+        bucketClients: context.bucketClients,
+        plan: context.plan,
+        region,
+        count,
+        bundleUrl: context.bundleUrl,
+        bundleSha256: context.bundleSha256,
+        tags: context.tags,
+        // The round keeps ClientTokens and launch ids apart between rounds of one run.
+        clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
+        urlLifetimeSeconds: context.urlLifetimeSeconds,
+        mask: (secret) => context.surface.mask(secret),
+    })));
+}
+const launchedIn = (results, region) => results.filter((result) => result.region === region).reduce((sum, result) => sum + result.instances.length, 0);
+/** Each region for its count; then the shortfall, region by region, where capacity was found. */
+async function launchWithSpillover(context) {
+    const { plan } = context;
+    const results = await launchRound(context, plan.regions.map((region) => ({ region, count: region.count })), 'main');
+    // An error no pool can fix (permissions, quota, AMI) is not a capacity problem: do not spread it.
+    if (results.some((result) => result.error))
+        return results;
+    let missing = plan.regions.reduce((sum, region) => sum + region.count - launchedIn(results, region.name), 0);
+    const withCapacity = plan.regions.filter((region) => launchedIn(results, region.name) >= region.count);
+    for (const region of withCapacity) {
+        if (missing <= 0)
+            break;
+        context.surface.info(`${missing} instance(s) short: trying ${region.name}`);
+        const [spill] = await launchRound(context, [{ region, count: missing }], `spill-${region.name}`);
+        if (!spill)
+            continue;
+        results.push(spill);
+        missing -= spill.instances.length;
+        if (spill.error)
+            break;
+    }
+    return results;
+}
+/** How many times instances that spot took back while booting are replaced. */
+const REPLACEMENT_ROUNDS = 2;
+/**
+ * Waits for every instance's bootstrap. An instance that spot reclaimed
+ * meanwhile is replaced in its region, and the replacement is waited for
+ * within the same timeout. `onLaunched` hears every instance launched so far
+ * after each replacement round, so the caller can publish them at once.
+ */
+async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched) {
+    const { plan } = context;
+    const now = () => clock.now().getTime();
+    const deadline = now() + plan.readyTimeoutSeconds * 1000;
+    const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    for (let round = 0;; round += 1) {
+        const all = [...launches, ...ready.replacements];
+        const waiting = all
+            .flatMap((launch) => launch.instances)
+            .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
+        const waited = await waitForBootstrap({
+            s3: context.bucketClients.s3,
+            bucket: plan.bucket.name,
+            statusPrefixes: all.flatMap((region) => region.statusPrefixes),
+            instanceIds: waiting.map((instance) => instance.id),
+            timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
+            sleep: clock.sleep,
+            now,
+            describe: () => (0,instance_groups.describeAll)(context.pool, waiting),
+            progress: (message) => context.surface.info(message),
+        });
+        for (const [id, status] of waited.statuses)
+            ready.statuses.set(id, status);
+        for (const view of waited.reclaimed)
+            ready.reclaimed.add(view.id);
+        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
+            return ready;
+        context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
+        const wanted = (0,instance_groups.groupByRegion)(waited.reclaimed).map(([region, ids]) => ({
+            region: plan.regions.find((candidate) => candidate.name === region),
+            count: ids.length,
+        }));
+        ready.replacements.push(...(await launchRound(context, wanted, `replace-${round + 1}`)));
+        await onLaunched([...launches, ...ready.replacements]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+/** The bundle URL outlives the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+async function uploadAndPresign(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    const upload = await uploadBundle(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+    const url = await presignGet(bucket.s3, plan.bucket.name, key, lifetime);
+    surface.mask(url);
+    return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/run-deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+async function runDeploy(plan, options, deps) {
+    const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
+    try {
+        const planned = plannedResult(plan, prepared, options.dryRun);
+        if (options.dryRun)
+            return planned;
+        const bucket = deps.pool.forRegion(plan.regions[0].name);
+        const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
+        const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
+        const existing = await findExisting(deps.pool, plan);
+        if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
+            const kept = await keptResult(plan, existing, before, deps);
+            publishEarly(plan, kept, existing, [], deps.surface);
+            if (kept.status === 'success') {
+                deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
+                return kept;
+            }
+            // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+            deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+        }
+        const context = launchContextOf(plan, prepared, uploaded, deps);
+        const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+        const launched = launches.flatMap((launch) => launch.instances);
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
+        const ready = await waitForInstances(plan, context, launches, before, deps);
+        const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+        return await retireOld(result, existing, deps.pool);
+    }
+    finally {
+        prepared.dispose();
+    }
+}
+/** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
+function plannedResult(plan, prepared, dryRun) {
+    return {
+        deploymentId: plan.deploymentId,
+        status: 'success',
+        dryRun,
+        unchanged: false,
+        instances: [],
+        bundle: {
+            key: prepared.bundleKey,
+            sha256: prepared.bundle.sha256,
+            bytes: prepared.bundle.bytes,
+            files: prepared.bundle.entries.length,
+            uploadedBytes: 0,
+        },
+        userDataBytes: prepared.sizeCheck.bytes,
+        attempts: [],
+        errors: [],
+        retired: [],
+        failures: [],
+    };
+}
+function launchContextOf(plan, prepared, uploaded, deps) {
+    return {
+        plan,
+        pool: deps.pool,
+        surface: deps.surface,
+        bucketClients: deps.pool.forRegion(plan.regions[0].name),
+        bundleUrl: uploaded.url,
+        bundleSha256: prepared.bundle.sha256,
+        tags: {
+            ...plan.resourceTags,
+            [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
+            [tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+        },
+        runId: plan.run.runId,
+        urlLifetimeSeconds: uploaded.lifetime,
+    };
+}
+/** The running and bootstrap waits `wait` asks for; replacements of reclaimed instances come back with them. */
+async function waitForInstances(plan, context, launches, before, deps) {
+    const launched = launches.flatMap((launch) => launch.instances);
+    const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    if (plan.wait === 'none' || launched.length === 0)
+        return none;
+    await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
+    // An instance that never runs (spot took it back at once) is not fatal: the states are
+    // reported below, and the bootstrap wait replaces what spot reclaimed.
+    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
+    if (plan.wait !== 'ready')
+        return none;
+    return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
+        const instances = all.flatMap((launch) => launch.instances);
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);
+    }));
+}
+async function finishedResult(plan, before, launches, ready, pool) {
+    const launched = launches.flatMap((launch) => launch.instances);
+    const instances = await (0,instance_groups.withPrices)(pool, await (0,instance_groups.describeAll)(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
+    const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
+    const shortfall = launchErrors.length === 0
+        ? shortfallError(launched.length, totalInstances(plan), plan.regions.map((region) => region.name))
+        : undefined;
+    const failures = failuresOf(ready.statuses);
+    const errors = [...launchErrors, ...(shortfall ? [shortfall] : []), ...bootstrapErrors(plan, failures, instances)];
+    return {
+        ...before,
+        instances,
+        attempts: launches.flatMap((launch) => launch.attempts),
+        userDataBytes: Math.max(before.userDataBytes, ...launches.map((launch) => launch.userDataBytes)),
+        failures,
+        errors,
+        costPerHour: (0,instance_groups.costOf)(instances),
+        status: overallStatus(totalInstances(plan), plan.wait, instances, errors.length),
+    };
+}
+/** Only a deploy that succeeded retires what ran before it. */
+async function retireOld(result, existing, pool) {
+    if (result.status !== 'success')
+        return result;
+    const ids = new Set(result.instances.map((instance) => instance.id));
+    const old = existing.filter((instance) => !ids.has(instance.id));
+    await (0,instance_groups.terminateAll)(pool, old);
+    return { ...result, retired: old.map((instance) => instance.id) };
+}
+/** The same bundle already runs: report it as it is. */
+async function keptResult(plan, existing, before, deps) {
+    const statuses = await readStatusesOf(deps.pool, plan, existing);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
+    return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
+}
+/** Outputs and post-step state as soon as instance ids exist, before any waiting. */
+function publishEarly(plan, result, views, launched, surface) {
+    surface.instancesLaunched({
+        deploymentId: plan.deploymentId,
+        instances: result.unchanged
+            ? result.instances
+            : views.map((view) => toInstanceReport(view, plan.wait === 'ready' ? 'pending' : 'not-waited')),
+        bundleKey: result.bundle.key,
+        bundleSha256: result.bundle.sha256,
+        userDataBytes: result.userDataBytes,
+        launchedIds: launched.map((instance) => instance.id),
+        regions: plan.regions.map((region) => region.name),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.ts
+
+
+async function deployCommand(plan, options, deps) {
+    deps.surface.info(`deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`);
+    return await runDeploy(plan, options, deps);
+}
+
+;// CONCATENATED MODULE: ./src/commands/destroy.ts
+
+
+
+
+async function runDestroy(plan, deps) {
+    const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
+    await Promise.all(plan.regions.map(async (region) => {
+        const clients = deps.pool.forRegion(region.name);
+        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, plan.deploymentId);
+        const ids = found.map((instance) => instance.id);
+        if (ids.length > 0)
+            deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
+        await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
+        result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
+        result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
+    }));
+    const bucketClients = deps.pool.forRegion(plan.regions[0].name);
+    result.objectsDeleted = await deleteObjectsUnder(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/commands/status.ts
+
+
+
+async function runStatus(plan, deps) {
+    const views = await findExisting(deps.pool, plan);
+    const statuses = await readStatusesOf(deps.pool, plan, views);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    return { deploymentId: plan.deploymentId, instances, costPerHour: (0,instance_groups.costOf)(instances) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/sweep.ts
+
+
+function byDeployment(instances) {
+    const groups = new Map();
+    for (const instance of instances) {
+        if (!instance.deploymentId)
+            continue;
+        groups.set(instance.deploymentId, [...(groups.get(instance.deploymentId) ?? []), instance]);
+    }
+    return groups;
+}
+async function reasonToSweep(instances, deps) {
+    const now = deps.now().getTime();
+    const expired = instances.find((instance) => instance.expiresAt && instance.expiresAt !== 'never' && Date.parse(instance.expiresAt) <= now);
+    if (expired)
+        return `expired at ${expired.expiresAt}`;
+    const pullRequest = Number(instances.find((instance) => instance.pullRequest)?.pullRequest);
+    if (!Number.isInteger(pullRequest) || pullRequest <= 0 || !deps.isPullRequestClosed)
+        return undefined;
+    try {
+        return (await deps.isPullRequestClosed(pullRequest)) ? `pull request #${pullRequest} is closed` : undefined;
+    }
+    catch (error) {
+        // One unreadable pull request must not stop the sweep of the others; its ttl still applies.
+        deps.surface.warn(`could not read pull request #${pullRequest}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+}
+async function runSweep(plan, deps) {
+    const found = await Promise.all(plan.regions.map((region) => (0,instances/* findManagedInstances */.N0)(deps.pool.forRegion(region.name), plan.run.repository)));
+    // Without a repository to match (a terminal outside Actions) only this project's own names qualify.
+    const ours = (id) => Boolean(plan.run.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
+    const groups = new Map([...byDeployment(found.flat())].filter(([deploymentId]) => ours(deploymentId)));
+    const result = {
+        seen: [...groups].map(([deploymentId, instances]) => ({ deploymentId, instances: instances.length })),
+        swept: [],
+    };
+    for (const [deploymentId, instances] of groups) {
+        const reason = await reasonToSweep(instances, deps);
+        if (!reason)
+            continue;
+        deps.surface.info(`sweeping ${deploymentId}: ${reason}`);
+        // The same teardown as `destroy`, aimed at that deployment in this project's regions and bucket.
+        const destroyed = await runDestroy({ ...plan, deploymentId }, deps);
+        result.swept.push({ deploymentId, reason, destroyed });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/commands/execute-aws.ts
+/**
+ * The commands that call AWS, loaded on demand by execute.ts so that the
+ * offline commands never load the SDK.
+ */
+
+
+
+
+
+
+async function executeWithAws(options, plan, deps) {
+    const pool = new clients.ClientPool(deps.env);
+    const sleep = deps.sleep ?? realSleep;
+    try {
+        if (options.command === 'status')
+            return { command: 'status', plan, result: await runStatus(plan, { pool }) };
+        if (options.command === 'destroy')
+            return { command: 'destroy', plan, result: await runDestroy(plan, { pool, surface: deps.surface }) };
+        if (options.command === 'sweep') {
+            const result = await runSweep(plan, {
+                pool,
+                surface: deps.surface,
+                now: deps.now ?? (() => new Date()),
+                ...(deps.isPullRequestClosed ? { isPullRequestClosed: deps.isPullRequestClosed } : {}),
+            });
+            return { command: 'sweep', plan, result };
+        }
+        const result = await deployCommand(plan, { dryRun: options.dryRun }, { pool, surface: deps.surface, sleep, now: deps.now ?? (() => new Date()) });
+        return { command: 'deploy', plan, result };
+    }
+    finally {
+        pool.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   costOf: () => (/* binding */ costOf),
+/* harmony export */   describeAll: () => (/* binding */ describeAll),
+/* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
+/* harmony export */   terminateAll: () => (/* binding */ terminateAll),
+/* harmony export */   withPrices: () => (/* binding */ withPrices)
+/* harmony export */ });
+/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
+/* harmony import */ var _aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6163);
+
+
+const groupByRegion = (instances) => {
+    const byRegion = new Map();
+    for (const instance of instances)
+        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
+    return [...byRegion.entries()];
+};
+async function describeAll(pool, instances) {
+    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstances */ .cf)(pool.forRegion(region), ids)));
+    return views.flat();
+}
+/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
+async function terminateAll(pool, instances) {
+    const groups = groupByRegion(instances);
+    await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
+    return groups;
+}
+/** Builds each instance's report and adds its current spot price when it can be read. */
+async function withPrices(pool, views, build) {
+    const reports = [];
+    for (const [region] of groupByRegion(views)) {
+        const here = views.filter((view) => view.region === region);
+        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
+        for (const view of here) {
+            const report = build(view);
+            const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
+            reports.push(price === undefined ? report : { ...report, price });
+        }
+    }
+    return reports;
+}
+/** Sum of the known prices, or undefined when no price is known. */
+const costOf = (reports) => reports.some((report) => report.price !== undefined)
+    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
+    : undefined;
+
+
+/***/ })
+
+};
