@@ -2462,12 +2462,12 @@ async function execute(options, deps) {
     }
     const plan = await planOf(options, deps);
     if (options.command === 'plan') {
-        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(850), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
+        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(512), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
         const planned = await planCommand(plan, deps.env);
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(850), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 5752));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(512), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 5752));
     return await executeWithAws(options, plan, deps);
 }
 

@@ -50,8 +50,8 @@ async function estimateCost(plan, env = process.env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 5 modules
-var prepare = __webpack_require__(8339);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
+var prepare = __webpack_require__(3557);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 /**
  * `plan`: validate, then build the bundle and user-data and show what would

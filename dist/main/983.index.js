@@ -935,8 +935,8 @@ async function deleteSecurityGroups(clients, deploymentId) {
 
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
 var user_data = __webpack_require__(1392);
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 5 modules
-var prepare = __webpack_require__(8339);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
+var prepare = __webpack_require__(3557);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the
