@@ -50,6 +50,9 @@ export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSh
   };
 }
 
+/** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
+export const bundleFileCount = (bundle: Bundle): number => bundle.entries.filter((entry) => entry.type !== 'directory').length;
+
 export async function prepareDeployment(plan: Plan): Promise<Prepared> {
   const outDir = mkdtempSync(join(tmpdir(), 'spot-deployer-'));
   const dispose = (): void => rmSync(outDir, { recursive: true, force: true });
