@@ -66,7 +66,10 @@ describe('the CLI', () => {
   it.each([
     [['deplyo'], 'SD100 unknown command "deplyo"; did you mean "deploy"?'],
     [['frobnicate'], 'SD100 unknown command "frobnicate"\n  hint: Commands: validate, plan, deploy, status, logs, destroy, sweep, init.'],
-    [['deploy', '--regoins', 'us-east-1'], 'SD100 unknown flag --regoins; did you mean --regions?\n  hint: Run spot-deployer deploy --help'],
+    [
+      ['deploy', '--regoins', 'us-east-1'],
+      'SD100 unknown flag --regoins; did you mean --regions?\n  hint: Run spot-deployer deploy --help',
+    ],
     [['deploy', '--dryrun'], 'SD100 unknown flag --dryrun; did you mean --dry-run?'],
     [['deploy', '--frobnicate'], 'SD100 unknown flag --frobnicate\n'],
     [['deploy', '--regions'], 'SD100 --regions needs a value\n  hint: Write --regions LIST.'],

@@ -37,10 +37,20 @@ async function localAction(inputs: Record<string, string>): Promise<string> {
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
   const dotenv = join(dir, '.env');
-  writeFileSync(dotenv, Object.entries(env).map(([name, value]) => `${name}=${value}\n`).join(''));
+  writeFileSync(
+    dotenv,
+    Object.entries(env)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(''),
+  );
   const child = spawn(join(BIN, 'local-action'), ['run', '.', 'src/action/main.ts', dotenv, '--post', 'src/action/post.ts'], {
     // node_modules/.bin first: its `node` is Node 24 (the runtime action.yml names), and tsx is there.
-    env: { PATH: `${BIN}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '/root', ...env, GITHUB_STEP_SUMMARY: join(dir, 'summary.md') },
+    env: {
+      PATH: `${BIN}:${process.env.PATH ?? ''}`,
+      HOME: process.env.HOME ?? '/root',
+      ...env,
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -37,7 +37,12 @@ describe('CLI progress', () => {
 
   it('against a local endpoint, says once that its instances never boot and how to stop at running', async () => {
     let out = '';
-    const surface = progressSurface({ write: (text) => void (out += text), tty: false, debug: false, localEndpoint: 'http://127.0.0.1:5000' });
+    const surface = progressSurface({
+      write: (text) => void (out += text),
+      tty: false,
+      debug: false,
+      localEndpoint: 'http://127.0.0.1:5000',
+    });
     surface.info('waiting for bootstrap: 0/1 reported, 1 pending, 2m00s left');
     surface.info('waiting for bootstrap: 0/1 reported, 1 pending, 1m50s left');
     expect(out.split('\n')[0]).toBe(localEndpointNote('http://127.0.0.1:5000'));

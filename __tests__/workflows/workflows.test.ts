@@ -43,7 +43,8 @@ describe('workflows and action.yml', () => {
   });
 
   it('the parser does reject a broken workflow (so the checks above mean something)', () => {
-    const broken = 'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minute: 3\n    steps:\n      - uses: actions/checkout@v7\n        run: echo both\n';
+    const broken =
+      'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minute: 3\n    steps:\n      - uses: actions/checkout@v7\n        run: echo both\n';
     const result = parseWorkflow({ name: 'broken.yml', content: broken }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().length).toBeGreaterThan(0);
   });
@@ -55,7 +56,13 @@ describe('workflows and action.yml', () => {
   });
 
   it('uses no Node 20 action anywhere: workflows, README and docs', () => {
-    const files = [...WORKFLOWS, 'README.md', ...readdirSync('docs').map((name) => join('docs', name)).filter((name) => name.endsWith('.md'))];
+    const files = [
+      ...WORKFLOWS,
+      'README.md',
+      ...readdirSync('docs')
+        .map((name) => join('docs', name))
+        .filter((name) => name.endsWith('.md')),
+    ];
     const seen: string[] = [];
     for (const file of files) {
       for (const uses of usesOf(readFileSync(file, 'utf8'))) {

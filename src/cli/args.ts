@@ -46,8 +46,12 @@ function checkOption(token: Token, command: CliCommand | undefined): void {
   const raw = token.rawName ?? `--${name}`;
   const spec = flagSpec(name) ?? FLAGS.find((flag) => flag.short === name);
   if (!spec) {
-    if (ACTION_ONLY[name]) throw new UsageError(`${raw} is not a CLI flag: ${ACTION_ONLY[name]}`, 'Run spot-deployer --help for the flags.');
-    const guess = didYouMean(name, FLAGS.map((flag) => flag.name));
+    if (ACTION_ONLY[name])
+      throw new UsageError(`${raw} is not a CLI flag: ${ACTION_ONLY[name]}`, 'Run spot-deployer --help for the flags.');
+    const guess = didYouMean(
+      name,
+      FLAGS.map((flag) => flag.name),
+    );
     throw new UsageError(
       `unknown flag ${raw}${guess ? `; did you mean --${guess}?` : ''}`,
       `Run spot-deployer ${command ? `${command} ` : ''}--help for the flags${command ? ' of this command' : ''}.`,

@@ -132,7 +132,10 @@ async function runProjectCommand(session: Session): Promise<number> {
   });
   if (session.command === 'logs') return await runLogsCommand(session, run);
   if (options.command === 'destroy' && !args.values.yes && io.env.CI !== 'true') {
-    throw new UsageError('destroy removes every instance of the deployment; confirm with --yes', 'Run again with --yes (CI runs need no flag).');
+    throw new UsageError(
+      'destroy removes every instance of the deployment; confirm with --yes',
+      'Run again with --yes (CI runs need no flag).',
+    );
   }
   const flagToken = args.values['github-token'];
   const token = typeof flagToken === 'string' ? flagToken : io.env.GITHUB_TOKEN;
