@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each test file starts its own local AWS endpoint; two cores, so keep it modest.
     maxWorkers: 2,
+    // GitHub's workflow parser imports its JSON schemas without `with { type: 'json' }`, which Node refuses; Vite's transform loads them.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

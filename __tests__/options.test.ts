@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/core/errors.js';
-import { parseOptions, parseTags } from '../src/commands/options.js';
+import { parseOptions, parseTags, TIMEOUT_DEPRECATION } from '../src/commands/options.js';
 
 describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
   it('uses the defaults when nothing is given', () => {
@@ -23,7 +23,16 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
       prComment: true,
       environment: undefined,
       cleanupOnFailure: true,
+      deprecations: [],
     });
+  });
+
+  it('reads ready-timeout-minutes, and the deprecated timeout-minutes with a deprecation', () => {
+    expect(parseOptions({ 'ready-timeout-minutes': '7' })).toMatchObject({ overrides: { timeoutMinutes: 7 }, deprecations: [] });
+    const old = parseOptions({ 'timeout-minutes': '9' });
+    expect(old.overrides.timeoutMinutes).toBe(9);
+    expect(old.deprecations).toEqual([TIMEOUT_DEPRECATION]);
+    expect(() => parseOptions({ 'ready-timeout-minutes': '7', 'timeout-minutes': '9' })).toThrow(UsageError);
   });
 
   it('reads lists, numbers, booleans, tags and aliases', () => {

@@ -22,6 +22,7 @@ import {
   type FakeImds,
 } from '../fixtures/agent/agent-harness.js';
 import { manifest, script } from '../fixtures/agent/manifest.js';
+import { NEEDS_ROOT } from '../helpers/tools.js';
 
 const BUCKET = 'agent-test';
 const SECRET = 'S3CR3T-db-password-never-logged';
@@ -117,7 +118,7 @@ const SETUP = [
   `printf 'quote " backslash \\\\ tab \\t esc \\033[0m unicode ☃\\n'`,
 ].join('\n');
 
-describe.skipIf(!isRoot)('bootstrap agent, run as root against local S3', () => {
+describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_ROOT}`, () => {
   it('deploys: files, secret, env, script, service, TTL, and reports ok', async () => {
     const m = manifest({
       packages: ['jq'],

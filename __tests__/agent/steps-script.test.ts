@@ -7,6 +7,7 @@ import { SpotError } from '../../src/core/errors.js';
 import { instancePath, orderServices, renderEnvFile, renderStepsScript, shellQuote } from '../../src/agent/steps-script.js';
 import type { ServiceStep } from '../../src/plan/types.js';
 import { HOSTILE, manifest, script } from '../fixtures/agent/manifest.js';
+import { tool } from '../helpers/tools.js';
 
 const PWNED = '/tmp/sd-pwned';
 afterEach(() => rmSync(PWNED, { force: true }));
@@ -33,7 +34,7 @@ sd_on_failure() { printf '%s\\0' on_failure "$@"; printf '\\036'; }
 }
 
 function shellcheck(text: string): { status: number | null; stdout: string } {
-  const result = spawnSync('shellcheck', ['-s', 'bash', '-'], { input: text, encoding: 'utf8' });
+  const result = spawnSync(tool('shellcheck'), ['-s', 'bash', '-'], { input: text, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -183,7 +184,7 @@ describe('renderEnvFile', () => {
 
 describe('templates/bootstrap.sh', () => {
   it('passes shellcheck', () => {
-    const result = spawnSync('shellcheck', ['-s', 'bash', 'templates/bootstrap.sh'], { encoding: 'utf8' });
+    const result = spawnSync(tool('shellcheck'), ['-s', 'bash', 'templates/bootstrap.sh'], { encoding: 'utf8' });
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
   });

@@ -11,6 +11,7 @@ import { SpotError } from '../../src/core/errors.js';
 import { renderAgentConf, type AgentSettings } from '../../src/agent/agent-conf.js';
 import { readTemplate } from '../../src/core/templates.js';
 import type { UserDataSources } from '../../src/plan/types.js';
+import { tool } from '../helpers/tools.js';
 
 const settings = (overrides: Partial<AgentSettings> = {}): AgentSettings => ({
   deploymentId: 'hello-web-pr-7',
@@ -25,7 +26,7 @@ const settings = (overrides: Partial<AgentSettings> = {}): AgentSettings => ({
 function schemaCheck(text: string): { status: number | null; output: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'userdata-')), 'user-data.yaml');
   writeFileSync(file, text);
-  const result = spawnSync('cloud-init', ['schema', '-c', file], { encoding: 'utf8' });
+  const result = spawnSync(tool('cloud-init'), ['schema', '-c', file], { encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

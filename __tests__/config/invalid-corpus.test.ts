@@ -106,7 +106,8 @@ describe('the invalid corpus', () => {
       stderr: (text) => void (output.stderr += text),
       env: {},
     });
-    expect(code).toBe(1);
+    // A bad flag value is a usage error (2); a bad file is a failure (1).
+    expect(code).toBe(errors.every((issue) => issue.file === '(input)') ? 2 : 1);
     expect(output.stderr).toContain(formatIssue(first));
     expect(output.stderr).not.toMatch(/\n\s+at /);
     for (const issue of errors) expect(formatIssue(issue)).not.toMatch(/\n\s+at /);

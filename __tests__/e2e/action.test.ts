@@ -71,7 +71,7 @@ describe('the action against the local AWS endpoint', () => {
     writeFileSync(join(dir, 'deployment/.env'), `${secret}\n`);
     const main = runAction({
       entry: 'main',
-      inputs: { command: 'deploy', 'working-directory': dir, 'timeout-minutes': '2' },
+      inputs: { command: 'deploy', 'working-directory': dir, 'ready-timeout-minutes': '2' },
       env: actionEnv(),
     });
     const reported = await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'ok' });
@@ -94,6 +94,9 @@ describe('the action against the local AWS endpoint', () => {
       bootstrap: 'ok',
     });
     expect(JSON.parse(outputs['public-ips']!)).toEqual([instances[0]!.public_ip]);
+    // hello-web opens no port, so there is no page to link to.
+    expect(outputs.url).toBe('');
+    expect(run.stdout).not.toContain('deprecated');
     expect(outputs['bundle-key']).toMatch(/^spot-deployer\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
     expect(outputs['bundle-key']).toContain(outputs['bundle-sha256']);
     expect(Number(outputs['user-data-bytes'])).toBeGreaterThan(1000);
@@ -160,6 +163,9 @@ describe('the action against the local AWS endpoint', () => {
     await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'failed', failedStep: 'script: deployment/setup.sh' });
     const run = await main;
     expect(run.code).toBe(1);
+    // The old input name still works, with a warning that names the new one.
+    expect(run.stdout).toContain('::warning::timeout-minutes is deprecated');
+    expect(run.stdout).toContain('use ready-timeout-minutes');
     expect(run.outputs.status).toBe('failed');
     expect(run.summary.split('\n')[0]).toBe('### ❌ `hello-web` failed, 0 of 1 instance ready');
     expect(run.summary).toContain('❌ bootstrap failed');

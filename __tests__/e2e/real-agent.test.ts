@@ -14,6 +14,7 @@ import { userDataOf } from '../helpers/fake-instance.js';
 import { bootDeployment, canRunAgent } from '../helpers/instance-simulator.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { runCli } from '../helpers/run-cli.js';
+import { NEEDS_ROOT } from '../helpers/tools.js';
 
 let aws: LocalAws;
 let ec2: EC2Client;
@@ -29,7 +30,7 @@ afterAll(async () => {
   removeTemporaryRoots();
 });
 
-describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated instance', () => {
+describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated instance ${NEEDS_ROOT}`, () => {
   it('hello-web becomes ready: the page is written, nginx enabled, status ok; a re-deploy changes nothing; destroy cleans up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });

@@ -69,7 +69,7 @@ async function planCommand(plan, env) {
         files: prepared.bundle.entries
             .filter((entry) => entry.type === 'file')
             .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
-        bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes },
+        bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes, files: (0,prepare/* bundleFileCount */.K7)(prepared.bundle) },
         userDataBytes: prepared.sizeCheck.bytes,
         regions: plan.regions.map((region) => ({
             name: region.name,

@@ -411,19 +411,20 @@ function assertUserDataFits(rendered, context) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sW: () => (/* binding */ agentSettingsFor),
+  K7: () => (/* binding */ bundleFileCount),
   Bh: () => (/* binding */ ingressFor),
   JH: () => (/* binding */ prepareDeployment),
   sk: () => (/* binding */ sshAccessFor)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/core/codes.ts
@@ -1144,8 +1145,22 @@ var keys = __webpack_require__(7469);
 
 
 
-/** A presigned URL with a session token runs to about 1.3 KB; leave room. */
-const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
+
+/**
+ * A presigned URL with a session token runs to about 1.3 KB; leave room. The
+ * user-data is gzipped and a real URL's token and signature do not compress,
+ * so the placeholder must not either (a run of one letter would shrink to a
+ * few bytes and make the check, and the size plan reports, too small): fixed
+ * pseudo-random base64url, the same on every run.
+ */
+const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${incompressible(1500)}`;
+function incompressible(length) {
+    let text = '';
+    for (let block = 0; text.length < length; block += 1) {
+        text += (0,external_node_crypto_.createHash)('sha256').update(`spot-deployer placeholder ${block}`).digest('base64url');
+    }
+    return text.slice(0, length);
+}
 /** The SSH public key to install, when the config gives one (`key_name` needs none). */
 const sshAccessFor = (plan) => plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
 /** Inbound rules: `network.ingress`, plus port 22 from `ssh.cidr` when SSH is configured. */
@@ -1166,6 +1181,8 @@ function agentSettingsFor(plan, urls) {
         ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
     };
 }
+/** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
+const bundleFileCount = (bundle) => bundle.entries.filter((entry) => entry.type !== 'directory').length;
 async function prepareDeployment(plan) {
     const outDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'spot-deployer-'));
     const dispose = () => (0,external_node_fs_.rmSync)(outDir, { recursive: true, force: true });

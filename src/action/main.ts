@@ -10,7 +10,7 @@ import { githubToken, readActionInputs } from './inputs.js';
 import { publishToGitHub } from '../github/publish.js';
 import { pullRequestChecker } from '../github/pull-requests.js';
 import type { CommandOptions } from '../commands/options.js';
-import { setDeployOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
+import { deploymentUrl, setDeployOutputs, setFailedStatus, OUTPUTS } from './outputs.js';
 import { actionSurface } from './surface.js';
 import { failureSummary, summaryContextOf, summaryOf } from './summary.js';
 import { formatError } from '../report/format-error.js';
@@ -31,7 +31,7 @@ async function reportToGitHub(outcome: CommandResult, options: CommandOptions, r
   if (outcome.command !== 'deploy' && outcome.command !== 'destroy') return;
   if (outcome.command === 'deploy' && outcome.result.dryRun) return;
   const deploy = outcome.command === 'deploy' ? outcome.result : undefined;
-  const url = deploy?.instances.find((instance) => instance.public_ip)?.public_ip;
+  const url = deploy ? deploymentUrl(deploy.instances, outcome.plan.network.ingress) : '';
   try {
     const done = await publishToGitHub({
       token: githubToken(),
@@ -43,7 +43,7 @@ async function reportToGitHub(outcome: CommandResult, options: CommandOptions, r
       deploymentId: outcome.plan.deploymentId,
       markdown,
       state: deploy ? (deploy.status === 'success' ? 'success' : 'failure') : 'inactive',
-      ...(url ? { url: `http://${url}` } : {}),
+      ...(url ? { url } : {}),
     });
     for (const line of done) core.info(`spot-deployer: ${line}`);
   } catch (error) {
@@ -76,7 +76,7 @@ async function publish(outcome: CommandResult, markdown: string | undefined): Pr
       core.setOutput(OUTPUTS.status, 'success');
       return;
     case 'deploy':
-      setDeployOutputs(outcome.result);
+      setDeployOutputs(outcome.result, outcome.plan.network.ingress);
       saveFinished(outcome.result.status);
       if (outcome.result.status !== 'success') core.setFailed(`deployment ${outcome.result.deploymentId} is ${outcome.result.status}`);
   }
@@ -100,6 +100,7 @@ export async function run(): Promise<void> {
   try {
     const options = readActionInputs(runEnvironment);
     command = options.command;
+    for (const deprecation of options.deprecations) core.warning(deprecation);
     saveStart(options.command, options.cleanupOnFailure);
     if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {
       core.notice(

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { EarlyOutputs } from '../core/surface.js';
 import type { DeployResult, InstanceReport } from '../core/results.js';
+import { previewPort, previewUrl, type IngressPort } from '../report/preview.js';
 
 export const OUTPUTS = {
   deploymentId: 'deployment-id',
@@ -18,12 +19,23 @@ export const OUTPUTS = {
   costPerHour: 'cost-per-hour',
 } as const;
 
+/**
+ * The `url` output: the first instance with a public IP (one whose bootstrap
+ * reported ok first), on the first ingress port a browser can open; empty when
+ * no such port is open, because a bare IP with nothing listening is no link.
+ */
+export function deploymentUrl(instances: readonly InstanceReport[], ingress: readonly IngressPort[]): string {
+  const port = previewPort(ingress);
+  const withIp = instances.filter((instance) => instance.public_ip);
+  const first = withIp.find((instance) => instance.bootstrap === 'ok') ?? withIp[0];
+  if (port === undefined || !first?.public_ip) return '';
+  return previewUrl(first.public_ip, port) ?? '';
+}
+
 function setInstances(instances: InstanceReport[]): void {
   core.setOutput(OUTPUTS.instanceIds, JSON.stringify(instances.map((instance) => instance.id)));
   core.setOutput(OUTPUTS.publicIps, JSON.stringify(instances.flatMap((instance) => (instance.public_ip ? [instance.public_ip] : []))));
   core.setOutput(OUTPUTS.instances, JSON.stringify(instances));
-  const first = instances.find((instance) => instance.public_ip);
-  core.setOutput(OUTPUTS.url, first ? `http://${first.public_ip}` : '');
 }
 
 /** As soon as ids exist: later steps can clean up even if waiting fails. */
@@ -36,7 +48,8 @@ export function setEarlyOutputs(early: EarlyOutputs): void {
   setInstances(early.instances);
 }
 
-export function setDeployOutputs(result: DeployResult): void {
+/** Every output of a finished deploy; `ingress` (the configured ports) makes the url. */
+export function setDeployOutputs(result: DeployResult, ingress: readonly IngressPort[]): void {
   core.setOutput(OUTPUTS.deploymentId, result.deploymentId);
   core.setOutput(OUTPUTS.status, result.status);
   core.setOutput(OUTPUTS.bundleKey, result.bundle.key);
@@ -44,6 +57,7 @@ export function setDeployOutputs(result: DeployResult): void {
   core.setOutput(OUTPUTS.userDataBytes, String(result.userDataBytes));
   core.setOutput(OUTPUTS.costPerHour, result.costPerHour === undefined ? '' : String(result.costPerHour));
   setInstances(result.instances);
+  core.setOutput(OUTPUTS.url, deploymentUrl(result.instances, ingress));
 }
 
 export function setFailedStatus(deploymentId: string | undefined): void {

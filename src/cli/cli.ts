@@ -1,52 +1,28 @@
 /**
- * The terminal entry: `spot-deployer <command> [--dir DIR] [flags]`. Flags
- * carry the same names as the action's inputs and go through the same
- * parser. Exit codes: 0 success, 1 failure, 2 usage error, 3 partial.
+ * The terminal entry: `spot-deployer <command> [flags]`. Flags carry the
+ * action's input names and go through the same option parser; the flag
+ * table (flags.ts) drives parsing and help. Exit codes: 0 success, 1
+ * failure, 2 usage error, 3 partial, 130/143 interrupted (help.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { runInit } from '../commands/init.js';
 import { ConfigError, UsageError } from '../core/errors.js';
+import { INPUT_FILE } from '../config/check-config.js';
 import { execute, type CommandResult } from '../commands/execute.js';
-import { parseOptions, type InputName, type RawInputs } from '../commands/options.js';
+import { parseOptions, type CommandOptions, type InputName, type RawInputs } from '../commands/options.js';
 import { formatError } from '../report/format-error.js';
-import { renderConsole } from './console.js';
+import { renderConsole, renderLogs } from './console.js';
 import { progressSurface } from './progress.js';
-import { readRunContext } from '../core/run-context.js';
+import { readRunContext, type RunContext } from '../core/run-context.js';
 import type { DeployResult } from '../core/results.js';
+import { parseCliArgs, wantsJson, type CliArgs } from './args.js';
+import { FLAGS, type CliCommand } from './flags.js';
+import { commandHelp, EXIT, mainHelp } from './help.js';
+import { colorsWanted, paint, paintError, type Paint } from './colors.js';
+import { errorJson, jsonText, resultJson } from './json.js';
+import { packageVersion } from './version.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, partial: 3 } as const;
-
-const USAGE = `usage: spot-deployer <command> [options]
-
-commands:
-  validate            check .spot/ (or deployment/) offline
-  plan                show what would run where (--json, --user-data-out FILE)
-  deploy | create     build, upload, launch and wait
-  status | list       the deployment's instances
-  destroy             remove everything the deployment owns (--yes outside CI)
-  init                scaffold .spot/ from what deployment/ holds (--force)
-
-options (the action's inputs, as flags):
-  --dir DIR  --config FILE  --deployment-name NAME  --regions a,b
-  --instances N  --instance-types a,b  --bucket NAME  --wait none|running|ready
-  --timeout-minutes N  --ttl 8h  --tags k=v,k=v  --dry-run  --cleanup-on-failure true|false
-  --json  --yes  --debug  --force  --user-data-out FILE
-  --repository OWNER/REPO   (default: GITHUB_REPOSITORY in Actions, else the git remote origin)`;
-
-const FLAG_INPUTS: InputName[] = [
-  'config',
-  'deployment-name',
-  'regions',
-  'instances',
-  'instance-types',
-  'bucket',
-  'wait',
-  'timeout-minutes',
-  'ttl',
-  'tags',
-  'cleanup-on-failure',
-];
+export { EXIT } from './help.js';
 
 interface Io {
   stdout: (text: string) => void;
@@ -63,24 +39,19 @@ const defaultIo: Io = {
   tty: Boolean(process.stderr.isTTY),
 };
 
-function parse(argv: string[]) {
-  const stringFlags = Object.fromEntries(FLAG_INPUTS.map((name) => [name, { type: 'string' as const }]));
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...stringFlags,
-      dir: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      debug: { type: 'boolean' },
-      force: { type: 'boolean' },
-      'user-data-out': { type: 'string' },
-      repository: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+/** The flags that are action inputs, as the raw strings the shared parser reads. */
+function rawInputs(command: CliCommand, values: CliArgs['values']): RawInputs {
+  // logs reads a project like status does; the shared parser knows the action's commands only.
+  const raw: RawInputs = { command: command === 'logs' ? 'status' : command };
+  for (const flag of FLAGS) {
+    if (!flag.input) continue;
+    for (const [name, input] of [[flag.name, flag.input], ...(flag.deprecated ? [[flag.deprecated, flag.deprecated]] : [])] as const) {
+      const value = values[name];
+      if (typeof value === 'string') raw[input as InputName] = value;
+      else if (value === true) raw[input as InputName] = 'true';
+    }
+  }
+  return raw;
 }
 
 /**
@@ -112,75 +83,112 @@ async function cleanUpFailedDeploy(result: DeployResult, cleanupOnFailure: boole
 const exitFor = (outcome: CommandResult): number =>
   outcome.command === 'deploy' ? { success: EXIT.ok, partial: EXIT.partial, failed: EXIT.failure }[outcome.result.status] : EXIT.ok;
 
+/** Bad flag values are usage errors (2) whether the option parser or the config checks caught them. */
+function exitForError(error: unknown): number {
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof ConfigError) {
+    const errors = error.issues.filter((issue) => issue.severity === 'error');
+    if (errors.length > 0 && errors.every((issue) => issue.file === INPUT_FILE)) return EXIT.usage;
+  }
+  return EXIT.failure;
+}
+
+interface Session {
+  io: Io;
+  args: CliArgs;
+  command: CliCommand;
+  options: CommandOptions;
+  colors: Paint;
+}
+
+async function runInitCommand({ io, args, options }: Session): Promise<number> {
+  const { written } = await runInit({
+    dir: options.dir,
+    force: Boolean(args.values.force),
+    ...(options.overrides.bucket ? { bucket: options.overrides.bucket } : {}),
+  });
+  io.stdout(
+    args.values.json ? jsonText({ written }) : `${written.map((file) => `wrote ${file}`).join('\n')}\nnext: spot-deployer validate\n`,
+  );
+  return EXIT.ok;
+}
+
+async function runLogsCommand({ io, args, options }: Session, run: RunContext): Promise<number> {
+  const instance = args.rest[0] ?? (typeof args.values.instance === 'string' ? args.values.instance : undefined);
+  // Loaded on demand like every AWS command, so offline commands start fast.
+  const { logsCommand } = await import('../commands/logs.js');
+  const result = await logsCommand(options, instance, { run, env: io.env });
+  io.stdout(args.values.json ? jsonText(result) : renderLogs(result));
+  return EXIT.ok;
+}
+
+async function runProjectCommand(session: Session): Promise<number> {
+  const { io, args, options, colors } = session;
+  const debug = Boolean(args.values.debug);
+  const run = readRunContext({
+    env: io.env,
+    cwd: options.dir,
+    ...(typeof args.values.repository === 'string' ? { repository: args.values.repository } : {}),
+  });
+  if (session.command === 'logs') return await runLogsCommand(session, run);
+  if (options.command === 'destroy' && !args.values.yes && io.env.CI !== 'true') {
+    throw new UsageError(
+      'destroy removes every instance of the deployment; confirm with --yes',
+      'Run again with --yes (CI runs need no flag).',
+    );
+  }
+  const flagToken = args.values['github-token'];
+  const token = typeof flagToken === 'string' ? flagToken : io.env.GITHUB_TOKEN;
+  const isPullRequestClosed =
+    options.command === 'sweep' && token && run.repository
+      ? (await import('../github/pull-requests.js')).pullRequestChecker(token, run.repository)
+      : undefined;
+  const outcome = await execute(options, {
+    surface: progressSurface({
+      write: io.stderr,
+      tty: Boolean(io.tty),
+      debug,
+      colors,
+      ...(io.env.AWS_ENDPOINT_URL ? { localEndpoint: io.env.AWS_ENDPOINT_URL } : {}),
+    }),
+    run,
+    env: io.env,
+    ...(isPullRequestClosed ? { isPullRequestClosed } : {}),
+  });
+  if (outcome.command === 'plan' && typeof args.values['user-data-out'] === 'string') {
+    writeFileSync(args.values['user-data-out'], outcome.userDataText);
+  }
+  if (outcome.command === 'deploy') await cleanUpFailedDeploy(outcome.result, options.cleanupOnFailure, io);
+  io.stdout(args.values.json ? jsonText(resultJson(outcome)) : renderConsole(outcome));
+  return exitFor(outcome);
+}
+
+/**
+ * The whole CLI: argv in, exit code out. Every error ends here, once: as
+ * text on stderr, and with --json also as JSON on stdout.
+ */
 export async function runCli(argv: string[], io: Io = defaultIo): Promise<number> {
-  let debug = false;
-  let json = false;
+  const json = wantsJson(argv);
+  const colors = paint(!json && colorsWanted(io.env, Boolean(io.tty)));
+  let debug = argv.includes('--debug');
   try {
-    let parsed;
-    try {
-      parsed = parse(argv);
-    } catch (error) {
-      throw new UsageError((error as Error).message, 'Run spot-deployer --help for the list of options.');
-    }
-    const { values, positionals } = parsed;
-    debug = Boolean(values.debug);
-    json = Boolean(values.json);
-    if (values.help || positionals.length === 0) {
-      io.stdout(`${USAGE}\n`);
-      return values.help ? EXIT.ok : EXIT.usage;
-    }
-    const raw: RawInputs = {
-      command: positionals[0],
-      'working-directory': values.dir ?? '.',
-      'dry-run': String(Boolean(values['dry-run'])),
-    };
-    for (const name of FLAG_INPUTS) {
-      const value = (values as Record<string, unknown>)[name];
-      if (typeof value === 'string') raw[name] = value;
-    }
-    const options = parseOptions(raw);
-    const run = readRunContext({
-      env: io.env,
-      cwd: options.dir,
-      ...(typeof values.repository === 'string' ? { repository: values.repository } : {}),
-    });
-    if (options.command === 'destroy' && !values.yes && io.env.CI !== 'true') {
-      throw new UsageError(
-        'destroy removes every instance of the deployment; confirm with --yes',
-        'Run again with --yes (CI runs need no flag).',
-      );
-    }
-    if (options.command === 'init') {
-      const { written } = await runInit({
-        dir: options.dir,
-        force: Boolean(values.force),
-        ...(options.overrides.bucket ? { bucket: options.overrides.bucket } : {}),
-      });
-      io.stdout(
-        json
-          ? `${JSON.stringify({ written }, null, 2)}\n`
-          : `${written.map((file) => `wrote ${file}`).join('\n')}\nnext: spot-deployer validate\n`,
-      );
+    const args = parseCliArgs(argv);
+    debug = Boolean(args.values.debug);
+    if (args.values.version) {
+      io.stdout(json ? jsonText({ version: packageVersion() }) : `spot-deployer ${packageVersion()}\n`);
       return EXIT.ok;
     }
-    const outcome = await execute(options, {
-      surface: progressSurface({ write: io.stderr, tty: Boolean(io.tty), debug }),
-      run,
-      env: io.env,
-    });
-    if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
-      writeFileSync(values['user-data-out'], outcome.userDataText);
+    if (args.values.help || !args.command) {
+      io.stdout(args.command ? commandHelp(args.command) : mainHelp());
+      return args.values.help ? EXIT.ok : EXIT.usage;
     }
-    if (outcome.command === 'deploy') await cleanUpFailedDeploy(outcome.result, options.cleanupOnFailure, io);
-    io.stdout(
-      json
-        ? `${JSON.stringify(outcome.command === 'validate' ? { ok: true, warnings: outcome.warnings } : outcome.result, null, 2)}\n`
-        : renderConsole(outcome),
-    );
-    return exitFor(outcome);
+    const options = parseOptions(rawInputs(args.command, args.values));
+    for (const { used, instead } of args.deprecated) io.stderr(colors.warn(`warning: ${used} is deprecated; use ${instead}\n`));
+    const session: Session = { io, args, command: args.command, options, colors };
+    return args.command === 'init' ? await runInitCommand(session) : await runProjectCommand(session);
   } catch (error) {
-    if (json && error instanceof ConfigError) io.stdout(`${JSON.stringify({ ok: false, issues: error.issues }, null, 2)}\n`);
-    io.stderr(`${formatError(error, debug)}\n`);
-    return error instanceof UsageError ? EXIT.usage : EXIT.failure;
+    if (json) io.stdout(jsonText(errorJson(error)));
+    io.stderr(`${paintError(formatError(error, debug), colors)}\n`);
+    return exitForError(error);
   }
 }

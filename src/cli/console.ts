@@ -5,6 +5,7 @@
 import type { CommandResult } from '../commands/execute.js';
 import { formatUsd } from '../report/format-usd.js';
 import type { InstanceReport } from '../core/results.js';
+import type { LogsResult } from '../commands/logs.js';
 
 export function columns(rows: string[][]): string {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];
@@ -48,7 +49,7 @@ export function renderConsole(outcome: CommandResult): string {
       const files = result.files
         .map((file) => `  ${file.mode} ${String(file.size).padStart(9)}  ${file.path}${file.secret ? '  (secret)' : ''}`)
         .join('\n');
-      return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.estimatedCostPerHour === undefined ? '' : `estimated cost: $${result.estimatedCostPerHour}/h\n`}${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
+      return `deployment ${result.deploymentId} (${result.market})\nregions:\n${regions}\nbundle: ${result.bundle.bytes} bytes, ${result.bundle.files} files, sha256 ${result.bundle.sha256}\nfiles:\n${files}\nuser-data: ${result.userDataBytes} bytes\n${result.estimatedCostPerHour === undefined ? '' : `estimated cost: $${result.estimatedCostPerHour}/h\n`}${result.notices.map((notice) => `notice: ${notice}\n`).join('')}`;
     }
     case 'status':
       return `deployment ${outcome.result.deploymentId}\n${instanceLines(outcome.result.instances)}`;
@@ -71,7 +72,19 @@ export function renderConsole(outcome: CommandResult): string {
       const errors = result.errors
         .map((error) => `${error.code} ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`)
         .join('');
-      return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${failures}${errors}`;
+      return `${head}\n${instanceLines(result.instances)}bundle ${result.bundle.key} (${result.bundle.bytes} bytes, ${result.bundle.files} files, ${result.bundle.uploadedBytes} uploaded)\nuser-data ${result.userDataBytes} bytes\n${failures}${errors}`;
     }
   }
+}
+
+/** `logs`: each instance's last log lines under a header line. */
+export function renderLogs(result: LogsResult): string {
+  if (result.logs.length === 0) return `deployment ${result.deploymentId}: no instances\n`;
+  return result.logs
+    .map((log) => {
+      const head = `== ${log.id} (${log.region}, ${log.state}) bootstrap ${log.bootstrap}${log.failedStep ? ` at ${log.failedStep}` : ''}${log.finishedAt ? `, ${log.finishedAt}` : ''}`;
+      const body = log.logTail.trimEnd() || '(the agent has not reported yet; its full log is /var/log/spot-deployer.log on the instance)';
+      return `${head}\n${body}\n`;
+    })
+    .join('\n');
 }

@@ -21,6 +21,8 @@ export const INPUT_DEFAULTS = {
   'instance-types': '',
   bucket: '',
   wait: '',
+  'ready-timeout-minutes': '',
+  /** Deprecated spelling of ready-timeout-minutes: it shares its name with the step keyword `timeout-minutes`. */
   'timeout-minutes': '',
   ttl: '',
   tags: '',
@@ -43,6 +45,8 @@ export interface CommandOptions {
   prComment: boolean;
   environment?: string;
   cleanupOnFailure: boolean;
+  /** Deprecated inputs that were used, one sentence each, for the caller to show as warnings. */
+  deprecations: string[];
 }
 
 const list = (value: string): string[] =>
@@ -104,6 +108,22 @@ function parseWait(value: string): WaitMode | undefined {
   throw new UsageError(`input wait must be none, running or ready, got "${value}"`, 'Set wait: ready to wait for the bootstrap to report.');
 }
 
+export const TIMEOUT_DEPRECATION =
+  'timeout-minutes is deprecated: it shares its name with the step keyword timeout-minutes; use ready-timeout-minutes (it still works for now)';
+
+/** `ready-timeout-minutes`, or the deprecated `timeout-minutes` when only that one is set. */
+function readyTimeoutMinutes(get: (name: InputName) => string): number | undefined {
+  const current = wholeNumber('ready-timeout-minutes', get('ready-timeout-minutes'), 1);
+  const old = wholeNumber('timeout-minutes', get('timeout-minutes'), 1);
+  if (current !== undefined && old !== undefined && current !== old) {
+    throw new UsageError(
+      `ready-timeout-minutes (${current}) and its deprecated alias timeout-minutes (${old}) disagree`,
+      'Keep ready-timeout-minutes only.',
+    );
+  }
+  return current ?? old;
+}
+
 /** Turns raw inputs (missing means default) into typed options. */
 export function parseOptions(raw: RawInputs): CommandOptions {
   const get = (name: InputName): string => (raw[name] ?? INPUT_DEFAULTS[name]).trim();
@@ -116,7 +136,7 @@ export function parseOptions(raw: RawInputs): CommandOptions {
     instanceTypes: get('instance-types') ? list(get('instance-types')) : undefined,
     bucket: get('bucket') || undefined,
     wait: parseWait(get('wait')),
-    timeoutMinutes: wholeNumber('timeout-minutes', get('timeout-minutes'), 1),
+    timeoutMinutes: readyTimeoutMinutes(get),
     ttl: get('ttl') || undefined,
     tags: parseTags(get('tags')),
   };
@@ -128,5 +148,6 @@ export function parseOptions(raw: RawInputs): CommandOptions {
     prComment: bool('pr-comment', get('pr-comment')),
     environment: get('environment') || undefined,
     cleanupOnFailure: bool('cleanup-on-failure', get('cleanup-on-failure')),
+    deprecations: get('timeout-minutes') === '' ? [] : [TIMEOUT_DEPRECATION],
   };
 }

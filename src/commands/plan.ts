@@ -3,13 +3,14 @@
  * run where, with an estimated cost. Read-only against AWS.
  */
 import { estimateCost } from '../deploy/estimate.js';
-import { prepareDeployment } from '../deploy/prepare.js';
+import { bundleFileCount, prepareDeployment } from '../deploy/prepare.js';
 import type { Plan } from '../plan/types.js';
 
 export interface PlanResult {
   deploymentId: string;
   files: Array<{ path: string; size: number; mode: string; secret: boolean }>;
-  bundle: { sha256: string; bytes: number };
+  /** `files` counts what deploy counts: every entry but folders. */
+  bundle: { sha256: string; bytes: number; files: number };
   userDataBytes: number;
   regions: Array<{ name: string; count: number; instanceTypes: string[]; image: string }>;
   market: Plan['market'];
@@ -29,7 +30,7 @@ export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined
     files: prepared.bundle.entries
       .filter((entry) => entry.type === 'file')
       .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
-    bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes },
+    bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes, files: bundleFileCount(prepared.bundle) },
     userDataBytes: prepared.sizeCheck.bytes,
     regions: plan.regions.map((region) => ({
       name: region.name,

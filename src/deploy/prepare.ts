@@ -3,6 +3,7 @@
  * generated steps, and the user-data checked against EC2's limit with
  * placeholder URLs as long as real presigned ones, before any AWS call.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,22 @@ import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
 
-/** A presigned URL with a session token runs to about 1.3 KB; leave room. */
-const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
+/**
+ * A presigned URL with a session token runs to about 1.3 KB; leave room. The
+ * user-data is gzipped and a real URL's token and signature do not compress,
+ * so the placeholder must not either (a run of one letter would shrink to a
+ * few bytes and make the check, and the size plan reports, too small): fixed
+ * pseudo-random base64url, the same on every run.
+ */
+const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${incompressible(1500)}`;
+
+function incompressible(length: number): string {
+  let text = '';
+  for (let block = 0; text.length < length; block += 1) {
+    text += createHash('sha256').update(`spot-deployer placeholder ${block}`).digest('base64url');
+  }
+  return text.slice(0, length);
+}
 
 export interface Prepared {
   bundle: Bundle;
@@ -49,6 +64,9 @@ export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSh
     ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
   };
 }
+
+/** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
+export const bundleFileCount = (bundle: Bundle): number => bundle.entries.filter((entry) => entry.type !== 'directory').length;
 
 export async function prepareDeployment(plan: Plan): Promise<Prepared> {
   const outDir = mkdtempSync(join(tmpdir(), 'spot-deployer-'));

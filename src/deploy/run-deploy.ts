@@ -17,7 +17,7 @@ import { findExisting, readStatusesOf } from './existing.js';
 import { toInstanceReport } from './instance-report.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext, type ReadyState } from './launch-all.js';
-import { prepareDeployment, type Prepared } from './prepare.js';
+import { bundleFileCount, prepareDeployment, type Prepared } from './prepare.js';
 import type { RegionDeployResult } from './deploy-region.js';
 import { uploadAndPresign, type Uploaded } from './upload.js';
 
@@ -71,7 +71,7 @@ function plannedResult(plan: Plan, prepared: Prepared, dryRun: boolean): DeployR
       key: prepared.bundleKey,
       sha256: prepared.bundle.sha256,
       bytes: prepared.bundle.bytes,
-      files: prepared.bundle.entries.length,
+      files: bundleFileCount(prepared.bundle),
       uploadedBytes: 0,
     },
     userDataBytes: prepared.sizeCheck.bytes,

@@ -6,6 +6,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { wasReclaimedBySpot, type InstanceView } from '../aws/instances.js';
 import { readStatusObjects } from '../aws/s3.js';
 import type { Sleep } from '../core/surface.js';
+import { clockText } from '../core/clock-text.js';
 import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
 
 export interface WaitReadyOptions {
@@ -69,7 +70,9 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     const waiting = pending();
     if (waiting.length === 0) return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
     if (options.now() >= deadline) return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
-    options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending`);
+    options.progress(
+      `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`,
+    );
     await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
   }
 }

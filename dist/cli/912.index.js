@@ -1,8 +1,8 @@
-export const id = 983;
-export const ids = [983];
+export const id = 912;
+export const ids = [912];
 export const modules = {
 
-/***/ 8983:
+/***/ 3912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,111 +19,10 @@ const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve,
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/instances.ts
+var instances = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/core/tags.ts
-var core_tags = __webpack_require__(2766);
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-
-
-/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
-const toTagList = (tags) => Object.entries(tags)
-    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-    .map(([Key, Value]) => ({ Key, Value }));
-const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
-const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
-const deploymentFilter = (deploymentId) => ({
-    Name: `tag:${core_tags/* TAG */.D.deployment}`,
-    Values: [deploymentId],
-});
-
-;// CONCATENATED MODULE: ./src/aws/instances.ts
-/**
- * Finding, waiting for and terminating a deployment's instances, always by
- * tag: there is no local state file.
- */
-
-
-
-/** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
-const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
-const wasReclaimedBySpot = (instance) => SPOT_RECLAIM.test(instance.stateReason ?? '');
-function toView(region, instance) {
-    return {
-        id: instance.InstanceId,
-        region,
-        availabilityZone: instance.Placement?.AvailabilityZone ?? '',
-        instanceType: instance.InstanceType ?? '',
-        lifecycle: instance.InstanceLifecycle === 'spot' ? 'spot' : 'on-demand',
-        state: instance.State?.Name ?? 'unknown',
-        stateReason: instance.StateReason?.Code,
-        publicIp: instance.PublicIpAddress,
-        privateIp: instance.PrivateIpAddress,
-        launchTime: instance.LaunchTime?.toISOString(),
-        launchId: tagValue(instance.Tags, core_tags/* TAG */.D.launchId),
-        bundleSha256: tagValue(instance.Tags, core_tags/* TAG */.D.bundleSha256),
-        expiresAt: tagValue(instance.Tags, core_tags/* TAG */.D.expiresAt),
-        deploymentId: tagValue(instance.Tags, core_tags/* TAG */.D.deployment),
-        pullRequest: tagValue(instance.Tags, core_tags/* TAG */.D.pr),
-    };
-}
-async function describe(clients, input) {
-    const views = [];
-    let NextToken;
-    try {
-        do {
-            const page = await clients.ec2.send(new dist_cjs/* DescribeInstancesCommand */.bNs({ ...input, NextToken }));
-            for (const reservation of page.Reservations ?? []) {
-                for (const instance of reservation.Instances ?? [])
-                    views.push(toView(clients.region, instance));
-            }
-            NextToken = page.NextToken;
-        } while (NextToken);
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
-    }
-    return views.sort((a, b) => a.id.localeCompare(b.id));
-}
-const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
-/** The deployment's instances in a region that still cost money or may. */
-const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
-/** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
-const findManagedInstances = (clients, repository) => describe(clients, {
-    Filters: [
-        { Name: `tag:${core_tags/* TAG */.D.managedBy}`, Values: [core_tags/* MANAGED_BY */.K] },
-        ...(repository ? [{ Name: `tag:${core_tags/* TAG */.D.repository}`, Values: [repository] }] : []),
-        { Name: 'instance-state-name', Values: LIVE_STATES },
-    ],
-});
-const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
-/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
-async function waitForRunning(clients, ids, maxWaitTime) {
-    if (ids.length === 0)
-        return;
-    try {
-        await (0,dist_cjs/* waitUntilInstanceRunning */.kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
-    }
-}
-async function terminateInstances(clients, ids, options) {
-    if (ids.length === 0)
-        return;
-    try {
-        await clients.ec2.send(new dist_cjs/* TerminateInstancesCommand */.NaF({ InstanceIds: ids }));
-        if (options.wait) {
-            await (0,dist_cjs/* waitUntilInstanceTerminated */.GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
-        }
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
-    }
-}
-
+var tags = __webpack_require__(2766);
 // EXTERNAL MODULE: ./src/core/codes.ts
 var codes = __webpack_require__(7265);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -190,350 +89,8 @@ function shortfallError(launched, wanted, regions) {
 /** When an instance launched now should stop itself; undefined for `ttl: never`. */
 const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
 
-// EXTERNAL MODULE: ./src/agent/keys.ts
-var keys = __webpack_require__(7469);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(3711);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __webpack_require__(2358);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
-var s3_request_presigner_dist_cjs = __webpack_require__(8505);
-;// CONCATENATED MODULE: ./src/aws/s3.ts
-/**
- * The deployment's S3 side: the bucket (optionally created private,
- * encrypted and with expiry rules), content-addressed bundle uploads,
- * presigned URLs for the instance, and the status objects instances write.
- */
-
-
-
-
-
-
-
-
-const PART_SIZE = 8 * 1024 * 1024;
-/** SigV4 presigned URLs cannot live longer than 7 days. */
-const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
-const BUNDLE_EXPIRY_DAYS = 30;
-const STATUS_EXPIRY_DAYS = 7;
-/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
-const STATUS_MAX_BYTES = 64 * 1024;
-const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' };
-const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
-const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
-/** Wraps an S3 failure once, naming the action and the bucket or object. */
-function wrapS3Error(error, action, resource) {
-    const code = (0,errors/* awsErrorCode */.J6)(error);
-    const status = error?.$metadata?.httpStatusCode;
-    if (FORBIDDEN.has(code) || status === 403) {
-        return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.accessDenied, `${action} on ${resource} was denied (${code})`, {
-            cause: error,
-            hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
-        });
-    }
-    if (code === 'NoSuchBucket')
-        return missingBucket(resource.split('/')[0], error);
-    return (0,errors/* wrapAwsError */.AH)(error, { action, resource });
-}
-function missingBucket(bucket, cause) {
-    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
-        cause,
-        key: 'bucket',
-        hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
-    });
-}
-const isNotFound = (error) => NOT_FOUND.has((0,errors/* awsErrorCode */.J6)(error)) || error?.$metadata?.httpStatusCode === 404;
-async function call(action, resource, run) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        throw wrapS3Error(error, action, resource);
-    }
-}
-/** True when the bucket exists and is ours to use; false when it does not exist. */
-async function bucketExists(s3, name) {
-    try {
-        await s3.send(new client_s3_dist_cjs.HeadBucketCommand({ Bucket: name }));
-        return true;
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return false;
-        throw wrapS3Error(error, 's3:ListBucket', name);
-    }
-}
-async function createBucket(s3, name, region) {
-    // us-east-1 is the one region that refuses an explicit LocationConstraint.
-    const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
-    try {
-        await s3.send(new client_s3_dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
-    }
-    catch (error) {
-        const code = (0,errors/* awsErrorCode */.J6)(error);
-        if (code === 'BucketAlreadyOwnedByYou')
-            return;
-        if (code === 'BucketAlreadyExists') {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
-                cause: error,
-                key: 'bucket.name',
-                hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
-            });
-        }
-        throw wrapS3Error(error, 's3:CreateBucket', name);
-    }
-}
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
-async function mergedLifecycleRules(s3, name, prefix) {
-    let existing = [];
-    try {
-        existing = (await s3.send(new client_s3_dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-    }
-    catch (error) {
-        if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
-            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-    }
-    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const scope = prefix === '' ? '' : `${prefix}/`;
-    return [
-        ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
-        {
-            ID: LIFECYCLE_RULE_IDS.bundles,
-            Status: 'Enabled',
-            Filter: { Prefix: scope },
-            Expiration: { Days: BUNDLE_EXPIRY_DAYS },
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
-        },
-        {
-            ID: LIFECYCLE_RULE_IDS.status,
-            Status: 'Enabled',
-            Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
-            Expiration: { Days: STATUS_EXPIRY_DAYS },
-        },
-    ];
-}
-async function secureBucket(s3, options) {
-    const { name, kmsKeyId } = options;
-    // The plan trims slashes off the prefix; an empty one is refused before this.
-    const prefix = options.prefix ?? 'spot-deployer';
-    const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new client_s3_dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
-    const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
-    const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
-    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
-    const Rules = await mergedLifecycleRules(s3, name, prefix);
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
-}
-/**
- * Makes sure the bucket is usable. With `create`, creates it when missing and
- * (re)applies the private, encrypted, expiring settings every time, so a run
- * that died half-way is repaired by the next one. Without `create`, only
- * checks that it exists and is reachable.
- */
-async function ensureBucket(s3, bucket, region) {
-    const exists = await bucketExists(s3, bucket.name);
-    if (!bucket.create) {
-        if (!exists)
-            throw missingBucket(bucket.name, undefined);
-        return { created: false };
-    }
-    if (!exists)
-        await createBucket(s3, bucket.name, region);
-    await secureBucket(s3, bucket);
-    return { created: !exists };
-}
-async function objectExists(s3, bucket, key) {
-    try {
-        await s3.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return true;
-    }
-    catch (error) {
-        if (isNotFound(error) && (0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchBucket')
-            return false;
-        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
-    }
-}
-/**
- * Uploads the bundle unless an object with its key (its sha256) is already
- * there. Large files go in 8 MiB parts, reporting progress as they go.
- */
-async function uploadBundle(s3, options) {
-    const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
-    if (await objectExists(s3, bucket, key))
-        return { uploaded: false, bytes: 0 };
-    const { size } = await (0,promises_.stat)(file);
-    const encryption = kmsKeyId
-        ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
-        : { ServerSideEncryption: 'AES256' };
-    const upload = new lib_storage_dist_cjs/* Upload */._({
-        client: s3,
-        partSize: PART_SIZE,
-        queueSize: 4,
-        leavePartsOnError: false,
-        params: {
-            Bucket: bucket,
-            Key: key,
-            Body: (0,external_node_fs_.createReadStream)(file),
-            ContentType: 'application/gzip',
-            Metadata: { sha256 },
-            ...encryption,
-        },
-    });
-    if (onProgress)
-        upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
-    await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
-    return { uploaded: true, bytes: size };
-}
-/**
- * How long a presigned URL may live: what was asked, at most 7 days, and
- * never past the expiry of temporary credentials (a URL signed with them
- * stops working when they do).
- */
-async function presignExpirySeconds(s3, requested, now = Date.now()) {
-    const credentials = await s3.config.credentials();
-    let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
-    if (credentials.expiration) {
-        const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
-        if (left <= 0) {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCredentials, 'the AWS credentials have expired', {
-                hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
-            });
-        }
-        seconds = Math.min(seconds, left);
-    }
-    return Math.max(1, seconds);
-}
-/** A URL the instance can GET the object with, using plain curl. */
-async function presignGet(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
-async function presignPut(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-async function listKeys(s3, bucket, prefix) {
-    const keys = [];
-    let token;
-    do {
-        const page = await call('s3:ListBucket', bucket, () => s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
-        for (const object of page.Contents ?? [])
-            if (object.Key)
-                keys.push(object.Key);
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return keys;
-}
-/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
-async function readStatusObjects(s3, bucket, prefix) {
-    const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
-    return await Promise.all(keys.map(async (key) => {
-        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
-        const text = (await object.Body?.transformToString('utf8')) ?? '';
-        try {
-            return { key, status: JSON.parse(text) };
-        }
-        catch {
-            return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
-        }
-    }));
-}
-/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
-async function deleteObjectsUnder(s3, bucket, folder) {
-    const keys = await listKeys(s3, bucket, folder);
-    for (let start = 0; start < keys.length; start += 1000) {
-        const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-        const result = await call('s3:DeleteObject', bucket, () => s3.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
-        const failed = result.Errors?.[0];
-        if (failed)
-            throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
-    }
-    return keys.length;
-}
-
-;// CONCATENATED MODULE: ./src/agent/status.ts
-/**
- * The status object the agent (templates/bootstrap.sh, `sd_status_json`)
- * writes when it is done: the only thing an instance tells the deployer.
- * Everything in it comes from the instance, so it is parsed defensively and
- * shown only after escaping (report/).
- */
-/** True for a value shaped like a status object: an instance id and a final status. */
-function isBootstrapStatus(value) {
-    const candidate = value;
-    return Boolean(candidate && typeof candidate.instance_id === 'string' && (candidate.status === 'ok' || candidate.status === 'failed'));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
-
-
-
-/** Every status object under the prefixes that belongs to one of `ids`. */
-async function readReportedStatuses(s3, bucket, prefixes, ids) {
-    const statuses = new Map();
-    for (const prefix of prefixes) {
-        for (const { status } of await readStatusObjects(s3, bucket, prefix)) {
-            if (isBootstrapStatus(status) && ids.has(status.instance_id))
-                statuses.set(status.instance_id, status);
-        }
-    }
-    return statuses;
-}
-/**
- * Seconds to wait before poll `round` (0-based): quick at first, since a small
- * bootstrap reports within seconds of the instance running, then every 10 s,
- * which keeps a 15-minute wait to about 90 list calls.
- */
-const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
-async function waitForBootstrap(options) {
-    const statuses = new Map();
-    const reclaimed = new Map();
-    const deadline = options.now() + options.timeoutSeconds * 1000;
-    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
-    const ids = new Set(options.instanceIds);
-    for (let round = 0;; round += 1) {
-        for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
-            statuses.set(id, status);
-        for (const view of await options.describe()) {
-            const gone = view.state === 'terminated' || view.state === 'shutting-down';
-            if (!statuses.has(view.id) && gone && wasReclaimedBySpot(view))
-                reclaimed.set(view.id, view);
-        }
-        const waiting = pending();
-        if (waiting.length === 0)
-            return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
-        if (options.now() >= deadline)
-            return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
-        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending`);
-        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/existing.ts
-/**
- * A deployment's live instances and what their agents reported: what
- * `status` shows and what `deploy` compares against before changing anything.
- */
-
-
-
-/** The deployment's instances in every configured region (terminated ones excluded). */
-async function findExisting(pool, plan) {
-    const perRegion = await Promise.all(plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), plan.deploymentId)));
-    return perRegion.flat();
-}
-/** What each instance's agent reported, read once (no waiting). */
-async function readStatusesOf(pool, plan, views) {
-    const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), view.launchId)] : [])))];
-    return readReportedStatuses(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
-}
-
+// EXTERNAL MODULE: ./src/deploy/existing.ts
+var deploy_existing = __webpack_require__(7634);
 ;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
 function toInstanceReport(view, bootstrap, status, price) {
     return {
@@ -552,48 +109,14 @@ function toInstanceReport(view, bootstrap, status, price) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/pricing.ts
-var pricing = __webpack_require__(6163);
-;// CONCATENATED MODULE: ./src/deploy/instance-groups.ts
-
-
-const groupByRegion = (instances) => {
-    const byRegion = new Map();
-    for (const instance of instances)
-        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
-    return [...byRegion.entries()];
-};
-async function describeAll(pool, instances) {
-    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => describeInstances(pool.forRegion(region), ids)));
-    return views.flat();
-}
-/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
-async function terminateAll(pool, instances) {
-    const groups = groupByRegion(instances);
-    await Promise.all(groups.map(([region, ids]) => terminateInstances(pool.forRegion(region), ids, { wait: false })));
-    return groups;
-}
-/** Builds each instance's report and adds its current spot price when it can be read. */
-async function withPrices(pool, views, build) {
-    const reports = [];
-    for (const [region] of groupByRegion(views)) {
-        const here = views.filter((view) => view.region === region);
-        const prices = await (0,pricing/* readSpotPrices */.ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
-        for (const view of here) {
-            const report = build(view);
-            const price = view.lifecycle === 'spot' ? prices.get((0,pricing/* priceKey */.nr)(view.instanceType, view.availabilityZone)) : undefined;
-            reports.push(price === undefined ? report : { ...report, price });
-        }
-    }
-    return reports;
-}
-/** Sum of the known prices, or undefined when no price is known. */
-const costOf = (reports) => reports.some((report) => report.price !== undefined)
-    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
-    : undefined;
-
+// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
+var instance_groups = __webpack_require__(5689);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/ami.ts
 /**
  * Resolves `image` (an alias, an AMI id or `ssm:/path`) to an AMI in a
@@ -698,6 +221,8 @@ async function resolveImage(clients, image, arch) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
 ;// CONCATENATED MODULE: ./src/aws/launch.ts
 /**
  * Gets capacity in one region by walking the ladder of pools (instance type
@@ -717,7 +242,7 @@ const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha
 /** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
 function buildRunInput(request, pool) {
     const { spec } = request;
-    const tags = toTagList({ ...request.tags, [core_tags/* TAG */.D.launchId]: pool.launchId });
+    const tags = (0,aws_tags/* toTagList */.s3)({ ...request.tags, [aws_tags/* TAG */.Dk.launchId]: pool.launchId });
     return {
         ImageId: request.image.imageId,
         InstanceType: pool.type,
@@ -763,7 +288,7 @@ function buildRunInput(request, pool) {
                     : { Name: spec.iamInstanceProfile },
             }
             : {}),
-        TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
+        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)(tags, ['instance', 'volume', 'network-interface']),
     };
 }
 /** Launches `count` instances in one region, moving down the ladder on capacity errors. */
@@ -879,7 +404,7 @@ async function findSubnets(clients, network, regionSubnets) {
 const groupName = (deploymentId) => `spot-deployer-${deploymentId}`;
 async function existingGroup(clients, vpcId, deploymentId) {
     const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
-        Filters: [deploymentFilter(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+        Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
     }));
     return groups.SecurityGroups?.[0]?.GroupId;
 }
@@ -906,7 +431,7 @@ async function ensureSecurityGroup(clients, options) {
             GroupName: groupName(options.deploymentId),
             Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
             VpcId: options.vpcId,
-            TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
+            TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
         }));
         await authorize(clients, created.GroupId, options.ingress);
         return created.GroupId;
@@ -917,7 +442,7 @@ async function ensureSecurityGroup(clients, options) {
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
 async function deleteSecurityGroups(clients, deploymentId) {
-    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [deploymentFilter(deploymentId)] }));
+    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId)] }));
     const deleted = [];
     for (const group of groups.SecurityGroups ?? []) {
         try {
@@ -933,10 +458,14 @@ async function deleteSecurityGroups(clients, deploymentId) {
     return deleted;
 }
 
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var s3 = __webpack_require__(1075);
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
 var user_data = __webpack_require__(1392);
 // EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
 var prepare = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the
@@ -1008,12 +537,14 @@ const launchSpecOf = (plan) => ({
 /** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
 async function presignStatusUrls(request, launchId, count) {
     const { plan } = request;
-    const urls = await Promise.all(Array.from({ length: count }, (_, index) => presignPut(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
+    const urls = await Promise.all(Array.from({ length: count }, (_, index) => (0,s3/* presignPut */.wp)(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
     for (const url of urls)
         request.mask(url);
     return urls;
 }
 
+// EXTERNAL MODULE: ./src/deploy/wait-ready.ts + 1 modules
+var wait_ready = __webpack_require__(5602);
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
 
 
@@ -1079,7 +610,7 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
         const waiting = all
             .flatMap((launch) => launch.instances)
             .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
-        const waited = await waitForBootstrap({
+        const waited = await (0,wait_ready/* waitForBootstrap */.vU)({
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
@@ -1087,7 +618,7 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
             sleep: clock.sleep,
             now,
-            describe: () => describeAll(context.pool, waiting),
+            describe: () => (0,instance_groups.describeAll)(context.pool, waiting),
             progress: (message) => context.surface.info(message),
         });
         for (const [id, status] of waited.statuses)
@@ -1097,7 +628,7 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
         if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
             return ready;
         context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
-        const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
+        const wanted = (0,instance_groups.groupByRegion)(waited.reclaimed).map(([region, ids]) => ({
             region: plan.regions.find((candidate) => candidate.name === region),
             count: ids.length,
         }));
@@ -1113,8 +644,8 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
 const PRESIGN_MARGIN_SECONDS = 30 * 60;
 async function uploadAndPresign(plan, prepared, bucket, surface) {
     const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
-    const upload = await uploadBundle(bucket.s3, {
+    await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
         bucket: plan.bucket.name,
         key,
         file: prepared.bundle.file,
@@ -1126,7 +657,7 @@ async function uploadAndPresign(plan, prepared, bucket, surface) {
         ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
         : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
     const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-    const url = await presignGet(bucket.s3, plan.bucket.name, key, lifetime);
+    const url = await (0,s3/* presignGet */.xW)(bucket.s3, plan.bucket.name, key, lifetime);
     surface.mask(url);
     return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
 }
@@ -1152,7 +683,7 @@ async function runDeploy(plan, options, deps) {
         const bucket = deps.pool.forRegion(plan.regions[0].name);
         const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
         const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-        const existing = await findExisting(deps.pool, plan);
+        const existing = await (0,deploy_existing/* findExisting */.x)(deps.pool, plan);
         if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
             const kept = await keptResult(plan, existing, before, deps);
             publishEarly(plan, kept, existing, [], deps.surface);
@@ -1166,7 +697,7 @@ async function runDeploy(plan, options, deps) {
         const context = launchContextOf(plan, prepared, uploaded, deps);
         const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
         const launched = launches.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
         const ready = await waitForInstances(plan, context, launches, before, deps);
         const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
         return await retireOld(result, existing, deps.pool);
@@ -1187,7 +718,7 @@ function plannedResult(plan, prepared, dryRun) {
             key: prepared.bundleKey,
             sha256: prepared.bundle.sha256,
             bytes: prepared.bundle.bytes,
-            files: prepared.bundle.entries.length,
+            files: (0,prepare/* bundleFileCount */.K7)(prepared.bundle),
             uploadedBytes: 0,
         },
         userDataBytes: prepared.sizeCheck.bytes,
@@ -1207,8 +738,8 @@ function launchContextOf(plan, prepared, uploaded, deps) {
         bundleSha256: prepared.bundle.sha256,
         tags: {
             ...plan.resourceTags,
-            [core_tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
-            [core_tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+            [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
+            [tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
         },
         runId: plan.run.runId,
         urlLifetimeSeconds: uploaded.lifetime,
@@ -1220,20 +751,20 @@ async function waitForInstances(plan, context, launches, before, deps) {
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
     if (plan.wait === 'none' || launched.length === 0)
         return none;
-    await deps.surface.group('Wait for running', () => Promise.all(groupByRegion(launched).map(([region, ids]) => 
+    await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
     // An instance that never runs (spot took it back at once) is not fatal: the states are
     // reported below, and the bootstrap wait replaces what spot reclaimed.
-    waitForRunning(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
+    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
     if (plan.wait !== 'ready')
         return none;
     return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
         const instances = all.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await describeAll(deps.pool, instances), instances, deps.surface);
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);
     }));
 }
 async function finishedResult(plan, before, launches, ready, pool) {
     const launched = launches.flatMap((launch) => launch.instances);
-    const instances = await withPrices(pool, await describeAll(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
+    const instances = await (0,instance_groups.withPrices)(pool, await (0,instance_groups.describeAll)(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
     const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
     const shortfall = launchErrors.length === 0
         ? shortfallError(launched.length, totalInstances(plan), plan.regions.map((region) => region.name))
@@ -1247,7 +778,7 @@ async function finishedResult(plan, before, launches, ready, pool) {
         userDataBytes: Math.max(before.userDataBytes, ...launches.map((launch) => launch.userDataBytes)),
         failures,
         errors,
-        costPerHour: costOf(instances),
+        costPerHour: (0,instance_groups.costOf)(instances),
         status: overallStatus(totalInstances(plan), plan.wait, instances, errors.length),
     };
 }
@@ -1257,15 +788,15 @@ async function retireOld(result, existing, pool) {
         return result;
     const ids = new Set(result.instances.map((instance) => instance.id));
     const old = existing.filter((instance) => !ids.has(instance.id));
-    await terminateAll(pool, old);
+    await (0,instance_groups.terminateAll)(pool, old);
     return { ...result, retired: old.map((instance) => instance.id) };
 }
 /** The same bundle already runs: report it as it is. */
 async function keptResult(plan, existing, before, deps) {
-    const statuses = await readStatusesOf(deps.pool, plan, existing);
-    const instances = await withPrices(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    const statuses = await (0,deploy_existing/* readStatusesOf */.k)(deps.pool, plan, existing);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
     const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
-    return { ...before, unchanged: true, instances, costPerHour: costOf(instances), status: allOk ? 'success' : 'partial' };
+    return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
 }
 /** Outputs and post-step state as soon as instance ids exist, before any waiting. */
 function publishEarly(plan, result, views, launched, surface) {
@@ -1299,16 +830,16 @@ async function runDestroy(plan, deps) {
     const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
     await Promise.all(plan.regions.map(async (region) => {
         const clients = deps.pool.forRegion(region.name);
-        const found = await findDeploymentInstances(clients, plan.deploymentId);
+        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, plan.deploymentId);
         const ids = found.map((instance) => instance.id);
         if (ids.length > 0)
             deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
-        await terminateInstances(clients, ids, { wait: true, maxWaitTime: 600 });
+        await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
         result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
         result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
     }));
     const bucketClients = deps.pool.forRegion(plan.regions[0].name);
-    result.objectsDeleted = await deleteObjectsUnder(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
+    result.objectsDeleted = await (0,s3/* deleteObjectsUnder */.W)(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
     return result;
 }
 
@@ -1317,10 +848,10 @@ async function runDestroy(plan, deps) {
 
 
 async function runStatus(plan, deps) {
-    const views = await findExisting(deps.pool, plan);
-    const statuses = await readStatusesOf(deps.pool, plan, views);
-    const instances = await withPrices(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
-    return { deploymentId: plan.deploymentId, instances, costPerHour: costOf(instances) };
+    const views = await (0,deploy_existing/* findExisting */.x)(deps.pool, plan);
+    const statuses = await (0,deploy_existing/* readStatusesOf */.k)(deps.pool, plan, views);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    return { deploymentId: plan.deploymentId, instances, costPerHour: (0,instance_groups.costOf)(instances) };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/sweep.ts
@@ -1353,7 +884,7 @@ async function reasonToSweep(instances, deps) {
     }
 }
 async function runSweep(plan, deps) {
-    const found = await Promise.all(plan.regions.map((region) => findManagedInstances(deps.pool.forRegion(region.name), plan.run.repository)));
+    const found = await Promise.all(plan.regions.map((region) => (0,instances/* findManagedInstances */.N0)(deps.pool.forRegion(region.name), plan.run.repository)));
     // Without a repository to match (a terminal outside Actions) only this project's own names qualify.
     const ours = (id) => Boolean(plan.run.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
     const groups = new Map([...byDeployment(found.flat())].filter(([deploymentId]) => ours(deploymentId)));
@@ -1385,7 +916,7 @@ async function runSweep(plan, deps) {
 
 
 async function executeWithAws(options, plan, deps) {
-    const pool = new clients/* ClientPool */.s(deps.env);
+    const pool = new clients.ClientPool(deps.env);
     const sleep = deps.sleep ?? realSleep;
     try {
         if (options.command === 'status')
@@ -1408,6 +939,59 @@ async function executeWithAws(options, plan, deps) {
         pool.destroy();
     }
 }
+
+
+/***/ }),
+
+/***/ 5689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   costOf: () => (/* binding */ costOf),
+/* harmony export */   describeAll: () => (/* binding */ describeAll),
+/* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
+/* harmony export */   terminateAll: () => (/* binding */ terminateAll),
+/* harmony export */   withPrices: () => (/* binding */ withPrices)
+/* harmony export */ });
+/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
+/* harmony import */ var _aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6163);
+
+
+const groupByRegion = (instances) => {
+    const byRegion = new Map();
+    for (const instance of instances)
+        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
+    return [...byRegion.entries()];
+};
+async function describeAll(pool, instances) {
+    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstances */ .cf)(pool.forRegion(region), ids)));
+    return views.flat();
+}
+/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
+async function terminateAll(pool, instances) {
+    const groups = groupByRegion(instances);
+    await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
+    return groups;
+}
+/** Builds each instance's report and adds its current spot price when it can be read. */
+async function withPrices(pool, views, build) {
+    const reports = [];
+    for (const [region] of groupByRegion(views)) {
+        const here = views.filter((view) => view.region === region);
+        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
+        for (const view of here) {
+            const report = build(view);
+            const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
+            reports.push(price === undefined ? report : { ...report, price });
+        }
+    }
+    return reports;
+}
+/** Sum of the known prices, or undefined when no price is known. */
+const costOf = (reports) => reports.some((report) => report.price !== undefined)
+    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
+    : undefined;
 
 
 /***/ })

@@ -1,21 +1,45 @@
-export const id = 752;
-export const ids = [752];
+export const id = 127;
+export const ids = [127];
 export const modules = {
 
-/***/ 9210:
+/***/ 5127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gh: () => (/* binding */ waitForRunning),
-/* harmony export */   N0: () => (/* binding */ findManagedInstances),
-/* harmony export */   cf: () => (/* binding */ describeInstances),
-/* harmony export */   ch: () => (/* binding */ terminateInstances),
-/* harmony export */   lY: () => (/* binding */ wasReclaimedBySpot),
-/* harmony export */   n0: () => (/* binding */ findDeploymentInstances)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  executeWithAws: () => (/* binding */ executeWithAws)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/core/surface.ts
+const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var core_tags = __webpack_require__(2766);
+;// CONCATENATED MODULE: ./src/aws/tags.ts
+
+
+/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
+const toTagList = (tags) => Object.entries(tags)
+    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+    .map(([Key, Value]) => ({ Key, Value }));
+const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
+const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
+const deploymentFilter = (deploymentId) => ({
+    Name: `tag:${core_tags/* TAG */.D.deployment}`,
+    Values: [deploymentId],
+});
+
+;// CONCATENATED MODULE: ./src/aws/instances.ts
 /**
  * Finding, waiting for and terminating a deployment's instances, always by
  * tag: there is no local state file.
@@ -38,11 +62,11 @@ function toView(region, instance) {
         publicIp: instance.PublicIpAddress,
         privateIp: instance.PrivateIpAddress,
         launchTime: instance.LaunchTime?.toISOString(),
-        launchId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.launchId),
-        bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
-        expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
-        deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
-        pullRequest: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.pr),
+        launchId: tagValue(instance.Tags, core_tags/* TAG */.D.launchId),
+        bundleSha256: tagValue(instance.Tags, core_tags/* TAG */.D.bundleSha256),
+        expiresAt: tagValue(instance.Tags, core_tags/* TAG */.D.expiresAt),
+        deploymentId: tagValue(instance.Tags, core_tags/* TAG */.D.deployment),
+        pullRequest: tagValue(instance.Tags, core_tags/* TAG */.D.pr),
     };
 }
 async function describe(clients, input) {
@@ -50,7 +74,7 @@ async function describe(clients, input) {
     let NextToken;
     try {
         do {
-            const page = await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ ...input, NextToken }));
+            const page = await clients.ec2.send(new dist_cjs/* DescribeInstancesCommand */.bNs({ ...input, NextToken }));
             for (const reservation of page.Reservations ?? []) {
                 for (const instance of reservation.Instances ?? [])
                     views.push(toView(clients.region, instance));
@@ -59,18 +83,18 @@ async function describe(clients, input) {
         } while (NextToken);
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
     }
     return views.sort((a, b) => a.id.localeCompare(b.id));
 }
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
 /** The deployment's instances in a region that still cost money or may. */
-const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFilter */ .eE)(deploymentId), { Name: 'instance-state-name', Values: states }] });
+const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
 /** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
 const findManagedInstances = (clients, repository) => describe(clients, {
     Filters: [
-        { Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.managedBy}`, Values: [_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf] },
-        ...(repository ? [{ Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository}`, Values: [repository] }] : []),
+        { Name: `tag:${core_tags/* TAG */.D.managedBy}`, Values: [core_tags/* MANAGED_BY */.K] },
+        ...(repository ? [{ Name: `tag:${core_tags/* TAG */.D.repository}`, Values: [repository] }] : []),
         { Name: 'instance-state-name', Values: LIVE_STATES },
     ],
 });
@@ -80,78 +104,26 @@ async function waitForRunning(clients, ids, maxWaitTime) {
     if (ids.length === 0)
         return;
     try {
-        await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        await (0,dist_cjs/* waitUntilInstanceRunning */.kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
     }
 }
 async function terminateInstances(clients, ids, options) {
     if (ids.length === 0)
         return;
     try {
-        await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: ids }));
+        await clients.ec2.send(new dist_cjs/* TerminateInstancesCommand */.NaF({ InstanceIds: ids }));
         if (options.wait) {
-            await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceTerminated */ .GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+            await (0,dist_cjs/* waitUntilInstanceTerminated */.GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
         }
     }
     catch (error) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
     }
 }
 
-
-/***/ }),
-
-/***/ 9580:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.D),
-/* harmony export */   EZ: () => (/* binding */ tagValue),
-/* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.K),
-/* harmony export */   eE: () => (/* binding */ deploymentFilter),
-/* harmony export */   s3: () => (/* binding */ toTagList),
-/* harmony export */   v7: () => (/* binding */ tagSpecifications)
-/* harmony export */ });
-/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2766);
-
-
-/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
-const toTagList = (tags) => Object.entries(tags)
-    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-    .map(([Key, Value]) => ({ Key, Value }));
-const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
-const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
-const deploymentFilter = (deploymentId) => ({
-    Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`,
-    Values: [deploymentId],
-});
-
-
-/***/ }),
-
-/***/ 5752:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  executeWithAws: () => (/* binding */ executeWithAws)
-});
-
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
-;// CONCATENATED MODULE: ./src/core/surface.ts
-const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-;// CONCATENATED MODULE: ./src/plan/types.ts
-const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
-
-// EXTERNAL MODULE: ./src/aws/instances.ts
-var instances = __webpack_require__(9210);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __webpack_require__(2766);
 // EXTERNAL MODULE: ./src/core/codes.ts
 var codes = __webpack_require__(7265);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -225,13 +197,11 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var client_s3_dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
 var s3_request_presigner_dist_cjs = __webpack_require__(8505);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/s3.ts
 /**
  * The deployment's S3 side: the bucket (optionally created private,
@@ -289,7 +259,7 @@ async function call(action, resource, run) {
 /** True when the bucket exists and is ours to use; false when it does not exist. */
 async function bucketExists(s3, name) {
     try {
-        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: name }));
+        await s3.send(new client_s3_dist_cjs.HeadBucketCommand({ Bucket: name }));
         return true;
     }
     catch (error) {
@@ -302,7 +272,7 @@ async function createBucket(s3, name, region) {
     // us-east-1 is the one region that refuses an explicit LocationConstraint.
     const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
     try {
-        await s3.send(new dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+        await s3.send(new client_s3_dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
     }
     catch (error) {
         const code = (0,errors/* awsErrorCode */.J6)(error);
@@ -322,7 +292,7 @@ async function createBucket(s3, name, region) {
 async function mergedLifecycleRules(s3, name, prefix) {
     let existing = [];
     try {
-        existing = (await s3.send(new dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+        existing = (await s3.send(new client_s3_dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
     }
     catch (error) {
         if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
@@ -352,12 +322,12 @@ async function secureBucket(s3, options) {
     // The plan trims slashes off the prefix; an empty one is refused before this.
     const prefix = options.prefix ?? 'spot-deployer';
     const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
+    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new client_s3_dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
     const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
     const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
-    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
+    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
     const Rules = await mergedLifecycleRules(s3, name, prefix);
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
 }
 /**
  * Makes sure the bucket is usable. With `create`, creates it when missing and
@@ -379,7 +349,7 @@ async function ensureBucket(s3, bucket, region) {
 }
 async function objectExists(s3, bucket, key) {
     try {
-        await s3.send(new dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        await s3.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
         return true;
     }
     catch (error) {
@@ -441,18 +411,18 @@ async function presignExpirySeconds(s3, requested, now = Date.now()) {
 /** A URL the instance can GET the object with, using plain curl. */
 async function presignGet(s3, bucket, key, expiresSeconds) {
     const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
 }
 /** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
 async function presignPut(s3, bucket, key, expiresSeconds) {
     const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
 }
 async function listKeys(s3, bucket, prefix) {
     const keys = [];
     let token;
     do {
-        const page = await call('s3:ListBucket', bucket, () => s3.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
+        const page = await call('s3:ListBucket', bucket, () => s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
         for (const object of page.Contents ?? [])
             if (object.Key)
                 keys.push(object.Key);
@@ -464,7 +434,7 @@ async function listKeys(s3, bucket, prefix) {
 async function readStatusObjects(s3, bucket, prefix) {
     const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
     return await Promise.all(keys.map(async (key) => {
-        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
+        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
         const text = (await object.Body?.transformToString('utf8')) ?? '';
         try {
             return { key, status: JSON.parse(text) };
@@ -479,12 +449,24 @@ async function deleteObjectsUnder(s3, bucket, folder) {
     const keys = await listKeys(s3, bucket, folder);
     for (let start = 0; start < keys.length; start += 1000) {
         const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-        const result = await call('s3:DeleteObject', bucket, () => s3.send(new dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
+        const result = await call('s3:DeleteObject', bucket, () => s3.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
         const failed = result.Errors?.[0];
         if (failed)
             throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
     }
     return keys.length;
+}
+
+;// CONCATENATED MODULE: ./src/core/clock-text.ts
+/** A running time for progress lines: `45s`, `2m05s`, `1h02m`. */
+function clockText(milliseconds) {
+    const seconds = Math.max(0, Math.round(milliseconds / 1000));
+    const pad = (value) => String(value).padStart(2, '0');
+    if (seconds < 60)
+        return `${seconds}s`;
+    if (seconds < 3600)
+        return `${Math.floor(seconds / 60)}m${pad(seconds % 60)}s`;
+    return `${Math.floor(seconds / 3600)}h${pad(Math.floor((seconds % 3600) / 60))}m`;
 }
 
 ;// CONCATENATED MODULE: ./src/agent/status.ts
@@ -501,6 +483,7 @@ function isBootstrapStatus(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
+
 
 
 
@@ -532,7 +515,7 @@ async function waitForBootstrap(options) {
             statuses.set(id, status);
         for (const view of await options.describe()) {
             const gone = view.state === 'terminated' || view.state === 'shutting-down';
-            if (!statuses.has(view.id) && gone && (0,instances/* wasReclaimedBySpot */.lY)(view))
+            if (!statuses.has(view.id) && gone && wasReclaimedBySpot(view))
                 reclaimed.set(view.id, view);
         }
         const waiting = pending();
@@ -540,7 +523,7 @@ async function waitForBootstrap(options) {
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
-        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending`);
+        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`);
         await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
     }
 }
@@ -555,7 +538,7 @@ async function waitForBootstrap(options) {
 
 /** The deployment's instances in every configured region (terminated ones excluded). */
 async function findExisting(pool, plan) {
-    const perRegion = await Promise.all(plan.regions.map((region) => (0,instances/* findDeploymentInstances */.n0)(pool.forRegion(region.name), plan.deploymentId)));
+    const perRegion = await Promise.all(plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), plan.deploymentId)));
     return perRegion.flat();
 }
 /** What each instance's agent reported, read once (no waiting). */
@@ -582,10 +565,46 @@ function toInstanceReport(view, bootstrap, status, price) {
     };
 }
 
-// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
-var instance_groups = __webpack_require__(5689);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var client_ec2_dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./src/aws/pricing.ts
+var pricing = __webpack_require__(6163);
+;// CONCATENATED MODULE: ./src/deploy/instance-groups.ts
+
+
+const groupByRegion = (instances) => {
+    const byRegion = new Map();
+    for (const instance of instances)
+        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
+    return [...byRegion.entries()];
+};
+async function describeAll(pool, instances) {
+    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => describeInstances(pool.forRegion(region), ids)));
+    return views.flat();
+}
+/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
+async function terminateAll(pool, instances) {
+    const groups = groupByRegion(instances);
+    await Promise.all(groups.map(([region, ids]) => terminateInstances(pool.forRegion(region), ids, { wait: false })));
+    return groups;
+}
+/** Builds each instance's report and adds its current spot price when it can be read. */
+async function withPrices(pool, views, build) {
+    const reports = [];
+    for (const [region] of groupByRegion(views)) {
+        const here = views.filter((view) => view.region === region);
+        const prices = await (0,pricing/* readSpotPrices */.ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
+        for (const view of here) {
+            const report = build(view);
+            const price = view.lifecycle === 'spot' ? prices.get((0,pricing/* priceKey */.nr)(view.instanceType, view.availabilityZone)) : undefined;
+            reports.push(price === undefined ? report : { ...report, price });
+        }
+    }
+    return reports;
+}
+/** Sum of the known prices, or undefined when no price is known. */
+const costOf = (reports) => reports.some((report) => report.price !== undefined)
+    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
+    : undefined;
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
 ;// CONCATENATED MODULE: ./src/aws/ami.ts
@@ -628,7 +647,7 @@ async function readSsmImageId(clients, path) {
 }
 async function describeImages(clients, input) {
     try {
-        return (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
+        return (await clients.ec2.send(new dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeImages', resource: clients.region });
@@ -692,8 +711,6 @@ async function resolveImage(clients, image, arch) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/aws/tags.ts
-var aws_tags = __webpack_require__(9580);
 ;// CONCATENATED MODULE: ./src/aws/launch.ts
 /**
  * Gets capacity in one region by walking the ladder of pools (instance type
@@ -713,7 +730,7 @@ const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha
 /** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
 function buildRunInput(request, pool) {
     const { spec } = request;
-    const tags = (0,aws_tags/* toTagList */.s3)({ ...request.tags, [aws_tags/* TAG */.Dk.launchId]: pool.launchId });
+    const tags = toTagList({ ...request.tags, [core_tags/* TAG */.D.launchId]: pool.launchId });
     return {
         ImageId: request.image.imageId,
         InstanceType: pool.type,
@@ -759,7 +776,7 @@ function buildRunInput(request, pool) {
                     : { Name: spec.iamInstanceProfile },
             }
             : {}),
-        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)(tags, ['instance', 'volume', 'network-interface']),
+        TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
     };
 }
 /** Launches `count` instances in one region, moving down the ladder on capacity errors. */
@@ -781,7 +798,7 @@ async function launchInRegion(request) {
                 try {
                     const userData = await request.userDataFor(launchId, remaining);
                     const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
-                    const result = await request.clients.ec2.send(new client_ec2_dist_cjs/* RunInstancesCommand */.zq7(input));
+                    const result = await request.clients.ec2.send(new dist_cjs/* RunInstancesCommand */.zq7(input));
                     for (const instance of result.Instances ?? []) {
                         instances.push({
                             id: instance.InstanceId,
@@ -831,7 +848,7 @@ async function findVpcId(clients, vpc) {
     const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
     let vpcs;
     try {
-        vpcs = (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
+        vpcs = (await clients.ec2.send(new dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeVpcs', resource: `${clients.region} ${vpc}` });
@@ -852,7 +869,7 @@ async function findSubnets(clients, network, regionSubnets) {
     let described;
     try {
         described =
-            (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
+            (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
@@ -874,15 +891,15 @@ async function findSubnets(clients, network, regionSubnets) {
 }
 const groupName = (deploymentId) => `spot-deployer-${deploymentId}`;
 async function existingGroup(clients, vpcId, deploymentId) {
-    const groups = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
-        Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
+        Filters: [deploymentFilter(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
     }));
     return groups.SecurityGroups?.[0]?.GroupId;
 }
 async function authorize(clients, groupId, rules) {
     if (rules.length === 0)
         return;
-    await clients.ec2.send(new client_ec2_dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({
+    await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({
         GroupId: groupId,
         IpPermissions: rules.map((rule) => ({
             IpProtocol: rule.protocol,
@@ -898,11 +915,11 @@ async function ensureSecurityGroup(clients, options) {
         const found = await existingGroup(clients, options.vpcId, options.deploymentId);
         if (found)
             return found;
-        const created = await clients.ec2.send(new client_ec2_dist_cjs/* CreateSecurityGroupCommand */.x3C({
+        const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
             GroupName: groupName(options.deploymentId),
             Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
             VpcId: options.vpcId,
-            TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
+            TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
         }));
         await authorize(clients, created.GroupId, options.ingress);
         return created.GroupId;
@@ -913,11 +930,11 @@ async function ensureSecurityGroup(clients, options) {
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
 async function deleteSecurityGroups(clients, deploymentId) {
-    const groups = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId)] }));
+    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [deploymentFilter(deploymentId)] }));
     const deleted = [];
     for (const group of groups.SecurityGroups ?? []) {
         try {
-            await clients.ec2.send(new client_ec2_dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
+            await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
             deleted.push(group.GroupId);
         }
         catch (error) {
@@ -1083,7 +1100,7 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
             sleep: clock.sleep,
             now,
-            describe: () => (0,instance_groups.describeAll)(context.pool, waiting),
+            describe: () => describeAll(context.pool, waiting),
             progress: (message) => context.surface.info(message),
         });
         for (const [id, status] of waited.statuses)
@@ -1093,7 +1110,7 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
         if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
             return ready;
         context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
-        const wanted = (0,instance_groups.groupByRegion)(waited.reclaimed).map(([region, ids]) => ({
+        const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
             region: plan.regions.find((candidate) => candidate.name === region),
             count: ids.length,
         }));
@@ -1162,7 +1179,7 @@ async function runDeploy(plan, options, deps) {
         const context = launchContextOf(plan, prepared, uploaded, deps);
         const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
         const launched = launches.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
+        publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
         const ready = await waitForInstances(plan, context, launches, before, deps);
         const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
         return await retireOld(result, existing, deps.pool);
@@ -1183,7 +1200,7 @@ function plannedResult(plan, prepared, dryRun) {
             key: prepared.bundleKey,
             sha256: prepared.bundle.sha256,
             bytes: prepared.bundle.bytes,
-            files: prepared.bundle.entries.length,
+            files: (0,prepare/* bundleFileCount */.K7)(prepared.bundle),
             uploadedBytes: 0,
         },
         userDataBytes: prepared.sizeCheck.bytes,
@@ -1203,8 +1220,8 @@ function launchContextOf(plan, prepared, uploaded, deps) {
         bundleSha256: prepared.bundle.sha256,
         tags: {
             ...plan.resourceTags,
-            [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
-            [tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+            [core_tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
+            [core_tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
         },
         runId: plan.run.runId,
         urlLifetimeSeconds: uploaded.lifetime,
@@ -1216,20 +1233,20 @@ async function waitForInstances(plan, context, launches, before, deps) {
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
     if (plan.wait === 'none' || launched.length === 0)
         return none;
-    await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
+    await deps.surface.group('Wait for running', () => Promise.all(groupByRegion(launched).map(([region, ids]) => 
     // An instance that never runs (spot took it back at once) is not fatal: the states are
     // reported below, and the bootstrap wait replaces what spot reclaimed.
-    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
+    waitForRunning(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
     if (plan.wait !== 'ready')
         return none;
     return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
         const instances = all.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);
+        publishEarly(plan, before, await describeAll(deps.pool, instances), instances, deps.surface);
     }));
 }
 async function finishedResult(plan, before, launches, ready, pool) {
     const launched = launches.flatMap((launch) => launch.instances);
-    const instances = await (0,instance_groups.withPrices)(pool, await (0,instance_groups.describeAll)(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
+    const instances = await withPrices(pool, await describeAll(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
     const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
     const shortfall = launchErrors.length === 0
         ? shortfallError(launched.length, totalInstances(plan), plan.regions.map((region) => region.name))
@@ -1243,7 +1260,7 @@ async function finishedResult(plan, before, launches, ready, pool) {
         userDataBytes: Math.max(before.userDataBytes, ...launches.map((launch) => launch.userDataBytes)),
         failures,
         errors,
-        costPerHour: (0,instance_groups.costOf)(instances),
+        costPerHour: costOf(instances),
         status: overallStatus(totalInstances(plan), plan.wait, instances, errors.length),
     };
 }
@@ -1253,15 +1270,15 @@ async function retireOld(result, existing, pool) {
         return result;
     const ids = new Set(result.instances.map((instance) => instance.id));
     const old = existing.filter((instance) => !ids.has(instance.id));
-    await (0,instance_groups.terminateAll)(pool, old);
+    await terminateAll(pool, old);
     return { ...result, retired: old.map((instance) => instance.id) };
 }
 /** The same bundle already runs: report it as it is. */
 async function keptResult(plan, existing, before, deps) {
     const statuses = await readStatusesOf(deps.pool, plan, existing);
-    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    const instances = await withPrices(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
     const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
-    return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
+    return { ...before, unchanged: true, instances, costPerHour: costOf(instances), status: allOk ? 'success' : 'partial' };
 }
 /** Outputs and post-step state as soon as instance ids exist, before any waiting. */
 function publishEarly(plan, result, views, launched, surface) {
@@ -1295,11 +1312,11 @@ async function runDestroy(plan, deps) {
     const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
     await Promise.all(plan.regions.map(async (region) => {
         const clients = deps.pool.forRegion(region.name);
-        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, plan.deploymentId);
+        const found = await findDeploymentInstances(clients, plan.deploymentId);
         const ids = found.map((instance) => instance.id);
         if (ids.length > 0)
             deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
-        await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
+        await terminateInstances(clients, ids, { wait: true, maxWaitTime: 600 });
         result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
         result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
     }));
@@ -1315,8 +1332,8 @@ async function runDestroy(plan, deps) {
 async function runStatus(plan, deps) {
     const views = await findExisting(deps.pool, plan);
     const statuses = await readStatusesOf(deps.pool, plan, views);
-    const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
-    return { deploymentId: plan.deploymentId, instances, costPerHour: (0,instance_groups.costOf)(instances) };
+    const instances = await withPrices(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    return { deploymentId: plan.deploymentId, instances, costPerHour: costOf(instances) };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/sweep.ts
@@ -1349,7 +1366,7 @@ async function reasonToSweep(instances, deps) {
     }
 }
 async function runSweep(plan, deps) {
-    const found = await Promise.all(plan.regions.map((region) => (0,instances/* findManagedInstances */.N0)(deps.pool.forRegion(region.name), plan.run.repository)));
+    const found = await Promise.all(plan.regions.map((region) => findManagedInstances(deps.pool.forRegion(region.name), plan.run.repository)));
     // Without a repository to match (a terminal outside Actions) only this project's own names qualify.
     const ours = (id) => Boolean(plan.run.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
     const groups = new Map([...byDeployment(found.flat())].filter(([deploymentId]) => ours(deploymentId)));
@@ -1381,7 +1398,7 @@ async function runSweep(plan, deps) {
 
 
 async function executeWithAws(options, plan, deps) {
-    const pool = new clients.ClientPool(deps.env);
+    const pool = new clients/* ClientPool */.s(deps.env);
     const sleep = deps.sleep ?? realSleep;
     try {
         if (options.command === 'status')
@@ -1404,59 +1421,6 @@ async function executeWithAws(options, plan, deps) {
         pool.destroy();
     }
 }
-
-
-/***/ }),
-
-/***/ 5689:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   costOf: () => (/* binding */ costOf),
-/* harmony export */   describeAll: () => (/* binding */ describeAll),
-/* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
-/* harmony export */   terminateAll: () => (/* binding */ terminateAll),
-/* harmony export */   withPrices: () => (/* binding */ withPrices)
-/* harmony export */ });
-/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
-/* harmony import */ var _aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6163);
-
-
-const groupByRegion = (instances) => {
-    const byRegion = new Map();
-    for (const instance of instances)
-        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
-    return [...byRegion.entries()];
-};
-async function describeAll(pool, instances) {
-    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstances */ .cf)(pool.forRegion(region), ids)));
-    return views.flat();
-}
-/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
-async function terminateAll(pool, instances) {
-    const groups = groupByRegion(instances);
-    await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
-    return groups;
-}
-/** Builds each instance's report and adds its current spot price when it can be read. */
-async function withPrices(pool, views, build) {
-    const reports = [];
-    for (const [region] of groupByRegion(views)) {
-        const here = views.filter((view) => view.region === region);
-        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
-        for (const view of here) {
-            const report = build(view);
-            const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
-            reports.push(price === undefined ? report : { ...report, price });
-        }
-    }
-    return reports;
-}
-/** Sum of the known prices, or undefined when no price is known. */
-const costOf = (reports) => reports.some((report) => report.price !== undefined)
-    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
-    : undefined;
 
 
 /***/ })
