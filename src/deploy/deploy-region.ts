@@ -15,6 +15,7 @@ import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
 import { keyScopeOf, statusKey, statusPrefix } from '../agent/keys.js';
+import { ownerOf } from './existing.js';
 
 export interface RegionDeployRequest {
   clients: AwsClients;
@@ -45,7 +46,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
     const securityGroupId = await ensureSecurityGroup(clients, {
       vpcId,
-      deploymentId: plan.deploymentId,
+      owner: ownerOf(plan),
       ingress: ingressFor(plan),
       tags: request.tags,
     });
