@@ -5,6 +5,7 @@
  * that call's launch id.
  */
 import { CODE } from '../core/codes.js';
+import { TAG } from '../core/tags.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
@@ -27,6 +28,8 @@ export interface RegionDeployRequest {
   bundleUrl: string;
   bundleSha256: string;
   tags: Record<string, string>;
+  /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
+  specSha256: string;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
   mask: (secret: string) => void;
@@ -58,7 +61,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       image,
       subnets,
       securityGroupId,
-      tags: request.tags,
+      tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
       userDataFor: async (launchId, count) => {
         const statusUrls = await presignStatusUrls(request, launchId, count);

@@ -20,6 +20,8 @@ export interface LaunchContext {
   bundleUrl: string;
   bundleSha256: string;
   tags: Record<string, string>;
+  /** The launch spec's fingerprint per region, tagged on each instance. */
+  specHashes: Record<string, string>;
   runId: string;
   urlLifetimeSeconds: number;
 }
@@ -43,6 +45,7 @@ export function launchRound(
           bundleUrl: context.bundleUrl,
           bundleSha256: context.bundleSha256,
           tags: context.tags,
+          specSha256: context.specHashes[region.name] ?? '',
           // The round keeps ClientTokens and launch ids apart between rounds of one run.
           clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
           urlLifetimeSeconds: context.urlLifetimeSeconds,

@@ -22,6 +22,8 @@ export interface Prepared {
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
   sizeCheck: RenderedUserData;
+  /** User-data text without any URL: what the launch spec's fingerprint covers (spec-hash.ts). */
+  specUserData: string;
   /** Removes the bundle's temporary folder; call when the command is done with it. */
   dispose(): void;
 }
@@ -81,5 +83,11 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
+  // Presigned URLs change on every run; the fingerprint must not.
+  const specUserData = renderUserData({
+    sources: plan.userData,
+    ...(ssh ? { ssh } : {}),
+    settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
+  }).text;
+  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }

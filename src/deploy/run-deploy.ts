@@ -18,6 +18,7 @@ import { toInstanceReport } from './instance-report.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext, type ReadyState } from './launch-all.js';
 import { prepareDeployment, type Prepared } from './prepare.js';
+import { launchSpecHashes } from './spec-hash.js';
 import type { RegionDeployResult } from './deploy-region.js';
 import { uploadAndPresign, type Uploaded } from './upload.js';
 
@@ -37,17 +38,20 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
     const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
     const existing = await findExisting(deps.pool, plan);
-    if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
+    const specHashes = launchSpecHashes(plan, prepared.specUserData);
+    if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
       const kept = await keptResult(plan, existing, before, deps);
       publishEarly(plan, kept, existing, [], deps.surface);
       if (kept.status === 'success') {
-        deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
+        deps.surface.info(
+          `${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`,
+        );
         return kept;
       }
       // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
       deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
     }
-    const context = launchContextOf(plan, prepared, uploaded, deps);
+    const context = launchContextOf(plan, prepared, uploaded, deps, specHashes);
     const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
     const launched = launches.flatMap((launch) => launch.instances);
     publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
@@ -82,8 +86,15 @@ function plannedResult(plan: Plan, prepared: Prepared, dryRun: boolean): DeployR
   };
 }
 
-function launchContextOf(plan: Plan, prepared: Prepared, uploaded: Uploaded, deps: DeployDeps): LaunchContext {
+function launchContextOf(
+  plan: Plan,
+  prepared: Prepared,
+  uploaded: Uploaded,
+  deps: DeployDeps,
+  specHashes: Record<string, string>,
+): LaunchContext {
   return {
+    specHashes,
     plan,
     pool: deps.pool,
     surface: deps.surface,
