@@ -86,7 +86,10 @@ describe('keys', () => {
 
 describe('ensureBucket', () => {
   it('creates a private, encrypted bucket with expiry rules', async () => {
-    expect(await ensureBucket(s3, { name: BUCKET, create: true, prefix: 'spot-deployer' }, 'us-east-1')).toEqual({ created: true });
+    expect(await ensureBucket(s3, { name: BUCKET, create: true, prefix: 'spot-deployer' }, 'us-east-1')).toEqual({
+      created: true,
+      managed: true,
+    });
     const block = await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }));
     expect(block.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
@@ -105,7 +108,7 @@ describe('ensureBucket', () => {
 
   it('is idempotent and keeps rules that are not ours', async () => {
     await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1');
-    expect(await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1')).toEqual({ created: false });
+    expect(await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1')).toEqual({ created: false, managed: true });
     const lifecycle = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: BUCKET }));
     expect(lifecycle.Rules?.map((rule) => rule.ID).sort()).toEqual(['spot-deployer-bundles', 'spot-deployer-status']);
   });
