@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
@@ -406,4 +407,36 @@ export async function deleteObjectsUnder(s3: S3Client, bucket: string, folder: s
     if (failed) throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
   }
   return keys.length;
+}
+
+/**
+ * Writes the object only if no object has that key (`If-None-Match: *`, S3's
+ * conditional write). Returns false when one already exists (412).
+ */
+export async function putObjectIfAbsent(s3: S3Client, bucket: string, key: string, body: string): Promise<boolean> {
+  try {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+    return true;
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+    // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
+    if (awsErrorCode(error) === 'PreconditionFailed' || status === 412 || status === 409) return false;
+    throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
+  }
+}
+
+/** The object's text, or undefined when there is none. */
+export async function readObjectText(s3: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return (await object.Body?.transformToString('utf8')) ?? '';
+  } catch (error) {
+    if (isNotFound(error) && awsErrorCode(error) !== 'NoSuchBucket') return undefined;
+    throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+  }
+}
+
+/** Deletes one object (no error when it is already gone). */
+export async function deleteObject(s3: S3Client, bucket: string, key: string): Promise<void> {
+  await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
 }

@@ -14,6 +14,7 @@ import { parseOptions, type InputName, type RawInputs } from '../commands/option
 import { formatError } from '../report/format-error.js';
 import { renderConsole } from './console.js';
 import { progressSurface } from './progress.js';
+import { guardSignals } from './signals.js';
 import { readRunContext } from '../core/run-context.js';
 import type { DeployResult } from '../core/results.js';
 
@@ -163,11 +164,13 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       );
       return EXIT.ok;
     }
-    const outcome = await execute(options, {
+    const guard = guardSignals({
       surface: progressSurface({ write: io.stderr, tty: Boolean(io.tty), debug }),
-      run,
+      cleanupOnFailure: options.cleanupOnFailure,
       env: io.env,
+      stderr: io.stderr,
     });
+    const outcome = await execute(options, { surface: guard.surface, run, env: io.env }).finally(() => guard.release());
     if (outcome.command === 'plan' && typeof values['user-data-out'] === 'string') {
       writeFileSync(values['user-data-out'], outcome.userDataText);
     }

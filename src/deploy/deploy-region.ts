@@ -8,7 +8,7 @@ import { CODE } from '../core/codes.js';
 import { TAG } from '../core/tags.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveImage } from '../aws/ami.js';
-import { launchInRegion, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
+import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
 import { presignPut } from '../aws/s3.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
@@ -30,6 +30,7 @@ export interface RegionDeployRequest {
   tags: Record<string, string>;
   /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
   specSha256: string;
+  onLaunched?: (instances: LaunchedInstance[]) => void;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
   mask: (secret: string) => void;
@@ -63,6 +64,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       securityGroupId,
       tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
+      ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
       userDataFor: async (launchId, count) => {
         const statusUrls = await presignStatusUrls(request, launchId, count);
         const ssh = sshAccessFor(plan);

@@ -12,6 +12,7 @@ import { assertUserDataFits, renderUserData, type RenderedUserData, type SshAcce
 import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
+import { onAbort } from '../core/abort-cleanups.js';
 
 /** A presigned URL with a session token runs to about 1.3 KB; leave room. */
 const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
@@ -54,7 +55,13 @@ export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSh
 
 export async function prepareDeployment(plan: Plan): Promise<Prepared> {
   const outDir = mkdtempSync(join(tmpdir(), 'spot-deployer-'));
-  const dispose = (): void => rmSync(outDir, { recursive: true, force: true });
+  const remove = (): void => rmSync(outDir, { recursive: true, force: true });
+  // The folder holds the bundle and its secrets: a run stopped by a signal must remove it too.
+  const forget = onAbort(remove);
+  const dispose = (): void => {
+    remove();
+    forget();
+  };
   try {
     return await prepareIn(plan, outDir, dispose);
   } catch (error) {
