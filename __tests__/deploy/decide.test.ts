@@ -13,8 +13,8 @@ const region = (name: string, count: number): RegionPlan => ({
   image: 'ubuntu-24.04',
   subnets: 'auto',
 });
-const view = (id: string, where: string, state = 'running', bundleSha256 = 'new'): InstanceView =>
-  ({ id, region: where, state, bundleSha256 }) as InstanceView;
+const view = (id: string, where: string, state = 'running', bundleSha256 = 'new', specSha256 = `spec-${where}`): InstanceView =>
+  ({ id, region: where, state, bundleSha256, specSha256 }) as InstanceView;
 const report = (bootstrap: InstanceReport['bootstrap'], state = 'running'): InstanceReport =>
   ({ id: 'i', region: 'us-east-1', az: 'us-east-1a', type: 't3.small', lifecycle: 'spot', state, bootstrap }) as InstanceReport;
 
@@ -27,8 +27,21 @@ describe('isUnchanged', () => {
     ['an instance still pending', [region('us-east-1', 1)], [view('a', 'us-east-1', 'pending')], false],
     ['the right count in the wrong region', [region('us-east-1', 1)], [view('a', 'eu-west-1')], false],
     ['nothing wanted and nothing running', [region('us-east-1', 0)], [], true],
+    [
+      'another launch spec (key, type, image, ttl…)',
+      [region('us-east-1', 1)],
+      [view('a', 'us-east-1', 'running', 'new', 'old-spec')],
+      false,
+    ],
+    [
+      'no launch spec recorded (launched by an older version)',
+      [region('us-east-1', 1)],
+      [{ ...view('a', 'us-east-1'), specSha256: undefined }],
+      false,
+    ],
   ])('%s → %s', (_name, regions, existing, expected) => {
-    expect(isUnchanged(regions, existing, 'new')).toBe(expected);
+    const specHashes = { 'us-east-1': 'spec-us-east-1', 'eu-west-1': 'spec-eu-west-1' };
+    expect(isUnchanged(regions, existing, { bundleSha256: 'new', specHashes })).toBe(expected);
   });
 });
 

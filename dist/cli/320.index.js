@@ -8,35 +8,61 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CK: () => (/* binding */ bundleKey),
 /* harmony export */   JS: () => (/* binding */ keyScopeOf),
+/* harmony export */   TL: () => (/* binding */ lockKey),
 /* harmony export */   cy: () => (/* binding */ statusKey),
 /* harmony export */   iR: () => (/* binding */ deploymentFolder),
 /* harmony export */   zO: () => (/* binding */ statusPrefix)
 /* harmony export */ });
-/* unused harmony export keyOf */
+/* unused harmony exports keyOf, repositorySegments */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Where a deployment's objects live in the bucket: the bundle the loader
  * fetches and the status objects the agent writes. The deployer and the
  * agent's grants both derive from these functions, so the layout is written
  * down once.
+ *
+ * A deployment is (repository, deployment id): two repositories that use the
+ * same deployment name in one bucket get separate folders, and no folder is
+ * a prefix of another deployment's folder (see `repositorySegments`).
  */
+
 /** Joins key parts, trimming slashes and dropping empty parts. */
 const keyOf = (...parts) => parts
     .map((part) => part.replace(/^\/+|\/+$/g, ''))
     .filter((part) => part !== '')
     .join('/');
-/** The scope of a plan-like value: its bucket prefix and deployment id. */
+/** The scope of a plan-like value: its bucket prefix, repository and deployment id. */
 const keyScopeOf = (plan) => ({
     prefix: plan.bucket.prefix,
+    repository: plan.run.repository,
     deploymentId: plan.deploymentId,
 });
-/** `<prefix>/<deployment>/`, with the trailing slash that keeps `demo` from matching `demo-pr-1`. */
-const deploymentFolder = (scope) => `${keyOf(scope.prefix, scope.deploymentId)}/`;
+/** GitHub's shapes: an owner never starts with `_` or `.`, so `_local` and `_repo-…` cannot clash with one. */
+const GITHUB_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
+/**
+ * The repository as key segments: `owner/repo` stays readable as two
+ * segments; no repository is `_local`; anything else (a `--repository` with
+ * more slashes or odd characters) is one hashed segment. No segment holds a
+ * `/` of its own, so folders never nest inside one another.
+ */
+function repositorySegments(repository) {
+    if (repository === '')
+        return ['_local'];
+    if (GITHUB_REPOSITORY.test(repository) && !repository.split('/').includes('..'))
+        return repository.split('/');
+    return [`_repo-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(repository).digest('hex').slice(0, 16)}`];
+}
+/** `<prefix>/<owner>/<repo>/<deployment>/`, with the trailing slash that keeps `demo` from matching `demo-pr-1`. */
+const deploymentFolder = (scope) => `${keyOf(scope.prefix, ...repositorySegments(scope.repository), scope.deploymentId)}/`;
 /** `<folder><sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
 const bundleKey = (scope, sha256) => `${deploymentFolder(scope)}${sha256}.tar.gz`;
 /** `<folder>status/<launchId>/`: the status objects of one launch call. */
 const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('status', launchId)}/`;
 /** One status object per instance of a launch call, by its launch index. */
 const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
+/** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
+const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
 
 
 /***/ }),
@@ -236,12 +262,12 @@ async function logsCommand(options, instanceId, deps) {
     const { plan } = await (0,_plan_load_project_js__WEBPACK_IMPORTED_MODULE_2__/* .loadProject */ .g)({ dir: options.dir, overrides: options.overrides, run: deps.run, env: deps.env });
     const pool = new _aws_clients_js__WEBPACK_IMPORTED_MODULE_3__.ClientPool(deps.env);
     try {
-        const all = await (0,_deploy_existing_js__WEBPACK_IMPORTED_MODULE_1__/* .findExisting */ .x)(pool, plan);
+        const all = await (0,_deploy_existing_js__WEBPACK_IMPORTED_MODULE_1__/* .findExisting */ .xx)(pool, plan);
         const views = instanceId === undefined ? all : all.filter((view) => view.id === instanceId);
         if (instanceId !== undefined && views.length === 0) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`instance ${instanceId} is not one of deployment ${plan.deploymentId}'s instances`, `Run spot-deployer status to list them${all.length === 0 ? ' (it has none running)' : ''}.`);
         }
-        const statuses = await (0,_deploy_existing_js__WEBPACK_IMPORTED_MODULE_1__/* .readStatusesOf */ .k)(pool, plan, views);
+        const statuses = await (0,_deploy_existing_js__WEBPACK_IMPORTED_MODULE_1__/* .readStatusesOf */ .kw)(pool, plan, views);
         const logs = views.map((view) => {
             const status = statuses.get(view.id);
             return {

@@ -8,35 +8,61 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CK: () => (/* binding */ bundleKey),
 /* harmony export */   JS: () => (/* binding */ keyScopeOf),
+/* harmony export */   TL: () => (/* binding */ lockKey),
 /* harmony export */   cy: () => (/* binding */ statusKey),
 /* harmony export */   iR: () => (/* binding */ deploymentFolder),
 /* harmony export */   zO: () => (/* binding */ statusPrefix)
 /* harmony export */ });
-/* unused harmony export keyOf */
+/* unused harmony exports keyOf, repositorySegments */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Where a deployment's objects live in the bucket: the bundle the loader
  * fetches and the status objects the agent writes. The deployer and the
  * agent's grants both derive from these functions, so the layout is written
  * down once.
+ *
+ * A deployment is (repository, deployment id): two repositories that use the
+ * same deployment name in one bucket get separate folders, and no folder is
+ * a prefix of another deployment's folder (see `repositorySegments`).
  */
+
 /** Joins key parts, trimming slashes and dropping empty parts. */
 const keyOf = (...parts) => parts
     .map((part) => part.replace(/^\/+|\/+$/g, ''))
     .filter((part) => part !== '')
     .join('/');
-/** The scope of a plan-like value: its bucket prefix and deployment id. */
+/** The scope of a plan-like value: its bucket prefix, repository and deployment id. */
 const keyScopeOf = (plan) => ({
     prefix: plan.bucket.prefix,
+    repository: plan.run.repository,
     deploymentId: plan.deploymentId,
 });
-/** `<prefix>/<deployment>/`, with the trailing slash that keeps `demo` from matching `demo-pr-1`. */
-const deploymentFolder = (scope) => `${keyOf(scope.prefix, scope.deploymentId)}/`;
+/** GitHub's shapes: an owner never starts with `_` or `.`, so `_local` and `_repo-…` cannot clash with one. */
+const GITHUB_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
+/**
+ * The repository as key segments: `owner/repo` stays readable as two
+ * segments; no repository is `_local`; anything else (a `--repository` with
+ * more slashes or odd characters) is one hashed segment. No segment holds a
+ * `/` of its own, so folders never nest inside one another.
+ */
+function repositorySegments(repository) {
+    if (repository === '')
+        return ['_local'];
+    if (GITHUB_REPOSITORY.test(repository) && !repository.split('/').includes('..'))
+        return repository.split('/');
+    return [`_repo-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(repository).digest('hex').slice(0, 16)}`];
+}
+/** `<prefix>/<owner>/<repo>/<deployment>/`, with the trailing slash that keeps `demo` from matching `demo-pr-1`. */
+const deploymentFolder = (scope) => `${keyOf(scope.prefix, ...repositorySegments(scope.repository), scope.deploymentId)}/`;
 /** `<folder><sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
 const bundleKey = (scope, sha256) => `${deploymentFolder(scope)}${sha256}.tar.gz`;
 /** `<folder>status/<launchId>/`: the status objects of one launch call. */
 const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('status', launchId)}/`;
 /** One status object per instance of a launch call, by its launch index. */
 const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
+/** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
+const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
 
 
 /***/ }),
@@ -1133,12 +1159,15 @@ function renderStepsScript(manifest) {
 var user_data = __webpack_require__(1392);
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
 ;// CONCATENATED MODULE: ./src/deploy/prepare.ts
 /**
  * The offline half of a deploy, shared with `plan`: the bundle with its
  * generated steps, and the user-data checked against EC2's limit with
  * placeholder URLs as long as real presigned ones, before any AWS call.
  */
+
 
 
 
@@ -1186,7 +1215,13 @@ function agentSettingsFor(plan, urls) {
 const bundleFileCount = (bundle) => bundle.entries.filter((entry) => entry.type !== 'directory').length;
 async function prepareDeployment(plan) {
     const outDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'spot-deployer-'));
-    const dispose = () => (0,external_node_fs_.rmSync)(outDir, { recursive: true, force: true });
+    const remove = () => (0,external_node_fs_.rmSync)(outDir, { recursive: true, force: true });
+    // The folder holds the bundle and its secrets: a run stopped by a signal must remove it too.
+    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
+    const dispose = () => {
+        remove();
+        forget();
+    };
     try {
         return await prepareIn(plan, outDir, dispose);
     }
@@ -1215,7 +1250,13 @@ async function prepareIn(plan, outDir, dispose) {
         }),
     });
     (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
-    return { bundle, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, dispose };
+    // Presigned URLs change on every run; the fingerprint must not.
+    const specUserData = (0,user_data/* renderUserData */.UW)({
+        sources: plan.userData,
+        ...(ssh ? { ssh } : {}),
+        settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
+    }).text;
+    return { bundle, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }
 
 

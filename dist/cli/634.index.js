@@ -42,6 +42,8 @@ function toView(region, instance) {
         bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
         expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
         deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
+        repository: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository),
+        specSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.specSha256),
         pullRequest: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.pr),
     };
 }
@@ -64,16 +66,20 @@ async function describe(clients, input) {
     return views.sort((a, b) => a.id.localeCompare(b.id));
 }
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
-/** The deployment's instances in a region that still cost money or may. */
-const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFilter */ .eE)(deploymentId), { Name: 'instance-state-name', Values: states }] });
+const viewOwnedBy = (view, owner) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOwnedBy */ .D0)([
+    { Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment, Value: view.deploymentId },
+    { Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository },
+], owner);
+/** The deployment's instances in a region that still cost money or may: this deployment id of this repository only. */
+const findDeploymentInstances = async (clients, owner, states = LIVE_STATES) => (await describe(clients, { Filters: [...(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerFilters */ .Hk)(owner), { Name: 'instance-state-name', Values: states }] })).filter((view) => viewOwnedBy(view, owner));
 /** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
-const findManagedInstances = (clients, repository) => describe(clients, {
+const findManagedInstances = async (clients, repository) => (await describe(clients, {
     Filters: [
         { Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.managedBy}`, Values: [_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf] },
         ...(repository ? [{ Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository}`, Values: [repository] }] : []),
         { Name: 'instance-state-name', Values: LIVE_STATES },
     ],
-});
+})).filter((view) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOfRepository */ .iI)([{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository }], repository));
 const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
 /** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
 async function waitForRunning(clients, ids, maxWaitTime) {
@@ -107,14 +113,17 @@ async function terminateInstances(clients, ids, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Db: () => (/* binding */ readObjectText),
 /* harmony export */   W: () => (/* binding */ deleteObjectsUnder),
+/* harmony export */   XR: () => (/* binding */ deleteObject),
 /* harmony export */   he: () => (/* binding */ ensureBucket),
 /* harmony export */   sd: () => (/* binding */ uploadBundle),
 /* harmony export */   t_: () => (/* binding */ readStatusObjects),
 /* harmony export */   wp: () => (/* binding */ presignPut),
-/* harmony export */   xW: () => (/* binding */ presignGet)
+/* harmony export */   xW: () => (/* binding */ presignGet),
+/* harmony export */   zk: () => (/* binding */ putObjectIfAbsent)
 /* harmony export */ });
-/* unused harmony exports PART_SIZE, MAX_PRESIGN_SECONDS, BUNDLE_EXPIRY_DAYS, STATUS_EXPIRY_DAYS, STATUS_MAX_BYTES, LIFECYCLE_RULE_IDS, wrapS3Error, presignExpirySeconds */
+/* unused harmony exports PART_SIZE, MAX_PRESIGN_SECONDS, BUNDLE_EXPIRY_DAYS, STATUS_EXPIRY_DAYS, STATUS_MAX_BYTES, LIFECYCLE_RULE_IDS, wrapS3Error, BUCKET_MARK, presignExpirySeconds */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -190,16 +199,18 @@ async function bucketExists(s3, name) {
         throw wrapS3Error(error, 's3:ListBucket', name);
     }
 }
+/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
 async function createBucket(s3, name, region) {
     // us-east-1 is the one region that refuses an explicit LocationConstraint.
     const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
     try {
         await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+        return true;
     }
     catch (error) {
         const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error);
         if (code === 'BucketAlreadyOwnedByYou')
-            return;
+            return false;
         if (code === 'BucketAlreadyExists') {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
                 cause: error,
@@ -210,18 +221,10 @@ async function createBucket(s3, name, region) {
         throw wrapS3Error(error, 's3:CreateBucket', name);
     }
 }
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
-async function mergedLifecycleRules(s3, name, prefix) {
-    let existing = [];
-    try {
-        existing = (await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchLifecycleConfiguration')
-            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-    }
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
+function mergedLifecycleRules(existing, prefix) {
     const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const scope = prefix === '' ? '' : `${prefix}/`;
+    const scope = `${prefix}/`;
     return [
         ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
         {
@@ -239,22 +242,92 @@ async function mergedLifecycleRules(s3, name, prefix) {
         },
     ];
 }
-async function secureBucket(s3, options) {
-    const { name, kmsKeyId } = options;
-    // The plan trims slashes off the prefix; an empty one is refused before this.
-    const prefix = options.prefix ?? 'spot-deployer';
-    const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
+const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
+const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' };
+/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
+async function readSetting(action, name, missing, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (missing.includes((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error)))
+            return undefined;
+        throw wrapS3Error(error, action, name);
+    }
+}
+async function isMarkedOurs(s3, name) {
+    const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketTaggingCommand({ Bucket: name })));
+    return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
+}
+async function ensurePublicAccessBlock(s3, name) {
+    const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetPublicAccessBlockCommand({ Bucket: name })));
+    const have = current?.PublicAccessBlockConfiguration;
+    if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key] === value))
+        return false;
+    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })));
+    return true;
+}
+async function ensureEncryption(s3, name, kmsKeyId) {
+    const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketEncryptionCommand({ Bucket: name })));
+    const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
+    if (right)
+        return false;
     const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
     const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
     await call('s3:PutEncryptionConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
-    const Rules = await mergedLifecycleRules(s3, name, prefix);
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    return true;
 }
 /**
- * Makes sure the bucket is usable. With `create`, creates it when missing and
- * (re)applies the private, encrypted, expiring settings every time, so a run
- * that died half-way is repaired by the next one. Without `create`, only
+ * What matters of a lifecycle rule, to compare what S3 holds with what we
+ * want. The size filter counts only when S3 reports one: moto drops it from
+ * what it reads back, and comparing it there would rewrite the rules on every run.
+ */
+const ruleEssence = (rule, sizeFallback) => JSON.stringify([
+    rule?.ID,
+    rule?.Status,
+    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
+    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
+    rule?.Expiration?.Days,
+    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
+]);
+async function ensureLifecycle(s3, name, prefix) {
+    let existing = [];
+    try {
+        existing = (await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchLifecycleConfiguration')
+            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+    }
+    const Rules = mergedLifecycleRules(existing, prefix);
+    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
+    const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
+    const same = (rule) => ruleEssence(existing.find((have) => have.ID === rule.ID), rule.Filter?.And?.ObjectSizeLessThan) === ruleEssence(rule);
+    if (wanted.every(same))
+        return false;
+    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    return true;
+}
+/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
+async function secureBucket(s3, options) {
+    const { name, kmsKeyId } = options;
+    // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
+    const prefix = options.prefix ?? 'spot-deployer';
+    if (prefix === '') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
+    }
+    await ensurePublicAccessBlock(s3, name);
+    await ensureEncryption(s3, name, kmsKeyId);
+    await ensureLifecycle(s3, name, prefix);
+}
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing,
+ * marks it as the deployer's (a bucket tag), and keeps the private,
+ * encrypted, expiring settings right on every run, so a run that died
+ * half-way is repaired by the next one. A bucket the deployer did not create
+ * is used as it is: its settings are never changed. Without `create`, only
  * checks that it exists and is reachable.
  */
 async function ensureBucket(s3, bucket, region) {
@@ -262,12 +335,19 @@ async function ensureBucket(s3, bucket, region) {
     if (!bucket.create) {
         if (!exists)
             throw missingBucket(bucket.name, undefined);
-        return { created: false };
+        return { created: false, managed: false };
     }
-    if (!exists)
-        await createBucket(s3, bucket.name, region);
-    await secureBucket(s3, bucket);
-    return { created: !exists };
+    let created = false;
+    if (!exists) {
+        created = await createBucket(s3, bucket.name, region);
+        if (created) {
+            await call('s3:PutBucketTagging', bucket.name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
+        }
+    }
+    const managed = created || (await isMarkedOurs(s3, bucket.name));
+    if (managed)
+        await secureBucket(s3, bucket);
+    return { created, managed };
 }
 async function objectExists(s3, bucket, key) {
     try {
@@ -368,6 +448,12 @@ async function readStatusObjects(s3, bucket, prefix) {
 }
 /** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
 async function deleteObjectsUnder(s3, bucket, folder) {
+    // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
+    if (!/^[^/]+\/.+\/$/.test(folder)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
+            hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
+        });
+    }
     const keys = await listKeys(s3, bucket, folder);
     for (let start = 0; start < keys.length; start += 1000) {
         const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
@@ -378,6 +464,39 @@ async function deleteObjectsUnder(s3, bucket, folder) {
     }
     return keys.length;
 }
+/**
+ * Writes the object only if no object has that key (`If-None-Match: *`, S3's
+ * conditional write). Returns false when one already exists (412).
+ */
+async function putObjectIfAbsent(s3, bucket, key, body) {
+    try {
+        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+        return true;
+    }
+    catch (error) {
+        const status = error?.$metadata?.httpStatusCode;
+        // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) === 'PreconditionFailed' || status === 412 || status === 409)
+            return false;
+        throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
+    }
+}
+/** The object's text, or undefined when there is none. */
+async function readObjectText(s3, bucket, key) {
+    try {
+        const object = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return (await object.Body?.transformToString('utf8')) ?? '';
+    }
+    catch (error) {
+        if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
+            return undefined;
+        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+    }
+}
+/** Deletes one object (no error when it is already gone). */
+async function deleteObject(s3, bucket, key) {
+    await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: bucket, Key: key })));
+}
 
 
 /***/ }),
@@ -386,10 +505,12 @@ async function deleteObjectsUnder(s3, bucket, folder) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ isOwnedBy),
 /* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.D),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   Hk: () => (/* binding */ ownerFilters),
 /* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.K),
-/* harmony export */   eE: () => (/* binding */ deploymentFilter),
+/* harmony export */   iI: () => (/* binding */ isOfRepository),
 /* harmony export */   s3: () => (/* binding */ toTagList),
 /* harmony export */   v7: () => (/* binding */ tagSpecifications)
 /* harmony export */ });
@@ -402,10 +523,19 @@ const toTagList = (tags) => Object.entries(tags)
     .map(([Key, Value]) => ({ Key, Value }));
 const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
 const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
-const deploymentFilter = (deploymentId) => ({
-    Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`,
-    Values: [deploymentId],
-});
+/**
+ * Server-side filters for a deployment's resources. EC2 cannot filter on a
+ * tag being absent, so an empty repository is checked by `isOwnedBy` on the
+ * results; every caller applies both.
+ */
+const ownerFilters = (owner) => [
+    { Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`, Values: [owner.deploymentId] },
+    ...(owner.repository ? [{ Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository}`, Values: [owner.repository] }] : []),
+];
+/** True when the tags name exactly this deployment of exactly this repository (or, for none, no repository). */
+const isOwnedBy = (tags, owner) => tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment) === owner.deploymentId && (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === owner.repository;
+/** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
+const isOfRepository = (tags, repository) => (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === repository;
 
 
 /***/ }),
@@ -414,12 +544,13 @@ const deploymentFilter = (deploymentId) => ({
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ readStatusesOf),
-/* harmony export */   x: () => (/* binding */ findExisting)
+/* harmony export */   bf: () => (/* binding */ ownerOf),
+/* harmony export */   kw: () => (/* binding */ readStatusesOf),
+/* harmony export */   xx: () => (/* binding */ findExisting)
 /* harmony export */ });
-/* harmony import */ var _agent_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7469);
-/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
-/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5602);
+/* harmony import */ var _agent_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7469);
+/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9210);
+/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5602);
 /**
  * A deployment's live instances and what their agents reported: what
  * `status` shows and what `deploy` compares against before changing anything.
@@ -427,15 +558,20 @@ const deploymentFilter = (deploymentId) => ({
 
 
 
+/** A deployment is its id within its repository: the same name in another repository is someone else's. */
+const ownerOf = (plan) => ({
+    deploymentId: plan.deploymentId,
+    repository: plan.run.repository,
+});
 /** The deployment's instances in every configured region (terminated ones excluded). */
 async function findExisting(pool, plan) {
-    const perRegion = await Promise.all(plan.regions.map((region) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .findDeploymentInstances */ .n0)(pool.forRegion(region.name), plan.deploymentId)));
+    const perRegion = await Promise.all(plan.regions.map((region) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_1__/* .findDeploymentInstances */ .n0)(pool.forRegion(region.name), ownerOf(plan))));
     return perRegion.flat();
 }
 /** What each instance's agent reported, read once (no waiting). */
 async function readStatusesOf(pool, plan, views) {
-    const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .statusPrefix */ .zO)((0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .keyScopeOf */ .JS)(plan), view.launchId)] : [])))];
-    return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_1__/* .readReportedStatuses */ .ol)(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
+    const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .statusPrefix */ .zO)((0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .keyScopeOf */ .JS)(plan), view.launchId)] : [])))];
+    return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportedStatuses */ .ol)(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
 }
 
 

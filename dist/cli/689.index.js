@@ -146,6 +146,8 @@ function toView(region, instance) {
         bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
         expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
         deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
+        repository: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository),
+        specSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.specSha256),
         pullRequest: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.pr),
     };
 }
@@ -168,16 +170,20 @@ async function describe(clients, input) {
     return views.sort((a, b) => a.id.localeCompare(b.id));
 }
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
-/** The deployment's instances in a region that still cost money or may. */
-const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentFilter */ .eE)(deploymentId), { Name: 'instance-state-name', Values: states }] });
+const viewOwnedBy = (view, owner) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOwnedBy */ .D0)([
+    { Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment, Value: view.deploymentId },
+    { Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository },
+], owner);
+/** The deployment's instances in a region that still cost money or may: this deployment id of this repository only. */
+const findDeploymentInstances = async (clients, owner, states = LIVE_STATES) => (await describe(clients, { Filters: [...(0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerFilters */ .Hk)(owner), { Name: 'instance-state-name', Values: states }] })).filter((view) => viewOwnedBy(view, owner));
 /** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
-const findManagedInstances = (clients, repository) => describe(clients, {
+const findManagedInstances = async (clients, repository) => (await describe(clients, {
     Filters: [
         { Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.managedBy}`, Values: [_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGED_BY */ .Kf] },
         ...(repository ? [{ Name: `tag:${_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository}`, Values: [repository] }] : []),
         { Name: 'instance-state-name', Values: LIVE_STATES },
     ],
-});
+})).filter((view) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOfRepository */ .iI)([{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository }], repository));
 const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
 /** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
 async function waitForRunning(clients, ids, maxWaitTime) {
@@ -253,10 +259,12 @@ const readSpotPrices = (clients, instanceTypes, now) => fetchSpotPrices(clients,
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ isOwnedBy),
 /* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.D),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   Hk: () => (/* binding */ ownerFilters),
 /* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.K),
-/* harmony export */   eE: () => (/* binding */ deploymentFilter),
+/* harmony export */   iI: () => (/* binding */ isOfRepository),
 /* harmony export */   s3: () => (/* binding */ toTagList),
 /* harmony export */   v7: () => (/* binding */ tagSpecifications)
 /* harmony export */ });
@@ -269,10 +277,19 @@ const toTagList = (tags) => Object.entries(tags)
     .map(([Key, Value]) => ({ Key, Value }));
 const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
 const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
-const deploymentFilter = (deploymentId) => ({
-    Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`,
-    Values: [deploymentId],
-});
+/**
+ * Server-side filters for a deployment's resources. EC2 cannot filter on a
+ * tag being absent, so an empty repository is checked by `isOwnedBy` on the
+ * results; every caller applies both.
+ */
+const ownerFilters = (owner) => [
+    { Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`, Values: [owner.deploymentId] },
+    ...(owner.repository ? [{ Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository}`, Values: [owner.repository] }] : []),
+];
+/** True when the tags name exactly this deployment of exactly this repository (or, for none, no repository). */
+const isOwnedBy = (tags, owner) => tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment) === owner.deploymentId && (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === owner.repository;
+/** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
+const isOfRepository = (tags, repository) => (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === repository;
 
 
 /***/ }),

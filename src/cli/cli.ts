@@ -13,6 +13,7 @@ import { parseOptions, type CommandOptions, type InputName, type RawInputs } fro
 import { formatError } from '../report/format-error.js';
 import { renderConsole, renderLogs } from './console.js';
 import { progressSurface } from './progress.js';
+import { guardSignals } from './signals.js';
 import { readRunContext, type RunContext } from '../core/run-context.js';
 import type { DeployResult } from '../core/results.js';
 import { parseCliArgs, wantsJson, type CliArgs } from './args.js';
@@ -143,7 +144,8 @@ async function runProjectCommand(session: Session): Promise<number> {
     options.command === 'sweep' && token && run.repository
       ? (await import('../github/pull-requests.js')).pullRequestChecker(token, run.repository)
       : undefined;
-  const outcome = await execute(options, {
+  // SIGINT/SIGTERM during the command: terminate what this run launched, remove its temporary files, exit 130/143.
+  const guard = guardSignals({
     surface: progressSurface({
       write: io.stderr,
       tty: Boolean(io.tty),
@@ -151,10 +153,16 @@ async function runProjectCommand(session: Session): Promise<number> {
       colors,
       ...(io.env.AWS_ENDPOINT_URL ? { localEndpoint: io.env.AWS_ENDPOINT_URL } : {}),
     }),
+    cleanupOnFailure: options.cleanupOnFailure,
+    env: io.env,
+    stderr: io.stderr,
+  });
+  const outcome = await execute(options, {
+    surface: guard.surface,
     run,
     env: io.env,
     ...(isPullRequestClosed ? { isPullRequestClosed } : {}),
-  });
+  }).finally(() => guard.release());
   if (outcome.command === 'plan' && typeof args.values['user-data-out'] === 'string') {
     writeFileSync(args.values['user-data-out'], outcome.userDataText);
   }

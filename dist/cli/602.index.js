@@ -1,8 +1,8 @@
-export const id = 79;
-export const ids = [79];
+export const id = 602;
+export const ids = [602];
 export const modules = {
 
-/***/ 9079:
+/***/ 3602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -269,7 +269,7 @@ async function execute(options, deps) {
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(512), __webpack_require__.e(634), __webpack_require__.e(912)]).then(__webpack_require__.bind(__webpack_require__, 3912));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(512), __webpack_require__.e(634), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 2514));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -599,6 +599,76 @@ function progressSurface(options) {
             }
         },
         instancesLaunched: (early) => line(`launched: ${early.instances.map((instance) => instance.id).join(', ') || 'none'}`),
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
+;// CONCATENATED MODULE: ./src/cli/signals.ts
+/**
+ * Ctrl-C and SIGTERM (a CI runner cancelling the job) in the terminal: the
+ * CLI's counterpart of the action's post step. The run's instances — known
+ * after each launch call through the Surface — are terminated unless
+ * `--cleanup-on-failure false`; the temporary folders (the bundle's holds the
+ * project's secrets) and the deployment lock go; the exit code is the
+ * shell's 128 + signal number: 130 for SIGINT, 143 for SIGTERM. A second
+ * signal while this runs exits at once.
+ */
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 };
+function guardSignals(options) {
+    const exit = options.exit ?? ((code) => process.exit(code));
+    const launched = new Map();
+    const surface = {
+        ...options.surface,
+        instancesLaunched: (early) => {
+            for (const instance of early.instances) {
+                if (early.launchedIds.includes(instance.id))
+                    launched.set(instance.id, { id: instance.id, region: instance.region });
+            }
+            options.surface.instancesLaunched(early);
+        },
+    };
+    let stopping = false;
+    const stop = async (signal) => {
+        options.stderr(`\n${signal}: stopping\n`);
+        const instances = [...launched.values()];
+        if (instances.length > 0 && !options.cleanupOnFailure) {
+            options.stderr(`left running (--cleanup-on-failure false): ${instances.map((instance) => instance.id).join(', ')}\n`);
+        }
+        else if (instances.length > 0) {
+            // Loaded only when a signal came: offline commands never load the AWS SDK.
+            const [{ ClientPool }, { terminateAll }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 201)), Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 5689))]);
+            const pool = new ClientPool(options.env);
+            try {
+                await terminateAll(pool, instances);
+                options.stderr(`terminated what this run launched: ${instances.map((instance) => instance.id).join(', ')}\n`);
+            }
+            catch (error) {
+                options.stderr(`could not terminate ${instances.map((instance) => instance.id).join(', ')}: ${String(error)}\n`);
+            }
+            finally {
+                pool.destroy();
+            }
+        }
+        for (const failure of await (0,abort_cleanups/* runAbortCleanups */.J)())
+            options.stderr(`cleanup: ${failure}\n`);
+        exit(SIGNAL_EXIT[signal]);
+    };
+    const handler = (signal) => {
+        if (stopping)
+            return exit(SIGNAL_EXIT[signal]);
+        stopping = true;
+        void stop(signal);
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        surface,
+        release() {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
     };
 }
 
@@ -1040,6 +1110,7 @@ function packageVersion() {
 
 
 
+
 const defaultIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -1136,7 +1207,8 @@ async function runProjectCommand(session) {
     const isPullRequestClosed = options.command === 'sweep' && token && run.repository
         ? (await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(611)]).then(__webpack_require__.bind(__webpack_require__, 6611))).pullRequestChecker(token, run.repository)
         : undefined;
-    const outcome = await execute(options, {
+    // SIGINT/SIGTERM during the command: terminate what this run launched, remove its temporary files, exit 130/143.
+    const guard = guardSignals({
         surface: progressSurface({
             write: io.stderr,
             tty: Boolean(io.tty),
@@ -1144,10 +1216,16 @@ async function runProjectCommand(session) {
             colors,
             ...(io.env.AWS_ENDPOINT_URL ? { localEndpoint: io.env.AWS_ENDPOINT_URL } : {}),
         }),
+        cleanupOnFailure: options.cleanupOnFailure,
+        env: io.env,
+        stderr: io.stderr,
+    });
+    const outcome = await execute(options, {
+        surface: guard.surface,
         run,
         env: io.env,
         ...(isPullRequestClosed ? { isPullRequestClosed } : {}),
-    });
+    }).finally(() => guard.release());
     if (outcome.command === 'plan' && typeof args.values['user-data-out'] === 'string') {
         (0,external_node_fs_.writeFileSync)(args.values['user-data-out'], outcome.userDataText);
     }
@@ -1817,6 +1895,47 @@ function architectureOf(instanceType) {
 
 /***/ }),
 
+/***/ 1207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ runAbortCleanups),
+/* harmony export */   u: () => (/* binding */ onAbort)
+/* harmony export */ });
+/**
+ * What must be undone when a run is stopped from outside (Ctrl-C, SIGTERM
+ * from a CI runner) before it could clean up by itself: temporary folders
+ * (the bundle's holds the project's secrets) and the deployment lock. Code
+ * that creates such a thing registers its undo here and unregisters it once
+ * it undid it itself; the CLI's signal handler (cli/signals.ts) runs what is
+ * left. A registry, not a parameter, because the signal can come at any
+ * depth of the pipeline.
+ */
+const pending = new Set();
+/** Registers an undo; returns the function that unregisters it. */
+function onAbort(cleanup) {
+    pending.add(cleanup);
+    return () => void pending.delete(cleanup);
+}
+/** Runs every registered undo once, each on its own: one failure does not stop the others. */
+async function runAbortCleanups() {
+    const failures = [];
+    const cleanups = [...pending];
+    pending.clear();
+    for (const cleanup of cleanups) {
+        try {
+            await cleanup();
+        }
+        catch (error) {
+            failures.push(error instanceof Error ? error.message : String(error));
+        }
+    }
+    return failures;
+}
+
+
+/***/ }),
+
 /***/ 2145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2105,6 +2224,12 @@ const CODES = {
         severity: 'error',
         hint: 'Add the IAM action to the role; see the IAM policy in the user guide.',
     },
+    SD202: {
+        name: 'untrustedFork',
+        title: "a fork's pull request under pull_request_target, which would run the fork's code with this repository's AWS role",
+        severity: 'error',
+        hint: 'Deploy fork pull requests only after review, with allow-fork-pull-request-target: true (read docs/security.md first).',
+    },
     SD299: {
         name: 'awsError',
         title: 'any other AWS error, with its code and message',
@@ -2134,6 +2259,12 @@ const CODES = {
         title: 'instances that did not report a bootstrap status within `ready_timeout`',
         severity: 'error',
         hint: 'Raise ready_timeout for slow setups; otherwise read the console output: the instance needs outbound HTTPS to S3.',
+    },
+    SD410: {
+        name: 'deploymentLocked',
+        title: 'another deploy of the same deployment held its lock for longer than the wait',
+        severity: 'error',
+        hint: 'Wait for the other run to finish (or cancel it), then run again; in Actions, a concurrency group per deployment avoids this.',
     },
     SD500: {
         name: 'bootstrapFailed',
@@ -2247,6 +2378,8 @@ const TAG = {
     bundleSha256: 'spot-deployer:bundle-sha256',
     expiresAt: 'spot-deployer:expires-at',
     launchId: 'spot-deployer:launch-id',
+    /** Hash of everything an instance is launched with (deploy/spec-hash.ts): any change replaces it. */
+    specSha256: 'spot-deployer:spec-sha256',
     name: 'Name',
 };
 const MANAGED_BY = 'spot-deployer';
@@ -2534,10 +2667,18 @@ function buildBucket(input) {
             hint: 'add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket',
         });
     }
+    const prefix = (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, '');
+    if (prefix === '') {
+        // At the bucket root, destroy's folder and the expiry rules would reach objects that are not the deployer's.
+        input.issues.report(input.locator, ['bucket', 'prefix'], codes/* CODE */.Sq.unsafeBucket, 'bucket.prefix must not be empty', {
+            at: 'value',
+            hint: 'Leave bucket.prefix out (it defaults to spot-deployer) or give it a folder name such as deployments.',
+        });
+    }
     return {
         name: name ?? '',
         create: fromFile?.create ?? false,
-        prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, ''),
+        prefix,
         ...(fromFile?.kms_key ? { kmsKeyId: fromFile.kms_key } : {}),
     };
 }

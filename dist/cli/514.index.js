@@ -1,8 +1,8 @@
-export const id = 912;
-export const ids = [912];
+export const id = 514;
+export const ids = [514];
 export const modules = {
 
-/***/ 3912:
+/***/ 2514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,14 +19,95 @@ const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve,
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
-// EXTERNAL MODULE: ./src/aws/instances.ts
-var instances = __webpack_require__(9210);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var tags = __webpack_require__(2766);
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var s3 = __webpack_require__(1075);
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
 // EXTERNAL MODULE: ./src/core/codes.ts
 var codes = __webpack_require__(7265);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/deploy/lock.ts
+/**
+ * One deploy at a time per deployment: a lock object in the deployment's
+ * folder, taken with S3's conditional write (`If-None-Match: *`), so two
+ * runs can never both believe they hold it. A second deploy waits, then
+ * fails with SD410 naming the holder. A lock whose holder died (its
+ * `expires_at` passed) is stale and taken over. Released when the deploy
+ * ends, and by the CLI's signal handler when it is stopped.
+ */
+
+
+
+
+
+/** How long a second deploy waits for the first before SD410. */
+const LOCK_WAIT_SECONDS = 5 * 60;
+const LOCK_POLL_SECONDS = 10;
+/** A holder that has not finished this long after its own ready timeout is taken for dead. */
+const LOCK_MARGIN_SECONDS = 30 * 60;
+const parse = (text) => {
+    try {
+        return text ? JSON.parse(text) : {};
+    }
+    catch {
+        return {};
+    }
+};
+/** Stale: its holder's expiry passed, or it cannot be read (no holder would write that). */
+const isStale = (holder, now) => {
+    const expires = Date.parse(holder.expires_at ?? '');
+    return !Number.isFinite(expires) || expires <= now.getTime();
+};
+async function acquireDeployLock(plan, deps) {
+    const bucket = plan.bucket.name;
+    const key = (0,keys/* lockKey */.TL)((0,keys/* keyScopeOf */.JS)(plan));
+    const started = deps.now().getTime();
+    const waitSeconds = deps.waitSeconds ?? LOCK_WAIT_SECONDS;
+    for (;;) {
+        const now = deps.now();
+        const body = {
+            run_id: plan.run.runId,
+            acquired_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
+        };
+        if (await (0,s3/* putObjectIfAbsent */.zk)(deps.s3, bucket, key, JSON.stringify(body)))
+            return held(deps, { bucket, key, runId: plan.run.runId });
+        const holder = parse(await (0,s3/* readObjectText */.Db)(deps.s3, bucket, key));
+        if (isStale(holder, now)) {
+            deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
+            await (0,s3/* deleteObject */.XR)(deps.s3, bucket, key);
+            continue;
+        }
+        if (now.getTime() - started >= waitSeconds * 1000) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.deploymentLocked, `another deploy of ${plan.deploymentId} (run ${holder.run_id ?? 'unknown'}, since ${holder.acquired_at ?? '?'}) still holds s3://${bucket}/${key} after ${waitSeconds}s`);
+        }
+        deps.surface.info(`${plan.deploymentId}: another deploy (run ${holder.run_id ?? 'unknown'}) is running; waiting for it`);
+        await deps.sleep(LOCK_POLL_SECONDS * 1000);
+    }
+}
+function held(deps, lock) {
+    // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
+    const remove = async () => {
+        if (parse(await (0,s3/* readObjectText */.Db)(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
+            await (0,s3/* deleteObject */.XR)(deps.s3, lock.bucket, lock.key);
+    };
+    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
+    return {
+        key: lock.key,
+        async release() {
+            forget();
+            await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/instances.ts
+var instances = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(2766);
 ;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
 /**
  * What went wrong on the instances, as errors with codes and hints: a
@@ -55,11 +136,19 @@ function bootstrapErrors(plan, failures, instances) {
 ;// CONCATENATED MODULE: ./src/deploy/decide.ts
 
 
-/** Same bundle, right count per region, all running: nothing to do. */
-function isUnchanged(regions, existing, bundleSha256) {
+/**
+ * Same bundle, same launch spec (its fingerprint per region, spec-hash.ts),
+ * right count per region, all running: nothing to do. An instance without a
+ * fingerprint (launched before it existed) counts as different.
+ */
+function isUnchanged(regions, existing, wanted) {
     return regions.every((region) => {
         const here = existing.filter((instance) => instance.region === region.name);
-        return here.length === region.count && here.every((instance) => instance.state === 'running' && instance.bundleSha256 === bundleSha256);
+        return (here.length === region.count &&
+            here.every((instance) => instance.state === 'running' &&
+                instance.bundleSha256 === wanted.bundleSha256 &&
+                instance.specSha256 !== undefined &&
+                instance.specSha256 === wanted.specHashes[region.name]));
     });
 }
 function bootstrapStateOf(wait, id, statuses, reclaimed) {
@@ -311,8 +400,9 @@ async function launchInRegion(request) {
                     const userData = await request.userDataFor(launchId, remaining);
                     const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
                     const result = await request.clients.ec2.send(new dist_cjs/* RunInstancesCommand */.zq7(input));
+                    const fresh = [];
                     for (const instance of result.Instances ?? []) {
-                        instances.push({
+                        fresh.push({
                             id: instance.InstanceId,
                             region,
                             availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
@@ -321,7 +411,10 @@ async function launchInRegion(request) {
                             launchId,
                         });
                     }
-                    record.launched = result.Instances?.length ?? 0;
+                    instances.push(...fresh);
+                    record.launched = fresh.length;
+                    if (fresh.length > 0)
+                        request.onLaunched?.(fresh);
                 }
                 catch (error) {
                     record.errorCode = (0,errors/* awsErrorCode */.J6)(error);
@@ -348,9 +441,11 @@ async function launchInRegion(request) {
 /**
  * The network an instance lands in: the VPC and its subnets (one pool per
  * AZ), and a security group owned by the deployment that opens only the
- * configured ports to the configured CIDRs. With no ingress configured the
+ * configured ports to the configured CIDRs, and only those: every deploy
+ * reconciles the rules with the config. With no ingress configured the
  * group has no inbound rules at all.
  */
+
 
 
 
@@ -401,50 +496,109 @@ async function findSubnets(clients, network, regionSubnets) {
     }
     return { vpcId, subnets };
 }
-const groupName = (deploymentId) => `spot-deployer-${deploymentId}`;
-async function existingGroup(clients, vpcId, deploymentId) {
+/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
+const groupName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
+async function ownedGroups(clients, owner, vpcId) {
     const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
-        Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+        Filters: [...(0,aws_tags/* ownerFilters */.Hk)(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
     }));
-    return groups.SecurityGroups?.[0]?.GroupId;
+    return (groups.SecurityGroups ?? []).filter((group) => (0,aws_tags/* isOwnedBy */.D0)(group.Tags, owner));
 }
-async function authorize(clients, groupId, rules) {
-    if (rules.length === 0)
-        return;
-    await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({
-        GroupId: groupId,
-        IpPermissions: rules.map((rule) => ({
-            IpProtocol: rule.protocol,
-            FromPort: rule.port,
-            ToPort: rule.port,
-            IpRanges: [{ CidrIp: rule.cidr, Description: 'spot-deployer network.ingress' }],
-        })),
-    }));
+const permissionKey = (rule) => JSON.stringify([rule.protocol, rule.fromPort, rule.toPort, rule.source]);
+/** Flattens EC2's grouped permissions into one entry per source. */
+function flattenPermissions(permissions) {
+    return permissions.flatMap((permission) => {
+        const base = { protocol: permission.IpProtocol ?? '-1', fromPort: permission.FromPort, toPort: permission.ToPort };
+        return [
+            ...(permission.IpRanges ?? []).map((range) => ({ ...base, source: { cidr: range.CidrIp ?? '' } })),
+            ...(permission.Ipv6Ranges ?? []).map((range) => ({ ...base, source: { cidrV6: range.CidrIpv6 ?? '' } })),
+            ...(permission.UserIdGroupPairs ?? []).map((pair) => ({ ...base, source: { group: pair.GroupId ?? '' } })),
+            ...(permission.PrefixListIds ?? []).map((list) => ({ ...base, source: { prefixList: list.PrefixListId ?? '' } })),
+        ];
+    });
 }
-/** Creates (or reuses) the deployment's security group; idempotent by tag. */
+const wanted = (rule) => ({
+    protocol: rule.protocol,
+    fromPort: rule.port,
+    toPort: rule.port,
+    source: { cidr: rule.cidr },
+});
+/** What to add and what to take away so the group holds exactly the configured rules. Pure. */
+function ingressChanges(current, rules) {
+    const have = flattenPermissions(current);
+    const want = rules.map(wanted);
+    const haveKeys = new Set(have.map(permissionKey));
+    const wantKeys = new Set(want.map(permissionKey));
+    const unique = (list) => [...new Map(list.map((rule) => [permissionKey(rule), rule])).values()];
+    return {
+        add: unique(want.filter((rule) => !haveKeys.has(permissionKey(rule)))),
+        revoke: unique(have.filter((rule) => !wantKeys.has(permissionKey(rule)))),
+    };
+}
+const toIpPermission = (rule) => ({
+    IpProtocol: rule.protocol,
+    ...(rule.fromPort === undefined ? {} : { FromPort: rule.fromPort }),
+    ...(rule.toPort === undefined ? {} : { ToPort: rule.toPort }),
+    ...('cidr' in rule.source ? { IpRanges: [{ CidrIp: rule.source.cidr, Description: 'spot-deployer network.ingress' }] } : {}),
+    ...('cidrV6' in rule.source ? { Ipv6Ranges: [{ CidrIpv6: rule.source.cidrV6 }] } : {}),
+    ...('group' in rule.source ? { UserIdGroupPairs: [{ GroupId: rule.source.group }] } : {}),
+    ...('prefixList' in rule.source ? { PrefixListIds: [{ PrefixListId: rule.source.prefixList }] } : {}),
+});
+/**
+ * Makes the group's inbound rules exactly the configured ones: missing rules
+ * are added, anything else (a narrowed CIDR, a removed port, a rule added by
+ * hand) is revoked. Runs on every deploy, so a run that died between
+ * creating the group and authorizing its rules is repaired by the next.
+ */
+async function reconcileIngress(clients, group, rules) {
+    const { add, revoke } = ingressChanges(group.IpPermissions ?? [], rules);
+    if (revoke.length > 0) {
+        await clients.ec2.send(new dist_cjs/* RevokeSecurityGroupIngressCommand */.eo3({ GroupId: group.GroupId, IpPermissions: revoke.map(toIpPermission) }));
+    }
+    if (add.length > 0) {
+        await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({ GroupId: group.GroupId, IpPermissions: add.map(toIpPermission) }));
+    }
+}
+/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
+    const name = groupName(options.owner);
+    let group;
     try {
-        const found = await existingGroup(clients, options.vpcId, options.deploymentId);
-        if (found)
-            return found;
-        const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
-            GroupName: groupName(options.deploymentId),
-            Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
-            VpcId: options.vpcId,
-            TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
-        }));
-        await authorize(clients, created.GroupId, options.ingress);
-        return created.GroupId;
+        group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+        if (!group) {
+            const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
+                GroupName: name,
+                Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+                VpcId: options.vpcId,
+                TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
+            }));
+            group = { GroupId: created.GroupId, IpPermissions: [] };
+        }
     }
     catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${groupName(options.deploymentId)}` });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
     }
+    try {
+        await reconcileIngress(clients, group, options.ingress);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
+    }
+    return group.GroupId;
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
-async function deleteSecurityGroups(clients, deploymentId) {
-    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [(0,aws_tags/* deploymentFilter */.eE)(deploymentId)] }));
+async function deleteSecurityGroups(clients, owner) {
+    let groups;
+    try {
+        groups = await ownedGroups(clients, owner);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+    }
     const deleted = [];
-    for (const group of groups.SecurityGroups ?? []) {
+    for (const group of groups) {
         try {
             await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
             deleted.push(group.GroupId);
@@ -458,14 +612,10 @@ async function deleteSecurityGroups(clients, deploymentId) {
     return deleted;
 }
 
-// EXTERNAL MODULE: ./src/aws/s3.ts
-var s3 = __webpack_require__(1075);
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
 var user_data = __webpack_require__(1392);
 // EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
 var prepare = __webpack_require__(3557);
-// EXTERNAL MODULE: ./src/agent/keys.ts
-var keys = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the
@@ -473,6 +623,8 @@ var keys = __webpack_require__(7469);
  * Each launch call gets its own user-data, whose status URLs point under
  * that call's launch id.
  */
+
+
 
 
 
@@ -490,7 +642,7 @@ async function deployRegion(request) {
         const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
         const securityGroupId = await ensureSecurityGroup(clients, {
             vpcId,
-            deploymentId: plan.deploymentId,
+            owner: (0,deploy_existing/* ownerOf */.bf)(plan),
             ingress: (0,prepare/* ingressFor */.Bh)(plan),
             tags: request.tags,
         });
@@ -502,8 +654,9 @@ async function deployRegion(request) {
             image,
             subnets,
             securityGroupId,
-            tags: request.tags,
+            tags: { ...request.tags, [tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
+            ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
             userDataFor: async (launchId, count) => {
                 const statusUrls = await presignStatusUrls(request, launchId, count);
                 const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
@@ -562,6 +715,8 @@ function launchRound(context, wanted, round) {
         bundleUrl: context.bundleUrl,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
+        specSha256: context.specHashes[region.name] ?? '',
+        ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
         // The round keeps ClientTokens and launch ids apart between rounds of one run.
         clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
         urlLifetimeSeconds: context.urlLifetimeSeconds,
@@ -637,6 +792,67 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/spec-hash.ts
+/**
+ * The launch spec's fingerprint: everything an instance is launched with,
+ * hashed, and stored on the instance as the `spot-deployer:spec-sha256` tag.
+ * A deploy whose fingerprint differs from the running instances' replaces
+ * them (new ones ready before the old ones go); the same fingerprint, count
+ * and health change nothing. Pure, table-tested in __tests__/deploy/spec-hash.test.ts.
+ *
+ * In: the user-data rendered with placeholder URLs (presigned URLs change on
+ * every run and must not count), instance types, image as configured (a new
+ * AMI behind an alias does not replace running instances), architecture,
+ * market, max price, allocation, root volume, network placement and public
+ * IP, the inbound rules, ttl, SSH key name and public key, IAM profile. Out:
+ * the instance count (scaling is the count check's job) and free-form tags.
+ */
+
+
+/** The facts of one region's launches; `userData` is the text rendered without URLs. */
+function launchSpecFactsOf(plan, region, userData) {
+    return {
+        userData,
+        instanceTypes: region.instanceTypes,
+        image: region.image,
+        architecture: plan.architecture,
+        market: plan.market,
+        maxPrice: plan.maxPrice ?? null,
+        allocation: plan.allocation,
+        rootVolume: plan.rootVolume,
+        network: {
+            vpc: plan.network.vpc,
+            subnets: region.subnets !== 'auto' ? region.subnets : plan.network.subnets,
+            publicIp: plan.network.publicIp,
+        },
+        ingress: (0,prepare/* ingressFor */.Bh)(plan),
+        ttlSeconds: plan.ttlSeconds,
+        keyName: plan.ssh?.keyName ?? null,
+        publicKey: plan.ssh?.publicKey ?? null,
+        iamInstanceProfile: plan.iamInstanceProfile ?? null,
+    };
+}
+/** JSON with sorted keys, so the same facts give the same text whatever order they were built in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+const ruleKey = (rule) => `${rule.protocol}/${rule.port}/${rule.cidr}`;
+/** sha256 of the facts; the order of inbound rules does not matter, the ladder's order does. */
+function launchSpecHash(facts) {
+    const ingress = [...new Map(facts.ingress.map((rule) => [ruleKey(rule), rule])).values()].sort((a, b) => ruleKey(a).localeCompare(ruleKey(b)));
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(canonical({ ...facts, ingress }))
+        .digest('hex');
+}
+/** One fingerprint per region (types, image and subnets may differ between regions). */
+const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map((region) => [region.name, launchSpecHash(launchSpecFactsOf(plan, region, userData))]));
+
 ;// CONCATENATED MODULE: ./src/deploy/upload.ts
 
 
@@ -644,7 +860,10 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
 const PRESIGN_MARGIN_SECONDS = 30 * 60;
 async function uploadAndPresign(plan, prepared, bucket, surface) {
     const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
     const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
         bucket: plan.bucket.name,
         key,
@@ -674,6 +893,8 @@ async function uploadAndPresign(plan, prepared, bucket, surface) {
 
 
 
+
+
 async function runDeploy(plan, options, deps) {
     const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
     try {
@@ -683,28 +904,40 @@ async function runDeploy(plan, options, deps) {
         const bucket = deps.pool.forRegion(plan.regions[0].name);
         const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
         const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-        const existing = await (0,deploy_existing/* findExisting */.x)(deps.pool, plan);
-        if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
-            const kept = await keptResult(plan, existing, before, deps);
-            publishEarly(plan, kept, existing, [], deps.surface);
-            if (kept.status === 'success') {
-                deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
-                return kept;
-            }
-            // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
-            deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+        const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
+        try {
+            return await deployLocked(plan, { prepared, uploaded, before }, deps);
         }
-        const context = launchContextOf(plan, prepared, uploaded, deps);
-        const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
-        const launched = launches.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
-        const ready = await waitForInstances(plan, context, launches, before, deps);
-        const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
-        return await retireOld(result, existing, deps.pool);
+        finally {
+            await lock.release();
+        }
     }
     finally {
         prepared.dispose();
     }
+}
+/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
+async function deployLocked(plan, staged, deps) {
+    const { prepared, before } = staged;
+    const existing = await (0,deploy_existing/* findExisting */.xx)(deps.pool, plan);
+    const specHashes = launchSpecHashes(plan, prepared.specUserData);
+    if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
+        const kept = await keptResult(plan, existing, before, deps);
+        publishEarly(plan, kept, existing, [], deps.surface);
+        if (kept.status === 'success') {
+            deps.surface.info(`${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`);
+            return kept;
+        }
+        // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+        deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+    }
+    const context = launchContextOf(plan, staged, deps, specHashes);
+    const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+    const launched = launches.flatMap((launch) => launch.instances);
+    publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
+    const ready = await waitForInstances(plan, context, launches, before, deps);
+    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+    return await retireOld(result, existing, deps.pool);
 }
 /** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
 function plannedResult(plan, prepared, dryRun) {
@@ -728,14 +961,17 @@ function plannedResult(plan, prepared, dryRun) {
         failures: [],
     };
 }
-function launchContextOf(plan, prepared, uploaded, deps) {
+function launchContextOf(plan, staged, deps, specHashes) {
+    const { prepared, uploaded, before } = staged;
     return {
+        specHashes,
         plan,
         pool: deps.pool,
         surface: deps.surface,
         bucketClients: deps.pool.forRegion(plan.regions[0].name),
         bundleUrl: uploaded.url,
         bundleSha256: prepared.bundle.sha256,
+        onLaunched: launchedReporter(plan, before, deps.surface),
         tags: {
             ...plan.resourceTags,
             [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
@@ -793,10 +1029,30 @@ async function retireOld(result, existing, pool) {
 }
 /** The same bundle already runs: report it as it is. */
 async function keptResult(plan, existing, before, deps) {
-    const statuses = await (0,deploy_existing/* readStatusesOf */.k)(deps.pool, plan, existing);
+    const statuses = await (0,deploy_existing/* readStatusesOf */.kw)(deps.pool, plan, existing);
     const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
     const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
     return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
+}
+/**
+ * Outputs and post-step state after every launch call, not only after all
+ * rounds: a run cancelled between two calls still tells its post step (and
+ * the CLI's signal handler) exactly what it launched.
+ */
+function launchedReporter(plan, before, surface) {
+    const launched = [];
+    return (instances) => {
+        launched.push(...instances);
+        const views = launched.map((instance) => ({
+            id: instance.id,
+            region: instance.region,
+            availabilityZone: instance.availabilityZone,
+            instanceType: instance.instanceType,
+            lifecycle: instance.lifecycle,
+            state: 'pending',
+        }));
+        publishEarly(plan, before, views, launched, surface);
+    };
 }
 /** Outputs and post-step state as soon as instance ids exist, before any waiting. */
 function publishEarly(plan, result, views, launched, surface) {
@@ -826,17 +1082,18 @@ async function deployCommand(plan, options, deps) {
 
 
 
+
 async function runDestroy(plan, deps) {
     const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
     await Promise.all(plan.regions.map(async (region) => {
         const clients = deps.pool.forRegion(region.name);
-        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, plan.deploymentId);
+        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, (0,deploy_existing/* ownerOf */.bf)(plan));
         const ids = found.map((instance) => instance.id);
         if (ids.length > 0)
             deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
         await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
         result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
-        result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
+        result.securityGroups.push(...(await deleteSecurityGroups(clients, (0,deploy_existing/* ownerOf */.bf)(plan))));
     }));
     const bucketClients = deps.pool.forRegion(plan.regions[0].name);
     result.objectsDeleted = await (0,s3/* deleteObjectsUnder */.W)(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
@@ -848,8 +1105,8 @@ async function runDestroy(plan, deps) {
 
 
 async function runStatus(plan, deps) {
-    const views = await (0,deploy_existing/* findExisting */.x)(deps.pool, plan);
-    const statuses = await (0,deploy_existing/* readStatusesOf */.k)(deps.pool, plan, views);
+    const views = await (0,deploy_existing/* findExisting */.xx)(deps.pool, plan);
+    const statuses = await (0,deploy_existing/* readStatusesOf */.kw)(deps.pool, plan, views);
     const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
     return { deploymentId: plan.deploymentId, instances, costPerHour: (0,instance_groups.costOf)(instances) };
 }

@@ -1,8 +1,8 @@
-export const id = 127;
-export const ids = [127];
+export const id = 978;
+export const ids = [978];
 export const modules = {
 
-/***/ 5127:
+/***/ 8978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,177 +19,6 @@ const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve,
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(5193);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/core/tags.ts
-var core_tags = __webpack_require__(2766);
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-
-
-/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
-const toTagList = (tags) => Object.entries(tags)
-    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-    .map(([Key, Value]) => ({ Key, Value }));
-const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
-const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
-const deploymentFilter = (deploymentId) => ({
-    Name: `tag:${core_tags/* TAG */.D.deployment}`,
-    Values: [deploymentId],
-});
-
-;// CONCATENATED MODULE: ./src/aws/instances.ts
-/**
- * Finding, waiting for and terminating a deployment's instances, always by
- * tag: there is no local state file.
- */
-
-
-
-/** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
-const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
-const wasReclaimedBySpot = (instance) => SPOT_RECLAIM.test(instance.stateReason ?? '');
-function toView(region, instance) {
-    return {
-        id: instance.InstanceId,
-        region,
-        availabilityZone: instance.Placement?.AvailabilityZone ?? '',
-        instanceType: instance.InstanceType ?? '',
-        lifecycle: instance.InstanceLifecycle === 'spot' ? 'spot' : 'on-demand',
-        state: instance.State?.Name ?? 'unknown',
-        stateReason: instance.StateReason?.Code,
-        publicIp: instance.PublicIpAddress,
-        privateIp: instance.PrivateIpAddress,
-        launchTime: instance.LaunchTime?.toISOString(),
-        launchId: tagValue(instance.Tags, core_tags/* TAG */.D.launchId),
-        bundleSha256: tagValue(instance.Tags, core_tags/* TAG */.D.bundleSha256),
-        expiresAt: tagValue(instance.Tags, core_tags/* TAG */.D.expiresAt),
-        deploymentId: tagValue(instance.Tags, core_tags/* TAG */.D.deployment),
-        pullRequest: tagValue(instance.Tags, core_tags/* TAG */.D.pr),
-    };
-}
-async function describe(clients, input) {
-    const views = [];
-    let NextToken;
-    try {
-        do {
-            const page = await clients.ec2.send(new dist_cjs/* DescribeInstancesCommand */.bNs({ ...input, NextToken }));
-            for (const reservation of page.Reservations ?? []) {
-                for (const instance of reservation.Instances ?? [])
-                    views.push(toView(clients.region, instance));
-            }
-            NextToken = page.NextToken;
-        } while (NextToken);
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
-    }
-    return views.sort((a, b) => a.id.localeCompare(b.id));
-}
-const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
-/** The deployment's instances in a region that still cost money or may. */
-const findDeploymentInstances = (clients, deploymentId, states = LIVE_STATES) => describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
-/** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
-const findManagedInstances = (clients, repository) => describe(clients, {
-    Filters: [
-        { Name: `tag:${core_tags/* TAG */.D.managedBy}`, Values: [core_tags/* MANAGED_BY */.K] },
-        ...(repository ? [{ Name: `tag:${core_tags/* TAG */.D.repository}`, Values: [repository] }] : []),
-        { Name: 'instance-state-name', Values: LIVE_STATES },
-    ],
-});
-const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
-/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
-async function waitForRunning(clients, ids, maxWaitTime) {
-    if (ids.length === 0)
-        return;
-    try {
-        await (0,dist_cjs/* waitUntilInstanceRunning */.kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
-    }
-}
-async function terminateInstances(clients, ids, options) {
-    if (ids.length === 0)
-        return;
-    try {
-        await clients.ec2.send(new dist_cjs/* TerminateInstancesCommand */.NaF({ InstanceIds: ids }));
-        if (options.wait) {
-            await (0,dist_cjs/* waitUntilInstanceTerminated */.GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
-        }
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/codes.ts
-var codes = __webpack_require__(7265);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
-/**
- * What went wrong on the instances, as errors with codes and hints: a
- * bootstrap that failed (SD500, with its step and log tail) and instances
- * that never reported before `ready_timeout` (SD400).
- */
-
-
-const failuresOf = (statuses) => [...statuses.values()]
-    .filter((status) => status.status === 'failed')
-    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
-const minutes = (seconds) => `${Math.round(seconds / 60)}m`;
-function bootstrapErrors(plan, failures, instances) {
-    const errors = failures.map((failure) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
-        hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
-    }));
-    const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
-    if (plan.wait === 'ready' && silent.length > 0) {
-        errors.push(new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapTimeout, `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`, {
-            hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
-        }));
-    }
-    return errors;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/decide.ts
-
-
-/** Same bundle, right count per region, all running: nothing to do. */
-function isUnchanged(regions, existing, bundleSha256) {
-    return regions.every((region) => {
-        const here = existing.filter((instance) => instance.region === region.name);
-        return here.length === region.count && here.every((instance) => instance.state === 'running' && instance.bundleSha256 === bundleSha256);
-    });
-}
-function bootstrapStateOf(wait, id, statuses, reclaimed) {
-    if (reclaimed.has(id))
-        return 'reclaimed';
-    const status = statuses.get(id);
-    if (status)
-        return status.status;
-    return wait === 'ready' ? 'pending' : 'not-waited';
-}
-/** An instance counts when it did what `wait` asked of it. */
-const isGood = (wait, report) => wait === 'ready' ? report.bootstrap === 'ok' : wait === 'none' || report.state === 'running';
-function overallStatus(wanted, wait, reports, errorCount) {
-    const good = reports.filter((report) => isGood(wait, report)).length;
-    if (good >= wanted && errorCount === 0)
-        return 'success';
-    return good === 0 ? 'failed' : 'partial';
-}
-/** The error for a launch that found less capacity than wanted and said nothing else. */
-function shortfallError(launched, wanted, regions) {
-    if (launched >= wanted)
-        return undefined;
-    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCapacity, `only ${launched} of ${wanted} instance(s) found spot capacity in ${regions.join(', ')}`, {
-        hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
-    });
-}
-/** When an instance launched now should stop itself; undefined for `ttl: never`. */
-const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
-
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
 // EXTERNAL MODULE: external "node:fs"
@@ -197,11 +26,17 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
 var s3_request_presigner_dist_cjs = __webpack_require__(8505);
+// EXTERNAL MODULE: ./src/core/codes.ts
+var codes = __webpack_require__(7265);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/s3.ts
 /**
  * The deployment's S3 side: the bucket (optionally created private,
@@ -259,7 +94,7 @@ async function call(action, resource, run) {
 /** True when the bucket exists and is ours to use; false when it does not exist. */
 async function bucketExists(s3, name) {
     try {
-        await s3.send(new client_s3_dist_cjs.HeadBucketCommand({ Bucket: name }));
+        await s3.send(new dist_cjs.HeadBucketCommand({ Bucket: name }));
         return true;
     }
     catch (error) {
@@ -268,16 +103,18 @@ async function bucketExists(s3, name) {
         throw wrapS3Error(error, 's3:ListBucket', name);
     }
 }
+/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
 async function createBucket(s3, name, region) {
     // us-east-1 is the one region that refuses an explicit LocationConstraint.
     const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
     try {
-        await s3.send(new client_s3_dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+        await s3.send(new dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+        return true;
     }
     catch (error) {
         const code = (0,errors/* awsErrorCode */.J6)(error);
         if (code === 'BucketAlreadyOwnedByYou')
-            return;
+            return false;
         if (code === 'BucketAlreadyExists') {
             throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
                 cause: error,
@@ -288,18 +125,10 @@ async function createBucket(s3, name, region) {
         throw wrapS3Error(error, 's3:CreateBucket', name);
     }
 }
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
-async function mergedLifecycleRules(s3, name, prefix) {
-    let existing = [];
-    try {
-        existing = (await s3.send(new client_s3_dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-    }
-    catch (error) {
-        if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
-            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-    }
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
+function mergedLifecycleRules(existing, prefix) {
     const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const scope = prefix === '' ? '' : `${prefix}/`;
+    const scope = `${prefix}/`;
     return [
         ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
         {
@@ -317,22 +146,92 @@ async function mergedLifecycleRules(s3, name, prefix) {
         },
     ];
 }
-async function secureBucket(s3, options) {
-    const { name, kmsKeyId } = options;
-    // The plan trims slashes off the prefix; an empty one is refused before this.
-    const prefix = options.prefix ?? 'spot-deployer';
-    const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new client_s3_dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })));
+const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
+const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' };
+/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
+async function readSetting(action, name, missing, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (missing.includes((0,errors/* awsErrorCode */.J6)(error)))
+            return undefined;
+        throw wrapS3Error(error, action, name);
+    }
+}
+async function isMarkedOurs(s3, name) {
+    const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () => s3.send(new dist_cjs.GetBucketTaggingCommand({ Bucket: name })));
+    return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
+}
+async function ensurePublicAccessBlock(s3, name) {
+    const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () => s3.send(new dist_cjs.GetPublicAccessBlockCommand({ Bucket: name })));
+    const have = current?.PublicAccessBlockConfiguration;
+    if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key] === value))
+        return false;
+    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })));
+    return true;
+}
+async function ensureEncryption(s3, name, kmsKeyId) {
+    const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () => s3.send(new dist_cjs.GetBucketEncryptionCommand({ Bucket: name })));
+    const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
+    if (right)
+        return false;
     const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
     const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
-    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
-    const Rules = await mergedLifecycleRules(s3, name, prefix);
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
+    return true;
 }
 /**
- * Makes sure the bucket is usable. With `create`, creates it when missing and
- * (re)applies the private, encrypted, expiring settings every time, so a run
- * that died half-way is repaired by the next one. Without `create`, only
+ * What matters of a lifecycle rule, to compare what S3 holds with what we
+ * want. The size filter counts only when S3 reports one: moto drops it from
+ * what it reads back, and comparing it there would rewrite the rules on every run.
+ */
+const ruleEssence = (rule, sizeFallback) => JSON.stringify([
+    rule?.ID,
+    rule?.Status,
+    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
+    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
+    rule?.Expiration?.Days,
+    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
+]);
+async function ensureLifecycle(s3, name, prefix) {
+    let existing = [];
+    try {
+        existing = (await s3.send(new dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
+            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+    }
+    const Rules = mergedLifecycleRules(existing, prefix);
+    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
+    const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
+    const same = (rule) => ruleEssence(existing.find((have) => have.ID === rule.ID), rule.Filter?.And?.ObjectSizeLessThan) === ruleEssence(rule);
+    if (wanted.every(same))
+        return false;
+    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    return true;
+}
+/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
+async function secureBucket(s3, options) {
+    const { name, kmsKeyId } = options;
+    // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
+    const prefix = options.prefix ?? 'spot-deployer';
+    if (prefix === '') {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
+    }
+    await ensurePublicAccessBlock(s3, name);
+    await ensureEncryption(s3, name, kmsKeyId);
+    await ensureLifecycle(s3, name, prefix);
+}
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing,
+ * marks it as the deployer's (a bucket tag), and keeps the private,
+ * encrypted, expiring settings right on every run, so a run that died
+ * half-way is repaired by the next one. A bucket the deployer did not create
+ * is used as it is: its settings are never changed. Without `create`, only
  * checks that it exists and is reachable.
  */
 async function ensureBucket(s3, bucket, region) {
@@ -340,16 +239,23 @@ async function ensureBucket(s3, bucket, region) {
     if (!bucket.create) {
         if (!exists)
             throw missingBucket(bucket.name, undefined);
-        return { created: false };
+        return { created: false, managed: false };
     }
-    if (!exists)
-        await createBucket(s3, bucket.name, region);
-    await secureBucket(s3, bucket);
-    return { created: !exists };
+    let created = false;
+    if (!exists) {
+        created = await createBucket(s3, bucket.name, region);
+        if (created) {
+            await call('s3:PutBucketTagging', bucket.name, () => s3.send(new dist_cjs.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
+        }
+    }
+    const managed = created || (await isMarkedOurs(s3, bucket.name));
+    if (managed)
+        await secureBucket(s3, bucket);
+    return { created, managed };
 }
 async function objectExists(s3, bucket, key) {
     try {
-        await s3.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        await s3.send(new dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
         return true;
     }
     catch (error) {
@@ -411,18 +317,18 @@ async function presignExpirySeconds(s3, requested, now = Date.now()) {
 /** A URL the instance can GET the object with, using plain curl. */
 async function presignGet(s3, bucket, key, expiresSeconds) {
     const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
 }
 /** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
 async function presignPut(s3, bucket, key, expiresSeconds) {
     const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
 }
 async function listKeys(s3, bucket, prefix) {
     const keys = [];
     let token;
     do {
-        const page = await call('s3:ListBucket', bucket, () => s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
+        const page = await call('s3:ListBucket', bucket, () => s3.send(new dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
         for (const object of page.Contents ?? [])
             if (object.Key)
                 keys.push(object.Key);
@@ -434,7 +340,7 @@ async function listKeys(s3, bucket, prefix) {
 async function readStatusObjects(s3, bucket, prefix) {
     const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
     return await Promise.all(keys.map(async (key) => {
-        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
+        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
         const text = (await object.Body?.transformToString('utf8')) ?? '';
         try {
             return { key, status: JSON.parse(text) };
@@ -446,16 +352,320 @@ async function readStatusObjects(s3, bucket, prefix) {
 }
 /** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
 async function deleteObjectsUnder(s3, bucket, folder) {
+    // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
+    if (!/^[^/]+\/.+\/$/.test(folder)) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
+            hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
+        });
+    }
     const keys = await listKeys(s3, bucket, folder);
     for (let start = 0; start < keys.length; start += 1000) {
         const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-        const result = await call('s3:DeleteObject', bucket, () => s3.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
+        const result = await call('s3:DeleteObject', bucket, () => s3.send(new dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
         const failed = result.Errors?.[0];
         if (failed)
             throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
     }
     return keys.length;
 }
+/**
+ * Writes the object only if no object has that key (`If-None-Match: *`, S3's
+ * conditional write). Returns false when one already exists (412).
+ */
+async function putObjectIfAbsent(s3, bucket, key, body) {
+    try {
+        await s3.send(new dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+        return true;
+    }
+    catch (error) {
+        const status = error?.$metadata?.httpStatusCode;
+        // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
+        if ((0,errors/* awsErrorCode */.J6)(error) === 'PreconditionFailed' || status === 412 || status === 409)
+            return false;
+        throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
+    }
+}
+/** The object's text, or undefined when there is none. */
+async function readObjectText(s3, bucket, key) {
+    try {
+        const object = await s3.send(new dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return (await object.Body?.transformToString('utf8')) ?? '';
+    }
+    catch (error) {
+        if (isNotFound(error) && (0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchBucket')
+            return undefined;
+        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+    }
+}
+/** Deletes one object (no error when it is already gone). */
+async function deleteObject(s3, bucket, key) {
+    await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key })));
+}
+
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
+;// CONCATENATED MODULE: ./src/deploy/lock.ts
+/**
+ * One deploy at a time per deployment: a lock object in the deployment's
+ * folder, taken with S3's conditional write (`If-None-Match: *`), so two
+ * runs can never both believe they hold it. A second deploy waits, then
+ * fails with SD410 naming the holder. A lock whose holder died (its
+ * `expires_at` passed) is stale and taken over. Released when the deploy
+ * ends, and by the CLI's signal handler when it is stopped.
+ */
+
+
+
+
+
+/** How long a second deploy waits for the first before SD410. */
+const LOCK_WAIT_SECONDS = 5 * 60;
+const LOCK_POLL_SECONDS = 10;
+/** A holder that has not finished this long after its own ready timeout is taken for dead. */
+const LOCK_MARGIN_SECONDS = 30 * 60;
+const parse = (text) => {
+    try {
+        return text ? JSON.parse(text) : {};
+    }
+    catch {
+        return {};
+    }
+};
+/** Stale: its holder's expiry passed, or it cannot be read (no holder would write that). */
+const isStale = (holder, now) => {
+    const expires = Date.parse(holder.expires_at ?? '');
+    return !Number.isFinite(expires) || expires <= now.getTime();
+};
+async function acquireDeployLock(plan, deps) {
+    const bucket = plan.bucket.name;
+    const key = (0,keys/* lockKey */.TL)((0,keys/* keyScopeOf */.JS)(plan));
+    const started = deps.now().getTime();
+    const waitSeconds = deps.waitSeconds ?? LOCK_WAIT_SECONDS;
+    for (;;) {
+        const now = deps.now();
+        const body = {
+            run_id: plan.run.runId,
+            acquired_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
+        };
+        if (await putObjectIfAbsent(deps.s3, bucket, key, JSON.stringify(body)))
+            return held(deps, { bucket, key, runId: plan.run.runId });
+        const holder = parse(await readObjectText(deps.s3, bucket, key));
+        if (isStale(holder, now)) {
+            deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
+            await deleteObject(deps.s3, bucket, key);
+            continue;
+        }
+        if (now.getTime() - started >= waitSeconds * 1000) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.deploymentLocked, `another deploy of ${plan.deploymentId} (run ${holder.run_id ?? 'unknown'}, since ${holder.acquired_at ?? '?'}) still holds s3://${bucket}/${key} after ${waitSeconds}s`);
+        }
+        deps.surface.info(`${plan.deploymentId}: another deploy (run ${holder.run_id ?? 'unknown'}) is running; waiting for it`);
+        await deps.sleep(LOCK_POLL_SECONDS * 1000);
+    }
+}
+function held(deps, lock) {
+    // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
+    const remove = async () => {
+        if (parse(await readObjectText(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
+            await deleteObject(deps.s3, lock.bucket, lock.key);
+    };
+    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
+    return {
+        key: lock.key,
+        async release() {
+            forget();
+            await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var client_ec2_dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var core_tags = __webpack_require__(2766);
+;// CONCATENATED MODULE: ./src/aws/tags.ts
+
+
+/** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
+const toTagList = (tags) => Object.entries(tags)
+    .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+    .map(([Key, Value]) => ({ Key, Value }));
+const tagSpecifications = (tags, types) => types.map((ResourceType) => ({ ResourceType, Tags: tags }));
+const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
+/**
+ * Server-side filters for a deployment's resources. EC2 cannot filter on a
+ * tag being absent, so an empty repository is checked by `isOwnedBy` on the
+ * results; every caller applies both.
+ */
+const ownerFilters = (owner) => [
+    { Name: `tag:${core_tags/* TAG */.D.deployment}`, Values: [owner.deploymentId] },
+    ...(owner.repository ? [{ Name: `tag:${core_tags/* TAG */.D.repository}`, Values: [owner.repository] }] : []),
+];
+/** True when the tags name exactly this deployment of exactly this repository (or, for none, no repository). */
+const isOwnedBy = (tags, owner) => tagValue(tags, core_tags/* TAG */.D.deployment) === owner.deploymentId && (tagValue(tags, core_tags/* TAG */.D.repository) ?? '') === owner.repository;
+/** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
+const isOfRepository = (tags, repository) => (tagValue(tags, core_tags/* TAG */.D.repository) ?? '') === repository;
+
+;// CONCATENATED MODULE: ./src/aws/instances.ts
+/**
+ * Finding, waiting for and terminating a deployment's instances, always by
+ * tag: there is no local state file.
+ */
+
+
+
+/** Spot reclaimed the instance: these are replaced, not reported as failures of the project. */
+const SPOT_RECLAIM = /Server\.SpotInstance(Termination|Shutdown)|Server\.InsufficientInstanceCapacity/;
+const wasReclaimedBySpot = (instance) => SPOT_RECLAIM.test(instance.stateReason ?? '');
+function toView(region, instance) {
+    return {
+        id: instance.InstanceId,
+        region,
+        availabilityZone: instance.Placement?.AvailabilityZone ?? '',
+        instanceType: instance.InstanceType ?? '',
+        lifecycle: instance.InstanceLifecycle === 'spot' ? 'spot' : 'on-demand',
+        state: instance.State?.Name ?? 'unknown',
+        stateReason: instance.StateReason?.Code,
+        publicIp: instance.PublicIpAddress,
+        privateIp: instance.PrivateIpAddress,
+        launchTime: instance.LaunchTime?.toISOString(),
+        launchId: tagValue(instance.Tags, core_tags/* TAG */.D.launchId),
+        bundleSha256: tagValue(instance.Tags, core_tags/* TAG */.D.bundleSha256),
+        expiresAt: tagValue(instance.Tags, core_tags/* TAG */.D.expiresAt),
+        deploymentId: tagValue(instance.Tags, core_tags/* TAG */.D.deployment),
+        repository: tagValue(instance.Tags, core_tags/* TAG */.D.repository),
+        specSha256: tagValue(instance.Tags, core_tags/* TAG */.D.specSha256),
+        pullRequest: tagValue(instance.Tags, core_tags/* TAG */.D.pr),
+    };
+}
+async function describe(clients, input) {
+    const views = [];
+    let NextToken;
+    try {
+        do {
+            const page = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeInstancesCommand */.bNs({ ...input, NextToken }));
+            for (const reservation of page.Reservations ?? []) {
+                for (const instance of reservation.Instances ?? [])
+                    views.push(toView(clients.region, instance));
+            }
+            NextToken = page.NextToken;
+        } while (NextToken);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances', resource: clients.region });
+    }
+    return views.sort((a, b) => a.id.localeCompare(b.id));
+}
+const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
+const viewOwnedBy = (view, owner) => isOwnedBy([
+    { Key: core_tags/* TAG */.D.deployment, Value: view.deploymentId },
+    { Key: core_tags/* TAG */.D.repository, Value: view.repository },
+], owner);
+/** The deployment's instances in a region that still cost money or may: this deployment id of this repository only. */
+const findDeploymentInstances = async (clients, owner, states = LIVE_STATES) => (await describe(clients, { Filters: [...ownerFilters(owner), { Name: 'instance-state-name', Values: states }] })).filter((view) => viewOwnedBy(view, owner));
+/** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
+const findManagedInstances = async (clients, repository) => (await describe(clients, {
+    Filters: [
+        { Name: `tag:${core_tags/* TAG */.D.managedBy}`, Values: [core_tags/* MANAGED_BY */.K] },
+        ...(repository ? [{ Name: `tag:${core_tags/* TAG */.D.repository}`, Values: [repository] }] : []),
+        { Name: 'instance-state-name', Values: LIVE_STATES },
+    ],
+})).filter((view) => isOfRepository([{ Key: core_tags/* TAG */.D.repository, Value: view.repository }], repository));
+const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
+/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
+async function waitForRunning(clients, ids, maxWaitTime) {
+    if (ids.length === 0)
+        return;
+    try {
+        await (0,client_ec2_dist_cjs/* waitUntilInstanceRunning */.kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
+    }
+}
+async function terminateInstances(clients, ids, options) {
+    if (ids.length === 0)
+        return;
+    try {
+        await clients.ec2.send(new client_ec2_dist_cjs/* TerminateInstancesCommand */.NaF({ InstanceIds: ids }));
+        if (options.wait) {
+            await (0,client_ec2_dist_cjs/* waitUntilInstanceTerminated */.GJr)({ client: clients.ec2, maxWaitTime: options.maxWaitTime ?? 600, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        }
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:TerminateInstances', resource: `${clients.region} ${ids.join(', ')}` });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
+/**
+ * What went wrong on the instances, as errors with codes and hints: a
+ * bootstrap that failed (SD500, with its step and log tail) and instances
+ * that never reported before `ready_timeout` (SD400).
+ */
+
+
+const failuresOf = (statuses) => [...statuses.values()]
+    .filter((status) => status.status === 'failed')
+    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
+const minutes = (seconds) => `${Math.round(seconds / 60)}m`;
+function bootstrapErrors(plan, failures, instances) {
+    const errors = failures.map((failure) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+        hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
+    }));
+    const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
+    if (plan.wait === 'ready' && silent.length > 0) {
+        errors.push(new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapTimeout, `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`, {
+            hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
+        }));
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/decide.ts
+
+
+/**
+ * Same bundle, same launch spec (its fingerprint per region, spec-hash.ts),
+ * right count per region, all running: nothing to do. An instance without a
+ * fingerprint (launched before it existed) counts as different.
+ */
+function isUnchanged(regions, existing, wanted) {
+    return regions.every((region) => {
+        const here = existing.filter((instance) => instance.region === region.name);
+        return (here.length === region.count &&
+            here.every((instance) => instance.state === 'running' &&
+                instance.bundleSha256 === wanted.bundleSha256 &&
+                instance.specSha256 !== undefined &&
+                instance.specSha256 === wanted.specHashes[region.name]));
+    });
+}
+function bootstrapStateOf(wait, id, statuses, reclaimed) {
+    if (reclaimed.has(id))
+        return 'reclaimed';
+    const status = statuses.get(id);
+    if (status)
+        return status.status;
+    return wait === 'ready' ? 'pending' : 'not-waited';
+}
+/** An instance counts when it did what `wait` asked of it. */
+const isGood = (wait, report) => wait === 'ready' ? report.bootstrap === 'ok' : wait === 'none' || report.state === 'running';
+function overallStatus(wanted, wait, reports, errorCount) {
+    const good = reports.filter((report) => isGood(wait, report)).length;
+    if (good >= wanted && errorCount === 0)
+        return 'success';
+    return good === 0 ? 'failed' : 'partial';
+}
+/** The error for a launch that found less capacity than wanted and said nothing else. */
+function shortfallError(launched, wanted, regions) {
+    if (launched >= wanted)
+        return undefined;
+    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCapacity, `only ${launched} of ${wanted} instance(s) found spot capacity in ${regions.join(', ')}`, {
+        hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
+    });
+}
+/** When an instance launched now should stop itself; undefined for `ttl: never`. */
+const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
 
 ;// CONCATENATED MODULE: ./src/core/clock-text.ts
 /** A running time for progress lines: `45s`, `2m05s`, `1h02m`. */
@@ -536,9 +746,14 @@ async function waitForBootstrap(options) {
 
 
 
+/** A deployment is its id within its repository: the same name in another repository is someone else's. */
+const ownerOf = (plan) => ({
+    deploymentId: plan.deploymentId,
+    repository: plan.run.repository,
+});
 /** The deployment's instances in every configured region (terminated ones excluded). */
 async function findExisting(pool, plan) {
-    const perRegion = await Promise.all(plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), plan.deploymentId)));
+    const perRegion = await Promise.all(plan.regions.map((region) => findDeploymentInstances(pool.forRegion(region.name), ownerOf(plan))));
     return perRegion.flat();
 }
 /** What each instance's agent reported, read once (no waiting). */
@@ -647,7 +862,7 @@ async function readSsmImageId(clients, path) {
 }
 async function describeImages(clients, input) {
     try {
-        return (await clients.ec2.send(new dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
+        return (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeImages', resource: clients.region });
@@ -798,9 +1013,10 @@ async function launchInRegion(request) {
                 try {
                     const userData = await request.userDataFor(launchId, remaining);
                     const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
-                    const result = await request.clients.ec2.send(new dist_cjs/* RunInstancesCommand */.zq7(input));
+                    const result = await request.clients.ec2.send(new client_ec2_dist_cjs/* RunInstancesCommand */.zq7(input));
+                    const fresh = [];
                     for (const instance of result.Instances ?? []) {
-                        instances.push({
+                        fresh.push({
                             id: instance.InstanceId,
                             region,
                             availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
@@ -809,7 +1025,10 @@ async function launchInRegion(request) {
                             launchId,
                         });
                     }
-                    record.launched = result.Instances?.length ?? 0;
+                    instances.push(...fresh);
+                    record.launched = fresh.length;
+                    if (fresh.length > 0)
+                        request.onLaunched?.(fresh);
                 }
                 catch (error) {
                     record.errorCode = (0,errors/* awsErrorCode */.J6)(error);
@@ -836,9 +1055,11 @@ async function launchInRegion(request) {
 /**
  * The network an instance lands in: the VPC and its subnets (one pool per
  * AZ), and a security group owned by the deployment that opens only the
- * configured ports to the configured CIDRs. With no ingress configured the
+ * configured ports to the configured CIDRs, and only those: every deploy
+ * reconciles the rules with the config. With no ingress configured the
  * group has no inbound rules at all.
  */
+
 
 
 
@@ -848,7 +1069,7 @@ async function findVpcId(clients, vpc) {
     const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
     let vpcs;
     try {
-        vpcs = (await clients.ec2.send(new dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
+        vpcs = (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeVpcs', resource: `${clients.region} ${vpc}` });
@@ -869,7 +1090,7 @@ async function findSubnets(clients, network, regionSubnets) {
     let described;
     try {
         described =
-            (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
+            (await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
     }
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
@@ -889,52 +1110,111 @@ async function findSubnets(clients, network, regionSubnets) {
     }
     return { vpcId, subnets };
 }
-const groupName = (deploymentId) => `spot-deployer-${deploymentId}`;
-async function existingGroup(clients, vpcId, deploymentId) {
-    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
-        Filters: [deploymentFilter(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
+const groupName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
+async function ownedGroups(clients, owner, vpcId) {
+    const groups = await clients.ec2.send(new client_ec2_dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
+        Filters: [...ownerFilters(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
     }));
-    return groups.SecurityGroups?.[0]?.GroupId;
+    return (groups.SecurityGroups ?? []).filter((group) => isOwnedBy(group.Tags, owner));
 }
-async function authorize(clients, groupId, rules) {
-    if (rules.length === 0)
-        return;
-    await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({
-        GroupId: groupId,
-        IpPermissions: rules.map((rule) => ({
-            IpProtocol: rule.protocol,
-            FromPort: rule.port,
-            ToPort: rule.port,
-            IpRanges: [{ CidrIp: rule.cidr, Description: 'spot-deployer network.ingress' }],
-        })),
-    }));
+const permissionKey = (rule) => JSON.stringify([rule.protocol, rule.fromPort, rule.toPort, rule.source]);
+/** Flattens EC2's grouped permissions into one entry per source. */
+function flattenPermissions(permissions) {
+    return permissions.flatMap((permission) => {
+        const base = { protocol: permission.IpProtocol ?? '-1', fromPort: permission.FromPort, toPort: permission.ToPort };
+        return [
+            ...(permission.IpRanges ?? []).map((range) => ({ ...base, source: { cidr: range.CidrIp ?? '' } })),
+            ...(permission.Ipv6Ranges ?? []).map((range) => ({ ...base, source: { cidrV6: range.CidrIpv6 ?? '' } })),
+            ...(permission.UserIdGroupPairs ?? []).map((pair) => ({ ...base, source: { group: pair.GroupId ?? '' } })),
+            ...(permission.PrefixListIds ?? []).map((list) => ({ ...base, source: { prefixList: list.PrefixListId ?? '' } })),
+        ];
+    });
 }
-/** Creates (or reuses) the deployment's security group; idempotent by tag. */
+const wanted = (rule) => ({
+    protocol: rule.protocol,
+    fromPort: rule.port,
+    toPort: rule.port,
+    source: { cidr: rule.cidr },
+});
+/** What to add and what to take away so the group holds exactly the configured rules. Pure. */
+function ingressChanges(current, rules) {
+    const have = flattenPermissions(current);
+    const want = rules.map(wanted);
+    const haveKeys = new Set(have.map(permissionKey));
+    const wantKeys = new Set(want.map(permissionKey));
+    const unique = (list) => [...new Map(list.map((rule) => [permissionKey(rule), rule])).values()];
+    return {
+        add: unique(want.filter((rule) => !haveKeys.has(permissionKey(rule)))),
+        revoke: unique(have.filter((rule) => !wantKeys.has(permissionKey(rule)))),
+    };
+}
+const toIpPermission = (rule) => ({
+    IpProtocol: rule.protocol,
+    ...(rule.fromPort === undefined ? {} : { FromPort: rule.fromPort }),
+    ...(rule.toPort === undefined ? {} : { ToPort: rule.toPort }),
+    ...('cidr' in rule.source ? { IpRanges: [{ CidrIp: rule.source.cidr, Description: 'spot-deployer network.ingress' }] } : {}),
+    ...('cidrV6' in rule.source ? { Ipv6Ranges: [{ CidrIpv6: rule.source.cidrV6 }] } : {}),
+    ...('group' in rule.source ? { UserIdGroupPairs: [{ GroupId: rule.source.group }] } : {}),
+    ...('prefixList' in rule.source ? { PrefixListIds: [{ PrefixListId: rule.source.prefixList }] } : {}),
+});
+/**
+ * Makes the group's inbound rules exactly the configured ones: missing rules
+ * are added, anything else (a narrowed CIDR, a removed port, a rule added by
+ * hand) is revoked. Runs on every deploy, so a run that died between
+ * creating the group and authorizing its rules is repaired by the next.
+ */
+async function reconcileIngress(clients, group, rules) {
+    const { add, revoke } = ingressChanges(group.IpPermissions ?? [], rules);
+    if (revoke.length > 0) {
+        await clients.ec2.send(new client_ec2_dist_cjs/* RevokeSecurityGroupIngressCommand */.eo3({ GroupId: group.GroupId, IpPermissions: revoke.map(toIpPermission) }));
+    }
+    if (add.length > 0) {
+        await clients.ec2.send(new client_ec2_dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({ GroupId: group.GroupId, IpPermissions: add.map(toIpPermission) }));
+    }
+}
+/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
+    const name = groupName(options.owner);
+    let group;
     try {
-        const found = await existingGroup(clients, options.vpcId, options.deploymentId);
-        if (found)
-            return found;
-        const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
-            GroupName: groupName(options.deploymentId),
-            Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
-            VpcId: options.vpcId,
-            TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
-        }));
-        await authorize(clients, created.GroupId, options.ingress);
-        return created.GroupId;
+        group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+        if (!group) {
+            const created = await clients.ec2.send(new client_ec2_dist_cjs/* CreateSecurityGroupCommand */.x3C({
+                GroupName: name,
+                Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+                VpcId: options.vpcId,
+                TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
+            }));
+            group = { GroupId: created.GroupId, IpPermissions: [] };
+        }
     }
     catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${groupName(options.deploymentId)}` });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
     }
+    try {
+        await reconcileIngress(clients, group, options.ingress);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
+    }
+    return group.GroupId;
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
-async function deleteSecurityGroups(clients, deploymentId) {
-    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({ Filters: [deploymentFilter(deploymentId)] }));
+async function deleteSecurityGroups(clients, owner) {
+    let groups;
+    try {
+        groups = await ownedGroups(clients, owner);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+    }
     const deleted = [];
-    for (const group of groups.SecurityGroups ?? []) {
+    for (const group of groups) {
         try {
-            await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
+            await clients.ec2.send(new client_ec2_dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
             deleted.push(group.GroupId);
         }
         catch (error) {
@@ -966,6 +1246,8 @@ var prepare = __webpack_require__(3557);
 
 
 
+
+
 async function deployRegion(request) {
     const { plan, region, clients } = request;
     const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
@@ -974,7 +1256,7 @@ async function deployRegion(request) {
         const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
         const securityGroupId = await ensureSecurityGroup(clients, {
             vpcId,
-            deploymentId: plan.deploymentId,
+            owner: ownerOf(plan),
             ingress: (0,prepare/* ingressFor */.Bh)(plan),
             tags: request.tags,
         });
@@ -986,8 +1268,9 @@ async function deployRegion(request) {
             image,
             subnets,
             securityGroupId,
-            tags: request.tags,
+            tags: { ...request.tags, [core_tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
+            ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
             userDataFor: async (launchId, count) => {
                 const statusUrls = await presignStatusUrls(request, launchId, count);
                 const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
@@ -1044,6 +1327,8 @@ function launchRound(context, wanted, round) {
         bundleUrl: context.bundleUrl,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
+        specSha256: context.specHashes[region.name] ?? '',
+        ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
         // The round keeps ClientTokens and launch ids apart between rounds of one run.
         clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
         urlLifetimeSeconds: context.urlLifetimeSeconds,
@@ -1119,6 +1404,67 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/spec-hash.ts
+/**
+ * The launch spec's fingerprint: everything an instance is launched with,
+ * hashed, and stored on the instance as the `spot-deployer:spec-sha256` tag.
+ * A deploy whose fingerprint differs from the running instances' replaces
+ * them (new ones ready before the old ones go); the same fingerprint, count
+ * and health change nothing. Pure, table-tested in __tests__/deploy/spec-hash.test.ts.
+ *
+ * In: the user-data rendered with placeholder URLs (presigned URLs change on
+ * every run and must not count), instance types, image as configured (a new
+ * AMI behind an alias does not replace running instances), architecture,
+ * market, max price, allocation, root volume, network placement and public
+ * IP, the inbound rules, ttl, SSH key name and public key, IAM profile. Out:
+ * the instance count (scaling is the count check's job) and free-form tags.
+ */
+
+
+/** The facts of one region's launches; `userData` is the text rendered without URLs. */
+function launchSpecFactsOf(plan, region, userData) {
+    return {
+        userData,
+        instanceTypes: region.instanceTypes,
+        image: region.image,
+        architecture: plan.architecture,
+        market: plan.market,
+        maxPrice: plan.maxPrice ?? null,
+        allocation: plan.allocation,
+        rootVolume: plan.rootVolume,
+        network: {
+            vpc: plan.network.vpc,
+            subnets: region.subnets !== 'auto' ? region.subnets : plan.network.subnets,
+            publicIp: plan.network.publicIp,
+        },
+        ingress: (0,prepare/* ingressFor */.Bh)(plan),
+        ttlSeconds: plan.ttlSeconds,
+        keyName: plan.ssh?.keyName ?? null,
+        publicKey: plan.ssh?.publicKey ?? null,
+        iamInstanceProfile: plan.iamInstanceProfile ?? null,
+    };
+}
+/** JSON with sorted keys, so the same facts give the same text whatever order they were built in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+const ruleKey = (rule) => `${rule.protocol}/${rule.port}/${rule.cidr}`;
+/** sha256 of the facts; the order of inbound rules does not matter, the ladder's order does. */
+function launchSpecHash(facts) {
+    const ingress = [...new Map(facts.ingress.map((rule) => [ruleKey(rule), rule])).values()].sort((a, b) => ruleKey(a).localeCompare(ruleKey(b)));
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(canonical({ ...facts, ingress }))
+        .digest('hex');
+}
+/** One fingerprint per region (types, image and subnets may differ between regions). */
+const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map((region) => [region.name, launchSpecHash(launchSpecFactsOf(plan, region, userData))]));
+
 ;// CONCATENATED MODULE: ./src/deploy/upload.ts
 
 
@@ -1126,7 +1472,10 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
 const PRESIGN_MARGIN_SECONDS = 30 * 60;
 async function uploadAndPresign(plan, prepared, bucket, surface) {
     const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    const ensured = await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
     const upload = await uploadBundle(bucket.s3, {
         bucket: plan.bucket.name,
         key,
@@ -1156,6 +1505,8 @@ async function uploadAndPresign(plan, prepared, bucket, surface) {
 
 
 
+
+
 async function runDeploy(plan, options, deps) {
     const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
     try {
@@ -1165,28 +1516,40 @@ async function runDeploy(plan, options, deps) {
         const bucket = deps.pool.forRegion(plan.regions[0].name);
         const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
         const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-        const existing = await findExisting(deps.pool, plan);
-        if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
-            const kept = await keptResult(plan, existing, before, deps);
-            publishEarly(plan, kept, existing, [], deps.surface);
-            if (kept.status === 'success') {
-                deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
-                return kept;
-            }
-            // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
-            deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+        const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
+        try {
+            return await deployLocked(plan, { prepared, uploaded, before }, deps);
         }
-        const context = launchContextOf(plan, prepared, uploaded, deps);
-        const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
-        const launched = launches.flatMap((launch) => launch.instances);
-        publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
-        const ready = await waitForInstances(plan, context, launches, before, deps);
-        const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
-        return await retireOld(result, existing, deps.pool);
+        finally {
+            await lock.release();
+        }
     }
     finally {
         prepared.dispose();
     }
+}
+/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
+async function deployLocked(plan, staged, deps) {
+    const { prepared, before } = staged;
+    const existing = await findExisting(deps.pool, plan);
+    const specHashes = launchSpecHashes(plan, prepared.specUserData);
+    if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
+        const kept = await keptResult(plan, existing, before, deps);
+        publishEarly(plan, kept, existing, [], deps.surface);
+        if (kept.status === 'success') {
+            deps.surface.info(`${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`);
+            return kept;
+        }
+        // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+        deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+    }
+    const context = launchContextOf(plan, staged, deps, specHashes);
+    const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+    const launched = launches.flatMap((launch) => launch.instances);
+    publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
+    const ready = await waitForInstances(plan, context, launches, before, deps);
+    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+    return await retireOld(result, existing, deps.pool);
 }
 /** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
 function plannedResult(plan, prepared, dryRun) {
@@ -1210,14 +1573,17 @@ function plannedResult(plan, prepared, dryRun) {
         failures: [],
     };
 }
-function launchContextOf(plan, prepared, uploaded, deps) {
+function launchContextOf(plan, staged, deps, specHashes) {
+    const { prepared, uploaded, before } = staged;
     return {
+        specHashes,
         plan,
         pool: deps.pool,
         surface: deps.surface,
         bucketClients: deps.pool.forRegion(plan.regions[0].name),
         bundleUrl: uploaded.url,
         bundleSha256: prepared.bundle.sha256,
+        onLaunched: launchedReporter(plan, before, deps.surface),
         tags: {
             ...plan.resourceTags,
             [core_tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
@@ -1280,6 +1646,26 @@ async function keptResult(plan, existing, before, deps) {
     const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
     return { ...before, unchanged: true, instances, costPerHour: costOf(instances), status: allOk ? 'success' : 'partial' };
 }
+/**
+ * Outputs and post-step state after every launch call, not only after all
+ * rounds: a run cancelled between two calls still tells its post step (and
+ * the CLI's signal handler) exactly what it launched.
+ */
+function launchedReporter(plan, before, surface) {
+    const launched = [];
+    return (instances) => {
+        launched.push(...instances);
+        const views = launched.map((instance) => ({
+            id: instance.id,
+            region: instance.region,
+            availabilityZone: instance.availabilityZone,
+            instanceType: instance.instanceType,
+            lifecycle: instance.lifecycle,
+            state: 'pending',
+        }));
+        publishEarly(plan, before, views, launched, surface);
+    };
+}
 /** Outputs and post-step state as soon as instance ids exist, before any waiting. */
 function publishEarly(plan, result, views, launched, surface) {
     surface.instancesLaunched({
@@ -1308,17 +1694,18 @@ async function deployCommand(plan, options, deps) {
 
 
 
+
 async function runDestroy(plan, deps) {
     const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
     await Promise.all(plan.regions.map(async (region) => {
         const clients = deps.pool.forRegion(region.name);
-        const found = await findDeploymentInstances(clients, plan.deploymentId);
+        const found = await findDeploymentInstances(clients, ownerOf(plan));
         const ids = found.map((instance) => instance.id);
         if (ids.length > 0)
             deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
         await terminateInstances(clients, ids, { wait: true, maxWaitTime: 600 });
         result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
-        result.securityGroups.push(...(await deleteSecurityGroups(clients, plan.deploymentId)));
+        result.securityGroups.push(...(await deleteSecurityGroups(clients, ownerOf(plan))));
     }));
     const bucketClients = deps.pool.forRegion(plan.regions[0].name);
     result.objectsDeleted = await deleteObjectsUnder(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
