@@ -6,11 +6,11 @@
  */
 import { CODE } from '../core/codes.js';
 import { gzipSync } from 'node:zlib';
-import { stringify } from 'yaml';
 import { SpotError } from '../core/errors.js';
 import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
 import type { UserDataSources } from '../plan/types.js';
 import { mergeCloudConfig } from './merge.js';
+import { stringifyForCloudInit } from './yaml-safe.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
@@ -58,7 +58,7 @@ export function renderUserData(options: { sources: UserDataSources; settings: Ag
   };
   const withAgent = mergeCloudConfig(options.sources.template.document, ours);
   const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
-  const text = `#cloud-config\n${stringify(document, { lineWidth: 0 })}`;
+  const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
   const plain = Buffer.from(text, 'utf8');
   const gzipped = plain.length > USER_DATA_LIMIT;
   const payload = gzipped ? gzipSync(plain, { level: 9 }) : plain;
