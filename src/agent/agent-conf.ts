@@ -15,6 +15,8 @@ export interface AgentSettings {
   statusUrls: string[];
   target: string;
   ttlSeconds: number;
+  /** Absolute expiry (ISO 8601), armed as a systemd timer by cloud-init's bootcmd; absent = never. */
+  expiresAt?: string;
   imdsUrl?: string;
 }
 

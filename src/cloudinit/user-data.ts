@@ -11,6 +11,7 @@ import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from
 import type { UserDataSources } from '../plan/types.js';
 import { mergeCloudConfig } from './merge.js';
 import { stringifyForCloudInit } from './yaml-safe.js';
+import { ttlBootcmd } from './ttl-timer.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
@@ -48,6 +49,8 @@ function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
  */
 export function renderUserData(options: { sources: UserDataSources; settings: AgentSettings; ssh?: SshAccess }): RenderedUserData {
   const ours = {
+    // First, so the TTL holds even when a later module or the agent fails.
+    ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
     ...sshKeys(options.ssh),
     write_files: [
       { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },

@@ -18,7 +18,6 @@ import { Document, visit } from 'yaml';
 /** Characters PyYAML reads as something else, or refuses, when written raw. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_QUOTES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\t\r]/u;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LEFT_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu;
 
 const ESCAPES: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };

@@ -12,6 +12,7 @@ import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
 import { presignPut } from '../aws/s3.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
+import { TAG } from '../core/tags.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
 import { keyScopeOf, statusKey, statusPrefix } from '../agent/keys.js';
@@ -65,7 +66,12 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
         const rendered = renderUserData({
           sources: plan.userData,
           ...(ssh ? { ssh } : {}),
-          settings: agentSettingsFor(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+          settings: agentSettingsFor(plan, {
+            bundleUrl: request.bundleUrl,
+            bundleSha256: request.bundleSha256,
+            statusUrls,
+            expiresAt: request.tags[TAG.expiresAt],
+          }),
         });
         assertUserDataFits(rendered, region.name);
         result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);

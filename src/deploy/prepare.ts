@@ -39,8 +39,12 @@ export function ingressFor(plan: Plan): IngressRule[] {
   return rules;
 }
 
-export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[] }): AgentSettings {
+export function agentSettingsFor(
+  plan: Plan,
+  urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[]; expiresAt?: string | undefined },
+): AgentSettings {
   return {
+    ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
     deploymentId: plan.deploymentId,
     bundleUrl: urls.bundleUrl,
     bundleSha256: urls.bundleSha256,
@@ -78,6 +82,8 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
       bundleUrl: PLACEHOLDER_URL,
       bundleSha256: bundle.sha256,
       statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+      // Any time: the rendered size does not depend on which.
+      expiresAt: new Date(0).toISOString(),
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
