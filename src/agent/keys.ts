@@ -35,3 +35,13 @@ export const statusPrefix = (scope: KeyScope, launchId: string): string => `${de
 
 /** One status object per instance of a launch call, by its launch index. */
 export const statusKey = (scope: KeyScope, launchId: string, index: number): string => `${statusPrefix(scope, launchId)}${index}.json`;
+
+/** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
+export const sealedKey = (scope: KeyScope, launchId: string, index: number): string =>
+  `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
+
+/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
+export function parseStatusKey(scope: KeyScope, key: string): { launchId: string; index: number } | undefined {
+  const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
+  return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1]!, index: Number(match[2]) } : undefined;
+}

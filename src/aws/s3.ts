@@ -309,3 +309,8 @@ export async function deleteObjectsUnder(s3: S3Client, bucket: string, folder: s
   }
   return keys.length;
 }
+
+/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
+export async function putSmallObject(s3: S3Client, bucket: string, key: string, body: Buffer): Promise<void> {
+  await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+}

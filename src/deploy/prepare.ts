@@ -3,6 +3,7 @@
  * generated steps, and the user-data checked against EC2's limit with
  * placeholder URLs as long as real presigned ones, before any AWS call.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,12 @@ import type { AgentSettings } from '../agent/agent-conf.js';
 const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
 
 export interface Prepared {
+  /** The public part: everything but secrets; what the bundle URL serves. */
   bundle: Bundle;
+  /** The secret part (uploads marked secret, `.spot-bundle/env`): never uploaded in clear, only sealed per instance. */
+  secretBundle: Bundle;
+  /** sha256 over both parts: what the bundle-sha256 tag compares, so a changed secret redeploys. */
+  fingerprint: string;
   /** Where the bundle goes in the bucket (content-addressed). */
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
@@ -41,7 +47,7 @@ export function ingressFor(plan: Plan): IngressRule[] {
 
 export function agentSettingsFor(
   plan: Plan,
-  urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[]; expiresAt?: string | undefined },
+  urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[]; secretUrls?: string[]; expiresAt?: string | undefined },
 ): AgentSettings {
   return {
     ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
@@ -49,6 +55,7 @@ export function agentSettingsFor(
     bundleUrl: urls.bundleUrl,
     bundleSha256: urls.bundleSha256,
     statusUrls: urls.statusUrls,
+    ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
     target: plan.manifest.target,
     ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
   };
@@ -66,13 +73,13 @@ export async function prepareDeployment(plan: Plan): Promise<Prepared> {
 }
 
 async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promise<Prepared> {
-  const bundle = await buildBundle(plan, {
-    outDir,
-    extraFiles: [
-      { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
-      { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
-    ],
-  });
+  const extraFiles = [
+    { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
+    { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
+  ];
+  const bundle = await buildBundle(plan, { outDir, extraFiles, part: 'public' });
+  const secretBundle = await buildBundle(plan, { outDir: join(outDir, 'secret'), extraFiles, part: 'secret' });
+  const fingerprint = createHash('sha256').update(`${bundle.sha256}:${secretBundle.sha256}`).digest('hex');
   const largest = Math.max(1, ...plan.regions.map((region) => region.count));
   const ssh = sshAccessFor(plan);
   const sizeCheck = renderUserData({
@@ -82,10 +89,11 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
       bundleUrl: PLACEHOLDER_URL,
       bundleSha256: bundle.sha256,
       statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+      secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
       // Any time: the rendered size does not depend on which.
       expiresAt: new Date(0).toISOString(),
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
+  return { bundle, secretBundle, fingerprint, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
 }
