@@ -115,8 +115,8 @@ describe('a forged ok during a re-deploy', () => {
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });
     const deploy = async (report: (ids: string[]) => Promise<string[]>) => {
       let clock = Date.now();
-      let reported: Promise<string[]> | undefined;
-      const before = await live();
+      // The instance side waits for the new instances by itself.
+      const reported = report(await live());
       const deploying = execute(parseOptions({ command: 'deploy', 'working-directory': dir, 'timeout-minutes': '1' }), {
         surface: silentSurface,
         run: { ...localRun(), runId: `run-${Math.random()}` },
@@ -127,7 +127,6 @@ describe('a forged ok during a re-deploy', () => {
           clock += ms;
         },
       });
-      reported = report(before);
       const outcome = await deploying;
       if (outcome.command !== 'deploy') throw new Error('expected a deploy');
       return outcome.result;
