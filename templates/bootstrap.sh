@@ -430,6 +430,8 @@ sd_open_secrets() { # SEALED OUT
   head -n 1 "$dir/keys" >"$dir/pass"
   openssl enc -d -aes-256-cbc -pbkdf2 -iter 1 -md sha256 -pass "file:$dir/pass" -in "$dir/body" -out "$2"
   sd_verify "$2" "$(sed -n 2p "$dir/keys")"
+  # The public bundle (checked against the user-data) names the secret part too.
+  if [[ -f $SD_BUNDLE_DIR/.spot-bundle/secrets.sha256 ]]; then sd_verify "$2" "$(head -n 1 "$SD_BUNDLE_DIR/.spot-bundle/secrets.sha256")"; fi
   rm -rf "$dir" "$1"
 }
 

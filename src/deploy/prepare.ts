@@ -3,7 +3,6 @@
  * generated steps, and the user-data checked against EC2's limit with
  * placeholder URLs as long as real presigned ones, before any AWS call.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,9 @@ import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
 
+/** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
+export const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
+
 /** A presigned URL with a session token runs to about 1.3 KB; leave room. */
 const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${'x'.repeat(1500)}`;
 
@@ -22,8 +24,6 @@ export interface Prepared {
   bundle: Bundle;
   /** The secret part (uploads marked secret, `.spot-bundle/env`): never uploaded in clear, only sealed per instance. */
   secretBundle: Bundle;
-  /** sha256 over both parts: what the bundle-sha256 tag compares, so a changed secret redeploys. */
-  fingerprint: string;
   /** Where the bundle goes in the bucket (content-addressed). */
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
@@ -77,9 +77,11 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
     { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
   ];
-  const bundle = await buildBundle(plan, { outDir, extraFiles, part: 'public' });
   const secretBundle = await buildBundle(plan, { outDir: join(outDir, 'secret'), extraFiles, part: 'secret' });
-  const fingerprint = createHash('sha256').update(`${bundle.sha256}:${secretBundle.sha256}`).digest('hex');
+  // The public part names the secret part's sha256: a changed secret changes the bundle (and its
+  // tag, so it redeploys), and the agent checks what it decrypted against the user-data's hash chain.
+  const anchor = { path: SECRETS_SHA256_PATH, content: `${secretBundle.sha256}\n`, mode: '0644' };
+  const bundle = await buildBundle(plan, { outDir, extraFiles: [...extraFiles, anchor], part: 'public' });
   const largest = Math.max(1, ...plan.regions.map((region) => region.count));
   const ssh = sshAccessFor(plan);
   const sizeCheck = renderUserData({
@@ -95,5 +97,5 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, secretBundle, fingerprint, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
+  return { bundle, secretBundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
 }

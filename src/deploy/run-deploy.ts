@@ -37,7 +37,7 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
     const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
     const existing = await findExisting(deps.pool, plan);
-    if (isUnchanged(plan.regions, existing, prepared.fingerprint)) {
+    if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
       const kept = await keptResult(plan, existing, before, deps);
       publishEarly(plan, kept, existing, [], deps.surface);
       if (kept.status === 'success') {
@@ -93,8 +93,7 @@ function launchContextOf(plan: Plan, prepared: Prepared, uploaded: Uploaded, dep
     secretBundleFile: prepared.secretBundle.file,
     tags: {
       ...plan.resourceTags,
-      // Both parts: a changed secret is a new deployment too.
-      [TAG.bundleSha256]: prepared.fingerprint,
+      [TAG.bundleSha256]: prepared.bundle.sha256,
       [TAG.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
     },
     runId: plan.run.runId,
