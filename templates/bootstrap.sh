@@ -16,6 +16,13 @@ SD_STATE_DIR=${SD_STATE_DIR:-/var/lib/spot-deployer}
 SD_LOG_FILE=${SD_LOG_FILE:-/var/log/spot-deployer.log}
 SD_ENV_FILE=/etc/spot-deployer/env
 SD_BUNDLE_DIR=$SD_STATE_DIR/bundle
+# The key pair made at boot: its public half goes out in the hello, the
+# secret part of the bundle comes back encrypted to it, and every report is
+# signed with it. The private key never leaves SD_STATE_DIR (0700).
+SD_KEY=$SD_STATE_DIR/agent-key.pem
+SD_IDENTITY=$SD_STATE_DIR/identity
+SD_SECRET_WAIT=${SD_SECRET_WAIT:-1800}
+[[ -v SD_SECRET_URLS ]] || SD_SECRET_URLS=()
 # Curl options shared by every download and upload: transient errors of S3 or
 # IMDS right after boot are common, so every error is retried.
 SD_CURL=(curl -fsS --retry 5 --retry-all-errors --retry-delay 2 --connect-timeout 10)
@@ -346,17 +353,99 @@ sd_imds() {
   header="X-aws-ec2-metadata-token: $token"
   SD_INSTANCE_ID=$("${SD_CURL[@]}" -H "$header" "$SD_IMDS_URL/latest/meta-data/instance-id")
   SD_LAUNCH_INDEX=$("${SD_CURL[@]}" -H "$header" "$SD_IMDS_URL/latest/meta-data/ami-launch-index")
+  # The identity document and AWS's signature of it bind this instance to the key made below.
+  mkdir -p "$SD_IDENTITY"
+  "${SD_CURL[@]}" -H "$header" -o "$SD_IDENTITY/document" "$SD_IMDS_URL/latest/dynamic/instance-identity/document"
+  "${SD_CURL[@]}" -H "$header" -o "$SD_IDENTITY/signature" "$SD_IMDS_URL/latest/dynamic/instance-identity/signature"
   SD_STATUS_URL=${SD_STATUS_URLS[$SD_LAUNCH_INDEX]:-}
   sd_log "instance $SD_INSTANCE_ID, launch index $SD_LAUNCH_INDEX"
 }
 
-sd_report() { # ok|failed
-  local file=$SD_STATE_DIR/status.json
+sd_keygen() {
+  (
+    umask 077
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SD_KEY" 2>/dev/null
+  )
+  openssl pkey -in "$SD_KEY" -pubout -out "$SD_STATE_DIR/agent-pub.pem"
+}
+
+sd_b64() { base64 -w0 "$1"; }
+
+# Prints REPORT-FILE's JSON with a `signed` member: the report's exact bytes,
+# their signature by the agent's key, the public key and the identity
+# document (contract: src/agent/signed-report.ts). Unsigned without a key.
+sd_envelope() { # REPORT-FILE
+  local json sig=$SD_STATE_DIR/report.sig
+  json=$(cat "$1")
+  if [[ ! -f $SD_KEY || ! -f $SD_IDENTITY/signature ]] || ! openssl dgst -sha256 -sign "$SD_KEY" -out "$sig" "$1"; then
+    printf '%s\n' "$json"
+    return 0
+  fi
+  printf '%s,"signed":{"report":"%s","signature":"%s","public_key":"%s","identity_document":"%s","identity_signature":"%s"}}\n' \
+    "${json%\}}" "$(sd_b64 "$1")" "$(sd_b64 "$sig")" "$(sd_b64 "$SD_STATE_DIR/agent-pub.pem")" \
+    "$(sd_b64 "$SD_IDENTITY/document")" "$(sd_b64 "$SD_IDENTITY/signature")"
+}
+
+sd_put_report() { # REPORT-FILE
   if [[ -z $SD_STATUS_URL && ${#SD_STATUS_URLS[@]} -eq 1 ]]; then SD_STATUS_URL=${SD_STATUS_URLS[0]}; fi
   [[ -n $SD_STATUS_URL ]] || { sd_log "no status URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
+  sd_envelope "$1" >"$1.signed"
+  "${SD_CURL[@]}" -X PUT --upload-file "$1.signed" "$SD_STATUS_URL" >/dev/null
+}
+
+# The early report that carries the public key the secret part is encrypted to.
+sd_hello() {
+  local file=$SD_STATE_DIR/hello.json index=null
+  [[ $SD_LAUNCH_INDEX =~ ^[0-9]+$ ]] && index=$SD_LAUNCH_INDEX
+  printf '{"status":"hello","deployment":%s,"instance_id":%s,"launch_index":%s}\n' \
+    "$(sd_json "$SD_DEPLOYMENT")" "$(sd_json "$SD_INSTANCE_ID")" "$index" >"$file"
+  sd_log "hello: public key sent"
+  sd_put_report "$file"
+}
+
+# Waits for the secret part, which the deployer encrypts to this instance's
+# key once it has checked the hello. Its URL leads only to that ciphertext.
+sd_fetch_secrets() { # FILE
+  local url=${SD_SECRET_URLS[$SD_LAUNCH_INDEX]:-} deadline
+  if [[ -z $url && ${#SD_SECRET_URLS[@]} -eq 1 ]]; then url=${SD_SECRET_URLS[0]}; fi
+  [[ -n $url ]] || { sd_log "no secret URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
+  deadline=$(($(date +%s) + SD_SECRET_WAIT))
+  sd_log "waiting for the secret part: $(sd_redact "$url")"
+  until curl -fsS --connect-timeout 10 -o "$1" "$url" 2>/dev/null; do
+    if (($(date +%s) >= deadline)); then sd_log "the secret part did not arrive within ${SD_SECRET_WAIT}s" && return 1; fi
+    sleep 2
+  done
+}
+
+# RSA-OAEP-SHA256 unwraps a passphrase and the plaintext's sha256; AES-256-CBC
+# (openssl enc, PBKDF2) holds the secret tar.gz. Format: src/agent/seal.ts.
+sd_open_secrets() { # SEALED OUT
+  local dir=$SD_STATE_DIR/sealed
+  umask 077
+  rm -rf "$dir" && mkdir -p "$dir"
+  head -c 256 "$1" >"$dir/wrapped"
+  tail -c +257 "$1" >"$dir/body"
+  openssl pkeyutl -decrypt -inkey "$SD_KEY" -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256 \
+    -pkeyopt rsa_mgf1_md:sha256 -in "$dir/wrapped" -out "$dir/keys"
+  head -n 1 "$dir/keys" >"$dir/pass"
+  openssl enc -d -aes-256-cbc -pbkdf2 -iter 1 -md sha256 -pass "file:$dir/pass" -in "$dir/body" -out "$2"
+  sd_verify "$2" "$(sed -n 2p "$dir/keys")"
+  # The public bundle (checked against the user-data) names the secret part too.
+  if [[ -f $SD_BUNDLE_DIR/.spot-bundle/secrets.sha256 ]]; then sd_verify "$2" "$(head -n 1 "$SD_BUNDLE_DIR/.spot-bundle/secrets.sha256")"; fi
+  rm -rf "$dir" "$1"
+}
+
+sd_unpack_secrets() { # FILE
+  umask 077
+  tar -xf "$1" -C "$SD_BUNDLE_DIR" --no-same-owner
+  rm -f "$1"
+}
+
+sd_report() { # ok|failed
+  local file=$SD_STATE_DIR/status.json
   sd_log "reporting status $1"
   sd_status_json "$1" >"$file"
-  "${SD_CURL[@]}" -X PUT --upload-file "$file" "$SD_STATUS_URL" >/dev/null
+  sd_put_report "$file"
 }
 
 # EXIT trap: the single place that reports, whatever way the agent ends.
@@ -383,12 +472,21 @@ sd_main() {
   sd_step arm-ttl sd_arm_ttl
   SD_CURRENT_STEP=imds
   sd_imds
+  SD_CURRENT_STEP=hello
+  sd_keygen
+  sd_hello
   mkdir -p "$SD_TARGET"
-  local archive=$SD_STATE_DIR/bundle.tar.gz
+  local archive=$SD_STATE_DIR/bundle.tar.gz secrets=$SD_STATE_DIR/secrets.tar.gz
   sd_step download-bundle sd_download "$SD_BUNDLE_URL" "$archive"
   sd_step verify-bundle sd_verify "$archive" "$SD_BUNDLE_SHA256"
   sd_step check-bundle sd_check_archive "$archive"
   sd_step unpack-bundle sd_unpack "$archive" "$SD_BUNDLE_DIR"
+  if ((${#SD_SECRET_URLS[@]} > 0)); then
+    sd_step fetch-secrets sd_fetch_secrets "$secrets.sealed"
+    sd_step open-secrets sd_open_secrets "$secrets.sealed" "$secrets"
+    sd_step check-secrets sd_check_archive "$secrets"
+    sd_step unpack-secrets sd_unpack_secrets "$secrets"
+  fi
   SD_CURRENT_STEP=steps.sh
   # shellcheck source=/dev/null
   . "$SD_BUNDLE_DIR/.spot-bundle/steps.sh"

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunInput, type LaunchSpec, type PoolRequest } from '../../src/aws/launch.js';
 
-const spec: LaunchSpec = { market: 'spot', rootVolume: { sizeGb: 20, type: 'gp3' }, publicIp: true };
+const spec: LaunchSpec = { market: 'spot', rootVolume: { sizeGb: 20, type: 'gp3' }, publicIp: true, metadataHopLimit: 1 };
 const pool: PoolRequest = {
   type: 't3.small',
   subnet: { subnetId: 'subnet-1', availabilityZone: 'us-east-1a' },
@@ -27,7 +27,9 @@ const input = (overrides: Partial<LaunchSpec> = {}, poolOverrides: Partial<PoolR
 describe('buildRunInput', () => {
   it('hardens every instance: IMDSv2, encrypted root volume, terminate on shutdown', () => {
     const built = input();
-    expect(built.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpEndpoint: 'enabled' });
+    expect(built.MetadataOptions).toEqual({ HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 });
+    // Containers sit one hop further away: only a container template gets 2.
+    expect(input({ metadataHopLimit: 2 }).MetadataOptions?.HttpPutResponseHopLimit).toBe(2);
     expect(built.BlockDeviceMappings).toEqual([
       { DeviceName: '/dev/sda1', Ebs: { Encrypted: true, VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true } },
     ]);

@@ -8,6 +8,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTemporaryRoots } from '../fixtures/agent/agent-harness.js';
 import { userDataOf } from '../helpers/fake-instance.js';
@@ -15,6 +16,17 @@ import { bootDeployment, canRunAgent } from '../helpers/instance-simulator.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { runCli } from '../helpers/run-cli.js';
 import { NEEDS_ROOT } from '../helpers/tools.js';
+
+/** The bytes as text, and, when they are gzip, the unpacked text too (a tar.gz bundle holds files in clear). */
+function readable(body: Buffer): string[] {
+  const texts = [body.toString('latin1')];
+  try {
+    texts.push(gunzipSync(body).toString('latin1'));
+  } catch {
+    // not gzip
+  }
+  return texts;
+}
 
 let aws: LocalAws;
 let ec2: EC2Client;
@@ -61,6 +73,20 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
         expect(text, `${where} must not hold a secret`).not.toContain(secret);
       }
     }
+    // Every URL the user-data holds, fetched as anyone who can read it (DescribeInstanceAttribute,
+    // a container via IMDS) would: no response holds a secret in clear, even unpacked.
+    // (IMDS's own address is the only other URL; test traffic stays on loopback.)
+    const all = [...new Set(userData.match(/https?:\/\/[^'"\s)}]+/g) ?? [])];
+    expect(all.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual(['http://169.254.169.254']);
+    const urls = all.filter((url) => url.startsWith('http://127.0.0.1:'));
+    for (const url of urls) {
+      const response = await fetch(url);
+      const body = Buffer.from(await response.arrayBuffer());
+      for (const text of readable(body)) {
+        for (const secret of Object.values(secrets)) expect(text, `${url.split('?')[0]} must not hold a secret`).not.toContain(secret);
+      }
+    }
+    expect(urls.length).toBeGreaterThanOrEqual(3); // bundle, status, sealed secret part
     for (const [path, content] of [
       ['deployment/.env', `${secrets.env}\n`],
       ['secrets/db.key', secrets.key],

@@ -6,6 +6,7 @@
 import { DescribeInstanceAttributeCommand, DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
+import { signedStatusText } from '../fixtures/identity/identity.ts';
 
 export interface AgentConf {
   bundleUrl: string;
@@ -58,9 +59,10 @@ export async function reportBootstrap(
     if (instances.length > 0) {
       for (const instance of instances) {
         const conf = readAgentConf(await userDataOf(ec2, instance.InstanceId!));
-        const body = JSON.stringify({
+        // Signed as the agent signs it, with an identity document the fake AWS signed.
+        const body = signedStatusText({
           status: options.status,
-          instance_id: instance.InstanceId,
+          instance_id: instance.InstanceId!,
           launch_index: instance.AmiLaunchIndex ?? 0,
           failed_step: options.failedStep ?? null,
           steps: [],

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_IDENTITY_CERT } from '../fixtures/identity/identity.ts';
 
 export interface LocalAws {
   /** The URL the SDK should use (`AWS_ENDPOINT_URL`). */
@@ -70,6 +71,8 @@ export function localAwsEnv(endpoint: string): Record<string, string> {
     AWS_SESSION_TOKEN: 'testing',
     AWS_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The fake IMDS signs identity documents with this certificate's key (honoured only with AWS_ENDPOINT_URL).
+    SPOT_DEPLOYER_TEST_IDENTITY_CERT: TEST_IDENTITY_CERT,
   };
 }
 

@@ -7,8 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CK: () => (/* binding */ bundleKey),
+/* harmony export */   Cs: () => (/* binding */ sealedKey),
 /* harmony export */   JS: () => (/* binding */ keyScopeOf),
 /* harmony export */   TL: () => (/* binding */ lockKey),
+/* harmony export */   XX: () => (/* binding */ parseStatusKey),
 /* harmony export */   cy: () => (/* binding */ statusKey),
 /* harmony export */   iR: () => (/* binding */ deploymentFolder),
 /* harmony export */   zO: () => (/* binding */ statusPrefix)
@@ -63,6 +65,13 @@ const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('st
 const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
+/** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
+const sealedKey = (scope, launchId, index) => `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
+/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
+function parseStatusKey(scope, key) {
+    const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
+    return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1], index: Number(match[2]) } : undefined;
+}
 
 
 /***/ }),

@@ -7,8 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CK: () => (/* binding */ bundleKey),
+/* harmony export */   Cs: () => (/* binding */ sealedKey),
 /* harmony export */   JS: () => (/* binding */ keyScopeOf),
 /* harmony export */   TL: () => (/* binding */ lockKey),
+/* harmony export */   XX: () => (/* binding */ parseStatusKey),
 /* harmony export */   cy: () => (/* binding */ statusKey),
 /* harmony export */   iR: () => (/* binding */ deploymentFolder),
 /* harmony export */   zO: () => (/* binding */ statusPrefix)
@@ -63,6 +65,13 @@ const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('st
 const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
+/** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
+const sealedKey = (scope, launchId, index) => `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
+/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
+function parseStatusKey(scope, key) {
+    const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
+    return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1], index: Number(match[2]) } : undefined;
+}
 
 
 /***/ }),
@@ -307,7 +316,7 @@ const readSpotPrices = (clients, instanceTypes, now) => fetchSpotPrices(clients,
 
 /***/ }),
 
-/***/ 1392:
+/***/ 5873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -323,8 +332,6 @@ __webpack_require__.d(__webpack_exports__, {
 var codes = __webpack_require__(7265);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/agent/shell-quote.ts
@@ -345,6 +352,7 @@ function renderAgentConf(settings) {
         `SD_BUNDLE_URL=${(0,shell_quote/* shellQuote */.Z)(settings.bundleUrl)}`,
         `SD_BUNDLE_SHA256=${(0,shell_quote/* shellQuote */.Z)(settings.bundleSha256)}`,
         `SD_STATUS_URLS=(${settings.statusUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`,
+        ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`] : []),
         `SD_TARGET=${(0,shell_quote/* shellQuote */.Z)(settings.target)}`,
         `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
         `SD_IMDS_URL=${(0,shell_quote/* shellQuote */.Z)(settings.imdsUrl ?? 'http://169.254.169.254')}`,
@@ -370,6 +378,85 @@ function mergeCloudConfig(earlier, later) {
     return merged;
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/cloudinit/yaml-safe.ts
+/**
+ * YAML for cloud-init's parser (PyYAML, YAML 1.1). Two things differ from
+ * the YAML 1.2 the `yaml` library writes for: U+0085, U+2028 and U+2029 are
+ * line breaks there (so a value holding one written raw could end its block
+ * and start a top-level key), and PyYAML refuses the whole stream when it
+ * meets a raw C0/C1 control, U+FFFE/U+FFFF, or a tab where a plain scalar
+ * cannot have one (cloud-init then drops the whole user-data).
+ *
+ * So every string holding such a character is written double-quoted, where
+ * YAML has an escape for each of them, and the characters the library leaves
+ * raw inside double quotes are written as their escapes (`\N`, `\L`, `\P`,
+ * `\xNN`, `\uNNNN`; all YAML 1.1). The replacement runs on the library's
+ * output, which is sound because those characters can then only occur inside
+ * double-quoted scalars (no comments: the document is built from values).
+ */
+
+/** Characters PyYAML reads as something else, or refuses, when written raw. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_QUOTES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\t\r]/u;
+const LEFT_RAW = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu;
+const ESCAPES = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+function escapeOf(char) {
+    const code = char.codePointAt(0);
+    return ESCAPES[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+}
+/** The document as YAML that PyYAML reads back to the same structure, whatever its strings hold. */
+function stringifyForCloudInit(value) {
+    const document = new dist/* Document */.yo(value, { aliasDuplicateObjects: false });
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_, node) {
+            if (typeof node.value === 'string' && NEEDS_QUOTES.test(node.value))
+                node.type = 'QUOTE_DOUBLE';
+        },
+    });
+    return document.toString({ lineWidth: 0 }).replace(LEFT_RAW, escapeOf);
+}
+
+;// CONCATENATED MODULE: ./src/cloudinit/ttl-timer.ts
+/**
+ * The TTL as cloud-init `bootcmd`: it runs on every boot, in cloud-init's
+ * first stage, before any module that could fail. It writes a systemd timer
+ * for the absolute expiry time (`OnCalendar=` in UTC, `Persistent=true`) and
+ * a service that powers the instance off (a terminate, with
+ * InstanceInitiatedShutdownBehavior=terminate). A reboot runs it again with
+ * the same absolute time, and a boot after the expiry powers off at once.
+ * Started with `--no-block`: cloud-init's first stage runs before
+ * sysinit.target, which a timer's start job waits for.
+ */
+const TTL_TIMER = 'spot-deployer-ttl.timer';
+const TTL_SERVICE = 'spot-deployer-ttl.service';
+// POSIX sh: bootcmd runs under /bin/sh. $1 = systemd calendar time, $2 = the same as epoch seconds.
+const SCRIPT = `set -eu
+if [ "$(date -u +%s)" -ge "$2" ]; then
+  echo "spot-deployer: TTL ($1) has passed: powering off"
+  systemctl poweroff || shutdown -h now
+  exit 0
+fi
+dir=/etc/systemd/system
+printf '[Unit]\\nDescription=spot-deployer TTL: power off at %s\\n\\n[Timer]\\nOnCalendar=%s\\nPersistent=true\\nAccuracySec=1s\\n\\n[Install]\\nWantedBy=timers.target\\n' "$1" "$1" >"$dir/${TTL_TIMER}"
+printf '[Unit]\\nDescription=spot-deployer TTL: power off (terminates the instance)\\n\\n[Service]\\nType=oneshot\\nExecStart=/bin/systemctl poweroff\\n' >"$dir/${TTL_SERVICE}"
+systemctl daemon-reload
+systemctl enable ${TTL_TIMER}
+systemctl start --no-block ${TTL_TIMER}
+`;
+/** `2026-01-01T08:00:00.000Z` → `2026-01-01 08:00:00 UTC`, systemd's calendar syntax. */
+function calendarOf(expiresAt) {
+    return `${expiresAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+/** The bootcmd entries that arm the TTL for an absolute expiry (ISO 8601). */
+function ttlBootcmd(expiresAtIso) {
+    const expiresAt = new Date(expiresAtIso);
+    if (Number.isNaN(expiresAt.getTime()))
+        throw new TypeError(`not an ISO time: ${expiresAtIso}`);
+    return [['sh', '-c', SCRIPT, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
+}
+
 ;// CONCATENATED MODULE: ./src/cloudinit/user-data.ts
 /**
  * Renders the cloud-init user-data: a base template from `templates/`, the
@@ -377,6 +464,7 @@ function mergeCloudConfig(earlier, later) {
  * string concatenation). Holds no secret contents: only presigned URLs
  * (short-lived) and the bundle's sha256.
  */
+
 
 
 
@@ -403,6 +491,8 @@ function sshKeys(ssh) {
  */
 function renderUserData(options) {
     const ours = {
+        // First, so the TTL holds even when a later module or the agent fails.
+        ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
         ...sshKeys(options.ssh),
         write_files: [
             { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
@@ -413,7 +503,7 @@ function renderUserData(options) {
     };
     const withAgent = mergeCloudConfig(options.sources.template.document, ours);
     const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
-    const text = `#cloud-config\n${(0,dist/* stringify */.As)(document, { lineWidth: 0 })}`;
+    const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
     const plain = Buffer.from(text, 'utf8');
     const gzipped = plain.length > USER_DATA_LIMIT;
     const payload = gzipped ? (0,external_node_zlib_.gzipSync)(plain, { level: 9 }) : plain;
@@ -443,6 +533,8 @@ __webpack_require__.d(__webpack_exports__, {
   JH: () => (/* binding */ prepareDeployment),
   sk: () => (/* binding */ sshAccessFor)
 });
+
+// UNUSED EXPORTS: SECRETS_SHA256_PATH
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -978,7 +1070,17 @@ async function collectEntries(plan, options) {
     entries.set(BUNDLE_DIR, { path: BUNDLE_DIR, size: 0, mode: '0755', secret: false, type: 'directory' });
     addAncestors(entries);
     entries.delete(INDEX_PATH);
-    return { sorted: [...entries.values()].sort(byPath), uploads };
+    return { sorted: inPart([...entries.values()], options.part).sort(byPath), uploads };
+}
+/** The entries of one part: secret entries go only to the secret part, with the folders above them. */
+function inPart(entries, part) {
+    if (part === undefined)
+        return entries;
+    if (part === 'public')
+        return entries.filter((entry) => !entry.secret);
+    const secret = entries.filter((entry) => entry.secret);
+    const above = (dir) => secret.some((entry) => entry.path.startsWith(`${dir.path}/`));
+    return [...secret, ...entries.filter((entry) => !entry.secret && entry.type === 'directory' && above(entry))];
 }
 /**
  * Builds the bundle into `options.outDir` as `<sha256>.tar.gz`. The index
@@ -1155,8 +1257,8 @@ function renderStepsScript(manifest) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
-var user_data = __webpack_require__(1392);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
+var user_data = __webpack_require__(5873);
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
 // EXTERNAL MODULE: ./src/core/abort-cleanups.ts
@@ -1176,6 +1278,8 @@ var abort_cleanups = __webpack_require__(1207);
 
 
 
+/** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
+const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
 /**
  * A presigned URL with a session token runs to about 1.3 KB; leave room. The
  * user-data is gzipped and a real URL's token and signature do not compress,
@@ -1203,10 +1307,12 @@ function ingressFor(plan) {
 }
 function agentSettingsFor(plan, urls) {
     return {
+        ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
         deploymentId: plan.deploymentId,
         bundleUrl: urls.bundleUrl,
         bundleSha256: urls.bundleSha256,
         statusUrls: urls.statusUrls,
+        ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
         target: plan.manifest.target,
         ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
     };
@@ -1231,13 +1337,15 @@ async function prepareDeployment(plan) {
     }
 }
 async function prepareIn(plan, outDir, dispose) {
-    const bundle = await buildBundle(plan, {
-        outDir,
-        extraFiles: [
-            { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
-            { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
-        ],
-    });
+    const extraFiles = [
+        { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
+        { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
+    ];
+    const secretBundle = await buildBundle(plan, { outDir: (0,external_node_path_.join)(outDir, 'secret'), extraFiles, part: 'secret' });
+    // The public part names the secret part's sha256: a changed secret changes the bundle (and its
+    // tag, so it redeploys), and the agent checks what it decrypted against the user-data's hash chain.
+    const anchor = { path: SECRETS_SHA256_PATH, content: `${secretBundle.sha256}\n`, mode: '0644' };
+    const bundle = await buildBundle(plan, { outDir, extraFiles: [...extraFiles, anchor], part: 'public' });
     const largest = Math.max(1, ...plan.regions.map((region) => region.count));
     const ssh = sshAccessFor(plan);
     const sizeCheck = (0,user_data/* renderUserData */.UW)({
@@ -1247,6 +1355,9 @@ async function prepareIn(plan, outDir, dispose) {
             bundleUrl: PLACEHOLDER_URL,
             bundleSha256: bundle.sha256,
             statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+            secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+            // Any time: the rendered size does not depend on which.
+            expiresAt: new Date(0).toISOString(),
         }),
     });
     (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
@@ -1256,7 +1367,7 @@ async function prepareIn(plan, outDir, dispose) {
         ...(ssh ? { ssh } : {}),
         settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
     }).text;
-    return { bundle, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
+    return { bundle, secretBundle, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }
 
 

@@ -269,7 +269,7 @@ async function execute(options, deps) {
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(512), __webpack_require__.e(634), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 2514));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(812), __webpack_require__.e(994), __webpack_require__.e(512), __webpack_require__.e(634), __webpack_require__.e(14)]).then(__webpack_require__.bind(__webpack_require__, 6014));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -1335,6 +1335,12 @@ function checkSsh(check) {
             ? 'ssh needs a key: key_name, public_key or public_key_path'
             : 'ssh takes only one of key_name, public_key and public_key_path', {
             hint: 'key_name: an EC2 key pair in every region; public_key(_path): a key installed for username',
+        });
+    }
+    // One authorized_keys line, and a plain YAML 1.1 scalar in the user-data: printable ASCII only.
+    if (ssh.public_key !== undefined && !/^[\x20-\x7e]+$/.test(ssh.public_key)) {
+        check.issues.report(check.locator, ['ssh', 'public_key'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, 'ssh.public_key must be one line of printable ASCII', {
+            hint: 'paste the single line of your .pub file (e.g. ssh-ed25519 AAAA… me@laptop), with spaces, no tabs or line breaks',
         });
     }
     if (ssh.cidr === undefined)

@@ -116,6 +116,7 @@ async function terminateInstances(clients, ids, options) {
 /* harmony export */   Db: () => (/* binding */ readObjectText),
 /* harmony export */   W: () => (/* binding */ deleteObjectsUnder),
 /* harmony export */   XR: () => (/* binding */ deleteObject),
+/* harmony export */   _J: () => (/* binding */ putSmallObject),
 /* harmony export */   he: () => (/* binding */ ensureBucket),
 /* harmony export */   sd: () => (/* binding */ uploadBundle),
 /* harmony export */   t_: () => (/* binding */ readStatusObjects),
@@ -497,6 +498,10 @@ async function readObjectText(s3, bucket, key) {
 async function deleteObject(s3, bucket, key) {
     await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: bucket, Key: key })));
 }
+/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
+async function putSmallObject(s3, bucket, key, body) {
+    await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+}
 
 
 /***/ }),
@@ -550,7 +555,7 @@ const isOfRepository = (tags, repository) => (tagValue(tags, _core_tags_js__WEBP
 /* harmony export */ });
 /* harmony import */ var _agent_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7469);
 /* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9210);
-/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5602);
+/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8413);
 /**
  * A deployment's live instances and what their agents reported: what
  * `status` shows and what `deploy` compares against before changing anything.
@@ -571,13 +576,17 @@ async function findExisting(pool, plan) {
 /** What each instance's agent reported, read once (no waiting). */
 async function readStatusesOf(pool, plan, views) {
     const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .statusPrefix */ .zO)((0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .keyScopeOf */ .JS)(plan), view.launchId)] : [])))];
-    return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportedStatuses */ .ol)(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
+    const launchIds = new Map(views.map((view) => [view.id, view.launchId]));
+    return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportedStatuses */ .ol)(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(launchIds.keys()), {
+        scope: (0,_agent_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .keyScopeOf */ .JS)(plan),
+        launchIdOf: (id) => launchIds.get(id),
+    });
 }
 
 
 /***/ }),
 
-/***/ 5602:
+/***/ 8413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -587,7 +596,7 @@ __webpack_require__.d(__webpack_exports__, {
   vU: () => (/* binding */ waitForBootstrap)
 });
 
-// UNUSED EXPORTS: pollDelaySeconds
+// UNUSED EXPORTS: pollDelaySeconds, readReports
 
 // EXTERNAL MODULE: ./src/aws/instances.ts
 var instances = __webpack_require__(9210);
@@ -608,21 +617,195 @@ function isBootstrapStatus(value) {
     return Boolean(candidate && typeof candidate.instance_id === 'string' && (candidate.status === 'ok' || candidate.status === 'failed'));
 }
 
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/agent/signed-report.ts
+/**
+ * What the agent PUTs to its status URL: a report (the status JSON of
+ * status.ts, or the early `hello`) signed with the key pair the agent made at
+ * boot, plus that key's public half and the EC2 instance identity document
+ * with AWS's signature, which bind the key to one instance. Contract with
+ * templates/bootstrap.sh (`sd_envelope`). The plain status fields next to
+ * `signed` are for people reading the bucket; the deployer trusts only
+ * what `openSignedReport` returns.
+ */
+
+const b64 = (value) => typeof value === 'string' && /^[A-Za-z0-9+/=\s]*$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+function parseJson(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function rsa2048(pem) {
+    try {
+        const key = (0,external_node_crypto_.createPublicKey)(pem);
+        return key.asymmetricKeyType === 'rsa' && key.asymmetricKeyDetails?.modulusLength === 2048 ? key : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Checks AWS's RSA signature of the identity document against the region's certificate. */
+function identitySignatureValid(document, signatureText, certificatePem) {
+    try {
+        const signature = Buffer.from(signatureText.replace(/\s+/g, ''), 'base64');
+        return (0,external_node_crypto_.verify)('sha256', document, new external_node_crypto_.X509Certificate(certificatePem).publicKey, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Opens a status object: the report must be signed by the key it carries,
+ * name the instance the identity document names, and (when `certificateFor`
+ * knows the region) the document must carry AWS's valid signature.
+ */
+function openSignedReport(value, certificateFor) {
+    const signed = value?.signed;
+    if (!signed || typeof signed !== 'object')
+        return { ok: false, reason: 'not signed' };
+    const [report, signature, publicKeyPem, document, identitySignature] = [
+        b64(signed.report),
+        b64(signed.signature),
+        b64(signed.public_key),
+        b64(signed.identity_document),
+        b64(signed.identity_signature),
+    ];
+    if (!report || !signature || !publicKeyPem || !document || !identitySignature)
+        return { ok: false, reason: 'malformed' };
+    const key = rsa2048(publicKeyPem);
+    if (!key)
+        return { ok: false, reason: 'the public key is not RSA 2048' };
+    if (!(0,external_node_crypto_.verify)('sha256', report, key, signature))
+        return { ok: false, reason: "the report's signature does not match its key" };
+    const parsed = parseJson(report);
+    const identity = parseJson(document);
+    if (!parsed || typeof parsed.instance_id !== 'string' || typeof parsed.status !== 'string')
+        return { ok: false, reason: 'no report' };
+    if (!identity || identity.instanceId !== parsed.instance_id)
+        return { ok: false, reason: 'the identity document names another instance' };
+    const region = typeof identity.region === 'string' ? identity.region : '';
+    const certificate = certificateFor(region);
+    const identityVerified = certificate !== undefined && identitySignatureValid(document, identitySignature.toString('utf8'), certificate);
+    if (certificate !== undefined && !identityVerified)
+        return { ok: false, reason: "AWS's signature of the identity document is not valid" };
+    return {
+        ok: true,
+        opened: {
+            report: parsed,
+            publicKey: key.export({ type: 'spki', format: 'pem' }).toString(),
+            region,
+            accountId: typeof identity.accountId === 'string' ? identity.accountId : '',
+            identityVerified,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent/identity-certs.ts
+/**
+ * AWS's public certificates for the base64 (RSA, SHA-256) signature of the
+ * EC2 instance identity document, by region, as AWS publishes them
+ * ("AWS public certificates for instance identity document signatures" in
+ * the EC2 user guide). A region missing here cannot have its instances'
+ * identity verified: see docs/decisions.md, "Secrets and status integrity".
+ */
+const AWS_IDENTITY_CERTIFICATES = {
+    // Valid 2024-04-29 to 2029-04-28.
+    'us-east-1': `-----BEGIN CERTIFICATE-----
+MIIDITCCAoqgAwIBAgIUE1y2NIKCU+Rg4uu4u32koG9QEYIwDQYJKoZIhvcNAQEL
+BQAwXDELMAkGA1UEBhMCVVMxGTAXBgNVBAgTEFdhc2hpbmd0b24gU3RhdGUxEDAO
+BgNVBAcTB1NlYXR0bGUxIDAeBgNVBAoTF0FtYXpvbiBXZWIgU2VydmljZXMgTExD
+MB4XDTI0MDQyOTE3MzQwMVoXDTI5MDQyODE3MzQwMVowXDELMAkGA1UEBhMCVVMx
+GTAXBgNVBAgTEFdhc2hpbmd0b24gU3RhdGUxEDAOBgNVBAcTB1NlYXR0bGUxIDAe
+BgNVBAoTF0FtYXpvbiBXZWIgU2VydmljZXMgTExDMIGfMA0GCSqGSIb3DQEBAQUA
+A4GNADCBiQKBgQCHvRjf/0kStpJ248khtIaN8qkDN3tkw4VjvA9nvPl2anJO+eIB
+UqPfQG09kZlwpWpmyO8bGB2RWqWxCwuB/dcnIob6w420k9WY5C0IIGtDRNauN3ku
+vGXkw3HEnF0EjYr0pcyWUvByWY4KswZV42X7Y7XSS13hOIcL6NLA+H94/QIDAQAB
+o4HfMIHcMAsGA1UdDwQEAwIHgDAdBgNVHQ4EFgQUJdbMCBXKtvCcWdwUUizvtUF2
+UTgwgZkGA1UdIwSBkTCBjoAUJdbMCBXKtvCcWdwUUizvtUF2UTihYKReMFwxCzAJ
+BgNVBAYTAlVTMRkwFwYDVQQIExBXYXNoaW5ndG9uIFN0YXRlMRAwDgYDVQQHEwdT
+ZWF0dGxlMSAwHgYDVQQKExdBbWF6b24gV2ViIFNlcnZpY2VzIExMQ4IUE1y2NIKC
+U+Rg4uu4u32koG9QEYIwEgYDVR0TAQH/BAgwBgEB/wIBADANBgkqhkiG9w0BAQsF
+AAOBgQAlxSmwcWnhT4uAeSinJuz+1BTcKhVSWb5jT8pYjQb8ZoZkXXRGb09mvYeU
+NeqOBr27rvRAnaQ/9LUQf72+SahDFuS4CMI8nwowytqbmwquqFr4dxA/SDADyRiF
+ea1UoMuNHTY49J/1vPomqsVn7mugTp+TbjqCfOJTpu0temHcFA==
+-----END CERTIFICATE-----
+`,
+};
+
+;// CONCATENATED MODULE: ./src/deploy/trust.ts
+/**
+ * Which certificate checks AWS's signature of an instance identity
+ * document. A test (or a demo) against a local endpoint has no AWS-signed
+ * documents, so it may name its own certificate, and only then: the
+ * variable is ignored unless an AWS endpoint override is set.
+ */
+
+const TEST_IDENTITY_CERT_ENV = 'SPOT_DEPLOYER_TEST_IDENTITY_CERT';
+function identityCertificates(env = process.env) {
+    const endpointOverride = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_EC2);
+    const test = endpointOverride ? env[TEST_IDENTITY_CERT_ENV] : undefined;
+    return (region) => test || AWS_IDENTITY_CERTIFICATES[region];
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
 
 
 
 
-/** Every status object under the prefixes that belongs to one of `ids`. */
-async function readReportedStatuses(s3, bucket, prefixes, ids) {
-    const statuses = new Map();
+
+
+
+const warned = new Set();
+function warnOnce(trust, message) {
+    if (warned.has(message))
+        return;
+    warned.add(message);
+    trust.warn?.(message);
+}
+/** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
+async function readReports(s3, bucket, prefixes, ids, trust) {
+    const reports = { statuses: new Map(), hellos: [] };
+    const certificateFor = trust.certificateFor ?? identityCertificates();
     for (const prefix of prefixes) {
-        for (const { status } of await (0,aws_s3/* readStatusObjects */.t_)(s3, bucket, prefix)) {
-            if (isBootstrapStatus(status) && ids.has(status.instance_id))
-                statuses.set(status.instance_id, status);
+        for (const { key, status: value } of await (0,aws_s3/* readStatusObjects */.t_)(s3, bucket, prefix)) {
+            const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
+            const opened = openSignedReport(value, certificateFor);
+            if (!opened.ok) {
+                warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+                continue;
+            }
+            const { report, publicKey, identityVerified, region } = opened.opened;
+            const id = report.instance_id;
+            if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+                warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+                continue;
+            }
+            const pinned = trust.pinned?.get(id);
+            if (pinned !== undefined && pinned !== publicKey) {
+                warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+                continue;
+            }
+            if (!identityVerified)
+                warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+            trust.pinned?.set(id, publicKey);
+            if (report.status === 'hello')
+                reports.hellos.push({ instanceId: id, publicKey, ...where });
+            else if (isBootstrapStatus(report))
+                reports.statuses.set(id, report);
         }
     }
-    return statuses;
+    return reports;
+}
+/** Every final status under the prefixes that belongs to one of `ids` and checks out. */
+async function readReportedStatuses(s3, bucket, prefixes, ids, trust) {
+    return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 /**
  * Seconds to wait before poll `round` (0-based): quick at first, since a small
@@ -633,12 +816,21 @@ const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
 async function waitForBootstrap(options) {
     const statuses = new Map();
     const reclaimed = new Map();
+    const greeted = new Set();
     const deadline = options.now() + options.timeoutSeconds * 1000;
     const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
     const ids = new Set(options.instanceIds);
+    const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
     for (let round = 0;; round += 1) {
-        for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
+        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+        for (const [id, status] of reports.statuses)
             statuses.set(id, status);
+        for (const hello of reports.hellos) {
+            if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId))
+                continue;
+            greeted.add(hello.instanceId);
+            await options.onHello?.(hello);
+        }
         for (const view of await options.describe()) {
             const gone = view.state === 'terminated' || view.state === 'shutting-down';
             if (!statuses.has(view.id) && gone && (0,instances/* wasReclaimedBySpot */.lY)(view))
@@ -650,7 +842,8 @@ async function waitForBootstrap(options) {
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
         options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${(0,clock_text/* clockText */.Y)(deadline - options.now())} left`);
-        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
+        // A hello needs an answer soon: the agent waits for its secrets.
+        await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
     }
 }
 

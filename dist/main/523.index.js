@@ -66,7 +66,8 @@ async function planCommand(plan, env) {
     const estimate = await estimateCost(plan, env);
     const result = {
         deploymentId: plan.deploymentId,
-        files: prepared.bundle.entries
+        // Both parts: the public bundle's files and the secrets that travel sealed to each instance.
+        files: [...prepared.secretBundle.entries.filter((entry) => entry.secret), ...prepared.bundle.entries]
             .filter((entry) => entry.type === 'file')
             .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
         bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes, files: (0,prepare/* bundleFileCount */.K7)(prepared.bundle) },

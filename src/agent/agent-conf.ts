@@ -13,8 +13,12 @@ export interface AgentSettings {
   bundleUrl: string;
   bundleSha256: string;
   statusUrls: string[];
+  /** Presigned GET URLs, by launch index, of the secret part sealed to each instance (ciphertext only). */
+  secretUrls?: string[];
   target: string;
   ttlSeconds: number;
+  /** Absolute expiry (ISO 8601), armed as a systemd timer by cloud-init's bootcmd; absent = never. */
+  expiresAt?: string;
   imdsUrl?: string;
 }
 
@@ -25,6 +29,7 @@ export function renderAgentConf(settings: AgentSettings): string {
     `SD_BUNDLE_URL=${shellQuote(settings.bundleUrl)}`,
     `SD_BUNDLE_SHA256=${shellQuote(settings.bundleSha256)}`,
     `SD_STATUS_URLS=(${settings.statusUrls.map(shellQuote).join(' ')})`,
+    ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(shellQuote).join(' ')})`] : []),
     `SD_TARGET=${shellQuote(settings.target)}`,
     `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
     `SD_IMDS_URL=${shellQuote(settings.imdsUrl ?? 'http://169.254.169.254')}`,

@@ -62,3 +62,13 @@ export const statusKey = (scope: KeyScope, launchId: string, index: number): str
 
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 export const lockKey = (scope: KeyScope): string => `${deploymentFolder(scope)}deploy.lock`;
+
+/** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
+export const sealedKey = (scope: KeyScope, launchId: string, index: number): string =>
+  `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
+
+/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
+export function parseStatusKey(scope: KeyScope, key: string): { launchId: string; index: number } | undefined {
+  const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
+  return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1]!, index: Number(match[2]) } : undefined;
+}

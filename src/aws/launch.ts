@@ -34,6 +34,8 @@ export interface LaunchSpec {
   publicIp: boolean;
   keyName?: string;
   iamInstanceProfile?: string;
+  /** IMDS hops: 1 keeps containers from reaching IMDS (user-data, identity); 2 when containers need it. */
+  metadataHopLimit: 1 | 2;
 }
 
 export interface RegionLaunchRequest {
@@ -98,7 +100,7 @@ export function buildRunInput(
     UserData: pool.userData,
     // The TTL shutdown inside the instance must end its bill, not stop it.
     InstanceInitiatedShutdownBehavior: 'terminate',
-    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: request.spec.metadataHopLimit },
     BlockDeviceMappings: [
       {
         DeviceName: request.image.rootDeviceName,

@@ -439,3 +439,8 @@ export async function readObjectText(s3: S3Client, bucket: string, key: string):
 export async function deleteObject(s3: S3Client, bucket: string, key: string): Promise<void> {
   await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
 }
+
+/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
+export async function putSmallObject(s3: S3Client, bucket: string, key: string, body: Buffer): Promise<void> {
+  await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+}

@@ -53,7 +53,16 @@ async function collectEntries(plan: Plan, options: BuildBundleOptions) {
   entries.set(BUNDLE_DIR, { path: BUNDLE_DIR, size: 0, mode: '0755', secret: false, type: 'directory' });
   addAncestors(entries);
   entries.delete(INDEX_PATH);
-  return { sorted: [...entries.values()].sort(byPath), uploads };
+  return { sorted: inPart([...entries.values()], options.part).sort(byPath), uploads };
+}
+
+/** The entries of one part: secret entries go only to the secret part, with the folders above them. */
+function inPart(entries: SelectedEntry[], part: BuildBundleOptions['part']): SelectedEntry[] {
+  if (part === undefined) return entries;
+  if (part === 'public') return entries.filter((entry) => !entry.secret);
+  const secret = entries.filter((entry) => entry.secret);
+  const above = (dir: SelectedEntry): boolean => secret.some((entry) => entry.path.startsWith(`${dir.path}/`));
+  return [...secret, ...entries.filter((entry) => !entry.secret && entry.type === 'directory' && above(entry))];
 }
 
 /**

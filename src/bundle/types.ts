@@ -37,6 +37,12 @@ export interface ExtraFile {
 export interface BuildBundleOptions {
   outDir: string;
   extraFiles: ExtraFile[];
+  /**
+   * `public`: everything but the secret entries; `secret`: only the secret
+   * entries and their folders. The two never share a byte of secret content;
+   * without it, one archive holds both.
+   */
+  part?: 'public' | 'secret';
 }
 
 /** An entry chosen for the archive, with where its bytes come from. */

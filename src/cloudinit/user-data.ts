@@ -6,11 +6,12 @@
  */
 import { CODE } from '../core/codes.js';
 import { gzipSync } from 'node:zlib';
-import { stringify } from 'yaml';
 import { SpotError } from '../core/errors.js';
 import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
 import type { UserDataSources } from '../plan/types.js';
 import { mergeCloudConfig } from './merge.js';
+import { stringifyForCloudInit } from './yaml-safe.js';
+import { ttlBootcmd } from './ttl-timer.js';
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
@@ -48,6 +49,8 @@ function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
  */
 export function renderUserData(options: { sources: UserDataSources; settings: AgentSettings; ssh?: SshAccess }): RenderedUserData {
   const ours = {
+    // First, so the TTL holds even when a later module or the agent fails.
+    ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
     ...sshKeys(options.ssh),
     write_files: [
       { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
@@ -58,7 +61,7 @@ export function renderUserData(options: { sources: UserDataSources; settings: Ag
   };
   const withAgent = mergeCloudConfig(options.sources.template.document, ours);
   const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
-  const text = `#cloud-config\n${stringify(document, { lineWidth: 0 })}`;
+  const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
   const plain = Buffer.from(text, 'utf8');
   const gzipped = plain.length > USER_DATA_LIMIT;
   const payload = gzipped ? gzipSync(plain, { level: 9 }) : plain;

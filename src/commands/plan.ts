@@ -27,7 +27,8 @@ export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined
   const estimate = await estimateCost(plan, env);
   const result: PlanResult = {
     deploymentId: plan.deploymentId,
-    files: prepared.bundle.entries
+    // Both parts: the public bundle's files and the secrets that travel sealed to each instance.
+    files: [...prepared.secretBundle.entries.filter((entry) => entry.secret), ...prepared.bundle.entries]
       .filter((entry) => entry.type === 'file')
       .map(({ path, size, mode, secret }) => ({ path, size, mode, secret })),
     bundle: { sha256: prepared.bundle.sha256, bytes: prepared.bundle.bytes, files: bundleFileCount(prepared.bundle) },

@@ -74,6 +74,12 @@ function checkSsh(check: ConfigCheck): void {
       },
     );
   }
+  // One authorized_keys line, and a plain YAML 1.1 scalar in the user-data: printable ASCII only.
+  if (ssh.public_key !== undefined && !/^[\x20-\x7e]+$/.test(ssh.public_key)) {
+    check.issues.report(check.locator, ['ssh', 'public_key'], CODE.invalidValue, 'ssh.public_key must be one line of printable ASCII', {
+      hint: 'paste the single line of your .pub file (e.g. ssh-ed25519 AAAA… me@laptop), with spaces, no tabs or line breaks',
+    });
+  }
   if (ssh.cidr === undefined) worldSsh(check, ['ssh'], 'ssh has no cidr, so port 22 is open to the whole internet (0.0.0.0/0)');
   else if (checkCidr(ssh.cidr, ['ssh', 'cidr'], check) && isWorld(ssh.cidr)) worldSsh(check, ['ssh', 'cidr']);
 }

@@ -10,12 +10,13 @@ import type { AwsClients } from '../aws/clients.js';
 import { resolveImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
-import { presignPut } from '../aws/s3.js';
+import { presignGet, presignPut } from '../aws/s3.js';
+import { BUNDLE_URL_SECONDS } from './upload.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
-import { keyScopeOf, statusKey, statusPrefix } from '../agent/keys.js';
+import { keyScopeOf, sealedKey, statusKey, statusPrefix } from '../agent/keys.js';
 import { ownerOf } from './existing.js';
 
 export interface RegionDeployRequest {
@@ -25,7 +26,8 @@ export interface RegionDeployRequest {
   plan: Plan;
   region: RegionPlan;
   count: number;
-  bundleUrl: string;
+  /** Key of the public bundle: each launch call presigns its own short-lived URL. */
+  bundleKey: string;
   bundleSha256: string;
   tags: Record<string, string>;
   /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
@@ -66,12 +68,18 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       clientTokenBase: request.clientTokenBase,
       ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
       userDataFor: async (launchId, count) => {
-        const statusUrls = await presignStatusUrls(request, launchId, count);
+        const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
         const ssh = sshAccessFor(plan);
         const rendered = renderUserData({
           sources: plan.userData,
           ...(ssh ? { ssh } : {}),
-          settings: agentSettingsFor(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+          settings: agentSettingsFor(plan, {
+            bundleUrl,
+            bundleSha256: request.bundleSha256,
+            statusUrls,
+            secretUrls,
+            expiresAt: request.tags[TAG.expiresAt],
+          }),
         });
         assertUserDataFits(rendered, region.name);
         result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
@@ -94,16 +102,30 @@ export const launchSpecOf = (plan: Plan): LaunchSpec => ({
   publicIp: plan.network.publicIp,
   ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
   ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+  // Containers are one hop further: only a docker template or a compose project gets 2.
+  metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
 
-/** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
-async function presignStatusUrls(request: RegionDeployRequest, launchId: string, count: number): Promise<string[]> {
-  const { plan } = request;
-  const urls = await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      presignPut(request.bucketClients.s3, plan.bucket.name, statusKey(keyScopeOf(plan), launchId, index), request.urlLifetimeSeconds),
-    ),
-  );
-  for (const url of urls) request.mask(url);
-  return urls;
+/**
+ * The URLs of one launch call: the public bundle (short-lived), and per
+ * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
+ * URL of the secret part sealed to that instance, which holds only
+ * ciphertext until the deployer has checked the instance's hello.
+ */
+async function presignUrls(
+  request: RegionDeployRequest,
+  launchId: string,
+  count: number,
+): Promise<{ bundleUrl: string; statusUrls: string[]; secretUrls: string[] }> {
+  const { plan, bucketClients } = request;
+  const scope = keyScopeOf(plan);
+  const indexes = Array.from({ length: count }, (_, index) => index);
+  const lifetime = request.urlLifetimeSeconds;
+  const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
+    presignGet(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
+    Promise.all(indexes.map((index) => presignPut(bucketClients.s3, plan.bucket.name, statusKey(scope, launchId, index), lifetime))),
+    Promise.all(indexes.map((index) => presignGet(bucketClients.s3, plan.bucket.name, sealedKey(scope, launchId, index), lifetime))),
+  ]);
+  for (const url of [bundleUrl, ...statusUrls, ...secretUrls]) request.mask(url);
+  return { bundleUrl, statusUrls, secretUrls };
 }

@@ -25,5 +25,9 @@ export async function findExisting(pool: ClientPool, plan: Plan): Promise<Instan
 /** What each instance's agent reported, read once (no waiting). */
 export async function readStatusesOf(pool: ClientPool, plan: Plan, views: InstanceView[]): Promise<Map<string, BootstrapStatus>> {
   const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [statusPrefix(keyScopeOf(plan), view.launchId)] : [])))];
-  return readReportedStatuses(pool.forRegion(plan.regions[0]!.name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
+  const launchIds = new Map(views.map((view) => [view.id, view.launchId]));
+  return readReportedStatuses(pool.forRegion(plan.regions[0]!.name).s3, plan.bucket.name, prefixes, new Set(launchIds.keys()), {
+    scope: keyScopeOf(plan),
+    launchIdOf: (id) => launchIds.get(id),
+  });
 }

@@ -12,14 +12,18 @@ import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
 import { waitForBootstrap } from './wait-ready.js';
 import type { BootstrapStatus } from '../agent/status.js';
+import { keyScopeOf } from '../agent/keys.js';
+import { sealSecretsFor } from './seal-secrets.js';
 
 export interface LaunchContext {
   plan: Plan;
   pool: ClientPool;
   surface: Surface;
   bucketClients: AwsClients;
-  bundleUrl: string;
+  bundleKey: string;
   bundleSha256: string;
+  /** The secret part, sealed to each instance once its hello checks out. */
+  secretBundleFile: string;
   tags: Record<string, string>;
   /** The launch spec's fingerprint per region, tagged on each instance. */
   specHashes: Record<string, string>;
@@ -45,7 +49,7 @@ export function launchRound(
           plan: context.plan,
           region,
           count,
-          bundleUrl: context.bundleUrl,
+          bundleKey: context.bundleKey,
           bundleSha256: context.bundleSha256,
           tags: context.tags,
           specSha256: context.specHashes[region.name] ?? '',
@@ -112,14 +116,22 @@ export async function waitReadyReplacingReclaimed(
   const now = (): number => clock.now().getTime();
   const deadline = now() + plan.readyTimeoutSeconds * 1000;
   const ready: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+  const pinned = new Map<string, string>();
   for (let round = 0; ; round += 1) {
     const all = [...launches, ...ready.replacements];
+    const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
     const waiting = all
       .flatMap((launch) => launch.instances)
       .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
     const waited = await waitForBootstrap({
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
+      trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+      onHello: (hello) =>
+        sealSecretsFor(
+          { s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: keyScopeOf(plan), secretBundleFile: context.secretBundleFile },
+          hello,
+        ),
       statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),
       timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),

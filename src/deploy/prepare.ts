@@ -15,6 +15,9 @@ import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
 import { onAbort } from '../core/abort-cleanups.js';
 
+/** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
+export const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
+
 /**
  * A presigned URL with a session token runs to about 1.3 KB; leave room. The
  * user-data is gzipped and a real URL's token and signature do not compress,
@@ -33,7 +36,10 @@ function incompressible(length: number): string {
 }
 
 export interface Prepared {
+  /** The public part: everything but secrets; what the bundle URL serves. */
   bundle: Bundle;
+  /** The secret part (uploads marked secret, `.spot-bundle/env`): never uploaded in clear, only sealed per instance. */
+  secretBundle: Bundle;
   /** Where the bundle goes in the bucket (content-addressed). */
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
@@ -57,12 +63,17 @@ export function ingressFor(plan: Plan): IngressRule[] {
   return rules;
 }
 
-export function agentSettingsFor(plan: Plan, urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[] }): AgentSettings {
+export function agentSettingsFor(
+  plan: Plan,
+  urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[]; secretUrls?: string[]; expiresAt?: string | undefined },
+): AgentSettings {
   return {
+    ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
     deploymentId: plan.deploymentId,
     bundleUrl: urls.bundleUrl,
     bundleSha256: urls.bundleSha256,
     statusUrls: urls.statusUrls,
+    ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
     target: plan.manifest.target,
     ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
   };
@@ -89,13 +100,15 @@ export async function prepareDeployment(plan: Plan): Promise<Prepared> {
 }
 
 async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promise<Prepared> {
-  const bundle = await buildBundle(plan, {
-    outDir,
-    extraFiles: [
-      { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
-      { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
-    ],
-  });
+  const extraFiles = [
+    { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
+    { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
+  ];
+  const secretBundle = await buildBundle(plan, { outDir: join(outDir, 'secret'), extraFiles, part: 'secret' });
+  // The public part names the secret part's sha256: a changed secret changes the bundle (and its
+  // tag, so it redeploys), and the agent checks what it decrypted against the user-data's hash chain.
+  const anchor = { path: SECRETS_SHA256_PATH, content: `${secretBundle.sha256}\n`, mode: '0644' };
+  const bundle = await buildBundle(plan, { outDir, extraFiles: [...extraFiles, anchor], part: 'public' });
   const largest = Math.max(1, ...plan.regions.map((region) => region.count));
   const ssh = sshAccessFor(plan);
   const sizeCheck = renderUserData({
@@ -105,6 +118,9 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
       bundleUrl: PLACEHOLDER_URL,
       bundleSha256: bundle.sha256,
       statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+      secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+      // Any time: the rendered size does not depend on which.
+      expiresAt: new Date(0).toISOString(),
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
@@ -114,5 +130,5 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     ...(ssh ? { ssh } : {}),
     settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
   }).text;
-  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
+  return { bundle, secretBundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }

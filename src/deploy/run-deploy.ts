@@ -116,9 +116,10 @@ function launchContextOf(
     pool: deps.pool,
     surface: deps.surface,
     bucketClients: deps.pool.forRegion(plan.regions[0]!.name),
-    bundleUrl: uploaded.url,
+    bundleKey: uploaded.key,
     bundleSha256: prepared.bundle.sha256,
     onLaunched: launchedReporter(plan, before, deps.surface),
+    secretBundleFile: prepared.secretBundle.file,
     tags: {
       ...plan.resourceTags,
       [TAG.bundleSha256]: prepared.bundle.sha256,

@@ -3,19 +3,25 @@
  * already there) and the presigned URL the instances fetch it by.
  */
 import type { AwsClients } from '../aws/clients.js';
-import { ensureBucket, presignGet, uploadBundle } from '../aws/s3.js';
+import { ensureBucket, uploadBundle } from '../aws/s3.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { Surface } from '../core/surface.js';
 import type { Plan } from '../plan/types.js';
 import type { Prepared } from './prepare.js';
 
-/** The bundle URL outlives the wait by this much, for instances that boot late. */
+/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
 export const PRESIGN_MARGIN_SECONDS = 30 * 60;
+
+/**
+ * The public bundle URL is presigned for each launch call and lives this
+ * long: an instance fetches it within a minute or two of launch. It holds no
+ * secret, but a short life limits who can still use a leaked user-data.
+ */
+export const BUNDLE_URL_SECONDS = 20 * 60;
 
 export interface Uploaded {
   key: string;
-  url: string;
-  /** Lifetime of the presigned URLs, in seconds. */
+  /** Lifetime of the status and sealed-secret URLs, in seconds. */
   lifetime: number;
   uploadedBytes: number;
 }
@@ -44,7 +50,5 @@ export async function uploadAndPresign(plan: Plan, prepared: Prepared, bucket: A
       : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`,
   );
   const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-  const url = await presignGet(bucket.s3, plan.bucket.name, key, lifetime);
-  surface.mask(url);
-  return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+  return { key, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
 }

@@ -1,6 +1,12 @@
 /**
  * Waits until every instance has reported its bootstrap through its status
- * object, or has disappeared (spot took it back), or the time is up.
+ * object, or has disappeared (spot took it back), or the time is up. Every
+ * report must be signed by the key its instance made at boot, bound to that
+ * instance by the EC2 identity document (src/agent/signed-report.ts), name
+ * an instance this run launched, sit under that instance's launch, and keep
+ * the key the instance's first report showed; anything else is ignored as a
+ * forgery. A checked `hello` is answered by sealing the secret part to the
+ * instance's key (`onHello`).
  */
 import type { AwsClients } from '../aws/clients.js';
 import { wasReclaimedBySpot, type InstanceView } from '../aws/instances.js';
@@ -8,6 +14,28 @@ import { readStatusObjects } from '../aws/s3.js';
 import type { Sleep } from '../core/surface.js';
 import { clockText } from '../core/clock-text.js';
 import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
+import { parseStatusKey, type KeyScope } from '../agent/keys.js';
+import { openSignedReport } from '../agent/signed-report.js';
+import { identityCertificates, type CertificateFor } from './trust.js';
+
+/** A checked hello: the instance, its key, and the status slot it reported from. */
+export interface Hello {
+  instanceId: string;
+  publicKey: string;
+  launchId: string;
+  index: number;
+}
+
+/** What a report must match to be believed. */
+export interface ReportTrust {
+  scope: KeyScope;
+  /** The launch id each instance was launched under; undefined = not ours. */
+  launchIdOf: (instanceId: string) => string | undefined;
+  certificateFor?: CertificateFor;
+  /** Public keys already seen, by instance: a report with another key is a forgery. Shared across polls. */
+  pinned?: Map<string, string>;
+  warn?: (message: string) => void;
+}
 
 export interface WaitReadyOptions {
   s3: AwsClients['s3'];
@@ -15,6 +43,9 @@ export interface WaitReadyOptions {
   /** Key prefixes holding this run's status objects, one per launch. */
   statusPrefixes: string[];
   instanceIds: string[];
+  trust: ReportTrust;
+  /** Called once per instance for its first checked hello. */
+  onHello?: (hello: Hello) => Promise<void>;
   timeoutSeconds: number;
   /** A fixed poll interval; by default the schedule of pollDelaySeconds. */
   pollSeconds?: number;
@@ -31,20 +62,66 @@ export interface WaitReadyResult {
   timedOut: string[];
 }
 
-/** Every status object under the prefixes that belongs to one of `ids`. */
+export interface Reports {
+  statuses: Map<string, BootstrapStatus>;
+  hellos: Hello[];
+}
+
+const warned = new Set<string>();
+function warnOnce(trust: ReportTrust, message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  trust.warn?.(message);
+}
+
+/** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
+export async function readReports(
+  s3: AwsClients['s3'],
+  bucket: string,
+  prefixes: string[],
+  ids: ReadonlySet<string>,
+  trust: ReportTrust,
+): Promise<Reports> {
+  const reports: Reports = { statuses: new Map(), hellos: [] };
+  const certificateFor = trust.certificateFor ?? identityCertificates();
+  for (const prefix of prefixes) {
+    for (const { key, status: value } of await readStatusObjects(s3, bucket, prefix)) {
+      const where = parseStatusKey(trust.scope, key);
+      const opened = openSignedReport(value, certificateFor);
+      if (!opened.ok) {
+        warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+        continue;
+      }
+      const { report, publicKey, identityVerified, region } = opened.opened;
+      const id = report.instance_id;
+      if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+        warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+        continue;
+      }
+      const pinned = trust.pinned?.get(id);
+      if (pinned !== undefined && pinned !== publicKey) {
+        warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+        continue;
+      }
+      if (!identityVerified)
+        warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+      trust.pinned?.set(id, publicKey);
+      if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, ...where });
+      else if (isBootstrapStatus(report)) reports.statuses.set(id, report);
+    }
+  }
+  return reports;
+}
+
+/** Every final status under the prefixes that belongs to one of `ids` and checks out. */
 export async function readReportedStatuses(
   s3: AwsClients['s3'],
   bucket: string,
   prefixes: string[],
   ids: ReadonlySet<string>,
+  trust: ReportTrust,
 ): Promise<Map<string, BootstrapStatus>> {
-  const statuses = new Map<string, BootstrapStatus>();
-  for (const prefix of prefixes) {
-    for (const { status } of await readStatusObjects(s3, bucket, prefix)) {
-      if (isBootstrapStatus(status) && ids.has(status.instance_id)) statuses.set(status.instance_id, status);
-    }
-  }
-  return statuses;
+  return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 
 /**
@@ -57,12 +134,19 @@ export const pollDelaySeconds = (round: number): number => [2, 3, 5][round] ?? 1
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
   const statuses = new Map<string, BootstrapStatus>();
   const reclaimed = new Map<string, InstanceView>();
+  const greeted = new Set<string>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
   const pending = (): string[] => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
   const ids = new Set(options.instanceIds);
+  const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map<string, string>() };
   for (let round = 0; ; round += 1) {
-    for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
-      statuses.set(id, status);
+    const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+    for (const [id, status] of reports.statuses) statuses.set(id, status);
+    for (const hello of reports.hellos) {
+      if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId)) continue;
+      greeted.add(hello.instanceId);
+      await options.onHello?.(hello);
+    }
     for (const view of await options.describe()) {
       const gone = view.state === 'terminated' || view.state === 'shutting-down';
       if (!statuses.has(view.id) && gone && wasReclaimedBySpot(view)) reclaimed.set(view.id, view);
@@ -73,6 +157,7 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     options.progress(
       `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`,
     );
-    await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
+    // A hello needs an answer soon: the agent waits for its secrets.
+    await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
   }
 }

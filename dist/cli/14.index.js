@@ -1,8 +1,8 @@
-export const id = 514;
-export const ids = [514];
+export const id = 14;
+export const ids = [14];
 export const modules = {
 
-/***/ 2514:
+/***/ 6014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -341,7 +341,7 @@ function buildRunInput(request, pool) {
         UserData: pool.userData,
         // The TTL shutdown inside the instance must end its bill, not stop it.
         InstanceInitiatedShutdownBehavior: 'terminate',
-        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: request.spec.metadataHopLimit },
         BlockDeviceMappings: [
             {
                 DeviceName: request.image.rootDeviceName,
@@ -612,8 +612,40 @@ async function deleteSecurityGroups(clients, owner) {
     return deleted;
 }
 
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
-var user_data = __webpack_require__(1392);
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+/**
+ * The public bundle URL is presigned for each launch call and lives this
+ * long: an instance fetches it within a minute or two of launch. It holds no
+ * secret, but a short life limits who can still use a leaked user-data.
+ */
+const BUNDLE_URL_SECONDS = 20 * 60;
+async function uploadAndPresign(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
+    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+    return { key, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+}
+
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
+var user_data = __webpack_require__(5873);
 // EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
 var prepare = __webpack_require__(3557);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
@@ -623,6 +655,7 @@ var prepare = __webpack_require__(3557);
  * Each launch call gets its own user-data, whose status URLs point under
  * that call's launch id.
  */
+
 
 
 
@@ -658,12 +691,18 @@ async function deployRegion(request) {
             clientTokenBase: request.clientTokenBase,
             ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
             userDataFor: async (launchId, count) => {
-                const statusUrls = await presignStatusUrls(request, launchId, count);
+                const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
                 const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
                 const rendered = (0,user_data/* renderUserData */.UW)({
                     sources: plan.userData,
                     ...(ssh ? { ssh } : {}),
-                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, {
+                        bundleUrl,
+                        bundleSha256: request.bundleSha256,
+                        statusUrls,
+                        secretUrls,
+                        expiresAt: request.tags[tags/* TAG */.D.expiresAt],
+                    }),
                 });
                 (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
                 result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
@@ -686,19 +725,79 @@ const launchSpecOf = (plan) => ({
     publicIp: plan.network.publicIp,
     ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
     ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+    // Containers are one hop further: only a docker template or a compose project gets 2.
+    metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
-/** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
-async function presignStatusUrls(request, launchId, count) {
-    const { plan } = request;
-    const urls = await Promise.all(Array.from({ length: count }, (_, index) => (0,s3/* presignPut */.wp)(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
-    for (const url of urls)
+/**
+ * The URLs of one launch call: the public bundle (short-lived), and per
+ * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
+ * URL of the secret part sealed to that instance, which holds only
+ * ciphertext until the deployer has checked the instance's hello.
+ */
+async function presignUrls(request, launchId, count) {
+    const { plan, bucketClients } = request;
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    const indexes = Array.from({ length: count }, (_, index) => index);
+    const lifetime = request.urlLifetimeSeconds;
+    const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
+        (0,s3/* presignGet */.xW)(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
+        Promise.all(indexes.map((index) => (0,s3/* presignPut */.wp)(bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)(scope, launchId, index), lifetime))),
+        Promise.all(indexes.map((index) => (0,s3/* presignGet */.xW)(bucketClients.s3, plan.bucket.name, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
+    ]);
+    for (const url of [bundleUrl, ...statusUrls, ...secretUrls])
         request.mask(url);
-    return urls;
+    return { bundleUrl, statusUrls, secretUrls };
 }
 
-// EXTERNAL MODULE: ./src/deploy/wait-ready.ts + 1 modules
-var wait_ready = __webpack_require__(5602);
+// EXTERNAL MODULE: ./src/deploy/wait-ready.ts + 4 modules
+var wait_ready = __webpack_require__(8413);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/agent/seal.ts
+/**
+ * The secret part of the bundle, encrypted to one instance's public key so
+ * that only that instance (holding the private key it made at boot) can read
+ * it. Formats the agent opens with the openssl CLI alone (no AEAD there):
+ *
+ *   sealed = RSA-OAEP-SHA256(pubkey, "<passphrase hex>\n<sha256 hex of plaintext>\n")   (256 bytes)
+ *          || `openssl enc -aes-256-cbc -pbkdf2 -iter 1 -md sha256` of the plaintext with that passphrase
+ *
+ * The passphrase is 256 random bits, so one PBKDF2 iteration is enough; the
+ * sha256 inside the wrapped part lets the agent check the plaintext it got.
+ */
+
+const WRAPPED_BYTES = 256;
+function sealForInstance(plaintext, publicKeyPem) {
+    const passphrase = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(plaintext).digest('hex');
+    const wrapped = (0,external_node_crypto_.publicEncrypt)({ key: publicKeyPem, padding: external_node_crypto_.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(`${passphrase}\n${digest}\n`, 'utf8'));
+    if (wrapped.length !== WRAPPED_BYTES)
+        throw new Error(`expected an RSA 2048 key, got ${wrapped.length * 8} bits`);
+    const salt = (0,external_node_crypto_.randomBytes)(8);
+    const keyAndIv = (0,external_node_crypto_.pbkdf2Sync)(passphrase, salt, 1, 48, 'sha256');
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-cbc', keyAndIv.subarray(0, 32), keyAndIv.subarray(32));
+    return Buffer.concat([wrapped, Buffer.from('Salted__', 'ascii'), salt, cipher.update(plaintext), cipher.final()]);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/seal-secrets.ts
+/**
+ * Answers a checked hello: the secret part of the bundle, sealed to the
+ * public key that instance made at boot, goes to the one key the instance's
+ * secret URL reads. Only ciphertext is ever stored; only that instance's
+ * private key opens it.
+ */
+
+
+
+
+async function sealSecretsFor(target, hello) {
+    const sealed = sealForInstance((0,external_node_fs_.readFileSync)(target.secretBundleFile), hello.publicKey);
+    await (0,s3/* putSmallObject */._J)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
+
+
 
 
 
@@ -712,7 +811,7 @@ function launchRound(context, wanted, round) {
         plan: context.plan,
         region,
         count,
-        bundleUrl: context.bundleUrl,
+        bundleKey: context.bundleKey,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
         specSha256: context.specHashes[region.name] ?? '',
@@ -760,14 +859,18 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
     const now = () => clock.now().getTime();
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
     const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    const pinned = new Map();
     for (let round = 0;; round += 1) {
         const all = [...launches, ...ready.replacements];
+        const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
         const waiting = all
             .flatMap((launch) => launch.instances)
             .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
         const waited = await (0,wait_ready/* waitForBootstrap */.vU)({
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
+            trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+            onHello: (hello) => sealSecretsFor({ s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: (0,keys/* keyScopeOf */.JS)(plan), secretBundleFile: context.secretBundleFile }, hello),
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -852,34 +955,6 @@ function launchSpecHash(facts) {
 }
 /** One fingerprint per region (types, image and subnets may differ between regions). */
 const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map((region) => [region.name, launchSpecHash(launchSpecFactsOf(plan, region, userData))]));
-
-;// CONCATENATED MODULE: ./src/deploy/upload.ts
-
-
-/** The bundle URL outlives the wait by this much, for instances that boot late. */
-const PRESIGN_MARGIN_SECONDS = 30 * 60;
-async function uploadAndPresign(plan, prepared, bucket, surface) {
-    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
-    if (plan.bucket.create && !ensured.managed) {
-        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
-    }
-    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
-        bucket: plan.bucket.name,
-        key,
-        file: prepared.bundle.file,
-        sha256: prepared.bundle.sha256,
-        kmsKeyId: plan.bucket.kmsKeyId,
-        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
-    });
-    surface.info(upload.uploaded
-        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
-        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
-    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-    const url = await (0,s3/* presignGet */.xW)(bucket.s3, plan.bucket.name, key, lifetime);
-    surface.mask(url);
-    return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
-}
 
 ;// CONCATENATED MODULE: ./src/deploy/run-deploy.ts
 
@@ -969,9 +1044,10 @@ function launchContextOf(plan, staged, deps, specHashes) {
         pool: deps.pool,
         surface: deps.surface,
         bucketClients: deps.pool.forRegion(plan.regions[0].name),
-        bundleUrl: uploaded.url,
+        bundleKey: uploaded.key,
         bundleSha256: prepared.bundle.sha256,
         onLaunched: launchedReporter(plan, before, deps.surface),
+        secretBundleFile: prepared.secretBundle.file,
         tags: {
             ...plan.resourceTags,
             [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,

@@ -1,8 +1,8 @@
-export const id = 978;
-export const ids = [978];
+export const id = 658;
+export const ids = [658];
 export const modules = {
 
-/***/ 8978:
+/***/ 5658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -401,6 +401,10 @@ async function readObjectText(s3, bucket, key) {
 async function deleteObject(s3, bucket, key) {
     await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key })));
 }
+/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
+async function putSmallObject(s3, bucket, key, body) {
+    await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+}
 
 // EXTERNAL MODULE: ./src/core/abort-cleanups.ts
 var abort_cleanups = __webpack_require__(1207);
@@ -692,21 +696,193 @@ function isBootstrapStatus(value) {
     return Boolean(candidate && typeof candidate.instance_id === 'string' && (candidate.status === 'ok' || candidate.status === 'failed'));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/agent/signed-report.ts
+/**
+ * What the agent PUTs to its status URL: a report (the status JSON of
+ * status.ts, or the early `hello`) signed with the key pair the agent made at
+ * boot, plus that key's public half and the EC2 instance identity document
+ * with AWS's signature, which bind the key to one instance. Contract with
+ * templates/bootstrap.sh (`sd_envelope`). The plain status fields next to
+ * `signed` are for people reading the bucket; the deployer trusts only
+ * what `openSignedReport` returns.
+ */
+
+const b64 = (value) => typeof value === 'string' && /^[A-Za-z0-9+/=\s]*$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+function parseJson(bytes) {
+    try {
+        const value = JSON.parse(bytes.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function rsa2048(pem) {
+    try {
+        const key = (0,external_node_crypto_.createPublicKey)(pem);
+        return key.asymmetricKeyType === 'rsa' && key.asymmetricKeyDetails?.modulusLength === 2048 ? key : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Checks AWS's RSA signature of the identity document against the region's certificate. */
+function identitySignatureValid(document, signatureText, certificatePem) {
+    try {
+        const signature = Buffer.from(signatureText.replace(/\s+/g, ''), 'base64');
+        return (0,external_node_crypto_.verify)('sha256', document, new external_node_crypto_.X509Certificate(certificatePem).publicKey, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Opens a status object: the report must be signed by the key it carries,
+ * name the instance the identity document names, and (when `certificateFor`
+ * knows the region) the document must carry AWS's valid signature.
+ */
+function openSignedReport(value, certificateFor) {
+    const signed = value?.signed;
+    if (!signed || typeof signed !== 'object')
+        return { ok: false, reason: 'not signed' };
+    const [report, signature, publicKeyPem, document, identitySignature] = [
+        b64(signed.report),
+        b64(signed.signature),
+        b64(signed.public_key),
+        b64(signed.identity_document),
+        b64(signed.identity_signature),
+    ];
+    if (!report || !signature || !publicKeyPem || !document || !identitySignature)
+        return { ok: false, reason: 'malformed' };
+    const key = rsa2048(publicKeyPem);
+    if (!key)
+        return { ok: false, reason: 'the public key is not RSA 2048' };
+    if (!(0,external_node_crypto_.verify)('sha256', report, key, signature))
+        return { ok: false, reason: "the report's signature does not match its key" };
+    const parsed = parseJson(report);
+    const identity = parseJson(document);
+    if (!parsed || typeof parsed.instance_id !== 'string' || typeof parsed.status !== 'string')
+        return { ok: false, reason: 'no report' };
+    if (!identity || identity.instanceId !== parsed.instance_id)
+        return { ok: false, reason: 'the identity document names another instance' };
+    const region = typeof identity.region === 'string' ? identity.region : '';
+    const certificate = certificateFor(region);
+    const identityVerified = certificate !== undefined && identitySignatureValid(document, identitySignature.toString('utf8'), certificate);
+    if (certificate !== undefined && !identityVerified)
+        return { ok: false, reason: "AWS's signature of the identity document is not valid" };
+    return {
+        ok: true,
+        opened: {
+            report: parsed,
+            publicKey: key.export({ type: 'spki', format: 'pem' }).toString(),
+            region,
+            accountId: typeof identity.accountId === 'string' ? identity.accountId : '',
+            identityVerified,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent/identity-certs.ts
+/**
+ * AWS's public certificates for the base64 (RSA, SHA-256) signature of the
+ * EC2 instance identity document, by region, as AWS publishes them
+ * ("AWS public certificates for instance identity document signatures" in
+ * the EC2 user guide). A region missing here cannot have its instances'
+ * identity verified: see docs/decisions.md, "Secrets and status integrity".
+ */
+const AWS_IDENTITY_CERTIFICATES = {
+    // Valid 2024-04-29 to 2029-04-28.
+    'us-east-1': `-----BEGIN CERTIFICATE-----
+MIIDITCCAoqgAwIBAgIUE1y2NIKCU+Rg4uu4u32koG9QEYIwDQYJKoZIhvcNAQEL
+BQAwXDELMAkGA1UEBhMCVVMxGTAXBgNVBAgTEFdhc2hpbmd0b24gU3RhdGUxEDAO
+BgNVBAcTB1NlYXR0bGUxIDAeBgNVBAoTF0FtYXpvbiBXZWIgU2VydmljZXMgTExD
+MB4XDTI0MDQyOTE3MzQwMVoXDTI5MDQyODE3MzQwMVowXDELMAkGA1UEBhMCVVMx
+GTAXBgNVBAgTEFdhc2hpbmd0b24gU3RhdGUxEDAOBgNVBAcTB1NlYXR0bGUxIDAe
+BgNVBAoTF0FtYXpvbiBXZWIgU2VydmljZXMgTExDMIGfMA0GCSqGSIb3DQEBAQUA
+A4GNADCBiQKBgQCHvRjf/0kStpJ248khtIaN8qkDN3tkw4VjvA9nvPl2anJO+eIB
+UqPfQG09kZlwpWpmyO8bGB2RWqWxCwuB/dcnIob6w420k9WY5C0IIGtDRNauN3ku
+vGXkw3HEnF0EjYr0pcyWUvByWY4KswZV42X7Y7XSS13hOIcL6NLA+H94/QIDAQAB
+o4HfMIHcMAsGA1UdDwQEAwIHgDAdBgNVHQ4EFgQUJdbMCBXKtvCcWdwUUizvtUF2
+UTgwgZkGA1UdIwSBkTCBjoAUJdbMCBXKtvCcWdwUUizvtUF2UTihYKReMFwxCzAJ
+BgNVBAYTAlVTMRkwFwYDVQQIExBXYXNoaW5ndG9uIFN0YXRlMRAwDgYDVQQHEwdT
+ZWF0dGxlMSAwHgYDVQQKExdBbWF6b24gV2ViIFNlcnZpY2VzIExMQ4IUE1y2NIKC
+U+Rg4uu4u32koG9QEYIwEgYDVR0TAQH/BAgwBgEB/wIBADANBgkqhkiG9w0BAQsF
+AAOBgQAlxSmwcWnhT4uAeSinJuz+1BTcKhVSWb5jT8pYjQb8ZoZkXXRGb09mvYeU
+NeqOBr27rvRAnaQ/9LUQf72+SahDFuS4CMI8nwowytqbmwquqFr4dxA/SDADyRiF
+ea1UoMuNHTY49J/1vPomqsVn7mugTp+TbjqCfOJTpu0temHcFA==
+-----END CERTIFICATE-----
+`,
+};
+
+;// CONCATENATED MODULE: ./src/deploy/trust.ts
+/**
+ * Which certificate checks AWS's signature of an instance identity
+ * document. A test (or a demo) against a local endpoint has no AWS-signed
+ * documents, so it may name its own certificate, and only then: the
+ * variable is ignored unless an AWS endpoint override is set.
+ */
+
+const TEST_IDENTITY_CERT_ENV = 'SPOT_DEPLOYER_TEST_IDENTITY_CERT';
+function identityCertificates(env = process.env) {
+    const endpointOverride = Boolean(env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_EC2);
+    const test = endpointOverride ? env[TEST_IDENTITY_CERT_ENV] : undefined;
+    return (region) => test || AWS_IDENTITY_CERTIFICATES[region];
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
 
 
 
 
-/** Every status object under the prefixes that belongs to one of `ids`. */
-async function readReportedStatuses(s3, bucket, prefixes, ids) {
-    const statuses = new Map();
+
+
+
+const warned = new Set();
+function warnOnce(trust, message) {
+    if (warned.has(message))
+        return;
+    warned.add(message);
+    trust.warn?.(message);
+}
+/** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
+async function readReports(s3, bucket, prefixes, ids, trust) {
+    const reports = { statuses: new Map(), hellos: [] };
+    const certificateFor = trust.certificateFor ?? identityCertificates();
     for (const prefix of prefixes) {
-        for (const { status } of await readStatusObjects(s3, bucket, prefix)) {
-            if (isBootstrapStatus(status) && ids.has(status.instance_id))
-                statuses.set(status.instance_id, status);
+        for (const { key, status: value } of await readStatusObjects(s3, bucket, prefix)) {
+            const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
+            const opened = openSignedReport(value, certificateFor);
+            if (!opened.ok) {
+                warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+                continue;
+            }
+            const { report, publicKey, identityVerified, region } = opened.opened;
+            const id = report.instance_id;
+            if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+                warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+                continue;
+            }
+            const pinned = trust.pinned?.get(id);
+            if (pinned !== undefined && pinned !== publicKey) {
+                warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+                continue;
+            }
+            if (!identityVerified)
+                warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+            trust.pinned?.set(id, publicKey);
+            if (report.status === 'hello')
+                reports.hellos.push({ instanceId: id, publicKey, ...where });
+            else if (isBootstrapStatus(report))
+                reports.statuses.set(id, report);
         }
     }
-    return statuses;
+    return reports;
+}
+/** Every final status under the prefixes that belongs to one of `ids` and checks out. */
+async function readReportedStatuses(s3, bucket, prefixes, ids, trust) {
+    return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 /**
  * Seconds to wait before poll `round` (0-based): quick at first, since a small
@@ -717,12 +893,21 @@ const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
 async function waitForBootstrap(options) {
     const statuses = new Map();
     const reclaimed = new Map();
+    const greeted = new Set();
     const deadline = options.now() + options.timeoutSeconds * 1000;
     const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
     const ids = new Set(options.instanceIds);
+    const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
     for (let round = 0;; round += 1) {
-        for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
+        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+        for (const [id, status] of reports.statuses)
             statuses.set(id, status);
+        for (const hello of reports.hellos) {
+            if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId))
+                continue;
+            greeted.add(hello.instanceId);
+            await options.onHello?.(hello);
+        }
         for (const view of await options.describe()) {
             const gone = view.state === 'terminated' || view.state === 'shutting-down';
             if (!statuses.has(view.id) && gone && wasReclaimedBySpot(view))
@@ -734,7 +919,8 @@ async function waitForBootstrap(options) {
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
         options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`);
-        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
+        // A hello needs an answer soon: the agent waits for its secrets.
+        await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
     }
 }
 
@@ -759,7 +945,11 @@ async function findExisting(pool, plan) {
 /** What each instance's agent reported, read once (no waiting). */
 async function readStatusesOf(pool, plan, views) {
     const prefixes = [...new Set(views.flatMap((view) => (view.launchId ? [(0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), view.launchId)] : [])))];
-    return readReportedStatuses(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(views.map((view) => view.id)));
+    const launchIds = new Map(views.map((view) => [view.id, view.launchId]));
+    return readReportedStatuses(pool.forRegion(plan.regions[0].name).s3, plan.bucket.name, prefixes, new Set(launchIds.keys()), {
+        scope: (0,keys/* keyScopeOf */.JS)(plan),
+        launchIdOf: (id) => launchIds.get(id),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
@@ -924,8 +1114,6 @@ async function resolveImage(clients, image, arch) {
     return toResolved(newest(images), `owner ${alias.owner}, name ${alias.name(arch)}`, image, clients.region);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws/launch.ts
 /**
  * Gets capacity in one region by walking the ladder of pools (instance type
@@ -955,7 +1143,7 @@ function buildRunInput(request, pool) {
         UserData: pool.userData,
         // The TTL shutdown inside the instance must end its bill, not stop it.
         InstanceInitiatedShutdownBehavior: 'terminate',
-        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: request.spec.metadataHopLimit },
         BlockDeviceMappings: [
             {
                 DeviceName: request.image.rootDeviceName,
@@ -1226,8 +1414,40 @@ async function deleteSecurityGroups(clients, owner) {
     return deleted;
 }
 
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
-var user_data = __webpack_require__(1392);
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+/**
+ * The public bundle URL is presigned for each launch call and lives this
+ * long: an instance fetches it within a minute or two of launch. It holds no
+ * secret, but a short life limits who can still use a leaked user-data.
+ */
+const BUNDLE_URL_SECONDS = 20 * 60;
+async function uploadAndPresign(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    const ensured = await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
+    const upload = await uploadBundle(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+    return { key, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+}
+
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
+var user_data = __webpack_require__(5873);
 // EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
 var prepare = __webpack_require__(3557);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
@@ -1237,6 +1457,7 @@ var prepare = __webpack_require__(3557);
  * Each launch call gets its own user-data, whose status URLs point under
  * that call's launch id.
  */
+
 
 
 
@@ -1272,12 +1493,18 @@ async function deployRegion(request) {
             clientTokenBase: request.clientTokenBase,
             ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
             userDataFor: async (launchId, count) => {
-                const statusUrls = await presignStatusUrls(request, launchId, count);
+                const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
                 const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
                 const rendered = (0,user_data/* renderUserData */.UW)({
                     sources: plan.userData,
                     ...(ssh ? { ssh } : {}),
-                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, {
+                        bundleUrl,
+                        bundleSha256: request.bundleSha256,
+                        statusUrls,
+                        secretUrls,
+                        expiresAt: request.tags[core_tags/* TAG */.D.expiresAt],
+                    }),
                 });
                 (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
                 result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
@@ -1300,17 +1527,75 @@ const launchSpecOf = (plan) => ({
     publicIp: plan.network.publicIp,
     ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
     ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+    // Containers are one hop further: only a docker template or a compose project gets 2.
+    metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
-/** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
-async function presignStatusUrls(request, launchId, count) {
-    const { plan } = request;
-    const urls = await Promise.all(Array.from({ length: count }, (_, index) => presignPut(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
-    for (const url of urls)
+/**
+ * The URLs of one launch call: the public bundle (short-lived), and per
+ * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
+ * URL of the secret part sealed to that instance, which holds only
+ * ciphertext until the deployer has checked the instance's hello.
+ */
+async function presignUrls(request, launchId, count) {
+    const { plan, bucketClients } = request;
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    const indexes = Array.from({ length: count }, (_, index) => index);
+    const lifetime = request.urlLifetimeSeconds;
+    const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
+        presignGet(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
+        Promise.all(indexes.map((index) => presignPut(bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)(scope, launchId, index), lifetime))),
+        Promise.all(indexes.map((index) => presignGet(bucketClients.s3, plan.bucket.name, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
+    ]);
+    for (const url of [bundleUrl, ...statusUrls, ...secretUrls])
         request.mask(url);
-    return urls;
+    return { bundleUrl, statusUrls, secretUrls };
+}
+
+;// CONCATENATED MODULE: ./src/agent/seal.ts
+/**
+ * The secret part of the bundle, encrypted to one instance's public key so
+ * that only that instance (holding the private key it made at boot) can read
+ * it. Formats the agent opens with the openssl CLI alone (no AEAD there):
+ *
+ *   sealed = RSA-OAEP-SHA256(pubkey, "<passphrase hex>\n<sha256 hex of plaintext>\n")   (256 bytes)
+ *          || `openssl enc -aes-256-cbc -pbkdf2 -iter 1 -md sha256` of the plaintext with that passphrase
+ *
+ * The passphrase is 256 random bits, so one PBKDF2 iteration is enough; the
+ * sha256 inside the wrapped part lets the agent check the plaintext it got.
+ */
+
+const WRAPPED_BYTES = 256;
+function sealForInstance(plaintext, publicKeyPem) {
+    const passphrase = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(plaintext).digest('hex');
+    const wrapped = (0,external_node_crypto_.publicEncrypt)({ key: publicKeyPem, padding: external_node_crypto_.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(`${passphrase}\n${digest}\n`, 'utf8'));
+    if (wrapped.length !== WRAPPED_BYTES)
+        throw new Error(`expected an RSA 2048 key, got ${wrapped.length * 8} bits`);
+    const salt = (0,external_node_crypto_.randomBytes)(8);
+    const keyAndIv = (0,external_node_crypto_.pbkdf2Sync)(passphrase, salt, 1, 48, 'sha256');
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-cbc', keyAndIv.subarray(0, 32), keyAndIv.subarray(32));
+    return Buffer.concat([wrapped, Buffer.from('Salted__', 'ascii'), salt, cipher.update(plaintext), cipher.final()]);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/seal-secrets.ts
+/**
+ * Answers a checked hello: the secret part of the bundle, sealed to the
+ * public key that instance made at boot, goes to the one key the instance's
+ * secret URL reads. Only ciphertext is ever stored; only that instance's
+ * private key opens it.
+ */
+
+
+
+
+async function sealSecretsFor(target, hello) {
+    const sealed = sealForInstance((0,external_node_fs_.readFileSync)(target.secretBundleFile), hello.publicKey);
+    await putSmallObject(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
+
+
 
 
 
@@ -1324,7 +1609,7 @@ function launchRound(context, wanted, round) {
         plan: context.plan,
         region,
         count,
-        bundleUrl: context.bundleUrl,
+        bundleKey: context.bundleKey,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
         specSha256: context.specHashes[region.name] ?? '',
@@ -1372,14 +1657,18 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
     const now = () => clock.now().getTime();
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
     const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    const pinned = new Map();
     for (let round = 0;; round += 1) {
         const all = [...launches, ...ready.replacements];
+        const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
         const waiting = all
             .flatMap((launch) => launch.instances)
             .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
         const waited = await waitForBootstrap({
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
+            trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+            onHello: (hello) => sealSecretsFor({ s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: (0,keys/* keyScopeOf */.JS)(plan), secretBundleFile: context.secretBundleFile }, hello),
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -1464,34 +1753,6 @@ function launchSpecHash(facts) {
 }
 /** One fingerprint per region (types, image and subnets may differ between regions). */
 const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map((region) => [region.name, launchSpecHash(launchSpecFactsOf(plan, region, userData))]));
-
-;// CONCATENATED MODULE: ./src/deploy/upload.ts
-
-
-/** The bundle URL outlives the wait by this much, for instances that boot late. */
-const PRESIGN_MARGIN_SECONDS = 30 * 60;
-async function uploadAndPresign(plan, prepared, bucket, surface) {
-    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    const ensured = await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
-    if (plan.bucket.create && !ensured.managed) {
-        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
-    }
-    const upload = await uploadBundle(bucket.s3, {
-        bucket: plan.bucket.name,
-        key,
-        file: prepared.bundle.file,
-        sha256: prepared.bundle.sha256,
-        kmsKeyId: plan.bucket.kmsKeyId,
-        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
-    });
-    surface.info(upload.uploaded
-        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
-        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
-    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-    const url = await presignGet(bucket.s3, plan.bucket.name, key, lifetime);
-    surface.mask(url);
-    return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
-}
 
 ;// CONCATENATED MODULE: ./src/deploy/run-deploy.ts
 
@@ -1581,9 +1842,10 @@ function launchContextOf(plan, staged, deps, specHashes) {
         pool: deps.pool,
         surface: deps.surface,
         bucketClients: deps.pool.forRegion(plan.regions[0].name),
-        bundleUrl: uploaded.url,
+        bundleKey: uploaded.key,
         bundleSha256: prepared.bundle.sha256,
         onLaunched: launchedReporter(plan, before, deps.surface),
+        secretBundleFile: prepared.secretBundle.file,
         tags: {
             ...plan.resourceTags,
             [core_tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
