@@ -4,7 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 
 const { startLocalAws } = await import('../__tests__/helpers/local-aws.ts');
 const { startFaultProxy } = await import('../__tests__/helpers/fault-proxy.ts');
-const { bundleKey, ensureBucket, uploadBundle } = await import('../src/aws/s3.ts');
+const { ensureBucket, uploadBundle } = await import('../src/aws/s3.ts');
+const { bundleKey } = await import('../src/agent/keys.ts');
 
 export async function uploadRedeploy(bundle) {
   let proxy;
@@ -20,7 +21,7 @@ export async function uploadRedeploy(bundle) {
   try {
     const bucket = 'spot-bench';
     await ensureBucket(s3, { name: bucket, create: true }, 'us-east-1');
-    const key = bundleKey('spot-deployer', 'bench', bundle.sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'bench' }, bundle.sha256);
     const options = { bucket, key, file: bundle.file, sha256: bundle.sha256 };
     const first = await uploadBundle(s3, options);
     const firstParts = proxy.count({ method: 'PUT', query: /partNumber=/ });

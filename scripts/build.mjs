@@ -1,9 +1,10 @@
 // Builds the three entries with ncc into the committed dist/ (or into the
 // folder given with --out, which the staleness test uses to compare).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { distInputsHash, INPUTS_FILE } from './dist-inputs.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const out = values.out;
@@ -23,3 +24,4 @@ for (const [entry, folder] of entries) {
 // up (dist/templates); the copy keeps the action and the npm package self-contained.
 cpSync('templates', join(out, 'templates'), { recursive: true });
 chmodSync(join(out, 'cli', 'index.js'), 0o755);
+writeFileSync(join(out, INPUTS_FILE), `${distInputsHash()}\n`);

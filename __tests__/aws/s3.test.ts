@@ -60,16 +60,36 @@ function bundleFile(bytes = 4096): { file: string; sha256: string } {
 
 describe('keys', () => {
   it('builds bundle and status keys under the prefix', () => {
-    const scope = { prefix: 'spot-deployer', deploymentId: 'demo' };
-    expect(bundleKey(scope, 'ab12')).toBe('spot-deployer/demo/ab12.tar.gz');
-    expect(bundleKey({ prefix: '/p/', deploymentId: 'demo' }, 'ab12')).toBe('p/demo/ab12.tar.gz');
-    expect(statusKey(scope, 'run-7', 2)).toBe('spot-deployer/demo/status/run-7/2.json');
+    const scope = { prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' };
+    expect(bundleKey(scope, 'ab12')).toBe('spot-deployer/acme/web/demo/ab12.tar.gz');
+    expect(bundleKey({ prefix: '/p/', repository: 'acme/web', deploymentId: 'demo' }, 'ab12')).toBe('p/acme/web/demo/ab12.tar.gz');
+    expect(statusKey(scope, 'run-7', 2)).toBe('spot-deployer/acme/web/demo/status/run-7/2.json');
+  });
+
+  it('gives every (repository, deployment) a folder that is no prefix of another one', () => {
+    const folder = (repository: string, deploymentId: string) => deploymentFolder({ prefix: 'p', repository, deploymentId });
+    expect(folder('', 'web')).toBe('p/_local/web/');
+    expect(folder('orgA/web', 'web')).toBe('p/orgA/web/web/');
+    expect(folder('group/sub/repo', 'web')).toMatch(/^p\/_repo-[0-9a-f]{16}\/web\/$/);
+    expect(folder('owner/..', 'web')).toMatch(/^p\/_repo-/);
+    const folders = [
+      folder('', 'orga'),
+      folder('orga/web', 'x'),
+      folder('orga', 'web'),
+      folder('_local/web', 'x'),
+      folder('a/b', 'c'),
+      folder('a/b/c', 'd'),
+    ];
+    for (const one of folders) for (const other of folders) if (one !== other) expect(other.startsWith(one)).toBe(false);
   });
 });
 
 describe('ensureBucket', () => {
   it('creates a private, encrypted bucket with expiry rules', async () => {
-    expect(await ensureBucket(s3, { name: BUCKET, create: true, prefix: 'spot-deployer' }, 'us-east-1')).toEqual({ created: true });
+    expect(await ensureBucket(s3, { name: BUCKET, create: true, prefix: 'spot-deployer' }, 'us-east-1')).toEqual({
+      created: true,
+      managed: true,
+    });
     const block = await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }));
     expect(block.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
@@ -88,7 +108,7 @@ describe('ensureBucket', () => {
 
   it('is idempotent and keeps rules that are not ours', async () => {
     await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1');
-    expect(await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1')).toEqual({ created: false });
+    expect(await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1')).toEqual({ created: false, managed: true });
     const lifecycle = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: BUCKET }));
     expect(lifecycle.Rules?.map((rule) => rule.ID).sort()).toEqual(['spot-deployer-bundles', 'spot-deployer-status']);
   });
@@ -117,7 +137,7 @@ describe('uploadBundle', () => {
 
   it('uploads once, then finds the object and uploads 0 bytes', async () => {
     const { file, sha256 } = bundleFile();
-    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' }, sha256);
     const first = await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     expect(first).toEqual({ uploaded: true, bytes: 4096 });
     expect(proxy.count({ method: 'PUT', path: `/${BUCKET}/${key}` })).toBe(1);
@@ -130,7 +150,7 @@ describe('uploadBundle', () => {
 
   it('stores the object encrypted with its sha256 as metadata', async () => {
     const { file, sha256 } = bundleFile();
-    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' }, sha256);
     await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
     expect(head.ServerSideEncryption).toBe('AES256');
@@ -140,7 +160,7 @@ describe('uploadBundle', () => {
   it('uploads a bundle over the part size in 8 MiB parts, reporting progress', async () => {
     const size = 2 * PART_SIZE + 1234;
     const { file, sha256 } = bundleFile(size);
-    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'big' }, sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'big' }, sha256);
     const progress: UploadProgress[] = [];
     const result = await uploadBundle(s3, { bucket: BUCKET, key, file, sha256, onProgress: (p) => progress.push(p) });
     expect(result).toEqual({ uploaded: true, bytes: size });
@@ -171,7 +191,7 @@ describe('presigned URLs', () => {
 
   it('lets plain curl GET the bundle', async () => {
     const { file, sha256 } = bundleFile(10_000);
-    const key = bundleKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, sha256);
+    const key = bundleKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' }, sha256);
     await uploadBundle(s3, { bucket: BUCKET, key, file, sha256 });
     const url = await presignGet(s3, BUCKET, key, 900);
     const out = join(tempDir(), 'got');
@@ -180,18 +200,22 @@ describe('presigned URLs', () => {
   });
 
   it('lets plain curl PUT a status object that readStatusObjects parses', async () => {
-    const key = statusKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, 'run-1', 0);
+    const key = statusKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' }, 'run-1', 0);
     const url = await presignPut(s3, BUCKET, key, 900);
     const body = JSON.stringify({ status: 'ok', instanceId: 'i-123' });
     // With curl's default form content type moto drops the body; the agent sends JSON's own type.
     await curl('-X', 'PUT', '-H', 'Content-Type: application/json', '--data-binary', body, url);
     await s3.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: statusKey({ prefix: 'spot-deployer', deploymentId: 'demo' }, 'run-1', 1), Body: '{bad' }),
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: statusKey({ prefix: 'spot-deployer', repository: 'acme/web', deploymentId: 'demo' }, 'run-1', 1),
+        Body: '{bad',
+      }),
     );
-    const statuses = await readStatusObjects(s3, BUCKET, 'spot-deployer/demo/status/run-1/');
+    const statuses = await readStatusObjects(s3, BUCKET, 'spot-deployer/acme/web/demo/status/run-1/');
     expect(statuses).toEqual([
-      { key: 'spot-deployer/demo/status/run-1/0.json', status: { status: 'ok', instanceId: 'i-123' } },
-      { key: 'spot-deployer/demo/status/run-1/1.json', status: undefined, error: 'not valid JSON: {bad' },
+      { key: 'spot-deployer/acme/web/demo/status/run-1/0.json', status: { status: 'ok', instanceId: 'i-123' } },
+      { key: 'spot-deployer/acme/web/demo/status/run-1/1.json', status: undefined, error: 'not valid JSON: {bad' },
     ]);
   });
 
@@ -215,13 +239,13 @@ describe('deleteObjectsUnder', () => {
   it("deletes one deployment's objects and leaves a similarly named one alone", async () => {
     await ensureBucket(s3, { name: BUCKET, create: true }, 'us-east-1');
     const put = (Key: string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: '{}' }));
-    await put(bundleKey({ prefix: 'p', deploymentId: 'demo' }, 'abc'));
-    await put(statusKey({ prefix: 'p', deploymentId: 'demo' }, 'run', 0));
-    await put(bundleKey({ prefix: 'p', deploymentId: 'demo-pr-1' }, 'abc'));
-    expect(await deleteObjectsUnder(s3, BUCKET, deploymentFolder({ prefix: 'p', deploymentId: 'demo' }))).toBe(2);
+    await put(bundleKey({ prefix: 'p', repository: 'acme/web', deploymentId: 'demo' }, 'abc'));
+    await put(statusKey({ prefix: 'p', repository: 'acme/web', deploymentId: 'demo' }, 'run', 0));
+    await put(bundleKey({ prefix: 'p', repository: 'acme/web', deploymentId: 'demo-pr-1' }, 'abc'));
+    expect(await deleteObjectsUnder(s3, BUCKET, deploymentFolder({ prefix: 'p', repository: 'acme/web', deploymentId: 'demo' }))).toBe(2);
     expect(await readStatusObjects(s3, BUCKET, 'p/')).toEqual([]);
     const left = await s3.send(
-      new HeadObjectCommand({ Bucket: BUCKET, Key: bundleKey({ prefix: 'p', deploymentId: 'demo-pr-1' }, 'abc') }),
+      new HeadObjectCommand({ Bucket: BUCKET, Key: bundleKey({ prefix: 'p', repository: 'acme/web', deploymentId: 'demo-pr-1' }, 'abc') }),
     );
     expect(left.$metadata.httpStatusCode).toBe(200);
   });

@@ -97,7 +97,7 @@ describe('the action against the local AWS endpoint', () => {
     // hello-web opens no port, so there is no page to link to.
     expect(outputs.url).toBe('');
     expect(run.stdout).not.toContain('deprecated');
-    expect(outputs['bundle-key']).toMatch(/^spot-deployer\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
+    expect(outputs['bundle-key']).toMatch(/^spot-deployer\/acme\/hello-web\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
     expect(outputs['bundle-key']).toContain(outputs['bundle-sha256']);
     expect(Number(outputs['user-data-bytes'])).toBeGreaterThan(1000);
     expect(Number(outputs['user-data-bytes'])).toBeLessThanOrEqual(16_384);

@@ -4,7 +4,7 @@
  * on close, and a GitHub deployment with the preview's URL.
  */
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ describe('the GitHub surface', () => {
   it('keeps one sticky comment per deployment, updated in place, and records a deployment with its URL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    // A preview people can open: port 80 open, so the deployment carries a URL.
+    appendFileSync(join(dir, '.spot/config.yaml'), 'network:\n  ingress: [{ port: 80, cidr: 0.0.0.0/0 }]\n');
     const inputs = { command: 'deploy', 'working-directory': dir, wait: 'running', 'github-token': 'fake-token', environment: 'preview' };
 
     const first = await runAction({ entry: 'main', inputs, env: pullRequestEnv('opened', 'sha1') });

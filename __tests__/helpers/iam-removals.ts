@@ -38,6 +38,9 @@ export const REMOVAL: Record<string, Removal> = {
   's3:GetObject': { failsAt: 'deploy' },
   's3:ListBucket': { failsAt: 'deploy' },
   's3:PutLifecycleConfiguration': { failsAt: 'deploy' },
+  's3:GetBucketPublicAccessBlock': { failsAt: 'deploy' },
+  's3:GetEncryptionConfiguration': { failsAt: 'deploy' },
+  's3:PutBucketTagging': { failsAt: 'deploy' },
   's3:PutObject': { failsAt: 'deploy' },
   'ec2:DescribeSpotPriceHistory': { pricesMissing: true },
   'ec2:CreateTags': {
@@ -56,6 +59,8 @@ export const REMOVAL: Record<string, Removal> = {
   's3:PutBucketPublicAccessBlock': { passes: MOTO_BLIND, why: 'moto authorizes PutPublicAccessBlock as s3:CreateBucket' },
   's3:PutEncryptionConfiguration': { passes: MOTO_BLIND, why: 'moto authorizes PutBucketEncryption as s3:CreateBucket' },
   's3:AbortMultipartUpload': { passes: NOT_REACHED, why: 'lib-storage aborts only after a failed part; this bundle is one PutObject' },
+  'ec2:RevokeSecurityGroupIngress': { passes: NOT_REACHED, why: 'only when network.ingress or ssh.cidr loses a rule' },
+  's3:GetBucketTagging': { passes: NOT_REACHED, why: 'only for an existing bucket with create: true, to see whether the deployer made it' },
   'kms:Decrypt': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
   'kms:GenerateDataKey': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
   'ec2:CreateFleet': { passes: SOON, why: 'fleet launches' },
@@ -67,5 +72,4 @@ export const REMOVAL: Record<string, Removal> = {
   'ec2:DescribeLaunchTemplates': { passes: SOON, why: 'fleet launches' },
   'ec2:DescribeAvailabilityZones': { passes: SOON, why: 'capacity planning per zone' },
   'ec2:DescribeInstanceTypeOfferings': { passes: SOON, why: 'capacity planning per zone' },
-  'ec2:RevokeSecurityGroupIngress': { passes: SOON, why: 'updating a group when network.ingress changes' },
 };

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './clients.js';
 import { wrapAwsError } from './errors.js';
-import { MANAGED_BY, TAG, deploymentFilter, tagValue } from './tags.js';
+import { MANAGED_BY, TAG, isOfRepository, isOwnedBy, ownerFilters, tagValue, type DeploymentOwner } from './tags.js';
 
 export interface InstanceView {
   id: string;
@@ -29,6 +29,8 @@ export interface InstanceView {
   bundleSha256?: string;
   expiresAt?: string;
   deploymentId?: string;
+  repository?: string;
+  specSha256?: string;
   pullRequest?: string;
 }
 
@@ -53,6 +55,8 @@ function toView(region: string, instance: Instance): InstanceView {
     bundleSha256: tagValue(instance.Tags, TAG.bundleSha256),
     expiresAt: tagValue(instance.Tags, TAG.expiresAt),
     deploymentId: tagValue(instance.Tags, TAG.deployment),
+    repository: tagValue(instance.Tags, TAG.repository),
+    specSha256: tagValue(instance.Tags, TAG.specSha256),
     pullRequest: tagValue(instance.Tags, TAG.pr),
   };
 }
@@ -76,23 +80,36 @@ async function describe(clients: AwsClients, input: DescribeInstancesCommandInpu
 
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
 
-/** The deployment's instances in a region that still cost money or may. */
-export const findDeploymentInstances = (
+const viewOwnedBy = (view: InstanceView, owner: DeploymentOwner): boolean =>
+  isOwnedBy(
+    [
+      { Key: TAG.deployment, Value: view.deploymentId },
+      { Key: TAG.repository, Value: view.repository },
+    ],
+    owner,
+  );
+
+/** The deployment's instances in a region that still cost money or may: this deployment id of this repository only. */
+export const findDeploymentInstances = async (
   clients: AwsClients,
-  deploymentId: string,
+  owner: DeploymentOwner,
   states: string[] = LIVE_STATES,
 ): Promise<InstanceView[]> =>
-  describe(clients, { Filters: [deploymentFilter(deploymentId), { Name: 'instance-state-name', Values: states }] });
+  (await describe(clients, { Filters: [...ownerFilters(owner), { Name: 'instance-state-name', Values: states }] })).filter((view) =>
+    viewOwnedBy(view, owner),
+  );
 
 /** Every live instance spot-deployer launched for `repository` in a region, whatever the deployment. */
-export const findManagedInstances = (clients: AwsClients, repository: string): Promise<InstanceView[]> =>
-  describe(clients, {
-    Filters: [
-      { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY] },
-      ...(repository ? [{ Name: `tag:${TAG.repository}`, Values: [repository] }] : []),
-      { Name: 'instance-state-name', Values: LIVE_STATES },
-    ],
-  });
+export const findManagedInstances = async (clients: AwsClients, repository: string): Promise<InstanceView[]> =>
+  (
+    await describe(clients, {
+      Filters: [
+        { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY] },
+        ...(repository ? [{ Name: `tag:${TAG.repository}`, Values: [repository] }] : []),
+        { Name: 'instance-state-name', Values: LIVE_STATES },
+      ],
+    })
+  ).filter((view) => isOfRepository([{ Key: TAG.repository, Value: view.repository }], repository));
 
 export const describeInstances = (clients: AwsClients, ids: string[]): Promise<InstanceView[]> =>
   ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });

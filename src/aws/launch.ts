@@ -48,6 +48,8 @@ export interface RegionLaunchRequest {
   tags: Record<string, string>;
   /** Base of the idempotency token: deployment and run. */
   clientTokenBase: string;
+  /** Hears each launch call's instances as soon as it returns, so they can be cleaned up if the run is stopped. */
+  onLaunched?: (instances: LaunchedInstance[]) => void;
   /** User-data (base64) for one launch call, whose instances report under `launchId`. */
   userDataFor: (launchId: string, count: number) => Promise<string>;
 }
@@ -155,8 +157,9 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
           const userData = await request.userDataFor(launchId, remaining);
           const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
           const result = await request.clients.ec2.send(new RunInstancesCommand(input));
+          const fresh: LaunchedInstance[] = [];
           for (const instance of result.Instances ?? []) {
-            instances.push({
+            fresh.push({
               id: instance.InstanceId!,
               region,
               availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
@@ -165,7 +168,9 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
               launchId,
             });
           }
-          record.launched = result.Instances?.length ?? 0;
+          instances.push(...fresh);
+          record.launched = fresh.length;
+          if (fresh.length > 0) request.onLaunched?.(fresh);
         } catch (error) {
           record.errorCode = awsErrorCode(error);
           record.message = awsErrorMessage(error);

@@ -1,7 +1,8 @@
 /**
  * The network an instance lands in: the VPC and its subnets (one pool per
  * AZ), and a security group owned by the deployment that opens only the
- * configured ports to the configured CIDRs. With no ingress configured the
+ * configured ports to the configured CIDRs, and only those: every deploy
+ * reconciles the rules with the config. With no ingress configured the
  * group has no inbound rules at all.
  */
 import { CODE } from '../core/codes.js';
@@ -12,12 +13,16 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
+  RevokeSecurityGroupIngressCommand,
+  type IpPermission,
+  type SecurityGroup,
 } from '@aws-sdk/client-ec2';
+import { createHash } from 'node:crypto';
 import { SpotError } from '../core/errors.js';
 import type { IngressRule, NetworkPlan } from '../plan/types.js';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
-import { deploymentFilter, tagSpecifications, toTagList } from './tags.js';
+import { isOwnedBy, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
 
 export interface SubnetChoice {
   subnetId: string;
@@ -76,60 +81,131 @@ export async function findSubnets(
   return { vpcId, subnets };
 }
 
-const groupName = (deploymentId: string): string => `spot-deployer-${deploymentId}`;
+/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
+const groupName = (owner: DeploymentOwner): string =>
+  owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${createHash('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
 
-async function existingGroup(clients: AwsClients, vpcId: string, deploymentId: string): Promise<string | undefined> {
+async function ownedGroups(clients: AwsClients, owner: DeploymentOwner, vpcId?: string): Promise<SecurityGroup[]> {
   const groups = await clients.ec2.send(
     new DescribeSecurityGroupsCommand({
-      Filters: [deploymentFilter(deploymentId), { Name: 'vpc-id', Values: [vpcId] }],
+      Filters: [...ownerFilters(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
     }),
   );
-  return groups.SecurityGroups?.[0]?.GroupId;
+  return (groups.SecurityGroups ?? []).filter((group) => isOwnedBy(group.Tags, owner));
 }
 
-async function authorize(clients: AwsClients, groupId: string, rules: IngressRule[]): Promise<void> {
-  if (rules.length === 0) return;
-  await clients.ec2.send(
-    new AuthorizeSecurityGroupIngressCommand({
-      GroupId: groupId,
-      IpPermissions: rules.map((rule) => ({
-        IpProtocol: rule.protocol,
-        FromPort: rule.port,
-        ToPort: rule.port,
-        IpRanges: [{ CidrIp: rule.cidr, Description: 'spot-deployer network.ingress' }],
-      })),
-    }),
-  );
+/** One inbound rule as EC2 states it: protocol, port range and one source. */
+interface Permission {
+  protocol: string;
+  fromPort?: number;
+  toPort?: number;
+  source: { cidr: string } | { cidrV6: string } | { group: string } | { prefixList: string };
 }
 
-/** Creates (or reuses) the deployment's security group; idempotent by tag. */
-export async function ensureSecurityGroup(
-  clients: AwsClients,
-  options: { vpcId: string; deploymentId: string; ingress: IngressRule[]; tags: Record<string, string> },
-): Promise<string> {
-  try {
-    const found = await existingGroup(clients, options.vpcId, options.deploymentId);
-    if (found) return found;
-    const created = await clients.ec2.send(
-      new CreateSecurityGroupCommand({
-        GroupName: groupName(options.deploymentId),
-        Description: `spot-deployer ${options.deploymentId}: ingress only as configured`,
-        VpcId: options.vpcId,
-        TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
-      }),
-    );
-    await authorize(clients, created.GroupId!, options.ingress);
-    return created.GroupId!;
-  } catch (error) {
-    throw wrapAwsError(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${groupName(options.deploymentId)}` });
+const permissionKey = (rule: Permission): string => JSON.stringify([rule.protocol, rule.fromPort, rule.toPort, rule.source]);
+
+/** Flattens EC2's grouped permissions into one entry per source. */
+export function flattenPermissions(permissions: IpPermission[]): Permission[] {
+  return permissions.flatMap((permission) => {
+    const base = { protocol: permission.IpProtocol ?? '-1', fromPort: permission.FromPort, toPort: permission.ToPort };
+    return [
+      ...(permission.IpRanges ?? []).map((range) => ({ ...base, source: { cidr: range.CidrIp ?? '' } })),
+      ...(permission.Ipv6Ranges ?? []).map((range) => ({ ...base, source: { cidrV6: range.CidrIpv6 ?? '' } })),
+      ...(permission.UserIdGroupPairs ?? []).map((pair) => ({ ...base, source: { group: pair.GroupId ?? '' } })),
+      ...(permission.PrefixListIds ?? []).map((list) => ({ ...base, source: { prefixList: list.PrefixListId ?? '' } })),
+    ];
+  });
+}
+
+const wanted = (rule: IngressRule): Permission => ({
+  protocol: rule.protocol,
+  fromPort: rule.port,
+  toPort: rule.port,
+  source: { cidr: rule.cidr },
+});
+
+/** What to add and what to take away so the group holds exactly the configured rules. Pure. */
+export function ingressChanges(current: IpPermission[], rules: IngressRule[]): { add: Permission[]; revoke: Permission[] } {
+  const have = flattenPermissions(current);
+  const want = rules.map(wanted);
+  const haveKeys = new Set(have.map(permissionKey));
+  const wantKeys = new Set(want.map(permissionKey));
+  const unique = (list: Permission[]): Permission[] => [...new Map(list.map((rule) => [permissionKey(rule), rule])).values()];
+  return {
+    add: unique(want.filter((rule) => !haveKeys.has(permissionKey(rule)))),
+    revoke: unique(have.filter((rule) => !wantKeys.has(permissionKey(rule)))),
+  };
+}
+
+const toIpPermission = (rule: Permission): IpPermission => ({
+  IpProtocol: rule.protocol,
+  ...(rule.fromPort === undefined ? {} : { FromPort: rule.fromPort }),
+  ...(rule.toPort === undefined ? {} : { ToPort: rule.toPort }),
+  ...('cidr' in rule.source ? { IpRanges: [{ CidrIp: rule.source.cidr, Description: 'spot-deployer network.ingress' }] } : {}),
+  ...('cidrV6' in rule.source ? { Ipv6Ranges: [{ CidrIpv6: rule.source.cidrV6 }] } : {}),
+  ...('group' in rule.source ? { UserIdGroupPairs: [{ GroupId: rule.source.group }] } : {}),
+  ...('prefixList' in rule.source ? { PrefixListIds: [{ PrefixListId: rule.source.prefixList }] } : {}),
+});
+
+/**
+ * Makes the group's inbound rules exactly the configured ones: missing rules
+ * are added, anything else (a narrowed CIDR, a removed port, a rule added by
+ * hand) is revoked. Runs on every deploy, so a run that died between
+ * creating the group and authorizing its rules is repaired by the next.
+ */
+async function reconcileIngress(clients: AwsClients, group: SecurityGroup, rules: IngressRule[]): Promise<void> {
+  const { add, revoke } = ingressChanges(group.IpPermissions ?? [], rules);
+  if (revoke.length > 0) {
+    await clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: revoke.map(toIpPermission) }));
+  }
+  if (add.length > 0) {
+    await clients.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group.GroupId, IpPermissions: add.map(toIpPermission) }));
   }
 }
 
+/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
+export async function ensureSecurityGroup(
+  clients: AwsClients,
+  options: { vpcId: string; owner: DeploymentOwner; ingress: IngressRule[]; tags: Record<string, string> },
+): Promise<string> {
+  const name = groupName(options.owner);
+  let group: SecurityGroup | undefined;
+  try {
+    group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+    if (!group) {
+      const created = await clients.ec2.send(
+        new CreateSecurityGroupCommand({
+          GroupName: name,
+          Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+          VpcId: options.vpcId,
+          TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
+        }),
+      );
+      group = { GroupId: created.GroupId!, IpPermissions: [] };
+    }
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
+  }
+  try {
+    await reconcileIngress(clients, group, options.ingress);
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
+  }
+  return group.GroupId!;
+}
+
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
-export async function deleteSecurityGroups(clients: AwsClients, deploymentId: string): Promise<string[]> {
-  const groups = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [deploymentFilter(deploymentId)] }));
+export async function deleteSecurityGroups(clients: AwsClients, owner: DeploymentOwner): Promise<string[]> {
+  let groups: SecurityGroup[];
+  try {
+    groups = await ownedGroups(clients, owner);
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+  }
   const deleted: string[] = [];
-  for (const group of groups.SecurityGroups ?? []) {
+  for (const group of groups) {
     try {
       await clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: group.GroupId }));
       deleted.push(group.GroupId!);

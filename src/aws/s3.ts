@@ -7,14 +7,19 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
+  GetBucketTaggingCommand,
+  GetPublicAccessBlockCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
+  PutBucketTaggingCommand,
   PutObjectCommand,
   PutPublicAccessBlockCommand,
   type LifecycleRule,
@@ -91,14 +96,16 @@ async function bucketExists(s3: S3Client, name: string): Promise<boolean> {
   }
 }
 
-async function createBucket(s3: S3Client, name: string, region: string): Promise<void> {
+/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
+async function createBucket(s3: S3Client, name: string, region: string): Promise<boolean> {
   // us-east-1 is the one region that refuses an explicit LocationConstraint.
   const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } };
   try {
     await s3.send(new CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+    return true;
   } catch (error) {
     const code = awsErrorCode(error);
-    if (code === 'BucketAlreadyOwnedByYou') return;
+    if (code === 'BucketAlreadyOwnedByYou') return false;
     if (code === 'BucketAlreadyExists') {
       throw new SpotError(CODE.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
         cause: error,
@@ -110,16 +117,10 @@ async function createBucket(s3: S3Client, name: string, region: string): Promise
   }
 }
 
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone. */
-async function mergedLifecycleRules(s3: S3Client, name: string, prefix: string): Promise<LifecycleRule[]> {
-  let existing: LifecycleRule[] = [];
-  try {
-    existing = (await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-  } catch (error) {
-    if (awsErrorCode(error) !== 'NoSuchLifecycleConfiguration') throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-  }
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
+function mergedLifecycleRules(existing: LifecycleRule[], prefix: string): LifecycleRule[] {
   const ours = new Set<string>(Object.values(LIFECYCLE_RULE_IDS));
-  const scope = prefix === '' ? '' : `${prefix}/`;
+  const scope = `${prefix}/`;
   return [
     ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
     {
@@ -138,40 +139,131 @@ async function mergedLifecycleRules(s3: S3Client, name: string, prefix: string):
   ];
 }
 
-async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void> {
-  const { name, kmsKeyId } = options;
-  // The plan trims slashes off the prefix; an empty one is refused before this.
-  const prefix = options.prefix ?? 'spot-deployer';
-  const block = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-  await call('s3:PutBucketPublicAccessBlock', name, () =>
-    s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: block })),
+const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+
+/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
+export const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' } as const;
+
+/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
+async function readSetting<T>(action: string, name: string, missing: string[], read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (missing.includes(awsErrorCode(error))) return undefined;
+    throw wrapS3Error(error, action, name);
+  }
+}
+
+async function isMarkedOurs(s3: S3Client, name: string): Promise<boolean> {
+  const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () =>
+    s3.send(new GetBucketTaggingCommand({ Bucket: name })),
   );
+  return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
+}
+
+async function ensurePublicAccessBlock(s3: S3Client, name: string): Promise<boolean> {
+  const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () =>
+    s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
+  );
+  const have = current?.PublicAccessBlockConfiguration;
+  if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key as keyof typeof PUBLIC_BLOCK] === value)) return false;
+  await call('s3:PutBucketPublicAccessBlock', name, () =>
+    s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })),
+  );
+  return true;
+}
+
+async function ensureEncryption(s3: S3Client, name: string, kmsKeyId: string | undefined): Promise<boolean> {
+  const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () =>
+    s3.send(new GetBucketEncryptionCommand({ Bucket: name })),
+  );
+  const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+  const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
+  if (right) return false;
   const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms' as const, KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' as const };
   const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
   await call('s3:PutEncryptionConfiguration', name, () =>
     s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })),
   );
-  const Rules = await mergedLifecycleRules(s3, name, prefix);
-  await call('s3:PutLifecycleConfiguration', name, () =>
-    s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })),
-  );
+  return true;
 }
 
 /**
- * Makes sure the bucket is usable. With `create`, creates it when missing and
- * (re)applies the private, encrypted, expiring settings every time, so a run
- * that died half-way is repaired by the next one. Without `create`, only
+ * What matters of a lifecycle rule, to compare what S3 holds with what we
+ * want. The size filter counts only when S3 reports one: moto drops it from
+ * what it reads back, and comparing it there would rewrite the rules on every run.
+ */
+const ruleEssence = (rule: LifecycleRule | undefined, sizeFallback?: number): string =>
+  JSON.stringify([
+    rule?.ID,
+    rule?.Status,
+    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
+    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
+    rule?.Expiration?.Days,
+    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
+  ]);
+
+async function ensureLifecycle(s3: S3Client, name: string, prefix: string): Promise<boolean> {
+  let existing: LifecycleRule[] = [];
+  try {
+    existing = (await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+  } catch (error) {
+    if (awsErrorCode(error) !== 'NoSuchLifecycleConfiguration') throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+  }
+  const Rules = mergedLifecycleRules(existing, prefix);
+  const ours = new Set<string>(Object.values(LIFECYCLE_RULE_IDS));
+  const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
+  const same = (rule: LifecycleRule): boolean =>
+    ruleEssence(
+      existing.find((have) => have.ID === rule.ID),
+      rule.Filter?.And?.ObjectSizeLessThan,
+    ) === ruleEssence(rule);
+  if (wanted.every(same)) return false;
+  await call('s3:PutLifecycleConfiguration', name, () =>
+    s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })),
+  );
+  return true;
+}
+
+/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
+async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void> {
+  const { name, kmsKeyId } = options;
+  // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
+  const prefix = options.prefix ?? 'spot-deployer';
+  if (prefix === '') {
+    throw new SpotError(CODE.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
+  }
+  await ensurePublicAccessBlock(s3, name);
+  await ensureEncryption(s3, name, kmsKeyId);
+  await ensureLifecycle(s3, name, prefix);
+}
+
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing,
+ * marks it as the deployer's (a bucket tag), and keeps the private,
+ * encrypted, expiring settings right on every run, so a run that died
+ * half-way is repaired by the next one. A bucket the deployer did not create
+ * is used as it is: its settings are never changed. Without `create`, only
  * checks that it exists and is reachable.
  */
-export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: string): Promise<{ created: boolean }> {
+export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: string): Promise<{ created: boolean; managed: boolean }> {
   const exists = await bucketExists(s3, bucket.name);
   if (!bucket.create) {
     if (!exists) throw missingBucket(bucket.name, undefined);
-    return { created: false };
+    return { created: false, managed: false };
   }
-  if (!exists) await createBucket(s3, bucket.name, region);
-  await secureBucket(s3, bucket);
-  return { created: !exists };
+  let created = false;
+  if (!exists) {
+    created = await createBucket(s3, bucket.name, region);
+    if (created) {
+      await call('s3:PutBucketTagging', bucket.name, () =>
+        s3.send(new PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })),
+      );
+    }
+  }
+  const managed = created || (await isMarkedOurs(s3, bucket.name));
+  if (managed) await secureBucket(s3, bucket);
+  return { created, managed };
 }
 
 export interface UploadProgress {
@@ -298,6 +390,12 @@ export async function readStatusObjects(s3: S3Client, bucket: string, prefix: st
 
 /** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
 export async function deleteObjectsUnder(s3: S3Client, bucket: string, folder: string): Promise<number> {
+  // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
+  if (!/^[^/]+\/.+\/$/.test(folder)) {
+    throw new SpotError(CODE.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
+      hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
+    });
+  }
   const keys = await listKeys(s3, bucket, folder);
   for (let start = 0; start < keys.length; start += 1000) {
     const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
@@ -308,4 +406,36 @@ export async function deleteObjectsUnder(s3: S3Client, bucket: string, folder: s
     if (failed) throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
   }
   return keys.length;
+}
+
+/**
+ * Writes the object only if no object has that key (`If-None-Match: *`, S3's
+ * conditional write). Returns false when one already exists (412).
+ */
+export async function putObjectIfAbsent(s3: S3Client, bucket: string, key: string, body: string): Promise<boolean> {
+  try {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+    return true;
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+    // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
+    if (awsErrorCode(error) === 'PreconditionFailed' || status === 412 || status === 409) return false;
+    throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
+  }
+}
+
+/** The object's text, or undefined when there is none. */
+export async function readObjectText(s3: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return (await object.Body?.transformToString('utf8')) ?? '';
+  } catch (error) {
+    if (isNotFound(error) && awsErrorCode(error) !== 'NoSuchBucket') return undefined;
+    throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+  }
+}
+
+/** Deletes one object (no error when it is already gone). */
+export async function deleteObject(s3: S3Client, bucket: string, key: string): Promise<void> {
+  await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
 }

@@ -18,7 +18,27 @@ export const tagSpecifications = (tags: Tag[], types: ResourceType[]): TagSpecif
 
 export const tagValue = (tags: Tag[] | undefined, key: string): string | undefined => tags?.find((tag) => tag.Key === key)?.Value;
 
-export const deploymentFilter = (deploymentId: string) => ({
-  Name: `tag:${TAG.deployment}`,
-  Values: [deploymentId],
-});
+/** Who a deployment belongs to: the repository and the deployment id together. */
+export interface DeploymentOwner {
+  deploymentId: string;
+  /** `owner/repo`; empty for a project outside any repository, whose resources carry no repository tag. */
+  repository: string;
+}
+
+/**
+ * Server-side filters for a deployment's resources. EC2 cannot filter on a
+ * tag being absent, so an empty repository is checked by `isOwnedBy` on the
+ * results; every caller applies both.
+ */
+export const ownerFilters = (owner: DeploymentOwner) => [
+  { Name: `tag:${TAG.deployment}`, Values: [owner.deploymentId] },
+  ...(owner.repository ? [{ Name: `tag:${TAG.repository}`, Values: [owner.repository] }] : []),
+];
+
+/** True when the tags name exactly this deployment of exactly this repository (or, for none, no repository). */
+export const isOwnedBy = (tags: Tag[] | undefined, owner: DeploymentOwner): boolean =>
+  tagValue(tags, TAG.deployment) === owner.deploymentId && (tagValue(tags, TAG.repository) ?? '') === owner.repository;
+
+/** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
+export const isOfRepository = (tags: Tag[] | undefined, repository: string): boolean =>
+  (tagValue(tags, TAG.repository) ?? '') === repository;

@@ -5,18 +5,15 @@
  * failure, 2 usage error, 3 partial, 130/143 interrupted (help.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { ClientPool } from '../aws/clients.js';
 import { runInit } from '../commands/init.js';
-import { logsCommand } from '../commands/logs.js';
-import { terminateAll } from '../deploy/instance-groups.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { INPUT_FILE } from '../config/check-config.js';
 import { execute, type CommandResult } from '../commands/execute.js';
 import { parseOptions, type CommandOptions, type InputName, type RawInputs } from '../commands/options.js';
-import { pullRequestChecker } from '../github/pull-requests.js';
 import { formatError } from '../report/format-error.js';
 import { renderConsole, renderLogs } from './console.js';
 import { progressSurface } from './progress.js';
+import { guardSignals } from './signals.js';
 import { readRunContext, type RunContext } from '../core/run-context.js';
 import type { DeployResult } from '../core/results.js';
 import { parseCliArgs, wantsJson, type CliArgs } from './args.js';
@@ -71,6 +68,8 @@ async function cleanUpFailedDeploy(result: DeployResult, cleanupOnFailure: boole
     io.stderr(`left running for inspection (--cleanup-on-failure false): ${launched.map((instance) => instance.id).join(', ')}\n`);
     return;
   }
+  // Loaded here, not at start: the offline commands never load the AWS SDK.
+  const [{ ClientPool }, { terminateAll }] = await Promise.all([import('../aws/clients.js'), import('../deploy/instance-groups.js')]);
   const pool = new ClientPool();
   try {
     await terminateAll(pool, launched);
@@ -117,6 +116,8 @@ async function runInitCommand({ io, args, options }: Session): Promise<number> {
 
 async function runLogsCommand({ io, args, options }: Session, run: RunContext): Promise<number> {
   const instance = args.rest[0] ?? (typeof args.values.instance === 'string' ? args.values.instance : undefined);
+  // Loaded on demand like every AWS command, so offline commands start fast.
+  const { logsCommand } = await import('../commands/logs.js');
   const result = await logsCommand(options, instance, { run, env: io.env });
   io.stdout(args.values.json ? jsonText(result) : renderLogs(result));
   return EXIT.ok;
@@ -139,7 +140,12 @@ async function runProjectCommand(session: Session): Promise<number> {
   }
   const flagToken = args.values['github-token'];
   const token = typeof flagToken === 'string' ? flagToken : io.env.GITHUB_TOKEN;
-  const outcome = await execute(options, {
+  const isPullRequestClosed =
+    options.command === 'sweep' && token && run.repository
+      ? (await import('../github/pull-requests.js')).pullRequestChecker(token, run.repository)
+      : undefined;
+  // SIGINT/SIGTERM during the command: terminate what this run launched, remove its temporary files, exit 130/143.
+  const guard = guardSignals({
     surface: progressSurface({
       write: io.stderr,
       tty: Boolean(io.tty),
@@ -147,10 +153,16 @@ async function runProjectCommand(session: Session): Promise<number> {
       colors,
       ...(io.env.AWS_ENDPOINT_URL ? { localEndpoint: io.env.AWS_ENDPOINT_URL } : {}),
     }),
+    cleanupOnFailure: options.cleanupOnFailure,
+    env: io.env,
+    stderr: io.stderr,
+  });
+  const outcome = await execute(options, {
+    surface: guard.surface,
     run,
     env: io.env,
-    ...(options.command === 'sweep' && token && run.repository ? { isPullRequestClosed: pullRequestChecker(token, run.repository) } : {}),
-  });
+    ...(isPullRequestClosed ? { isPullRequestClosed } : {}),
+  }).finally(() => guard.release());
   if (outcome.command === 'plan' && typeof args.values['user-data-out'] === 'string') {
     writeFileSync(args.values['user-data-out'], outcome.userDataText);
   }

@@ -271,6 +271,12 @@ export const CODES = {
     severity: 'error',
     hint: 'Add the IAM action to the role; see the IAM policy in the user guide.',
   },
+  SD202: {
+    name: 'untrustedFork',
+    title: "a fork's pull request under pull_request_target, which would run the fork's code with this repository's AWS role",
+    severity: 'error',
+    hint: 'Deploy fork pull requests only after review, with allow-fork-pull-request-target: true (read docs/security.md first).',
+  },
   SD299: {
     name: 'awsError',
     title: 'any other AWS error, with its code and message',
@@ -300,6 +306,12 @@ export const CODES = {
     title: 'instances that did not report a bootstrap status within `ready_timeout`',
     severity: 'error',
     hint: 'Raise ready_timeout for slow setups; otherwise read the console output: the instance needs outbound HTTPS to S3.',
+  },
+  SD410: {
+    name: 'deploymentLocked',
+    title: 'another deploy of the same deployment held its lock for longer than the wait',
+    severity: 'error',
+    hint: 'Wait for the other run to finish (or cancel it), then run again; in Actions, a concurrency group per deployment avoids this.',
   },
   SD500: {
     name: 'bootstrapFailed',

@@ -15,6 +15,8 @@ export const TAG = {
   bundleSha256: 'spot-deployer:bundle-sha256',
   expiresAt: 'spot-deployer:expires-at',
   launchId: 'spot-deployer:launch-id',
+  /** Hash of everything an instance is launched with (deploy/spec-hash.ts): any change replaces it. */
+  specSha256: 'spot-deployer:spec-sha256',
   name: 'Name',
 } as const;
 

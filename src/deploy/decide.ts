@@ -10,11 +10,28 @@ import { SpotError } from '../core/errors.js';
 import type { BootstrapState, DeployStatus, InstanceReport } from '../core/results.js';
 import type { RegionPlan, WaitMode } from '../plan/types.js';
 
-/** Same bundle, right count per region, all running: nothing to do. */
-export function isUnchanged(regions: RegionPlan[], existing: InstanceView[], bundleSha256: string): boolean {
+/**
+ * Same bundle, same launch spec (its fingerprint per region, spec-hash.ts),
+ * right count per region, all running: nothing to do. An instance without a
+ * fingerprint (launched before it existed) counts as different.
+ */
+export function isUnchanged(
+  regions: RegionPlan[],
+  existing: InstanceView[],
+  wanted: { bundleSha256: string; specHashes: Readonly<Record<string, string>> },
+): boolean {
   return regions.every((region) => {
     const here = existing.filter((instance) => instance.region === region.name);
-    return here.length === region.count && here.every((instance) => instance.state === 'running' && instance.bundleSha256 === bundleSha256);
+    return (
+      here.length === region.count &&
+      here.every(
+        (instance) =>
+          instance.state === 'running' &&
+          instance.bundleSha256 === wanted.bundleSha256 &&
+          instance.specSha256 !== undefined &&
+          instance.specSha256 === wanted.specHashes[region.name],
+      )
+    );
   });
 }
 

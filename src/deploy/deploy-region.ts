@@ -5,9 +5,10 @@
  * that call's launch id.
  */
 import { CODE } from '../core/codes.js';
+import { TAG } from '../core/tags.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveImage } from '../aws/ami.js';
-import { launchInRegion, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
+import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
 import { presignPut } from '../aws/s3.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
@@ -15,6 +16,7 @@ import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
 import { keyScopeOf, statusKey, statusPrefix } from '../agent/keys.js';
+import { ownerOf } from './existing.js';
 
 export interface RegionDeployRequest {
   clients: AwsClients;
@@ -26,6 +28,9 @@ export interface RegionDeployRequest {
   bundleUrl: string;
   bundleSha256: string;
   tags: Record<string, string>;
+  /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
+  specSha256: string;
+  onLaunched?: (instances: LaunchedInstance[]) => void;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
   mask: (secret: string) => void;
@@ -45,7 +50,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
     const securityGroupId = await ensureSecurityGroup(clients, {
       vpcId,
-      deploymentId: plan.deploymentId,
+      owner: ownerOf(plan),
       ingress: ingressFor(plan),
       tags: request.tags,
     });
@@ -57,8 +62,9 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       image,
       subnets,
       securityGroupId,
-      tags: request.tags,
+      tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
+      ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
       userDataFor: async (launchId, count) => {
         const statusUrls = await presignStatusUrls(request, launchId, count);
         const ssh = sshAccessFor(plan);

@@ -5,6 +5,7 @@
  * instances that spot took back is one more round in their own regions.
  */
 import type { AwsClients, ClientPool } from '../aws/clients.js';
+import type { LaunchedInstance } from '../aws/launch.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
@@ -20,6 +21,10 @@ export interface LaunchContext {
   bundleUrl: string;
   bundleSha256: string;
   tags: Record<string, string>;
+  /** The launch spec's fingerprint per region, tagged on each instance. */
+  specHashes: Record<string, string>;
+  /** Hears the instances of each launch call as soon as it returns. */
+  onLaunched?: (instances: LaunchedInstance[]) => void;
   runId: string;
   urlLifetimeSeconds: number;
 }
@@ -43,6 +48,8 @@ export function launchRound(
           bundleUrl: context.bundleUrl,
           bundleSha256: context.bundleSha256,
           tags: context.tags,
+          specSha256: context.specHashes[region.name] ?? '',
+          ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
           // The round keeps ClientTokens and launch ids apart between rounds of one run.
           clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
           urlLifetimeSeconds: context.urlLifetimeSeconds,

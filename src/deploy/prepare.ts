@@ -13,6 +13,7 @@ import { assertUserDataFits, renderUserData, type RenderedUserData, type SshAcce
 import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
 import type { AgentSettings } from '../agent/agent-conf.js';
+import { onAbort } from '../core/abort-cleanups.js';
 
 /**
  * A presigned URL with a session token runs to about 1.3 KB; leave room. The
@@ -37,6 +38,8 @@ export interface Prepared {
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
   sizeCheck: RenderedUserData;
+  /** User-data text without any URL: what the launch spec's fingerprint covers (spec-hash.ts). */
+  specUserData: string;
   /** Removes the bundle's temporary folder; call when the command is done with it. */
   dispose(): void;
 }
@@ -70,7 +73,13 @@ export const bundleFileCount = (bundle: Bundle): number => bundle.entries.filter
 
 export async function prepareDeployment(plan: Plan): Promise<Prepared> {
   const outDir = mkdtempSync(join(tmpdir(), 'spot-deployer-'));
-  const dispose = (): void => rmSync(outDir, { recursive: true, force: true });
+  const remove = (): void => rmSync(outDir, { recursive: true, force: true });
+  // The folder holds the bundle and its secrets: a run stopped by a signal must remove it too.
+  const forget = onAbort(remove);
+  const dispose = (): void => {
+    remove();
+    forget();
+  };
   try {
     return await prepareIn(plan, outDir, dispose);
   } catch (error) {
@@ -99,5 +108,11 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     }),
   });
   assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, dispose };
+  // Presigned URLs change on every run; the fingerprint must not.
+  const specUserData = renderUserData({
+    sources: plan.userData,
+    ...(ssh ? { ssh } : {}),
+    settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
+  }).text;
+  return { bundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }

@@ -6,6 +6,8 @@
  * old ones only once the new ones are ready.
  */
 import type { ClientPool } from '../aws/clients.js';
+import type { LaunchedInstance } from '../aws/launch.js';
+import { acquireDeployLock } from './lock.js';
 import { waitForRunning, type InstanceView } from '../aws/instances.js';
 import { TAG } from '../core/tags.js';
 import type { DeployResult } from '../core/results.js';
@@ -18,6 +20,7 @@ import { toInstanceReport } from './instance-report.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext, type ReadyState } from './launch-all.js';
 import { bundleFileCount, prepareDeployment, type Prepared } from './prepare.js';
+import { launchSpecHashes } from './spec-hash.js';
 import type { RegionDeployResult } from './deploy-region.js';
 import { uploadAndPresign, type Uploaded } from './upload.js';
 
@@ -36,27 +39,45 @@ export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: 
     const bucket = deps.pool.forRegion(plan.regions[0]!.name);
     const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
     const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-    const existing = await findExisting(deps.pool, plan);
-    if (isUnchanged(plan.regions, existing, prepared.bundle.sha256)) {
-      const kept = await keptResult(plan, existing, before, deps);
-      publishEarly(plan, kept, existing, [], deps.surface);
-      if (kept.status === 'success') {
-        deps.surface.info(`${plan.deploymentId}: the same bundle is already running on ${existing.length} instance(s); nothing to change`);
-        return kept;
-      }
-      // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
-      deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+    const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
+    try {
+      return await deployLocked(plan, { prepared, uploaded, before }, deps);
+    } finally {
+      await lock.release();
     }
-    const context = launchContextOf(plan, prepared, uploaded, deps);
-    const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
-    const launched = launches.flatMap((launch) => launch.instances);
-    publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
-    const ready = await waitForInstances(plan, context, launches, before, deps);
-    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
-    return await retireOld(result, existing, deps.pool);
   } finally {
     prepared.dispose();
   }
+}
+
+/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
+async function deployLocked(
+  plan: Plan,
+  staged: { prepared: Prepared; uploaded: Uploaded; before: DeployResult },
+  deps: DeployDeps,
+): Promise<DeployResult> {
+  const { prepared, before } = staged;
+  const existing = await findExisting(deps.pool, plan);
+  const specHashes = launchSpecHashes(plan, prepared.specUserData);
+  if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
+    const kept = await keptResult(plan, existing, before, deps);
+    publishEarly(plan, kept, existing, [], deps.surface);
+    if (kept.status === 'success') {
+      deps.surface.info(
+        `${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`,
+      );
+      return kept;
+    }
+    // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+    deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+  }
+  const context = launchContextOf(plan, staged, deps, specHashes);
+  const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+  const launched = launches.flatMap((launch) => launch.instances);
+  publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
+  const ready = await waitForInstances(plan, context, launches, before, deps);
+  const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+  return await retireOld(result, existing, deps.pool);
 }
 
 /** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
@@ -82,14 +103,22 @@ function plannedResult(plan: Plan, prepared: Prepared, dryRun: boolean): DeployR
   };
 }
 
-function launchContextOf(plan: Plan, prepared: Prepared, uploaded: Uploaded, deps: DeployDeps): LaunchContext {
+function launchContextOf(
+  plan: Plan,
+  staged: { prepared: Prepared; uploaded: Uploaded; before: DeployResult },
+  deps: DeployDeps,
+  specHashes: Record<string, string>,
+): LaunchContext {
+  const { prepared, uploaded, before } = staged;
   return {
+    specHashes,
     plan,
     pool: deps.pool,
     surface: deps.surface,
     bucketClients: deps.pool.forRegion(plan.regions[0]!.name),
     bundleUrl: uploaded.url,
     bundleSha256: prepared.bundle.sha256,
+    onLaunched: launchedReporter(plan, before, deps.surface),
     tags: {
       ...plan.resourceTags,
       [TAG.bundleSha256]: prepared.bundle.sha256,
@@ -182,6 +211,27 @@ async function keptResult(plan: Plan, existing: InstanceView[], before: DeployRe
   );
   const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
   return { ...before, unchanged: true, instances, costPerHour: costOf(instances), status: allOk ? 'success' : 'partial' };
+}
+
+/**
+ * Outputs and post-step state after every launch call, not only after all
+ * rounds: a run cancelled between two calls still tells its post step (and
+ * the CLI's signal handler) exactly what it launched.
+ */
+function launchedReporter(plan: Plan, before: DeployResult, surface: Surface): (instances: LaunchedInstance[]) => void {
+  const launched: LaunchedInstance[] = [];
+  return (instances) => {
+    launched.push(...instances);
+    const views: InstanceView[] = launched.map((instance) => ({
+      id: instance.id,
+      region: instance.region,
+      availabilityZone: instance.availabilityZone,
+      instanceType: instance.instanceType,
+      lifecycle: instance.lifecycle,
+      state: 'pending',
+    }));
+    publishEarly(plan, before, views, launched, surface);
+  };
 }
 
 /** Outputs and post-step state as soon as instance ids exist, before any waiting. */

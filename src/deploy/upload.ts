@@ -22,11 +22,14 @@ export interface Uploaded {
 
 export async function uploadAndPresign(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): Promise<Uploaded> {
   const key = bundleKey(keyScopeOf(plan), prepared.bundle.sha256);
-  await ensureBucket(
+  const ensured = await ensureBucket(
     bucket.s3,
     { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId },
     bucket.region,
   );
+  if (plan.bucket.create && !ensured.managed) {
+    surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+  }
   const upload = await uploadBundle(bucket.s3, {
     bucket: plan.bucket.name,
     key,

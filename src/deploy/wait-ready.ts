@@ -16,6 +16,7 @@ export interface WaitReadyOptions {
   statusPrefixes: string[];
   instanceIds: string[];
   timeoutSeconds: number;
+  /** A fixed poll interval; by default the schedule of pollDelaySeconds. */
   pollSeconds?: number;
   sleep: Sleep;
   now: () => number;
@@ -46,13 +47,20 @@ export async function readReportedStatuses(
   return statuses;
 }
 
+/**
+ * Seconds to wait before poll `round` (0-based): quick at first, since a small
+ * bootstrap reports within seconds of the instance running, then every 10 s,
+ * which keeps a 15-minute wait to about 90 list calls.
+ */
+export const pollDelaySeconds = (round: number): number => [2, 3, 5][round] ?? 10;
+
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
   const statuses = new Map<string, BootstrapStatus>();
   const reclaimed = new Map<string, InstanceView>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
   const pending = (): string[] => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
   const ids = new Set(options.instanceIds);
-  for (;;) {
+  for (let round = 0; ; round += 1) {
     for (const [id, status] of await readReportedStatuses(options.s3, options.bucket, options.statusPrefixes, ids))
       statuses.set(id, status);
     for (const view of await options.describe()) {
@@ -65,6 +73,6 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     options.progress(
       `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`,
     );
-    await options.sleep((options.pollSeconds ?? 10) * 1000);
+    await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
   }
 }

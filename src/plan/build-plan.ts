@@ -161,10 +161,18 @@ function buildBucket(input: BuildPlanInput): Plan['bucket'] {
       hint: 'add bucket: my-bucket to .spot/config.yaml (or bucket: {name: my-bucket, create: true}), or pass the bucket input / --bucket',
     });
   }
+  const prefix = (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, '');
+  if (prefix === '') {
+    // At the bucket root, destroy's folder and the expiry rules would reach objects that are not the deployer's.
+    input.issues.report(input.locator, ['bucket', 'prefix'], CODE.unsafeBucket, 'bucket.prefix must not be empty', {
+      at: 'value',
+      hint: 'Leave bucket.prefix out (it defaults to spot-deployer) or give it a folder name such as deployments.',
+    });
+  }
   return {
     name: name ?? '',
     create: fromFile?.create ?? false,
-    prefix: (fromFile?.prefix ?? DEFAULTS.bucketPrefix).replace(/^\/+|\/+$/g, ''),
+    prefix,
     ...(fromFile?.kms_key ? { kmsKeyId: fromFile.kms_key } : {}),
   };
 }

@@ -1,0 +1,132 @@
+/**
+ * A real boot: the built CLI deploys an example to moto, and the instance it
+ * launched is booted for real: a Debian bookworm userland with systemd as
+ * PID 1 (systemd-nspawn) and Debian's cloud-init, seeded through NoCloud
+ * with the exact user-data EC2 received, a fake IMDSv2 at 169.254.169.254
+ * and a route to the local S3 endpoint and nothing else. The agent in the
+ * user-data downloads the bundle, runs the example's setup.sh (apt-get
+ * served by an offline copy of the packages it needs) and reports `ok`; the
+ * deploy sees `ready` and exits 0.
+ *
+ * Needs root, systemd-nspawn, iproute2 and the cached rootfs (`npm run rootfs`;
+ * built here when missing, which takes about a minute with debootstrap).
+ * When something is missing it fails under CI=true and skips elsewhere,
+ * naming what to install. Artifacts: .tmp/artifacts/real-boot/<example>/.
+ */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { localAwsEnv, startLocalAws, type LocalAws } from '../helpers/local-aws.js';
+import { bootInstance } from '../helpers/real-boot/boot-instance.js';
+import { BOOT_EXAMPLES, type BootExample } from '../helpers/real-boot/examples.js';
+import { startForwarder, startMirror, type HostService } from '../helpers/real-boot/host-services.js';
+import { waitForInstance } from '../helpers/real-boot/instance.js';
+import { createBootNetwork, type BootNetwork } from '../helpers/real-boot/network.js';
+import { missingForBoot, missingTools } from '../helpers/real-boot/prerequisites.js';
+import { buildRootfs, cachedRootfs, type RootfsCache } from '../helpers/real-boot/rootfs.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const IN_CI = process.env.CI === 'true';
+const missing = missingForBoot();
+if (missing.length > 0 && !IN_CI) console.warn(`real-boot test SKIPPED: ${missing.join('; ')}`);
+
+let aws: LocalAws | undefined;
+let network: BootNetwork | undefined;
+let cache: RootfsCache | undefined;
+let rootfsProblem = '';
+const services: HostService[] = [];
+
+/** The cached rootfs, built now if missing; a failure is kept as the reason to skip (or fail in CI). */
+async function rootfsOrReason(): Promise<RootfsCache | undefined> {
+  const cached = cachedRootfs();
+  if (cached) return cached;
+  const tools = missingTools(['debootstrap', 'chroot']);
+  try {
+    if (tools.length > 0) throw new Error(tools.join('; '));
+    console.warn('real-boot: no cached rootfs; building it now (run `npm run rootfs` beforehand to keep it out of the test)');
+    return await buildRootfs();
+  } catch (error) {
+    rootfsProblem = `no cached rootfs and building it failed; run \`npm run rootfs\` as root (needs debootstrap and the Debian mirror): ${String(error).slice(0, 2000)}`;
+    if (IN_CI) throw new Error(rootfsProblem, { cause: error });
+    console.warn(`real-boot test SKIPPED: ${rootfsProblem}`);
+    return undefined;
+  }
+}
+
+beforeAll(async () => {
+  if (missing.length > 0) throw new Error(`real-boot prerequisites missing (CI=true, so this fails): ${missing.join('; ')}`);
+  cache = await rootfsOrReason();
+  if (!cache) return;
+  aws = await startLocalAws({ env: { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') } });
+  network = await createBootNetwork();
+  services.push(await startForwarder(network.hostIp, new URL(aws.motoUrl)));
+  services.push(await startMirror(network.hostIp, cache.mirror));
+}, 20 * 60_000);
+
+afterAll(async () => {
+  for (const service of services) await service.close().catch(() => {});
+  await network?.close();
+  await aws?.stop();
+});
+
+/** A copy of the example (the CLI writes state next to it), its deployment name and its (first) region. */
+function copyExample(example: BootExample): { dir: string; deploymentId: string; region: string } {
+  const dir = mkdtempSync(join(tmpdir(), `${basename(example.dir)}-`));
+  cpSync(resolve(example.dir), dir, { recursive: true });
+  const config = parse(readFileSync(join(dir, '.spot/config.yaml'), 'utf8')) as { name: string; regions?: string[] };
+  return { dir, deploymentId: config.name, region: config.regions?.[0] ?? 'us-east-1' };
+}
+
+/** Runs the CLI deploy and, while it waits for `ready`, boots the instance it launched. */
+async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) => void) {
+  const [forwarder] = services as [HostService];
+  const { dir, deploymentId, region } = copyExample(example);
+  // moto keeps EC2 state per region: look where the example deploys.
+  const ec2 = new EC2Client({ endpoint: aws!.endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  onFinished(() => {
+    ec2.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const artifacts = resolve('.tmp/artifacts/real-boot', basename(example.dir));
+  rmSync(artifacts, { recursive: true, force: true });
+  // The deploy's endpoint is the forwarder on the veth: presigned URLs must name an address the container reaches.
+  const env = { ...localAwsEnv(forwarder.url), SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+  const startedAt = Date.now();
+  const deploying = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '5'], env);
+  const instance = await waitForInstance(ec2, deploymentId);
+  const boot = { ec2, instance, region, network: network!, cache: cache!, deploying, artifacts, probe: example.probe };
+  const report = await bootInstance(boot);
+  console.log(`real-boot ${example.dir}: ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
+  return { report, instanceId: instance.InstanceId!, why: `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}` };
+}
+
+describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
+  it.for(BOOT_EXAMPLES)(
+    '$dir: deploy exits 0 with the instance ok, cloud-init status done',
+    { timeout: 15 * 60_000 },
+    async (example, context) => {
+      if (!cache) return context.skip(rootfsProblem);
+      const { report, instanceId, why } = await deployAndBoot(example, context.onTestFinished);
+
+      expect(report.deploy.code, why).toBe(0);
+      const json = JSON.parse(report.deploy.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
+      expect(json.status).toBe('success');
+      expect(json.instances).toEqual([expect.objectContaining({ id: instanceId, bootstrap: 'ok' })]);
+      expect(report.cloudInitStatus.output, why).toMatch(/^status: done$/m);
+      expect(report.cloudInitStatus.code).toBe(0);
+      expect(report.systemState.output.trim(), report.journal.slice(-3000)).toBe('running');
+      // The agent logs to its own file, not the journal; the journal shows cloud-init's final stage (runcmd) ending.
+      expect(report.agentLog).toContain('reporting status ok');
+      expect(report.journal).toMatch(/cloud-init\[\d+\]: Cloud-init v\. [\d.]+ finished/);
+      // IMDSv2 as on EC2: a token first, then the instance's own identity.
+      expect(report.imdsLog).toMatch(/PUT \/latest\/api\/token 200/);
+      expect(report.imdsLog).toMatch(/GET \/latest\/meta-data\/instance-id 200/);
+      const mirrorLog = services[1]!.log.join('\n');
+      for (const name of example.aptPackages) expect(mirrorLog).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
+      if (example.probe) expect(report.probe?.output).toContain(example.expect ?? '');
+    },
+  );
+});

@@ -1,0 +1,1256 @@
+export const id = 514;
+export const ids = [514];
+export const modules = {
+
+/***/ 2514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  executeWithAws: () => (/* binding */ executeWithAws)
+});
+
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/core/surface.ts
+const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
+
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var s3 = __webpack_require__(1075);
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
+// EXTERNAL MODULE: ./src/core/codes.ts
+var codes = __webpack_require__(7265);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/deploy/lock.ts
+/**
+ * One deploy at a time per deployment: a lock object in the deployment's
+ * folder, taken with S3's conditional write (`If-None-Match: *`), so two
+ * runs can never both believe they hold it. A second deploy waits, then
+ * fails with SD410 naming the holder. A lock whose holder died (its
+ * `expires_at` passed) is stale and taken over. Released when the deploy
+ * ends, and by the CLI's signal handler when it is stopped.
+ */
+
+
+
+
+
+/** How long a second deploy waits for the first before SD410. */
+const LOCK_WAIT_SECONDS = 5 * 60;
+const LOCK_POLL_SECONDS = 10;
+/** A holder that has not finished this long after its own ready timeout is taken for dead. */
+const LOCK_MARGIN_SECONDS = 30 * 60;
+const parse = (text) => {
+    try {
+        return text ? JSON.parse(text) : {};
+    }
+    catch {
+        return {};
+    }
+};
+/** Stale: its holder's expiry passed, or it cannot be read (no holder would write that). */
+const isStale = (holder, now) => {
+    const expires = Date.parse(holder.expires_at ?? '');
+    return !Number.isFinite(expires) || expires <= now.getTime();
+};
+async function acquireDeployLock(plan, deps) {
+    const bucket = plan.bucket.name;
+    const key = (0,keys/* lockKey */.TL)((0,keys/* keyScopeOf */.JS)(plan));
+    const started = deps.now().getTime();
+    const waitSeconds = deps.waitSeconds ?? LOCK_WAIT_SECONDS;
+    for (;;) {
+        const now = deps.now();
+        const body = {
+            run_id: plan.run.runId,
+            acquired_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
+        };
+        if (await (0,s3/* putObjectIfAbsent */.zk)(deps.s3, bucket, key, JSON.stringify(body)))
+            return held(deps, { bucket, key, runId: plan.run.runId });
+        const holder = parse(await (0,s3/* readObjectText */.Db)(deps.s3, bucket, key));
+        if (isStale(holder, now)) {
+            deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
+            await (0,s3/* deleteObject */.XR)(deps.s3, bucket, key);
+            continue;
+        }
+        if (now.getTime() - started >= waitSeconds * 1000) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.deploymentLocked, `another deploy of ${plan.deploymentId} (run ${holder.run_id ?? 'unknown'}, since ${holder.acquired_at ?? '?'}) still holds s3://${bucket}/${key} after ${waitSeconds}s`);
+        }
+        deps.surface.info(`${plan.deploymentId}: another deploy (run ${holder.run_id ?? 'unknown'}) is running; waiting for it`);
+        await deps.sleep(LOCK_POLL_SECONDS * 1000);
+    }
+}
+function held(deps, lock) {
+    // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
+    const remove = async () => {
+        if (parse(await (0,s3/* readObjectText */.Db)(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
+            await (0,s3/* deleteObject */.XR)(deps.s3, lock.bucket, lock.key);
+    };
+    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
+    return {
+        key: lock.key,
+        async release() {
+            forget();
+            await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/instances.ts
+var instances = __webpack_require__(9210);
+// EXTERNAL MODULE: ./src/core/tags.ts
+var tags = __webpack_require__(2766);
+;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
+/**
+ * What went wrong on the instances, as errors with codes and hints: a
+ * bootstrap that failed (SD500, with its step and log tail) and instances
+ * that never reported before `ready_timeout` (SD400).
+ */
+
+
+const failuresOf = (statuses) => [...statuses.values()]
+    .filter((status) => status.status === 'failed')
+    .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
+const minutes = (seconds) => `${Math.round(seconds / 60)}m`;
+function bootstrapErrors(plan, failures, instances) {
+    const errors = failures.map((failure) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+        hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
+    }));
+    const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
+    if (plan.wait === 'ready' && silent.length > 0) {
+        errors.push(new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapTimeout, `${silent.join(', ')} did not report a bootstrap status within ${minutes(plan.readyTimeoutSeconds)}`, {
+            hint: 'Raise ready_timeout (or timeout-minutes) for slow setups; otherwise check the console output and /var/log/cloud-init-output.log: the instance needs outbound HTTPS to S3.',
+        }));
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/decide.ts
+
+
+/**
+ * Same bundle, same launch spec (its fingerprint per region, spec-hash.ts),
+ * right count per region, all running: nothing to do. An instance without a
+ * fingerprint (launched before it existed) counts as different.
+ */
+function isUnchanged(regions, existing, wanted) {
+    return regions.every((region) => {
+        const here = existing.filter((instance) => instance.region === region.name);
+        return (here.length === region.count &&
+            here.every((instance) => instance.state === 'running' &&
+                instance.bundleSha256 === wanted.bundleSha256 &&
+                instance.specSha256 !== undefined &&
+                instance.specSha256 === wanted.specHashes[region.name]));
+    });
+}
+function bootstrapStateOf(wait, id, statuses, reclaimed) {
+    if (reclaimed.has(id))
+        return 'reclaimed';
+    const status = statuses.get(id);
+    if (status)
+        return status.status;
+    return wait === 'ready' ? 'pending' : 'not-waited';
+}
+/** An instance counts when it did what `wait` asked of it. */
+const isGood = (wait, report) => wait === 'ready' ? report.bootstrap === 'ok' : wait === 'none' || report.state === 'running';
+function overallStatus(wanted, wait, reports, errorCount) {
+    const good = reports.filter((report) => isGood(wait, report)).length;
+    if (good >= wanted && errorCount === 0)
+        return 'success';
+    return good === 0 ? 'failed' : 'partial';
+}
+/** The error for a launch that found less capacity than wanted and said nothing else. */
+function shortfallError(launched, wanted, regions) {
+    if (launched >= wanted)
+        return undefined;
+    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCapacity, `only ${launched} of ${wanted} instance(s) found spot capacity in ${regions.join(', ')}`, {
+        hint: 'Every pool tried is in the capacity attempts table. Add instance types or regions (a region with count: 0 is a fallback), or use market: spot-then-on-demand.',
+    });
+}
+/** When an instance launched now should stop itself; undefined for `ttl: never`. */
+const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+
+// EXTERNAL MODULE: ./src/deploy/existing.ts
+var deploy_existing = __webpack_require__(7634);
+;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
+function toInstanceReport(view, bootstrap, status, price) {
+    return {
+        id: view.id,
+        region: view.region,
+        az: view.availabilityZone,
+        type: view.instanceType,
+        lifecycle: view.lifecycle,
+        ...(price === undefined ? {} : { price }),
+        ...(view.publicIp ? { public_ip: view.publicIp } : {}),
+        ...(view.privateIp ? { private_ip: view.privateIp } : {}),
+        state: view.state,
+        bootstrap,
+        ...(status?.failed_step ? { failed_step: status.failed_step } : {}),
+        ...(view.launchTime ? { launched_at: view.launchTime } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
+var instance_groups = __webpack_require__(5689);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5193);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
+var client_ssm_dist_cjs = __webpack_require__(4736);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/aws/ami.ts
+/**
+ * Resolves `image` (an alias, an AMI id or `ssm:/path`) to an AMI in a
+ * region, with the root device name the launch needs for an encrypted root.
+ */
+
+
+
+
+
+const ubuntuArch = (arch) => (arch === 'arm64' ? 'arm64' : 'amd64');
+const CANONICAL = '099720109477';
+const AMAZON = '137112412989';
+const ubuntu = (version, codename) => ({
+    ssm: (arch) => `/aws/service/canonical/ubuntu/server/${version}/stable/current/${ubuntuArch(arch)}/hvm/ebs-gp3/ami-id`,
+    owner: CANONICAL,
+    name: (arch) => `ubuntu/images/hvm-ssd-gp3/ubuntu-${codename}-${version}-${ubuntuArch(arch)}-server-*`,
+});
+const ALIASES = {
+    'ubuntu-24.04': ubuntu('24.04', 'noble'),
+    'ubuntu-22.04': ubuntu('22.04', 'jammy'),
+    al2023: {
+        ssm: (arch) => `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arch}`,
+        owner: AMAZON,
+        name: (arch) => `al2023-ami-2023.*-kernel-*-${arch}`,
+    },
+};
+async function readSsmImageId(clients, path) {
+    try {
+        const result = await clients.ssm.send(new client_ssm_dist_cjs/* GetParameterCommand */.lhy({ Name: path }));
+        return result.Parameter?.Value;
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorCode */.J6)(error) === 'ParameterNotFound')
+            return undefined;
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ssm:GetParameter', resource: `${clients.region} ${path}` });
+    }
+}
+async function describeImages(clients, input) {
+    try {
+        return (await clients.ec2.send(new dist_cjs/* DescribeImagesCommand */.ji5(input))).Images ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeImages', resource: clients.region });
+    }
+}
+/** Newest by creation date; publishers put the build date in the name, which breaks ties. */
+const newest = (images) => [...images].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '') || (b.Name ?? '').localeCompare(a.Name ?? ''))[0];
+function toResolved(image, source, wanted, region) {
+    if (!image?.ImageId) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.imageNotFound, `image ${wanted} was not found in ${region}`, {
+            key: 'image',
+            hint: 'Use ubuntu-24.04, ubuntu-22.04, al2023, an AMI id that exists in this region, or ssm:/path/to/parameter.',
+        });
+    }
+    return {
+        imageId: image.ImageId,
+        rootDeviceName: image.RootDeviceName ?? '/dev/xvda',
+        name: image.Name ?? image.ImageId,
+        source,
+    };
+}
+async function byId(clients, imageId, source, wanted) {
+    const images = await describeImages(clients, { ImageIds: [imageId] });
+    return toResolved(images[0], source, wanted, clients.region);
+}
+/**
+ * Aliases resolve through the public SSM parameter; where a partition or
+ * region lacks it (and on local endpoints) we fall back to the newest image
+ * of the publisher's account whose name matches the release.
+ */
+async function resolveImage(clients, image, arch) {
+    if (image.startsWith('ami-'))
+        return byId(clients, image, image, image);
+    if (image.startsWith('ssm:')) {
+        const path = image.slice('ssm:'.length);
+        const imageId = await readSsmImageId(clients, path);
+        if (!imageId)
+            return toResolved(undefined, image, image, clients.region);
+        return byId(clients, imageId, image, image);
+    }
+    const alias = ALIASES[image];
+    if (!alias)
+        return toResolved(undefined, image, image, clients.region);
+    const ssmPath = alias.ssm(arch);
+    const fromSsm = await readSsmImageId(clients, ssmPath);
+    if (fromSsm) {
+        const images = await describeImages(clients, { ImageIds: [fromSsm] }).catch(() => []);
+        if (images[0])
+            return toResolved(images[0], `ssm:${ssmPath}`, image, clients.region);
+    }
+    const images = await describeImages(clients, {
+        Owners: [alias.owner],
+        Filters: [
+            { Name: 'name', Values: [alias.name(arch)] },
+            { Name: 'architecture', Values: [arch] },
+            { Name: 'state', Values: ['available'] },
+        ],
+    });
+    return toResolved(newest(images), `owner ${alias.owner}, name ${alias.name(arch)}`, image, clients.region);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
+;// CONCATENATED MODULE: ./src/aws/launch.ts
+/**
+ * Gets capacity in one region by walking the ladder of pools (instance type
+ * × subnet/AZ), spot first and then on-demand when the market allows it.
+ * Capacity errors move on to the next pool; anything else stops at once.
+ * Every attempt is recorded for the summary.
+ */
+
+
+
+
+const marketsFor = (market) => market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
+/** Names one launch call: its instances report under `status/<launchId>/`. */
+const launchIdFor = (base, region, attempt) => `${region}-${(0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
+/** EC2 limits ClientToken to 64 ASCII characters. */
+const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+/** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
+function buildRunInput(request, pool) {
+    const { spec } = request;
+    const tags = (0,aws_tags/* toTagList */.s3)({ ...request.tags, [aws_tags/* TAG */.Dk.launchId]: pool.launchId });
+    return {
+        ImageId: request.image.imageId,
+        InstanceType: pool.type,
+        MinCount: 1,
+        MaxCount: pool.count,
+        ClientToken: clientToken(request.clientTokenBase, pool.attempt),
+        UserData: pool.userData,
+        // The TTL shutdown inside the instance must end its bill, not stop it.
+        InstanceInitiatedShutdownBehavior: 'terminate',
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
+        BlockDeviceMappings: [
+            {
+                DeviceName: request.image.rootDeviceName,
+                Ebs: { Encrypted: true, VolumeSize: spec.rootVolume.sizeGb, VolumeType: spec.rootVolume.type, DeleteOnTermination: true },
+            },
+        ],
+        NetworkInterfaces: [
+            {
+                DeviceIndex: 0,
+                SubnetId: pool.subnet.subnetId,
+                Groups: [request.securityGroupId],
+                AssociatePublicIpAddress: spec.publicIp,
+                DeleteOnTermination: true,
+            },
+        ],
+        ...(pool.market === 'spot'
+            ? {
+                InstanceMarketOptions: {
+                    MarketType: 'spot',
+                    SpotOptions: {
+                        SpotInstanceType: 'one-time',
+                        InstanceInterruptionBehavior: 'terminate',
+                        ...(spec.maxPrice === undefined ? {} : { MaxPrice: String(spec.maxPrice) }),
+                    },
+                },
+            }
+            : {}),
+        ...(spec.keyName ? { KeyName: spec.keyName } : {}),
+        ...(spec.iamInstanceProfile
+            ? {
+                IamInstanceProfile: spec.iamInstanceProfile.startsWith('arn:')
+                    ? { Arn: spec.iamInstanceProfile }
+                    : { Name: spec.iamInstanceProfile },
+            }
+            : {}),
+        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)(tags, ['instance', 'volume', 'network-interface']),
+    };
+}
+/** Launches `count` instances in one region, moving down the ladder on capacity errors. */
+async function launchInRegion(request) {
+    const region = request.clients.region;
+    const instances = [];
+    const attempts = [];
+    let attempt = 0;
+    markets: for (const market of marketsFor(request.spec.market)) {
+        for (const type of request.instanceTypes) {
+            for (const subnet of request.subnets) {
+                const remaining = request.count - instances.length;
+                if (remaining <= 0)
+                    return { instances, attempts };
+                attempt += 1;
+                const launchId = launchIdFor(request.clientTokenBase, region, attempt);
+                const record = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
+                attempts.push(record);
+                try {
+                    const userData = await request.userDataFor(launchId, remaining);
+                    const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
+                    const result = await request.clients.ec2.send(new dist_cjs/* RunInstancesCommand */.zq7(input));
+                    const fresh = [];
+                    for (const instance of result.Instances ?? []) {
+                        fresh.push({
+                            id: instance.InstanceId,
+                            region,
+                            availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
+                            instanceType: instance.InstanceType ?? type,
+                            lifecycle: market,
+                            launchId,
+                        });
+                    }
+                    instances.push(...fresh);
+                    record.launched = fresh.length;
+                    if (fresh.length > 0)
+                        request.onLaunched?.(fresh);
+                }
+                catch (error) {
+                    record.errorCode = (0,errors/* awsErrorCode */.J6)(error);
+                    record.message = (0,errors/* awsErrorMessage */.X_)(error);
+                    const decision = (0,errors/* classifyAwsError */.u3)(record.errorCode);
+                    // A spot quota applies to every spot pool: go straight to on-demand when allowed.
+                    if (decision === 'switch-market' && market === 'spot' && request.spec.market === 'spot-then-on-demand')
+                        continue markets;
+                    if (decision === 'stop' || decision === 'switch-market') {
+                        const wrapped = (0,errors/* wrapAwsError */.AH)(error, {
+                            action: 'ec2:RunInstances',
+                            resource: `${region} ${type} ${subnet.availabilityZone} ${market}`,
+                        });
+                        return { instances, attempts, error: wrapped };
+                    }
+                }
+            }
+        }
+    }
+    return { instances, attempts };
+}
+
+;// CONCATENATED MODULE: ./src/aws/network.ts
+/**
+ * The network an instance lands in: the VPC and its subnets (one pool per
+ * AZ), and a security group owned by the deployment that opens only the
+ * configured ports to the configured CIDRs, and only those: every deploy
+ * reconciles the rules with the config. With no ingress configured the
+ * group has no inbound rules at all.
+ */
+
+
+
+
+
+
+async function findVpcId(clients, vpc) {
+    const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
+    let vpcs;
+    try {
+        vpcs = (await clients.ec2.send(new dist_cjs/* DescribeVpcsCommand */.Dti(input))).Vpcs ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeVpcs', resource: `${clients.region} ${vpc}` });
+    }
+    const found = vpcs[0]?.VpcId;
+    if (!found) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `no ${vpc === 'default' ? 'default VPC' : `VPC ${vpc}`} in ${clients.region}`, {
+            key: 'network.vpc',
+            hint: 'Create a default VPC (`aws ec2 create-default-vpc`) or set network.vpc and network.subnets in .spot/config.yaml.',
+        });
+    }
+    return found;
+}
+/** One subnet per availability zone: each is a separate capacity pool. */
+async function findSubnets(clients, network, regionSubnets) {
+    const vpcId = await findVpcId(clients, network.vpc);
+    const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
+    let described;
+    try {
+        described =
+            (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
+    }
+    const byZone = new Map();
+    for (const subnet of [...described].sort((a, b) => (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''))) {
+        const zone = subnet.AvailabilityZone;
+        if (zone && subnet.SubnetId && !byZone.has(zone))
+            byZone.set(zone, { subnetId: subnet.SubnetId, availabilityZone: zone });
+    }
+    const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+    if (subnets.length === 0) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `VPC ${vpcId} in ${clients.region} has no subnets`, {
+            key: 'network.subnets',
+            hint: 'Add a subnet to the VPC or list subnets in network.subnets.',
+        });
+    }
+    return { vpcId, subnets };
+}
+/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
+const groupName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
+async function ownedGroups(clients, owner, vpcId) {
+    const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
+        Filters: [...(0,aws_tags/* ownerFilters */.Hk)(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
+    }));
+    return (groups.SecurityGroups ?? []).filter((group) => (0,aws_tags/* isOwnedBy */.D0)(group.Tags, owner));
+}
+const permissionKey = (rule) => JSON.stringify([rule.protocol, rule.fromPort, rule.toPort, rule.source]);
+/** Flattens EC2's grouped permissions into one entry per source. */
+function flattenPermissions(permissions) {
+    return permissions.flatMap((permission) => {
+        const base = { protocol: permission.IpProtocol ?? '-1', fromPort: permission.FromPort, toPort: permission.ToPort };
+        return [
+            ...(permission.IpRanges ?? []).map((range) => ({ ...base, source: { cidr: range.CidrIp ?? '' } })),
+            ...(permission.Ipv6Ranges ?? []).map((range) => ({ ...base, source: { cidrV6: range.CidrIpv6 ?? '' } })),
+            ...(permission.UserIdGroupPairs ?? []).map((pair) => ({ ...base, source: { group: pair.GroupId ?? '' } })),
+            ...(permission.PrefixListIds ?? []).map((list) => ({ ...base, source: { prefixList: list.PrefixListId ?? '' } })),
+        ];
+    });
+}
+const wanted = (rule) => ({
+    protocol: rule.protocol,
+    fromPort: rule.port,
+    toPort: rule.port,
+    source: { cidr: rule.cidr },
+});
+/** What to add and what to take away so the group holds exactly the configured rules. Pure. */
+function ingressChanges(current, rules) {
+    const have = flattenPermissions(current);
+    const want = rules.map(wanted);
+    const haveKeys = new Set(have.map(permissionKey));
+    const wantKeys = new Set(want.map(permissionKey));
+    const unique = (list) => [...new Map(list.map((rule) => [permissionKey(rule), rule])).values()];
+    return {
+        add: unique(want.filter((rule) => !haveKeys.has(permissionKey(rule)))),
+        revoke: unique(have.filter((rule) => !wantKeys.has(permissionKey(rule)))),
+    };
+}
+const toIpPermission = (rule) => ({
+    IpProtocol: rule.protocol,
+    ...(rule.fromPort === undefined ? {} : { FromPort: rule.fromPort }),
+    ...(rule.toPort === undefined ? {} : { ToPort: rule.toPort }),
+    ...('cidr' in rule.source ? { IpRanges: [{ CidrIp: rule.source.cidr, Description: 'spot-deployer network.ingress' }] } : {}),
+    ...('cidrV6' in rule.source ? { Ipv6Ranges: [{ CidrIpv6: rule.source.cidrV6 }] } : {}),
+    ...('group' in rule.source ? { UserIdGroupPairs: [{ GroupId: rule.source.group }] } : {}),
+    ...('prefixList' in rule.source ? { PrefixListIds: [{ PrefixListId: rule.source.prefixList }] } : {}),
+});
+/**
+ * Makes the group's inbound rules exactly the configured ones: missing rules
+ * are added, anything else (a narrowed CIDR, a removed port, a rule added by
+ * hand) is revoked. Runs on every deploy, so a run that died between
+ * creating the group and authorizing its rules is repaired by the next.
+ */
+async function reconcileIngress(clients, group, rules) {
+    const { add, revoke } = ingressChanges(group.IpPermissions ?? [], rules);
+    if (revoke.length > 0) {
+        await clients.ec2.send(new dist_cjs/* RevokeSecurityGroupIngressCommand */.eo3({ GroupId: group.GroupId, IpPermissions: revoke.map(toIpPermission) }));
+    }
+    if (add.length > 0) {
+        await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({ GroupId: group.GroupId, IpPermissions: add.map(toIpPermission) }));
+    }
+}
+/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
+async function ensureSecurityGroup(clients, options) {
+    const name = groupName(options.owner);
+    let group;
+    try {
+        group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+        if (!group) {
+            const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
+                GroupName: name,
+                Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+                VpcId: options.vpcId,
+                TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
+            }));
+            group = { GroupId: created.GroupId, IpPermissions: [] };
+        }
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
+    }
+    try {
+        await reconcileIngress(clients, group, options.ingress);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
+    }
+    return group.GroupId;
+}
+/** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
+async function deleteSecurityGroups(clients, owner) {
+    let groups;
+    try {
+        groups = await ownedGroups(clients, owner);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+    }
+    const deleted = [];
+    for (const group of groups) {
+        try {
+            await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
+            deleted.push(group.GroupId);
+        }
+        catch (error) {
+            if ((0,errors/* awsErrorCode */.J6)(error) !== 'DependencyViolation') {
+                throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${group.GroupId}` });
+            }
+        }
+    }
+    return deleted;
+}
+
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 2 modules
+var user_data = __webpack_require__(1392);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
+var prepare = __webpack_require__(3557);
+;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
+/**
+ * Everything one region needs before and during launch: the image, the
+ * subnets (capacity pools), the deployment's security group, and the ladder.
+ * Each launch call gets its own user-data, whose status URLs point under
+ * that call's launch id.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function deployRegion(request) {
+    const { plan, region, clients } = request;
+    const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
+    try {
+        const image = await resolveImage(clients, region.image, plan.architecture);
+        const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
+        const securityGroupId = await ensureSecurityGroup(clients, {
+            vpcId,
+            owner: (0,deploy_existing/* ownerOf */.bf)(plan),
+            ingress: (0,prepare/* ingressFor */.Bh)(plan),
+            tags: request.tags,
+        });
+        const launched = await launchInRegion({
+            clients,
+            spec: launchSpecOf(plan),
+            count: request.count,
+            instanceTypes: region.instanceTypes,
+            image,
+            subnets,
+            securityGroupId,
+            tags: { ...request.tags, [tags/* TAG */.D.specSha256]: request.specSha256 },
+            clientTokenBase: request.clientTokenBase,
+            ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
+            userDataFor: async (launchId, count) => {
+                const statusUrls = await presignStatusUrls(request, launchId, count);
+                const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
+                const rendered = (0,user_data/* renderUserData */.UW)({
+                    sources: plan.userData,
+                    ...(ssh ? { ssh } : {}),
+                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, { bundleUrl: request.bundleUrl, bundleSha256: request.bundleSha256, statusUrls }),
+                });
+                (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
+                result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
+                result.statusPrefixes.push((0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), launchId));
+                return rendered.payload.toString('base64');
+            },
+        });
+        return { ...result, ...launched };
+    }
+    catch (error) {
+        const wrapped = error instanceof core_errors/* SpotError */.Pl ? error : new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.awsError, `${region.name}: ${String(error)}`, { cause: error });
+        return { ...result, error: wrapped };
+    }
+}
+/** What every instance gets, whatever its pool: the Plan narrowed to what EC2 is told. */
+const launchSpecOf = (plan) => ({
+    market: plan.market,
+    ...(plan.maxPrice === undefined ? {} : { maxPrice: plan.maxPrice }),
+    rootVolume: plan.rootVolume,
+    publicIp: plan.network.publicIp,
+    ...(plan.ssh?.keyName ? { keyName: plan.ssh.keyName } : {}),
+    ...(plan.iamInstanceProfile ? { iamInstanceProfile: plan.iamInstanceProfile } : {}),
+});
+/** One PUT URL per instance of a launch call; the agent picks its ami-launch-index. */
+async function presignStatusUrls(request, launchId, count) {
+    const { plan } = request;
+    const urls = await Promise.all(Array.from({ length: count }, (_, index) => (0,s3/* presignPut */.wp)(request.bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)((0,keys/* keyScopeOf */.JS)(plan), launchId, index), request.urlLifetimeSeconds)));
+    for (const url of urls)
+        request.mask(url);
+    return urls;
+}
+
+// EXTERNAL MODULE: ./src/deploy/wait-ready.ts + 1 modules
+var wait_ready = __webpack_require__(5602);
+;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
+
+
+
+/** One round: the given count in each region, all regions at once. */
+function launchRound(context, wanted, round) {
+    return Promise.all(wanted
+        .filter(({ count }) => count > 0)
+        .map(({ region, count }) => deployRegion({
+        clients: context.pool.forRegion(region.name),
+        bucketClients: context.bucketClients,
+        plan: context.plan,
+        region,
+        count,
+        bundleUrl: context.bundleUrl,
+        bundleSha256: context.bundleSha256,
+        tags: context.tags,
+        specSha256: context.specHashes[region.name] ?? '',
+        ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
+        // The round keeps ClientTokens and launch ids apart between rounds of one run.
+        clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
+        urlLifetimeSeconds: context.urlLifetimeSeconds,
+        mask: (secret) => context.surface.mask(secret),
+    })));
+}
+const launchedIn = (results, region) => results.filter((result) => result.region === region).reduce((sum, result) => sum + result.instances.length, 0);
+/** Each region for its count; then the shortfall, region by region, where capacity was found. */
+async function launchWithSpillover(context) {
+    const { plan } = context;
+    const results = await launchRound(context, plan.regions.map((region) => ({ region, count: region.count })), 'main');
+    // An error no pool can fix (permissions, quota, AMI) is not a capacity problem: do not spread it.
+    if (results.some((result) => result.error))
+        return results;
+    let missing = plan.regions.reduce((sum, region) => sum + region.count - launchedIn(results, region.name), 0);
+    const withCapacity = plan.regions.filter((region) => launchedIn(results, region.name) >= region.count);
+    for (const region of withCapacity) {
+        if (missing <= 0)
+            break;
+        context.surface.info(`${missing} instance(s) short: trying ${region.name}`);
+        const [spill] = await launchRound(context, [{ region, count: missing }], `spill-${region.name}`);
+        if (!spill)
+            continue;
+        results.push(spill);
+        missing -= spill.instances.length;
+        if (spill.error)
+            break;
+    }
+    return results;
+}
+/** How many times instances that spot took back while booting are replaced. */
+const REPLACEMENT_ROUNDS = 2;
+/**
+ * Waits for every instance's bootstrap. An instance that spot reclaimed
+ * meanwhile is replaced in its region, and the replacement is waited for
+ * within the same timeout. `onLaunched` hears every instance launched so far
+ * after each replacement round, so the caller can publish them at once.
+ */
+async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched) {
+    const { plan } = context;
+    const now = () => clock.now().getTime();
+    const deadline = now() + plan.readyTimeoutSeconds * 1000;
+    const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    for (let round = 0;; round += 1) {
+        const all = [...launches, ...ready.replacements];
+        const waiting = all
+            .flatMap((launch) => launch.instances)
+            .filter((instance) => !ready.statuses.has(instance.id) && !ready.reclaimed.has(instance.id));
+        const waited = await (0,wait_ready/* waitForBootstrap */.vU)({
+            s3: context.bucketClients.s3,
+            bucket: plan.bucket.name,
+            statusPrefixes: all.flatMap((region) => region.statusPrefixes),
+            instanceIds: waiting.map((instance) => instance.id),
+            timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
+            sleep: clock.sleep,
+            now,
+            describe: () => (0,instance_groups.describeAll)(context.pool, waiting),
+            progress: (message) => context.surface.info(message),
+        });
+        for (const [id, status] of waited.statuses)
+            ready.statuses.set(id, status);
+        for (const view of waited.reclaimed)
+            ready.reclaimed.add(view.id);
+        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
+            return ready;
+        context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
+        const wanted = (0,instance_groups.groupByRegion)(waited.reclaimed).map(([region, ids]) => ({
+            region: plan.regions.find((candidate) => candidate.name === region),
+            count: ids.length,
+        }));
+        ready.replacements.push(...(await launchRound(context, wanted, `replace-${round + 1}`)));
+        await onLaunched([...launches, ...ready.replacements]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/spec-hash.ts
+/**
+ * The launch spec's fingerprint: everything an instance is launched with,
+ * hashed, and stored on the instance as the `spot-deployer:spec-sha256` tag.
+ * A deploy whose fingerprint differs from the running instances' replaces
+ * them (new ones ready before the old ones go); the same fingerprint, count
+ * and health change nothing. Pure, table-tested in __tests__/deploy/spec-hash.test.ts.
+ *
+ * In: the user-data rendered with placeholder URLs (presigned URLs change on
+ * every run and must not count), instance types, image as configured (a new
+ * AMI behind an alias does not replace running instances), architecture,
+ * market, max price, allocation, root volume, network placement and public
+ * IP, the inbound rules, ttl, SSH key name and public key, IAM profile. Out:
+ * the instance count (scaling is the count check's job) and free-form tags.
+ */
+
+
+/** The facts of one region's launches; `userData` is the text rendered without URLs. */
+function launchSpecFactsOf(plan, region, userData) {
+    return {
+        userData,
+        instanceTypes: region.instanceTypes,
+        image: region.image,
+        architecture: plan.architecture,
+        market: plan.market,
+        maxPrice: plan.maxPrice ?? null,
+        allocation: plan.allocation,
+        rootVolume: plan.rootVolume,
+        network: {
+            vpc: plan.network.vpc,
+            subnets: region.subnets !== 'auto' ? region.subnets : plan.network.subnets,
+            publicIp: plan.network.publicIp,
+        },
+        ingress: (0,prepare/* ingressFor */.Bh)(plan),
+        ttlSeconds: plan.ttlSeconds,
+        keyName: plan.ssh?.keyName ?? null,
+        publicKey: plan.ssh?.publicKey ?? null,
+        iamInstanceProfile: plan.iamInstanceProfile ?? null,
+    };
+}
+/** JSON with sorted keys, so the same facts give the same text whatever order they were built in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+const ruleKey = (rule) => `${rule.protocol}/${rule.port}/${rule.cidr}`;
+/** sha256 of the facts; the order of inbound rules does not matter, the ladder's order does. */
+function launchSpecHash(facts) {
+    const ingress = [...new Map(facts.ingress.map((rule) => [ruleKey(rule), rule])).values()].sort((a, b) => ruleKey(a).localeCompare(ruleKey(b)));
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(canonical({ ...facts, ingress }))
+        .digest('hex');
+}
+/** One fingerprint per region (types, image and subnets may differ between regions). */
+const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map((region) => [region.name, launchSpecHash(launchSpecFactsOf(plan, region, userData))]));
+
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+/** The bundle URL outlives the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+async function uploadAndPresign(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
+    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+    const url = await (0,s3/* presignGet */.xW)(bucket.s3, plan.bucket.name, key, lifetime);
+    surface.mask(url);
+    return { key, url, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/run-deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runDeploy(plan, options, deps) {
+    const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
+    try {
+        const planned = plannedResult(plan, prepared, options.dryRun);
+        if (options.dryRun)
+            return planned;
+        const bucket = deps.pool.forRegion(plan.regions[0].name);
+        const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
+        const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
+        const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
+        try {
+            return await deployLocked(plan, { prepared, uploaded, before }, deps);
+        }
+        finally {
+            await lock.release();
+        }
+    }
+    finally {
+        prepared.dispose();
+    }
+}
+/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
+async function deployLocked(plan, staged, deps) {
+    const { prepared, before } = staged;
+    const existing = await (0,deploy_existing/* findExisting */.xx)(deps.pool, plan);
+    const specHashes = launchSpecHashes(plan, prepared.specUserData);
+    if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
+        const kept = await keptResult(plan, existing, before, deps);
+        publishEarly(plan, kept, existing, [], deps.surface);
+        if (kept.status === 'success') {
+            deps.surface.info(`${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`);
+            return kept;
+        }
+        // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
+        deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
+    }
+    const context = launchContextOf(plan, staged, deps, specHashes);
+    const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+    const launched = launches.flatMap((launch) => launch.instances);
+    publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
+    const ready = await waitForInstances(plan, context, launches, before, deps);
+    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+    return await retireOld(result, existing, deps.pool);
+}
+/** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
+function plannedResult(plan, prepared, dryRun) {
+    return {
+        deploymentId: plan.deploymentId,
+        status: 'success',
+        dryRun,
+        unchanged: false,
+        instances: [],
+        bundle: {
+            key: prepared.bundleKey,
+            sha256: prepared.bundle.sha256,
+            bytes: prepared.bundle.bytes,
+            files: (0,prepare/* bundleFileCount */.K7)(prepared.bundle),
+            uploadedBytes: 0,
+        },
+        userDataBytes: prepared.sizeCheck.bytes,
+        attempts: [],
+        errors: [],
+        retired: [],
+        failures: [],
+    };
+}
+function launchContextOf(plan, staged, deps, specHashes) {
+    const { prepared, uploaded, before } = staged;
+    return {
+        specHashes,
+        plan,
+        pool: deps.pool,
+        surface: deps.surface,
+        bucketClients: deps.pool.forRegion(plan.regions[0].name),
+        bundleUrl: uploaded.url,
+        bundleSha256: prepared.bundle.sha256,
+        onLaunched: launchedReporter(plan, before, deps.surface),
+        tags: {
+            ...plan.resourceTags,
+            [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
+            [tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+        },
+        runId: plan.run.runId,
+        urlLifetimeSeconds: uploaded.lifetime,
+    };
+}
+/** The running and bootstrap waits `wait` asks for; replacements of reclaimed instances come back with them. */
+async function waitForInstances(plan, context, launches, before, deps) {
+    const launched = launches.flatMap((launch) => launch.instances);
+    const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
+    if (plan.wait === 'none' || launched.length === 0)
+        return none;
+    await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
+    // An instance that never runs (spot took it back at once) is not fatal: the states are
+    // reported below, and the bootstrap wait replaces what spot reclaimed.
+    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
+    if (plan.wait !== 'ready')
+        return none;
+    return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
+        const instances = all.flatMap((launch) => launch.instances);
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);
+    }));
+}
+async function finishedResult(plan, before, launches, ready, pool) {
+    const launched = launches.flatMap((launch) => launch.instances);
+    const instances = await (0,instance_groups.withPrices)(pool, await (0,instance_groups.describeAll)(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
+    const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
+    const shortfall = launchErrors.length === 0
+        ? shortfallError(launched.length, totalInstances(plan), plan.regions.map((region) => region.name))
+        : undefined;
+    const failures = failuresOf(ready.statuses);
+    const errors = [...launchErrors, ...(shortfall ? [shortfall] : []), ...bootstrapErrors(plan, failures, instances)];
+    return {
+        ...before,
+        instances,
+        attempts: launches.flatMap((launch) => launch.attempts),
+        userDataBytes: Math.max(before.userDataBytes, ...launches.map((launch) => launch.userDataBytes)),
+        failures,
+        errors,
+        costPerHour: (0,instance_groups.costOf)(instances),
+        status: overallStatus(totalInstances(plan), plan.wait, instances, errors.length),
+    };
+}
+/** Only a deploy that succeeded retires what ran before it. */
+async function retireOld(result, existing, pool) {
+    if (result.status !== 'success')
+        return result;
+    const ids = new Set(result.instances.map((instance) => instance.id));
+    const old = existing.filter((instance) => !ids.has(instance.id));
+    await (0,instance_groups.terminateAll)(pool, old);
+    return { ...result, retired: old.map((instance) => instance.id) };
+}
+/** The same bundle already runs: report it as it is. */
+async function keptResult(plan, existing, before, deps) {
+    const statuses = await (0,deploy_existing/* readStatusesOf */.kw)(deps.pool, plan, existing);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
+    return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
+}
+/**
+ * Outputs and post-step state after every launch call, not only after all
+ * rounds: a run cancelled between two calls still tells its post step (and
+ * the CLI's signal handler) exactly what it launched.
+ */
+function launchedReporter(plan, before, surface) {
+    const launched = [];
+    return (instances) => {
+        launched.push(...instances);
+        const views = launched.map((instance) => ({
+            id: instance.id,
+            region: instance.region,
+            availabilityZone: instance.availabilityZone,
+            instanceType: instance.instanceType,
+            lifecycle: instance.lifecycle,
+            state: 'pending',
+        }));
+        publishEarly(plan, before, views, launched, surface);
+    };
+}
+/** Outputs and post-step state as soon as instance ids exist, before any waiting. */
+function publishEarly(plan, result, views, launched, surface) {
+    surface.instancesLaunched({
+        deploymentId: plan.deploymentId,
+        instances: result.unchanged
+            ? result.instances
+            : views.map((view) => toInstanceReport(view, plan.wait === 'ready' ? 'pending' : 'not-waited')),
+        bundleKey: result.bundle.key,
+        bundleSha256: result.bundle.sha256,
+        userDataBytes: result.userDataBytes,
+        launchedIds: launched.map((instance) => instance.id),
+        regions: plan.regions.map((region) => region.name),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.ts
+
+
+async function deployCommand(plan, options, deps) {
+    deps.surface.info(`deploying ${plan.deploymentId}: ${totalInstances(plan)} instance(s) in ${plan.regions.map((region) => region.name).join(', ')}`);
+    return await runDeploy(plan, options, deps);
+}
+
+;// CONCATENATED MODULE: ./src/commands/destroy.ts
+
+
+
+
+
+async function runDestroy(plan, deps) {
+    const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
+    await Promise.all(plan.regions.map(async (region) => {
+        const clients = deps.pool.forRegion(region.name);
+        const found = await (0,instances/* findDeploymentInstances */.n0)(clients, (0,deploy_existing/* ownerOf */.bf)(plan));
+        const ids = found.map((instance) => instance.id);
+        if (ids.length > 0)
+            deps.surface.info(`${region.name}: terminating ${ids.join(', ')}`);
+        await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
+        result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
+        result.securityGroups.push(...(await deleteSecurityGroups(clients, (0,deploy_existing/* ownerOf */.bf)(plan))));
+    }));
+    const bucketClients = deps.pool.forRegion(plan.regions[0].name);
+    result.objectsDeleted = await (0,s3/* deleteObjectsUnder */.W)(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/commands/status.ts
+
+
+
+async function runStatus(plan, deps) {
+    const views = await (0,deploy_existing/* findExisting */.xx)(deps.pool, plan);
+    const statuses = await (0,deploy_existing/* readStatusesOf */.kw)(deps.pool, plan, views);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    return { deploymentId: plan.deploymentId, instances, costPerHour: (0,instance_groups.costOf)(instances) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/sweep.ts
+
+
+function byDeployment(instances) {
+    const groups = new Map();
+    for (const instance of instances) {
+        if (!instance.deploymentId)
+            continue;
+        groups.set(instance.deploymentId, [...(groups.get(instance.deploymentId) ?? []), instance]);
+    }
+    return groups;
+}
+async function reasonToSweep(instances, deps) {
+    const now = deps.now().getTime();
+    const expired = instances.find((instance) => instance.expiresAt && instance.expiresAt !== 'never' && Date.parse(instance.expiresAt) <= now);
+    if (expired)
+        return `expired at ${expired.expiresAt}`;
+    const pullRequest = Number(instances.find((instance) => instance.pullRequest)?.pullRequest);
+    if (!Number.isInteger(pullRequest) || pullRequest <= 0 || !deps.isPullRequestClosed)
+        return undefined;
+    try {
+        return (await deps.isPullRequestClosed(pullRequest)) ? `pull request #${pullRequest} is closed` : undefined;
+    }
+    catch (error) {
+        // One unreadable pull request must not stop the sweep of the others; its ttl still applies.
+        deps.surface.warn(`could not read pull request #${pullRequest}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+}
+async function runSweep(plan, deps) {
+    const found = await Promise.all(plan.regions.map((region) => (0,instances/* findManagedInstances */.N0)(deps.pool.forRegion(region.name), plan.run.repository)));
+    // Without a repository to match (a terminal outside Actions) only this project's own names qualify.
+    const ours = (id) => Boolean(plan.run.repository) || id === plan.name || id.startsWith(`${plan.name}-pr-`);
+    const groups = new Map([...byDeployment(found.flat())].filter(([deploymentId]) => ours(deploymentId)));
+    const result = {
+        seen: [...groups].map(([deploymentId, instances]) => ({ deploymentId, instances: instances.length })),
+        swept: [],
+    };
+    for (const [deploymentId, instances] of groups) {
+        const reason = await reasonToSweep(instances, deps);
+        if (!reason)
+            continue;
+        deps.surface.info(`sweeping ${deploymentId}: ${reason}`);
+        // The same teardown as `destroy`, aimed at that deployment in this project's regions and bucket.
+        const destroyed = await runDestroy({ ...plan, deploymentId }, deps);
+        result.swept.push({ deploymentId, reason, destroyed });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/commands/execute-aws.ts
+/**
+ * The commands that call AWS, loaded on demand by execute.ts so that the
+ * offline commands never load the SDK.
+ */
+
+
+
+
+
+
+async function executeWithAws(options, plan, deps) {
+    const pool = new clients.ClientPool(deps.env);
+    const sleep = deps.sleep ?? realSleep;
+    try {
+        if (options.command === 'status')
+            return { command: 'status', plan, result: await runStatus(plan, { pool }) };
+        if (options.command === 'destroy')
+            return { command: 'destroy', plan, result: await runDestroy(plan, { pool, surface: deps.surface }) };
+        if (options.command === 'sweep') {
+            const result = await runSweep(plan, {
+                pool,
+                surface: deps.surface,
+                now: deps.now ?? (() => new Date()),
+                ...(deps.isPullRequestClosed ? { isPullRequestClosed: deps.isPullRequestClosed } : {}),
+            });
+            return { command: 'sweep', plan, result };
+        }
+        const result = await deployCommand(plan, { dryRun: options.dryRun }, { pool, surface: deps.surface, sleep, now: deps.now ?? (() => new Date()) });
+        return { command: 'deploy', plan, result };
+    }
+    finally {
+        pool.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   costOf: () => (/* binding */ costOf),
+/* harmony export */   describeAll: () => (/* binding */ describeAll),
+/* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
+/* harmony export */   terminateAll: () => (/* binding */ terminateAll),
+/* harmony export */   withPrices: () => (/* binding */ withPrices)
+/* harmony export */ });
+/* harmony import */ var _aws_instances_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9210);
+/* harmony import */ var _aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6163);
+
+
+const groupByRegion = (instances) => {
+    const byRegion = new Map();
+    for (const instance of instances)
+        byRegion.set(instance.region, [...(byRegion.get(instance.region) ?? []), instance.id]);
+    return [...byRegion.entries()];
+};
+async function describeAll(pool, instances) {
+    const views = await Promise.all(groupByRegion(instances).map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .describeInstances */ .cf)(pool.forRegion(region), ids)));
+    return views.flat();
+}
+/** Terminates instances wherever they are, without waiting; returns what was asked per region. */
+async function terminateAll(pool, instances) {
+    const groups = groupByRegion(instances);
+    await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
+    return groups;
+}
+/** Builds each instance's report and adds its current spot price when it can be read. */
+async function withPrices(pool, views, build) {
+    const reports = [];
+    for (const [region] of groupByRegion(views)) {
+        const here = views.filter((view) => view.region === region);
+        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
+        for (const view of here) {
+            const report = build(view);
+            const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
+            reports.push(price === undefined ? report : { ...report, price });
+        }
+    }
+    return reports;
+}
+/** Sum of the known prices, or undefined when no price is known. */
+const costOf = (reports) => reports.some((report) => report.price !== undefined)
+    ? Number(reports.reduce((sum, report) => sum + (report.price ?? 0), 0).toFixed(6))
+    : undefined;
+
+
+/***/ })
+
+};
