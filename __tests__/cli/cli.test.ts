@@ -101,6 +101,9 @@ describe('the CLI', () => {
       message: 'unknown flag --regoins; did you mean --regions?',
       hint: 'Run spot-deployer deploy --help for the flags of this command.',
     });
+    const none = await cli(['--json']);
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, code: 'SD100', message: 'no command given' });
     const config = await cli(['validate', '--dir', resolve('__tests__/fixtures/invalid/config-unknown-key-typo'), '--json']);
     expect(config.code).toBe(1);
     const json = JSON.parse(config.stdout) as Record<string, unknown>;

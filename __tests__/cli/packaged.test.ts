@@ -6,19 +6,25 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NODE24 } from '../helpers/action-runner.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; engines: { node: string }; bin: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string;
+  engines: { node: string };
+  bin: Record<string, string>;
+  dependencies?: Record<string, string>;
+};
 const work = mkdtempSync(join(tmpdir(), 'spot-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed CLI', () => {
-  it('needs Node 22 or newer', () => {
+  it('needs Node 22 or newer, and no runtime dependency (the bundle holds them)', () => {
     const minimum = /^>=\s*(\d+)/.exec(pkg.engines.node);
     expect(Number(minimum?.[1])).toBeGreaterThanOrEqual(22);
+    expect(pkg.dependencies ?? {}).toEqual({});
   });
 
   it('packs dist/cli, dist/templates and the bin, and runs --version unpacked', () => {
@@ -36,6 +42,19 @@ describe('the packed CLI', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(`spot-deployer ${pkg.version}\n`);
     expect(run.status).toBe(0);
+
+    // npm install -g of the tarball: the bundle needs no dependency, so it installs offline.
+    const prefix = join(work, 'prefix');
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed!.filename)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const installed = spawnSync(join(prefix, 'bin', 'spot-deployer'), ['--version'], {
+      encoding: 'utf8',
+      // The bin's `#!/usr/bin/env node` finds Node 24 first, as on a machine with Node 24 installed.
+      env: { ...process.env, PATH: `${dirname(NODE24)}:${process.env.PATH ?? ''}` },
+    });
+    expect(installed.stdout).toBe(`spot-deployer ${pkg.version}\n`);
   });
 
   it('deploy --json with AWS unreachable prints a JSON error with its code on stdout, and no SDK warning', async () => {

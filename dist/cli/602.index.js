@@ -1249,6 +1249,9 @@ async function runCli(argv, io = defaultIo) {
             io.stdout(json ? jsonText({ version: packageVersion() }) : `spot-deployer ${packageVersion()}\n`);
             return EXIT.ok;
         }
+        if (!args.command && !args.values.help && json) {
+            throw new core_errors/* UsageError */.eb('no command given', 'Run spot-deployer --help for the commands.');
+        }
         if (args.values.help || !args.command) {
             io.stdout(args.command ? commandHelp(args.command) : mainHelp());
             return args.values.help ? EXIT.ok : EXIT.usage;

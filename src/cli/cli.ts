@@ -186,6 +186,9 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
       io.stdout(json ? jsonText({ version: packageVersion() }) : `spot-deployer ${packageVersion()}\n`);
       return EXIT.ok;
     }
+    if (!args.command && !args.values.help && json) {
+      throw new UsageError('no command given', 'Run spot-deployer --help for the commands.');
+    }
     if (args.values.help || !args.command) {
       io.stdout(args.command ? commandHelp(args.command) : mainHelp());
       return args.values.help ? EXIT.ok : EXIT.usage;
