@@ -8,12 +8,13 @@
 import { posix } from 'node:path';
 import { SpotError } from '../core/errors.js';
 import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
-import { shellQuote } from './shell-quote.js';
+import { envFileQuote, shellQuote } from './shell-quote.js';
 import { CODE } from '../core/codes.js';
+import { ENV_NAME_PATTERN, isShellReservedName } from '../config/env-names.js';
 
 export { shellQuote };
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_NAME = ENV_NAME_PATTERN;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,23 +25,25 @@ function checkedEnvName(name: string, where: string): string {
       hint: 'Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).',
     });
   }
+  if (isShellReservedName(name)) {
+    throw new SpotError(CODE.badEnvName, `${where}: "${name}" is a name bash keeps for itself`, {
+      key: where,
+      hint: 'Choose another name, e.g. APP_' + name + '.',
+    });
+  }
   return name;
 }
 
-/** `KEY='value'` pairs sorted by name, so the same env gives the same bytes. */
-function envPairs(env: Record<string, string>, where: string): string[] {
-  return Object.keys(env)
-    .sort(byName)
-    .map((name) => `${checkedEnvName(name, where)}=${shellQuote(env[name] ?? '')}`);
-}
-
 /**
- * The deployment's env file: one `KEY='value'` line per variable, sorted,
- * bash single-quoting (a value may span lines). The agent sources it with
- * `set -a`; systemd reads the same syntax through `EnvironmentFile=`.
+ * The deployment's env file: one `KEY="value"` line per variable, sorted.
+ * It is read by bash (`set -a; .`) and by systemd (`EnvironmentFile=`),
+ * whose parsers agree on double quotes with exactly `\ " $ \`` escaped
+ * (a value may span lines), and disagree on bash's `'it'\''s` idiom.
  */
 export function renderEnvFile(env: Record<string, string>): string {
-  const lines = envPairs(env, 'env');
+  const lines = Object.keys(env)
+    .sort(byName)
+    .map((name) => `${checkedEnvName(name, 'env')}=${envFileQuote(env[name] ?? '')}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
@@ -129,10 +132,16 @@ function serviceLines(manifest: Manifest): string[] {
   });
 }
 
+function readinessLines(manifest: Manifest): string[] {
+  const check = manifest.readiness;
+  if (check === undefined) return [];
+  return [call('health_check', 'sd_health_check', [String(check.port), check.path, String(check.expect), String(check.timeoutSeconds)])];
+}
+
 /**
  * steps.sh for one bundle: pre_install hooks, packages, tarballs,
  * uploads/secrets, env, scripts, services (+health), compose, post_install
- * hooks; on_failure hooks are registered first so any failure can run them.
+ * hooks, then the project's health_check; on_failure hooks are registered first so any failure can run them.
  * Deterministic: the same manifest gives the same bytes.
  */
 export function renderStepsScript(manifest: Manifest): string {
@@ -156,6 +165,7 @@ export function renderStepsScript(manifest: Manifest): string {
     ...serviceLines(manifest),
     ...(manifest.compose === undefined ? [] : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
     ...hookLines('post_install', hooks.postInstall, target),
+    ...readinessLines(manifest),
   ];
   return `${lines.join('\n')}\n`;
 }

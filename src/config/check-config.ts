@@ -22,12 +22,32 @@ const INPUT_CODES: Record<string, Code> = {
 /** Checks of the config and the overrides beyond types; all offline. */
 export function checkConfig(check: ConfigCheck): void {
   checkOverrides(check);
+  checkNotYetUsed(check);
   checkSsh(check);
   for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
     const at = ['network', 'ingress', index, 'cidr'];
     if (checkCidr(rule.cidr, at, check) && rule.port === 22 && isWorld(rule.cidr)) {
       worldSsh(check, at);
     }
+  }
+}
+
+/**
+ * Keys of the schema that nothing acts on yet: refused rather than silently
+ * ignored, so a config never promises more than the deploy does.
+ */
+function checkNotYetUsed(check: ConfigCheck): void {
+  const allocation = check.config.allocation;
+  if (allocation !== undefined && allocation !== 'price-capacity-optimized') {
+    check.issues.report(
+      check.locator,
+      ['allocation'],
+      CODE.invalidValue,
+      `allocation "${allocation}" is used by the EC2 Fleet request, which is not there yet`,
+      {
+        hint: 'remove allocation (instances are launched pool by pool down the capacity ladder), or set it to price-capacity-optimized',
+      },
+    );
   }
 }
 

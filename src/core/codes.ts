@@ -129,7 +129,7 @@ export const CODES = {
     name: 'badUrl',
     title: 'a tarball URL the instance cannot fetch or unpack',
     severity: 'error',
-    hint: 'Use an https:// or s3:// URL of a .tar.gz, .tgz or .tar file.',
+    hint: 'Use an https:// URL (presigned for a private S3 object) of a .tar.gz, .tgz or .tar file.',
   },
   SD120: { name: 'badRegion', title: 'a region name AWS does not have', severity: 'error', hint: 'Use a region name such as us-east-1.' },
   SD121: {

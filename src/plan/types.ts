@@ -100,6 +100,8 @@ export interface Manifest {
   tarballs: TarballStep[];
   hooks: { preInstall: string[]; postInstall: string[]; onFailure: string[] };
   template: string;
+  /** config.yaml's `health_check`, polled by the agent last, before it reports ready. */
+  readiness?: { port: number; path: string; expect: number; timeoutSeconds: number };
 }
 
 /** The parts of the user-data, read at plan time; rendering only combines them. */
