@@ -91,7 +91,7 @@ describe('the rest of the config', () => {
 regions: [us-east-1]
 market: spot-then-on-demand
 max_price: 0.02
-allocation: lowest-price
+allocation: price-capacity-optimized
 root_volume: {size_gb: 40, type: gp2}
 network: {vpc: vpc-0abc, subnets: auto, public_ip: false, ingress: [{port: 443, cidr: 10.0.0.0/8}]}
 ssh: {public_key: "ssh-ed25519 AAAA me", cidr: 203.0.113.7/32}
@@ -119,7 +119,7 @@ health_check: {port: 8080}
       architecture: 'x86_64',
       market: 'spot-then-on-demand',
       maxPrice: 0.02,
-      allocation: 'lowest-price',
+      allocation: 'price-capacity-optimized',
       rootVolume: { sizeGb: 40, type: 'gp2' },
       network: {
         vpc: 'vpc-0abc',

@@ -8,6 +8,7 @@
 import { posix } from 'node:path';
 import { SpotError } from '../core/errors.js';
 import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
+import { instancePath } from '../plan/paths.js';
 import { envFileQuote, shellQuote } from './shell-quote.js';
 import { CODE } from '../core/codes.js';
 import { ENV_NAME_PATTERN, isShellReservedName } from '../config/env-names.js';
@@ -47,25 +48,7 @@ export function renderEnvFile(env: Record<string, string>): string {
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-/**
- * Where a project path (a script, unit or compose file) lands on the
- * instance: through the most specific upload that contains it, else under
- * the target, where the whole project is unpacked by convention.
- */
-export function instancePath(manifest: Manifest, projectPath: string): string {
-  const path = posix.normalize(projectPath).replace(/^\.\/|\/+$/g, '');
-  let best: { source: string; dest: string } | undefined;
-  for (const upload of manifest.uploads) {
-    const source = posix.normalize(upload.source).replace(/\/+$/, '');
-    const covers = source === '.' || path === source || path.startsWith(`${source}/`);
-    if (covers && (best === undefined || best.source === '.' || source.length > best.source.length)) {
-      best = { source, dest: upload.dest };
-    }
-  }
-  if (!best) return posix.join(manifest.target, path);
-  const rest = best.source === '.' ? path : path.slice(best.source.length).replace(/^\//, '');
-  return rest === '' ? best.dest : posix.join(best.dest, rest);
-}
+export { instancePath };
 
 /** `app` → `app.service`; a name that already has a unit suffix is kept. */
 export const unitName = (name: string): string => (/\.[a-z]+$/.test(name) ? name : `${name}.service`);
