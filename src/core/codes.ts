@@ -175,6 +175,12 @@ export const CODES = {
     severity: 'error',
     hint: 'Add .spot/deployment.yaml, or a deployment/ folder with a setup.sh.',
   },
+  SD129: {
+    name: 'portNotOpen',
+    title: 'a port the compose file publishes that no `network.ingress` rule opens (warning)',
+    severity: 'warning',
+    hint: 'Add the port to network.ingress in .spot/config.yaml, or stop publishing it.',
+  },
   SD130: {
     name: 'unsafeDest',
     title: 'a destination on the instance that is not absolute or has `..`',

@@ -31,7 +31,16 @@ export function buildManifest(file: DeploymentFile, context: ManifestContext): M
   // A unit file no upload covers is bundled where instancePath() will look for it.
   for (const service of services) if (service.file !== undefined) ensureBundled(service.file, { target, all, context });
   const compose = file.compose === undefined ? undefined : normaliseSource(file.compose);
-  if (compose !== undefined) addComposeClosure({ compose, target, uploads: all, context });
+  const composePorts =
+    compose === undefined
+      ? []
+      : addComposeClosure({ compose, target, uploads: all, context }).map((port) => ({
+          port: port.port,
+          protocol: port.protocol,
+          key: port.key.join('.'),
+          line: port.line ?? 1,
+          column: port.column ?? 1,
+        }));
   return {
     target,
     packages: file.packages ?? [],
@@ -40,6 +49,7 @@ export function buildManifest(file: DeploymentFile, context: ManifestContext): M
     scripts,
     services,
     ...(compose === undefined ? {} : { compose }),
+    ...(composePorts.length === 0 ? {} : { composePorts }),
     tarballs: toTarballs(file, target),
     hooks: {
       preInstall: asList(file.hooks?.pre_install),

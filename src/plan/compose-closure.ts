@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CODE, type Code } from '../core/codes.js';
 import { parseYamlSource, positionOf, type KeyPath } from '../config/yaml-source.js';
-import { composeRefs } from './compose-refs.js';
+import { composeRefs, publishedPorts, type PublishedPort } from './compose-refs.js';
 import type { ManifestContext } from './manifest-context.js';
 import { instancePath } from './paths.js';
 import type { BundleSource } from './types.js';
@@ -26,8 +26,11 @@ export interface ClosureInput {
 const covers = (upload: BundleSource, wanted: string): boolean =>
   upload.source === '.' || wanted === upload.source || wanted.startsWith(`${upload.source}/`);
 
-/** Adds what the compose file needs to `input.uploads`, and reports what cannot be bundled. */
-export function addComposeClosure(input: ClosureInput): void {
+/**
+ * Adds what the compose file needs to `input.uploads`, and reports what
+ * cannot be bundled. Returns the host ports the compose file publishes.
+ */
+export function addComposeClosure(input: ClosureInput): PublishedPort[] {
   const { compose, target, uploads, context } = input;
   const folder = path.posix.dirname(compose);
   if (!uploads.some((upload) => !upload.secret && covers(upload, compose))) {
@@ -39,7 +42,7 @@ export function addComposeClosure(input: ClosureInput): void {
     uploads.push({ source: dotEnv, dest: path.posix.join(instanceFolder, '.env'), mode: '0600', owner: 'root', exclude: [], secret: true });
   }
   const parsed = readCompose(input);
-  if (!parsed) return;
+  if (!parsed) return [];
   for (const ref of composeRefs(parsed.source.value)) {
     const where = (code: Code, message: string, hint: string): void =>
       report(input, { at: positionOf(parsed.source, ref.key), key: ref.key, code, message: `${compose}: ${message}`, hint });
@@ -67,6 +70,7 @@ export function addComposeClosure(input: ClosureInput): void {
       );
     }
   }
+  return publishedPorts(parsed.source.value).map((port) => ({ ...port, ...positionOf(parsed.source, port.key) }));
 }
 
 function readCompose(input: ClosureInput): { source: ReturnType<typeof parseYamlSource>['source'] } | undefined {

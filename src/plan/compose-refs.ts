@@ -78,3 +78,32 @@ function bindSource(volume: Record<string, Value> | undefined): string | undefin
 }
 
 const asList = (value: Value): Value[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+
+/** A port a compose service publishes on the host. */
+export interface PublishedPort {
+  port: number;
+  protocol: 'tcp' | 'udp';
+  key: (string | number)[];
+  /** Position in the compose file, once located. */
+  line?: number;
+  column?: number;
+}
+
+/** Host ports published by `ports:` (short `[ip:]host:container[/proto]` or long `{published, protocol}`). */
+export function publishedPorts(value: Value): PublishedPort[] {
+  const ports: PublishedPort[] = [];
+  for (const [name, service] of Object.entries(asRecord(asRecord(value)?.services) ?? {})) {
+    for (const [index, entry] of asList(asRecord(service)?.ports).entries()) {
+      const key = ['services', name, 'ports', index];
+      const long = asRecord(entry);
+      const [spec, protocol] = long
+        ? [String(long.published ?? ''), long.protocol === 'udp' ? 'udp' : 'tcp']
+        : String(entry).split('/').concat('tcp').slice(0, 2);
+      const parts = long ? [spec] : (spec ?? '').split(':');
+      const host = long ? spec : parts.length >= 2 ? parts[parts.length - 2] : undefined;
+      const first = Number((host ?? '').split('-')[0]);
+      if (Number.isInteger(first) && first > 0) ports.push({ port: first, protocol: protocol === 'udp' ? 'udp' : 'tcp', key });
+    }
+  }
+  return ports;
+}

@@ -8,6 +8,7 @@ import { buildPlan } from './build-plan.js';
 import type { Plan, PlanOverrides } from './types.js';
 import { checkConfig } from '../config/check-config.js';
 import { checkArchitecture } from './check-architecture.js';
+import { checkCompose } from './check-compose.js';
 import { checkDeployment } from '../config/check-deployment.js';
 import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
@@ -128,6 +129,7 @@ function planFrom(input: {
     issues,
   });
   checkArchitecture({ config: config.config!, overrides: input.overrides, locator: config.locator, issues }, plan);
+  checkCompose(plan, { locator: deployment.locator, issues });
   return plan;
 }
 

@@ -97,6 +97,8 @@ export interface Manifest {
   scripts: ScriptStep[];
   services: ServiceStep[];
   compose?: string;
+  /** Host ports the compose file publishes, where it says so (for the ingress notice). */
+  composePorts?: { port: number; protocol: 'tcp' | 'udp'; key: string; line: number; column: number }[];
   tarballs: TarballStep[];
   hooks: { preInstall: string[]; postInstall: string[]; onFailure: string[] };
   template: string;
