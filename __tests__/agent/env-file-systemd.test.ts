@@ -26,7 +26,7 @@ const GENERATOR = '/usr/lib/systemd/user-environment-generators/30-systemd-envir
 const VALUES = [
   ...HOSTILE,
   "it's",
-  'a\\\'b',
+  "a\\'b",
   '"double" \\"escaped\\" \\\\ trailing\\',
   'dollar $ ${HOME} $(id) `id` \\$ $',
   '  leading and trailing spaces  ',

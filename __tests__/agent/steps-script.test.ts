@@ -157,6 +157,13 @@ describe('instancePath', () => {
   });
 });
 
+describe('health_check', () => {
+  it("is the last step, polling config.yaml's port, path and status", () => {
+    const m = manifest({ readiness: { port: 8080, path: '/healthz', expect: 204, timeoutSeconds: 300 } });
+    expect(callsOf(renderStepsScript(m)).at(-1)).toEqual(['health_check', 'sd_health_check', '8080', '/healthz', '204', '300']);
+  });
+});
+
 describe('renderEnvFile', () => {
   it('writes sorted KEY=value lines that bash sources back to the exact values', () => {
     const env = Object.fromEntries(HOSTILE.map((value, index) => [`V${index}`, value]));

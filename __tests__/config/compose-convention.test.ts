@@ -40,14 +40,17 @@ describe('a compose file at the repository root', () => {
 
 describe('compose and the config', () => {
   it('notes each published port that no ingress rule opens, at its line in the compose file', async () => {
-    const compose = 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n      - 127.0.0.1:9000:9000/udp\n      - {target: 443, published: 8443}\n      - "5000"\n';
+    const compose =
+      'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n      - 127.0.0.1:9000:9000/udp\n      - {target: 443, published: 8443}\n      - "5000"\n';
     const dir = makeProject({
       '.spot/config.yaml': 'regions: [us-east-1]\nbucket: b\nnetwork: {ingress: [{port: 8443, cidr: 0.0.0.0/0}]}\n',
       'compose.yaml': compose,
     });
     const result = await runValidate({ run: localRun(), dir, overrides: {} });
     expect(result.ok).toBe(true);
-    expect(result.issues.map(({ code, file, line, column, key, message, severity }) => ({ code, file, line, column, key, message, severity }))).toEqual([
+    expect(
+      result.issues.map(({ code, file, line, column, key, message, severity }) => ({ code, file, line, column, key, message, severity })),
+    ).toEqual([
       {
         code: 'SD129',
         file: 'compose.yaml',

@@ -86,6 +86,12 @@ describe('regions and counts', () => {
 });
 
 describe('the rest of the config', () => {
+  it("hands health_check to the agent's steps, which poll it before reporting ready", async () => {
+    const result = await plan('bucket: b\nregions: [us-east-1]\nhealth_check: {port: 8080, path: /up}\n');
+    expect(result.manifest.readiness).toEqual({ port: 8080, path: '/up', expect: 200, timeoutSeconds: 300 });
+    expect((await plan('bucket: b\nregions: [us-east-1]\n')).manifest.readiness).toBeUndefined();
+  });
+
   it('maps every field with its default', async () => {
     const result = await plan(`bucket: {name: b, create: true, prefix: /deploys/}
 regions: [us-east-1]

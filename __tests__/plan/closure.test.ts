@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { selectUploads } from '../../src/bundle/select-files.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { loadProject } from '../../src/plan/load-project.js';
-import { cleanProjectsAfterEach, makeProject, BASIC_CONFIG, SETUP } from '../config/helpers.js';
+import { cleanProjectsAfterEach, makeProject, BASIC_CONFIG } from '../config/helpers.js';
 import { instanceReads, missingFromBundle } from '../helpers/closure.js';
 import { localRun } from '../helpers/run-context.ts';
 
@@ -49,7 +49,9 @@ describe('the bundle closure', () => {
       'units/web.service': '[Service]\nExecStart=/usr/bin/python3 /srv/app/server.py\n',
     });
     const { plan, entries } = await bundled(dir);
-    expect(instanceReads(plan)).toEqual([{ project: 'units/web.service', instance: '/opt/deployment/units/web.service', why: 'services.0.file' }]);
+    expect(instanceReads(plan)).toEqual([
+      { project: 'units/web.service', instance: '/opt/deployment/units/web.service', why: 'services.0.file' },
+    ]);
     expect(entries.has('files/opt/deployment/units/web.service')).toBe(true);
     expect(await missingFromBundle(plan)).toEqual([]);
   });

@@ -11,20 +11,11 @@ import ignore, { type Ignore } from 'ignore';
 import { CODE } from '../core/codes.js';
 import { SpotError } from '../core/errors.js';
 import type { BundleSource, Plan } from '../plan/types.js';
+import { DEFAULT_EXCLUDES } from '../plan/paths.js';
 import { archiveBaseFor, checkedLinkTarget, checkedSource, octal, parseMode } from './paths.js';
 import type { IndexUpload, SelectedEntry } from './types.js';
 
-/** Debris that never belongs on a server; documented in docs/bundle.md. */
-export const DEFAULT_EXCLUDES = [
-  '.git',
-  '.DS_Store',
-  'Thumbs.db',
-  '*.swp',
-  '*~',
-  '__pycache__/',
-  '.terraform/',
-  'node_modules/.cache/',
-] as const;
+export { DEFAULT_EXCLUDES };
 
 interface WalkContext {
   projectRoot: string;

@@ -48,12 +48,20 @@ export function addComposeClosure(input: ClosureInput): PublishedPort[] {
       report(input, { at: positionOf(parsed.source, ref.key), key: ref.key, code, message: `${compose}: ${message}`, hint });
     const relative = path.posix.normalize(path.posix.join(folder, ref.path));
     if (relative === '..' || relative.startsWith('../')) {
-      where(CODE.pathEscape, `${ref.key.join('.')} "${ref.path}" is outside the project`, 'move it into the project; only project files can be bundled');
+      where(
+        CODE.pathEscape,
+        `${ref.key.join('.')} "${ref.path}" is outside the project`,
+        'move it into the project; only project files can be bundled',
+      );
       continue;
     }
     if (!existsSync(path.join(context.projectRoot, relative))) {
       if (ref.required) {
-        where(CODE.missingSource, `${ref.key.join('.')} "${ref.path}" does not exist`, `create ${relative}, or correct the path (relative to ${folder})`);
+        where(
+          CODE.missingSource,
+          `${ref.key.join('.')} "${ref.path}" does not exist`,
+          `create ${relative}, or correct the path (relative to ${folder})`,
+        );
       }
       continue;
     }

@@ -9,6 +9,7 @@ import type { Plan, PlanOverrides } from './types.js';
 import { checkConfig } from '../config/check-config.js';
 import { checkArchitecture } from './check-architecture.js';
 import { checkCompose } from './check-compose.js';
+import { checkUploadLinks } from './check-links.js';
 import { checkDeployment } from '../config/check-deployment.js';
 import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
@@ -130,6 +131,7 @@ function planFrom(input: {
   });
   checkArchitecture({ config: config.config!, overrides: input.overrides, locator: config.locator, issues }, plan);
   checkCompose(plan, { locator: deployment.locator, issues });
+  checkUploadLinks(plan, issues);
   return plan;
 }
 

@@ -27,3 +27,15 @@ export function instancePath(manifest: { target: string; uploads: BundleSource[]
   const rest = best.source === '.' ? path : path.slice(best.source.length).replace(/^\//, '');
   return rest === '' ? best.dest : posix.join(best.dest, rest);
 }
+
+/** Debris that never belongs on a server; documented in docs/bundle.md. */
+export const DEFAULT_EXCLUDES = [
+  '.git',
+  '.DS_Store',
+  'Thumbs.db',
+  '*.swp',
+  '*~',
+  '__pycache__/',
+  '.terraform/',
+  'node_modules/.cache/',
+] as const;
