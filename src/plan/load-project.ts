@@ -37,12 +37,20 @@ export interface LoadedProject {
 
 /** Optional project files that shape the bundle or user-data when present. */
 const IGNORE_FILE = '.spotignore';
+const GITIGNORE_FILE = '.gitignore';
 const EXTRA_FILES = [IGNORE_FILE, CLOUD_INIT_FILE];
 
-/** The project's ignore rules, read once here: the bundle stage never reads the project's settings. */
+/**
+ * The project's ignore rules, read once here: the bundle stage never reads
+ * the project's settings. `.spotignore` when present, else the root
+ * `.gitignore` (what git does not keep is rarely meant for the server).
+ */
 function readBundleIgnore(root: string): Plan['bundleIgnore'] {
-  const file = path.join(root, IGNORE_FILE);
-  return existsSync(file) ? { file: IGNORE_FILE, rules: readFileSync(file, 'utf8') } : { rules: '' };
+  for (const name of [IGNORE_FILE, GITIGNORE_FILE]) {
+    const file = path.join(root, name);
+    if (existsSync(file)) return { file: name, rules: readFileSync(file, 'utf8') };
+  }
+  return { rules: '' };
 }
 
 /**

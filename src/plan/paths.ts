@@ -39,3 +39,15 @@ export const DEFAULT_EXCLUDES = [
   '.terraform/',
   'node_modules/.cache/',
 ] as const;
+
+/**
+ * Secrets by name (docs/configuration.md): `.env*`, `*.pem`, `*.key`, and
+ * anything in or named `secrets/`, at any depth and in any upload. They are
+ * bundled 0600 (folders 0700) like the entries of `secrets:`.
+ */
+export function isSecretName(projectPath: string, isDirectory: boolean): boolean {
+  const parts = projectPath.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  if (parts.slice(0, -1).includes('secrets') || name === 'secrets') return true;
+  return !isDirectory && (name.startsWith('.env') || name.endsWith('.pem') || name.endsWith('.key'));
+}
