@@ -38,6 +38,8 @@ export const DEFAULT_EXCLUDES = [
   '__pycache__/',
   '.terraform/',
   'node_modules/.cache/',
+  // The deployer's own settings, when the whole project is bundled (a root compose file).
+  '/.spot/',
 ] as const;
 
 /**
