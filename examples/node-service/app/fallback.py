@@ -1,4 +1,4 @@
-"""Stand-in for server.js when node is missing: same routes, says so."""
+"""Stand-in for server.mjs when node is missing: same routes, says so."""
 import json
 import os
 from http.server import BaseHTTPRequestHandler, HTTPServer

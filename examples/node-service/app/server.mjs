@@ -1,5 +1,6 @@
 // A Node.js HTTP service with no dependencies.
-const http = require('node:http');
+/* global process, console */
+import http from 'node:http';
 
 const port = Number(process.env.PORT ?? 3000);
 http
