@@ -104,7 +104,14 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
       });
       return;
     }
-    text = readFileSync(path.join(check.root, entry.file), 'utf8');
+    try {
+      text = readFileSync(path.join(check.root, entry.file), 'utf8');
+    } catch (error) {
+      check.issues.report(check.locator, [...at, 'file'], CODE.invalidValue, `unit "${entry.file}" cannot be read: ${errorCode(error)}`, {
+        hint: 'check the file permissions (the deployer needs to read it)',
+      });
+      return;
+    }
     unitFile = entry.file;
   }
   if (text === undefined) return;
@@ -127,6 +134,8 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
     });
   else check.issues.report(check.locator, [...at, 'unit'], issue.code, issue.message, { hint: issue.hint });
 }
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
 
 function checkTarballs(file: DeploymentFile, check: PathCheck): void {
   if (file.tarball === undefined) return;

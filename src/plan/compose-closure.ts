@@ -86,8 +86,22 @@ function readCompose(input: ClosureInput): { source: ReturnType<typeof parseYaml
   let text: string;
   try {
     text = readFileSync(absolute, 'utf8');
-  } catch {
-    return undefined; // checkDeployment has reported the missing file
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing file is reported by checkDeployment; anything else is reported here.
+    if (code !== 'ENOENT' && code !== 'EISDIR') {
+      input.context.issues.add({
+        code: CODE.invalidValue,
+        file: input.compose,
+        line: 1,
+        column: 1,
+        key: 'compose',
+        message: `${input.compose} cannot be read: ${code ?? String(error)}`,
+        hint: 'check the file permissions (the deployer needs to read it)',
+        severity: 'error',
+      });
+    }
+    return undefined;
   }
   const { source, issues } = parseYamlSource(input.compose, text);
   input.context.issues.add(...issues);
