@@ -101,10 +101,11 @@ sd_step() {
   SD_CURRENT_STEP=$name
   sd_log "step '$name': start"
   set +e
+  # fd 3 (cloud-init's stderr) closed: nothing a step starts can hold cloud-init's pipe open.
   (
     set -e
     "$@"
-  )
+  ) 3>&-
   rc=$?
   set -e
   SD_STEP_NAMES+=("$name") SD_STEP_SECONDS+=($(($(date +%s) - start)))
