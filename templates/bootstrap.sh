@@ -33,9 +33,9 @@ chmod 0600 "$SD_LOG_FILE"
 # Everything (ours and the steps' output) goes to one file, synchronously, so
 # the log tail in the status object is complete when it is read. The agent's
 # own progress lines also go to the stderr cloud-init gave it (fd 3), which
-# reaches cloud-init-output.log, the journal and the EC2 console; user
-# commands never get fd 3 (sd_run closes it), so their output and any
-# background process they leave stay out of cloud-init's pipe.
+# reaches cloud-init-output.log, the journal and the EC2 console; steps never
+# get fd 3 (sd_step closes it), so their output and any background process
+# they leave stay out of cloud-init's pipe.
 exec 3>&2 >>"$SD_LOG_FILE" 2>&1
 
 sd_log() {
