@@ -38,10 +38,19 @@ chmod 0700 "$SD_STATE_DIR"
 touch "$SD_LOG_FILE"
 chmod 0600 "$SD_LOG_FILE"
 # Everything (ours and the steps' output) goes to one file, synchronously, so
-# the log tail in the status object is complete when it is read.
-exec >>"$SD_LOG_FILE" 2>&1
+# the log tail in the status object is complete when it is read. The agent's
+# own progress lines also go to the stderr cloud-init gave it (fd 3), which
+# reaches cloud-init-output.log, the journal and the EC2 console; steps never
+# get fd 3 (sd_step closes it), so their output and any background process
+# they leave stay out of cloud-init's pipe.
+exec 3>&2 >>"$SD_LOG_FILE" 2>&1
 
-sd_log() { printf '%s [spot-deployer] %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
+sd_log() {
+  local line
+  line="$(date -u +%Y-%m-%dT%H:%M:%SZ) [spot-deployer] $*"
+  printf '%s\n' "$line"
+  printf '%s\n' "$line" >&3 2>/dev/null || true
+}
 
 # Presigned URLs are credentials for their object: log only the part before the query.
 sd_redact() { printf '%s' "${1%%\?*}"; }
@@ -84,8 +93,8 @@ sd_status_json() {
       "${SD_STEP_STATES[$i]}" "${SD_STEP_SECONDS[$i]}"
     sep=,
   done
-  printf '],"started_at":"%s","finished_at":"%s","log_tail":%s}\n' "$SD_STARTED_AT" \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(tail -c 4096 "$SD_LOG_FILE" | sd_json_stdin)"
+  printf '],"health":%s,"started_at":"%s","finished_at":"%s","log_tail":%s}\n' "$(cat "$SD_STATE_DIR/health.json" 2>/dev/null || echo null)" \
+    "$SD_STARTED_AT" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(tail -c 4096 "$SD_LOG_FILE" | sd_json_stdin)"
 }
 
 # ---- steps ----------------------------------------------------------------
@@ -99,10 +108,11 @@ sd_step() {
   SD_CURRENT_STEP=$name
   sd_log "step '$name': start"
   set +e
+  # fd 3 (cloud-init's stderr) closed: nothing a step starts can hold cloud-init's pipe open.
   (
     set -e
     "$@"
-  )
+  ) 3>&-
   rc=$?
   set -e
   SD_STEP_NAMES+=("$name") SD_STEP_SECONDS+=($(($(date +%s) - start)))
@@ -128,34 +138,33 @@ sd_run_failure_hooks() {
   done
 }
 
-# Loads /etc/spot-deployer/env into the (sub)shell's exported environment.
-sd_load_env() {
-  [[ -f $SD_ENV_FILE ]] || return 0
-  set -a
-  # shellcheck source=/dev/null
-  . "$SD_ENV_FILE"
-  set +a
-}
+# Runs a user command with the deployment's env: the env file is sourced by a
+# child bash right before it execs the command, never by the agent itself, so
+# `PATH=/opt/venv/bin` or a name the agent uses cannot break the agent.
+# shellcheck disable=SC2016 # $1.. are expanded by the child bash
+SD_WITH_ENV='set -a; [[ ! -f $1 ]] || . "$1"; set +a; shift
+while [[ $1 != -- ]]; do export "$1"; shift; done
+shift; exec "$@"'
 
 # sd_run DIR USER TIMEOUT command|script COMMAND-OR-PATH [KEY=VALUE...]
-# Locals carry a prefix because the user's env file is sourced in this scope.
+# Interpreters are named by absolute path: the user's PATH applies to the
+# command's own lookups only.
 sd_run() {
-  local _sd_dir=$1 _sd_user=$2 _sd_timeout=$3 _sd_kind=$4 _sd_value=$5 _sd_pair _sd_rc=0
-  local -a _sd_cmd
+  local dir=$1 user=$2 seconds=$3 kind=$4 value=$5 rc=0 bash_bin
+  local -a cmd
   shift 5
-  if [[ $_sd_kind == script ]]; then
-    [[ -f $_sd_value ]] || { sd_log "script $_sd_value not found" && return 1; }
-    if [[ -x $_sd_value ]]; then _sd_cmd=("$_sd_value"); else _sd_cmd=(bash "$_sd_value"); fi
+  bash_bin=$(command -v bash)
+  if [[ $kind == script ]]; then
+    [[ -f $value ]] || { sd_log "script $value not found" && return 1; }
+    if [[ -x $value ]]; then cmd=("$value"); else cmd=("$bash_bin" "$value"); fi
   else
-    _sd_cmd=(bash -c "$_sd_value")
+    cmd=("$bash_bin" -c "$value")
   fi
-  [[ $_sd_user == root ]] || _sd_cmd=(runuser -u "$_sd_user" -- "${_sd_cmd[@]}")
-  cd "$_sd_dir" || return 1 # explicit: hooks call this where set -e is off
-  sd_load_env
-  for _sd_pair in "$@"; do export "${_sd_pair?}"; done
-  timeout --kill-after=10 "$_sd_timeout" "${_sd_cmd[@]}" || _sd_rc=$?
-  ((_sd_rc != 124)) || sd_log "timed out after ${_sd_timeout}s"
-  return "$_sd_rc"
+  [[ $user == root ]] || cmd=("$(command -v runuser)" -u "$user" -- "${cmd[@]}")
+  cd "$dir" || return 1 # explicit: hooks call this where set -e is off
+  timeout --kill-after=10 "$seconds" "$bash_bin" -c "$SD_WITH_ENV" sd-env "$SD_ENV_FILE" "$@" -- "${cmd[@]}" 3>&- || rc=$?
+  ((rc != 124)) || sd_log "timed out after ${seconds}s"
+  return "$rc"
 }
 
 # ---- bundle and files -------------------------------------------------------
@@ -301,6 +310,15 @@ sd_service() { # NAME yes|no(enable) yes|no(start) file|inline PATH-OR-CONTENT
   if [[ $3 == yes ]]; then systemctl start "$1"; fi
 }
 
+# One word for a unit file line: double-quoted with \ and " escaped, and
+# systemd's own expansions of % and $ doubled (systemd.service(5), "Command lines").
+sd_systemd_quote() {
+  local value=${1//\\/\\\\}
+  value=${value//\"/\\\"}
+  value=${value//%/%%}
+  printf '"%s"' "${value//\$/\$\$}"
+}
+
 # Runs the compose file as a oneshot unit so it comes back after a reboot.
 sd_compose() { # FILE
   if ! command -v docker >/dev/null 2>&1; then
@@ -316,9 +334,9 @@ After=docker.service
 [Service]
 Type=oneshot
 RemainAfterExit=yes
-WorkingDirectory=$(dirname "$1")
-ExecStart=/usr/bin/env docker compose -f $1 up -d --remove-orphans
-ExecStop=/usr/bin/env docker compose -f $1 down
+WorkingDirectory=$(dirname "$1" | sed 's/%/%%/g')
+ExecStart=/usr/bin/env docker compose -f $(sd_systemd_quote "$1") up -d --remove-orphans
+ExecStop=/usr/bin/env docker compose -f $(sd_systemd_quote "$1") down
 
 [Install]
 WantedBy=multi-user.target"
@@ -329,7 +347,7 @@ sd_health_once() { # http|tcp|command TARGET
   case $1 in
   http) curl -fsS -o /dev/null --max-time 5 "$2" ;;
   tcp) timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$2" ;;
-  command) timeout 30 bash -c "$2" ;;
+  command) timeout 30 bash -c "$2" 3>&- ;;
   esac
 }
 
@@ -339,6 +357,22 @@ sd_health() { # http|tcp|command TARGET TIMEOUT-SECONDS
     if (($(date +%s) >= deadline)); then sd_log "health check ($1) not healthy after $3s" && return 1; fi
     sleep 2
   done
+}
+
+# The project's health_check (config.yaml): polled before the agent reports
+# ready; its last result goes into the status object's `health` field.
+sd_health_check() { # PORT PATH EXPECTED-STATUS TIMEOUT-SECONDS
+  local url="http://127.0.0.1:$1$2" deadline=$(($(date +%s) + $4)) code=000 result=failed
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" 3>&-) || true
+    if [[ $code == "$3" ]]; then result=ok && break; fi
+    (($(date +%s) < deadline)) || break
+    sleep 2
+  done
+  printf '{"url":%s,"status":"%s","http_status":%d,"expected":%d}' "$(sd_json "$url")" "$result" "$((10#${code:-0}))" "$3" \
+    >"$SD_STATE_DIR/health.json"
+  sd_log "health check $url: $result (HTTP $code, expected $3)"
+  [[ $result == ok ]]
 }
 
 # ---- main -------------------------------------------------------------------

@@ -5,6 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -318,7 +321,7 @@ describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_
       'systemctl start spot-deployer-compose.service',
     ]);
     const unit = readFileSync(agent.upper('etc', 'systemd/system/spot-deployer-compose.service'), 'utf8');
-    expect(unit).toContain('ExecStart=/usr/bin/env docker compose -f /opt/deployment/compose.yaml up -d');
+    expect(unit).toContain('ExecStart=/usr/bin/env docker compose -f "/opt/deployment/compose.yaml" up -d');
     expect(unit).toContain('WorkingDirectory=/opt/deployment\n');
   });
 
@@ -331,5 +334,60 @@ describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_
     const { agent, status } = await deploy(await stepsBundle(m));
     expect(status).toMatchObject({ status: 'ok' });
     expect(readFileSync(agent.upper('var', 'tmp/sd-run'), 'utf8')).toBe("nobody\n/var/tmp\ndemo|a 'b' $(c)\n");
+  });
+
+  it("applies the user's env to steps only: PATH and a name the agent uses do not break the agent", async () => {
+    const m = manifest({
+      env: { PATH: '/opt/venv/bin', SD_ENV_FILE: '/nonexistent', APP_NAME: 'demo' },
+      scripts: [script({ command: 'echo "$PATH|$APP_NAME" > /opt/deployment/seen' }), script({ command: 'echo second' })],
+      services: [{ name: 'app', unit: '[Service]\nExecStart=/bin/true', enabled: true, start: true, after: [] }],
+    });
+    const { agent, status } = await deploy(await stepsBundle(m));
+    expect(status).toMatchObject({ status: 'ok' });
+    expect(readFileSync(agent.upper('opt', 'deployment/seen'), 'utf8')).toBe('/opt/venv/bin|demo\n');
+    expect(agent.calls()).toContain('systemctl start app.service');
+    expect(agent.log()).not.toContain('command not found');
+  });
+
+  it("polls config.yaml's health_check before reporting, and puts its result in the status object", async () => {
+    const server = createServer((request, response) => void response.writeHead(request.url === '/healthz' ? 204 : 404).end());
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      const good = manifest({ readiness: { port, path: '/healthz', expect: 204, timeoutSeconds: 10 } });
+      const ok = await deploy(await stepsBundle(good));
+      expect(ok.status).toMatchObject({
+        status: 'ok',
+        health: { url: `http://127.0.0.1:${port}/healthz`, status: 'ok', http_status: 204, expected: 204 },
+      });
+      expect(ok.status.steps.at(-1)).toMatchObject({ name: 'health_check', status: 'ok' });
+
+      const bad = manifest({ readiness: { port, path: '/missing', expect: 200, timeoutSeconds: 3 } });
+      const failed = await deploy(await stepsBundle(bad));
+      expect(failed.status).toMatchObject({
+        status: 'failed',
+        failed_step: 'health_check',
+        health: { status: 'failed', http_status: 404, expected: 200 },
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('sends its own progress and failure lines, not the steps output, to the stderr cloud-init reads', async () => {
+    const m = manifest({
+      scripts: [script({ command: 'echo STEP-OUTPUT-ONLY-IN-THE-LOG; sleep 30 & exit 0' }), script({ command: 'exit 4' })],
+    });
+    const started = Date.now();
+    const { agent, status } = await deploy(await stepsBundle(m));
+    // A background process a step leaves behind must not hold cloud-init's pipe open.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'script:2' });
+    expect(agent.stderr).toMatch(/\[spot-deployer\] step 'script:1': ok/);
+    expect(agent.stderr).toContain("step 'script:2': failed (exit code 4)");
+    expect(agent.stderr).toContain("deployment failed at step 'script:2'");
+    expect(agent.stderr).not.toContain('STEP-OUTPUT-ONLY-IN-THE-LOG');
+    expect(agent.log()).toContain('STEP-OUTPUT-ONLY-IN-THE-LOG');
   });
 });

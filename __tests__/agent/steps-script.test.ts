@@ -158,12 +158,19 @@ describe('instancePath', () => {
   });
 });
 
+describe('health_check', () => {
+  it("is the last step, polling config.yaml's port, path and status", () => {
+    const m = manifest({ readiness: { port: 8080, path: '/healthz', expect: 204, timeoutSeconds: 300 } });
+    expect(callsOf(renderStepsScript(m)).at(-1)).toEqual(['health_check', 'sd_health_check', '8080', '/healthz', '204', '300']);
+  });
+});
+
 describe('renderEnvFile', () => {
   it('writes sorted KEY=value lines that bash sources back to the exact values', () => {
     const env = Object.fromEntries(HOSTILE.map((value, index) => [`V${index}`, value]));
     const text = renderEnvFile({ Z: 'last', ...env });
-    expect(text.startsWith("V0='it'\\''s \"quoted\"'\n")).toBe(true);
-    expect(text.endsWith("Z='last'\n")).toBe(true);
+    expect(text.startsWith('V0="it\'s \\"quoted\\""\n')).toBe(true);
+    expect(text.endsWith('Z="last"\n')).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'sd-env-'));
     try {
       writeFileSync(join(dir, 'env'), text);
@@ -179,6 +186,8 @@ describe('renderEnvFile', () => {
   it('is empty for no variables and refuses a bad name with SD140', () => {
     expect(renderEnvFile({})).toBe('');
     expect(() => renderEnvFile({ '1X': 'a' })).toThrowError(expect.objectContaining({ code: 'SD140', key: 'env' }));
+    expect(() => renderEnvFile({ UID: '1000' })).toThrowError(expect.objectContaining({ code: 'SD140', key: 'env' }));
+    expect(() => renderEnvFile({ BASH_ENV: '/x' })).toThrowError(expect.objectContaining({ code: 'SD140', key: 'env' }));
   });
 });
 

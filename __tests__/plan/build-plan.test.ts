@@ -86,12 +86,18 @@ describe('regions and counts', () => {
 });
 
 describe('the rest of the config', () => {
+  it("hands health_check to the agent's steps, which poll it before reporting ready", async () => {
+    const result = await plan('bucket: b\nregions: [us-east-1]\nhealth_check: {port: 8080, path: /up}\n');
+    expect(result.manifest.readiness).toEqual({ port: 8080, path: '/up', expect: 200, timeoutSeconds: 300 });
+    expect((await plan('bucket: b\nregions: [us-east-1]\n')).manifest.readiness).toBeUndefined();
+  });
+
   it('maps every field with its default', async () => {
     const result = await plan(`bucket: {name: b, create: true, prefix: /deploys/}
 regions: [us-east-1]
 market: spot-then-on-demand
 max_price: 0.02
-allocation: lowest-price
+allocation: price-capacity-optimized
 root_volume: {size_gb: 40, type: gp2}
 network: {vpc: vpc-0abc, subnets: auto, public_ip: false, ingress: [{port: 443, cidr: 10.0.0.0/8}]}
 ssh: {public_key: "ssh-ed25519 AAAA me", cidr: 203.0.113.7/32}
@@ -119,7 +125,7 @@ health_check: {port: 8080}
       architecture: 'x86_64',
       market: 'spot-then-on-demand',
       maxPrice: 0.02,
-      allocation: 'lowest-price',
+      allocation: 'price-capacity-optimized',
       rootVolume: { sizeGb: 40, type: 'gp2' },
       network: {
         vpc: 'vpc-0abc',

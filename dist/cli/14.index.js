@@ -646,8 +646,8 @@ async function uploadAndPresign(plan, prepared, bucket, surface) {
 
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
 var user_data = __webpack_require__(5873);
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
-var prepare = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 7 modules
+var prepare = __webpack_require__(375);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the

@@ -50,8 +50,8 @@ async function estimateCost(plan, env = process.env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 6 modules
-var prepare = __webpack_require__(3557);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 7 modules
+var prepare = __webpack_require__(375);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 /**
  * `plan`: validate, then build the bundle and user-data and show what would
@@ -81,7 +81,7 @@ async function planCommand(plan, env) {
         market: plan.market,
         sourceFiles: plan.sourceFiles,
         ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
-        notices: [...estimate.notices, ...plan.notices],
+        notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices],
     };
     return { result, userDataText: prepared.sizeCheck.text };
 }

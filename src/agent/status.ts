@@ -12,6 +12,8 @@ export interface BootstrapStatus {
   launch_index?: number | null;
   failed_step?: string | null;
   steps?: Array<{ name: string; status: string; seconds: number }>;
+  /** config.yaml's health_check as the instance last saw it; null when there is none. */
+  health?: { url: string; status: 'ok' | 'failed'; http_status: number; expected: number } | null;
   started_at?: string;
   finished_at?: string;
   log_tail?: string;

@@ -8,12 +8,14 @@
 import { posix } from 'node:path';
 import { SpotError } from '../core/errors.js';
 import type { HealthCheck, Manifest, ScriptStep, ServiceStep } from '../plan/types.js';
-import { shellQuote } from './shell-quote.js';
+import { instancePath } from '../plan/paths.js';
+import { envFileQuote, shellQuote } from './shell-quote.js';
 import { CODE } from '../core/codes.js';
+import { ENV_NAME_PATTERN, isShellReservedName } from '../config/env-names.js';
 
 export { shellQuote };
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_NAME = ENV_NAME_PATTERN;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -24,45 +26,29 @@ function checkedEnvName(name: string, where: string): string {
       hint: 'Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).',
     });
   }
+  if (isShellReservedName(name)) {
+    throw new SpotError(CODE.badEnvName, `${where}: "${name}" is a name bash keeps for itself`, {
+      key: where,
+      hint: 'Choose another name, e.g. APP_' + name + '.',
+    });
+  }
   return name;
 }
 
-/** `KEY='value'` pairs sorted by name, so the same env gives the same bytes. */
-function envPairs(env: Record<string, string>, where: string): string[] {
-  return Object.keys(env)
-    .sort(byName)
-    .map((name) => `${checkedEnvName(name, where)}=${shellQuote(env[name] ?? '')}`);
-}
-
 /**
- * The deployment's env file: one `KEY='value'` line per variable, sorted,
- * bash single-quoting (a value may span lines). The agent sources it with
- * `set -a`; systemd reads the same syntax through `EnvironmentFile=`.
+ * The deployment's env file: one `KEY="value"` line per variable, sorted.
+ * It is read by bash (`set -a; .`) and by systemd (`EnvironmentFile=`),
+ * whose parsers agree on double quotes with exactly `\ " $ \`` escaped
+ * (a value may span lines), and disagree on bash's `'it'\''s` idiom.
  */
 export function renderEnvFile(env: Record<string, string>): string {
-  const lines = envPairs(env, 'env');
+  const lines = Object.keys(env)
+    .sort(byName)
+    .map((name) => `${checkedEnvName(name, 'env')}=${envFileQuote(env[name] ?? '')}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-/**
- * Where a project path (a script, unit or compose file) lands on the
- * instance: through the most specific upload that contains it, else under
- * the target, where the whole project is unpacked by convention.
- */
-export function instancePath(manifest: Manifest, projectPath: string): string {
-  const path = posix.normalize(projectPath).replace(/^\.\/|\/+$/g, '');
-  let best: { source: string; dest: string } | undefined;
-  for (const upload of manifest.uploads) {
-    const source = posix.normalize(upload.source).replace(/\/+$/, '');
-    const covers = source === '.' || path === source || path.startsWith(`${source}/`);
-    if (covers && (best === undefined || best.source === '.' || source.length > best.source.length)) {
-      best = { source, dest: upload.dest };
-    }
-  }
-  if (!best) return posix.join(manifest.target, path);
-  const rest = best.source === '.' ? path : path.slice(best.source.length).replace(/^\//, '');
-  return rest === '' ? best.dest : posix.join(best.dest, rest);
-}
+export { instancePath };
 
 /** `app` → `app.service`; a name that already has a unit suffix is kept. */
 export const unitName = (name: string): string => (/\.[a-z]+$/.test(name) ? name : `${name}.service`);
@@ -129,10 +115,16 @@ function serviceLines(manifest: Manifest): string[] {
   });
 }
 
+function readinessLines(manifest: Manifest): string[] {
+  const check = manifest.readiness;
+  if (check === undefined) return [];
+  return [call('health_check', 'sd_health_check', [String(check.port), check.path, String(check.expect), String(check.timeoutSeconds)])];
+}
+
 /**
  * steps.sh for one bundle: pre_install hooks, packages, tarballs,
  * uploads/secrets, env, scripts, services (+health), compose, post_install
- * hooks; on_failure hooks are registered first so any failure can run them.
+ * hooks, then the project's health_check; on_failure hooks are registered first so any failure can run them.
  * Deterministic: the same manifest gives the same bytes.
  */
 export function renderStepsScript(manifest: Manifest): string {
@@ -156,6 +148,7 @@ export function renderStepsScript(manifest: Manifest): string {
     ...serviceLines(manifest),
     ...(manifest.compose === undefined ? [] : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
     ...hookLines('post_install', hooks.postInstall, target),
+    ...readinessLines(manifest),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Plan } from '../plan/types.js';
 import { checkedExtraPath, octal, parseMode } from './paths.js';
 import { addAncestors, selectUploads } from './select-files.js';
+import { largeBundleNotice } from './size-notice.js';
 import { writeTarGz } from './tar-writer.js';
 import type { Bundle, BuildBundleOptions, BundleEntry, ExtraFile, IndexUpload, SelectedEntry } from './types.js';
 
@@ -81,7 +82,9 @@ export async function buildBundle(plan: Plan, options: BuildBundleOptions): Prom
     const { sha256, bytes } = await writeTarGz(temporary, sorted, trailer);
     const file = join(outDir, `${sha256}.tar.gz`);
     await rename(temporary, file);
-    return { file, sha256, bytes, entries: [...sorted, index!].map(publicEntry) };
+    const entries = [...sorted, index!].map(publicEntry);
+    const notice = largeBundleNotice(entries);
+    return { file, sha256, bytes, entries, notices: notice === undefined ? [] : [notice] };
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

@@ -11,20 +11,11 @@ import ignore, { type Ignore } from 'ignore';
 import { CODE } from '../core/codes.js';
 import { SpotError } from '../core/errors.js';
 import type { BundleSource, Plan } from '../plan/types.js';
+import { DEFAULT_EXCLUDES, isSecretName } from '../plan/paths.js';
 import { archiveBaseFor, checkedLinkTarget, checkedSource, octal, parseMode } from './paths.js';
 import type { IndexUpload, SelectedEntry } from './types.js';
 
-/** Debris that never belongs on a server; documented in docs/bundle.md. */
-export const DEFAULT_EXCLUDES = [
-  '.git',
-  '.DS_Store',
-  'Thumbs.db',
-  '*.swp',
-  '*~',
-  '__pycache__/',
-  '.terraform/',
-  'node_modules/.cache/',
-] as const;
+export { DEFAULT_EXCLUDES };
 
 interface WalkContext {
   projectRoot: string;
@@ -75,9 +66,9 @@ function resolveSource(projectRoot: string, upload: BundleSource, index: number)
   return real;
 }
 
-/** SPEC §2.2: secrets are always 0600, whatever `mode` says; the agent enforces the same. */
-function fileMode(upload: BundleSource, stats: Stats, index: number): number {
-  if (upload.secret) return 0o600;
+/** SPEC §2.2: secrets (by upload or by name) are always 0600, whatever `mode` says; the agent enforces the same. */
+function fileMode(upload: BundleSource, stats: Stats, index: number, secret: boolean): number {
+  if (secret) return 0o600;
   if (upload.mode !== undefined) return parseMode(upload.mode, `uploads.${index}.mode`);
   return stats.mode & 0o100 ? 0o755 : 0o644;
 }
@@ -85,12 +76,13 @@ function fileMode(upload: BundleSource, stats: Stats, index: number): number {
 function entryFor(ctx: WalkContext, walk: UploadWalk, abs: string, path: string, stats: Stats): SelectedEntry {
   const { upload } = walk;
   const projectPath = toPosix(relative(ctx.projectRoot, abs));
+  const secret = upload.secret || isSecretName(projectPath, stats.isDirectory());
   if (stats.isDirectory()) {
-    return { path, size: 0, mode: upload.secret ? '0700' : '0755', secret: upload.secret, type: 'directory' };
+    return { path, size: 0, mode: secret ? '0700' : '0755', secret, type: 'directory' };
   }
   if (stats.isFile()) {
-    const mode = octal(fileMode(upload, stats, walk.index));
-    return { path, size: stats.size, mode, secret: upload.secret, type: 'file', sourcePath: abs };
+    const mode = octal(fileMode(upload, stats, walk.index, secret));
+    return { path, size: stats.size, mode, secret, type: 'file', sourcePath: abs };
   }
   throw new SpotError(CODE.unsupportedType, `"${projectPath}" is not a regular file, folder or symlink`, {
     position: { file: projectPath },

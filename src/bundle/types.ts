@@ -21,6 +21,8 @@ export interface Bundle {
   /** Size of the tar.gz in bytes. */
   bytes: number;
   entries: BundleEntry[];
+  /** Notices about the bundle (e.g. its size), shown with the plan's. */
+  notices: string[];
 }
 
 /** A file that does not exist in the project but goes into the bundle. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { CODE, type Code } from '../core/codes.js';
-import { scanConvention } from '../config/convention.js';
+import { rootComposeFile, scanConvention, scanRunsSomething } from '../config/convention.js';
 import { CONVENTION_DIR } from '../config/find-root.js';
 import { SCHEMA_BASE_URL, SCHEMA_FILES } from '../config/json-schema.js';
 import { ConfigError, type ConfigIssue } from '../core/errors.js';
@@ -41,12 +41,20 @@ export const INIT_FILES = {
  */
 export async function runInit(options: InitOptions): Promise<InitResult> {
   const root = path.resolve(options.dir);
-  if (!isDirectory(path.join(root, CONVENTION_DIR))) {
+  if (!isDirectory(path.join(root, CONVENTION_DIR)) && rootComposeFile(root) === undefined) {
     throw initError(
       CODE.incompleteSpot,
       CONVENTION_DIR,
-      `no ${CONVENTION_DIR}/ folder in ${root} to scaffold from`,
-      'create deployment/setup.sh with the commands that install your app, then run init again',
+      `no ${CONVENTION_DIR}/ folder and no compose file in ${root} to scaffold from`,
+      'create deployment/setup.sh with the commands that install your app (or a compose.yaml), then run init again',
+    );
+  }
+  if (!scanRunsSomething(scanConvention(root))) {
+    throw initError(
+      CODE.incompleteSpot,
+      `${CONVENTION_DIR}/`,
+      `${CONVENTION_DIR}/ has nothing to run: no setup.sh or init.sh, no scripts/*.sh, no *.service and no compose file`,
+      'create deployment/setup.sh with the commands that install and start your app, then run init again',
     );
   }
   const contents = renderInitFiles(root, options);

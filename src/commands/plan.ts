@@ -42,7 +42,7 @@ export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined
     market: plan.market,
     sourceFiles: plan.sourceFiles,
     ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
-    notices: [...estimate.notices, ...plan.notices],
+    notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices],
   };
   return { result, userDataText: prepared.sizeCheck.text };
 }

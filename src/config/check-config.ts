@@ -1,5 +1,7 @@
 import net from 'node:net';
 import type { PlanOverrides } from './overrides.js';
+import { AWS_REGIONS } from './aws-regions.js';
+import { didYouMean } from './did-you-mean.js';
 import { CODE, type Code } from '../core/codes.js';
 import { INSTANCE_TYPE_PATTERN, REGION_PATTERN, type ConfigFile } from './config-schema.js';
 import type { IssueList, Locator } from './issues.js';
@@ -22,6 +24,8 @@ const INPUT_CODES: Record<string, Code> = {
 /** Checks of the config and the overrides beyond types; all offline. */
 export function checkConfig(check: ConfigCheck): void {
   checkOverrides(check);
+  checkNotYetUsed(check);
+  checkRegionNames(check);
   checkSsh(check);
   for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
     const at = ['network', 'ingress', index, 'cidr'];
@@ -29,6 +33,40 @@ export function checkConfig(check: ConfigCheck): void {
       worldSsh(check, at);
     }
   }
+}
+
+/**
+ * Keys of the schema that nothing acts on yet: refused rather than silently
+ * ignored, so a config never promises more than the deploy does.
+ */
+function checkNotYetUsed(check: ConfigCheck): void {
+  const allocation = check.config.allocation;
+  if (allocation !== undefined && allocation !== 'price-capacity-optimized') {
+    check.issues.report(
+      check.locator,
+      ['allocation'],
+      CODE.invalidValue,
+      `allocation "${allocation}" is used by the EC2 Fleet request, which is not there yet`,
+      {
+        hint: 'remove allocation (instances are launched pool by pool down the capacity ladder), or set it to price-capacity-optimized',
+      },
+    );
+  }
+}
+
+/** Names that look like regions but that no AWS partition has (the SDK's own list, src/config/aws-regions.ts). */
+function checkRegionNames(check: ConfigCheck): void {
+  for (const [index, entry] of (check.config.regions ?? []).entries()) {
+    const name = typeof entry === 'string' ? entry : entry.name;
+    if (!REGION_PATTERN.test(name) || AWS_REGIONS.includes(name)) continue;
+    const at = typeof entry === 'string' ? ['regions', index] : ['regions', index, 'name'];
+    check.issues.report(check.locator, at, CODE.badRegion, `region "${name}" is not a region AWS has`, { hint: regionHint(name) });
+  }
+}
+
+function regionHint(name: string): string {
+  const guess = didYouMean(name, AWS_REGIONS);
+  return guess === undefined ? 'see the list of region names in the AWS documentation, e.g. us-east-1' : `did you mean ${guess}?`;
 }
 
 function checkOverrides(check: ConfigCheck): void {
@@ -46,6 +84,7 @@ function checkOverrides(check: ConfigCheck): void {
   for (const region of check.overrides.regions ?? []) {
     if (!REGION_PATTERN.test(region))
       input('regions', `"${region}" is not an AWS region name`, 'write region names like us-east-1, comma-separated');
+    else if (!AWS_REGIONS.includes(region)) input('regions', `"${region}" is not a region AWS has`, regionHint(region));
   }
   for (const type of check.overrides.instanceTypes ?? []) {
     if (!INSTANCE_TYPE_PATTERN.test(type))

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CODE } from '../core/codes.js';
 import { checkInstancePath, checkSource, type PathCheck } from './check-paths.js';
 import { checkUnitText } from './check-unit.js';
+import { checkForInstance, checkTarballUrl } from './check-instance.js';
 import { DEFAULT_TARGET } from './convention.js';
 import type { DeploymentFile, ScriptEntry, ServiceEntry, UploadEntry } from './deployment-schema.js';
 import type { KeyPath } from './yaml-source.js';
@@ -25,6 +26,7 @@ export function checkDeployment(file: DeploymentFile, check: PathCheck): void {
   for (const [index, entry] of (file.services ?? []).entries()) checkService(entry, ['services', index], check);
   if (file.compose !== undefined) checkSource(file.compose, ['compose'], check);
   checkTarballs(file, check);
+  checkForInstance(file, check);
   checkInstancePath(target, ['target'], check, 'target');
   if (file.template !== undefined && !BUILTIN_TEMPLATES.includes(file.template)) {
     checkSource(file.template, ['template'], check);
@@ -102,7 +104,14 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
       });
       return;
     }
-    text = readFileSync(path.join(check.root, entry.file), 'utf8');
+    try {
+      text = readFileSync(path.join(check.root, entry.file), 'utf8');
+    } catch (error) {
+      check.issues.report(check.locator, [...at, 'file'], CODE.invalidValue, `unit "${entry.file}" cannot be read: ${errorCode(error)}`, {
+        hint: 'check the file permissions (the deployer needs to read it)',
+      });
+      return;
+    }
     unitFile = entry.file;
   }
   if (text === undefined) return;
@@ -113,7 +122,7 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
     code: CODE.badUnit,
     key: [...at, unitFile ? 'file' : 'unit'].join('.'),
     message: `${name} ${problem.message}`,
-    hint: 'a unit needs a [Service] section with at least ExecStart=…; see systemd.service(5)',
+    hint: problem.hint ?? 'a unit needs a [Service] section with at least ExecStart=…; see systemd.service(5)',
     severity: 'error' as const,
   };
   if (unitFile)
@@ -126,17 +135,15 @@ function checkService(entry: ServiceEntry, at: KeyPath, check: PathCheck): void 
   else check.issues.report(check.locator, [...at, 'unit'], issue.code, issue.message, { hint: issue.hint });
 }
 
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
+
 function checkTarballs(file: DeploymentFile, check: PathCheck): void {
   if (file.tarball === undefined) return;
   const entries = Array.isArray(file.tarball)
     ? file.tarball.map((entry, index) => ({ entry, at: ['tarball', index] }))
     : [{ entry: file.tarball, at: ['tarball'] }];
   for (const { entry, at } of entries) {
-    if (!/^(https:\/\/[^\s/]+|s3:\/\/[a-z0-9][a-z0-9.-]+\/)\S*$/.test(entry.url)) {
-      check.issues.report(check.locator, [...at, 'url'], CODE.badUrl, `tarball url "${entry.url}" must start with https:// or s3://`, {
-        hint: 'plain http is refused because the download would not be authenticated; use https:// or s3://bucket/key',
-      });
-    }
+    checkTarballUrl(entry.url, [...at, 'url'], check);
     if (!CHECKSUM_PATTERN.test(entry.checksum)) {
       check.issues.report(
         check.locator,

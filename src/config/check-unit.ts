@@ -8,7 +8,12 @@ export interface UnitProblem {
   /** 1-based line in the unit text. */
   line: number;
   message: string;
+  hint?: string;
 }
+
+/** Units the agent itself runs inside: a unit that waits for them waits for itself. */
+const BOOT_UNITS = /(^|\s)(cloud-init\.target|cloud-final\.service)(\s|$)/;
+const ORDERING = /^(After|Requires|Wants|BindsTo|Requisite)\s*=\s*(.*)$/;
 
 const SECTION = /^\[([A-Za-z][A-Za-z0-9 _-]*)\]$/;
 const ASSIGNMENT = /^[A-Za-z0-9_.-]+\s*=/;
@@ -38,6 +43,14 @@ export function checkUnitText(text: string): UnitProblem | undefined {
       return {
         line: index + 1,
         message: `line ${index + 1} comes before any [Section]`,
+      };
+    const ordering = ORDERING.exec(line);
+    const boot = ordering ? BOOT_UNITS.exec(ordering[2]!) : null;
+    if (ordering && boot)
+      return {
+        line: index + 1,
+        message: `line ${index + 1} (${ordering[1]}=) waits for ${boot[2]}, which waits for this deployment: the boot would deadlock`,
+        hint: `remove ${boot[2]} from ${ordering[1]}=; the deployer starts the service itself once the bundle is in place`,
       };
   }
   if (!sections.has('Service')) return { line: 1, message: 'has no [Service] section' };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DeploymentFile, ScriptEntry, ServiceEntry, UploadEntry } from './deployment-schema.js';
-import { CONVENTION_DIR } from './find-root.js';
+import { COMPOSE_FILES, CONVENTION_DIR } from './find-root.js';
 
 export const DEFAULT_TARGET = '/opt/deployment';
 
@@ -14,7 +14,8 @@ const RUNTIME_PACKAGES: ReadonlyArray<[file: string, packages: string[]]> = [
   ['Cargo.toml', ['cargo']],
 ];
 
-const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+/** A compose file at the project root, which the convention uses when deployment/ has none. */
+export const rootComposeFile = (root: string): string | undefined => COMPOSE_FILES.find((name) => isFile(path.join(root, name)));
 
 /** What the `deployment/` scan found: a deployment.yaml-shaped value and where each part came from. */
 export interface ConventionScan {
@@ -28,8 +29,10 @@ export interface ConventionScan {
 const rel = (...parts: string[]): string => [CONVENTION_DIR, ...parts].join('/');
 
 /**
- * Scans `<root>/deployment/` by SPEC §2.3. The result has the same shape as
- * `.spot/deployment.yaml`, which is what `init` writes out.
+ * Scans `<root>/deployment/` by SPEC §2.3; without a compose file there, a
+ * compose file at the root is used (its folder, the root, is then bundled).
+ * The result has the same shape as `.spot/deployment.yaml`, which is what
+ * `init` writes out.
  */
 export function scanConvention(root: string): ConventionScan {
   const base = path.join(root, CONVENTION_DIR);
@@ -39,7 +42,7 @@ export function scanConvention(root: string): ConventionScan {
     origins: new Map(),
   };
   const entries = new Set(listDir(base));
-  const uploads: UploadEntry[] = [{ source: CONVENTION_DIR, dest: DEFAULT_TARGET }];
+  const uploads: UploadEntry[] = isDir(base) ? [{ source: CONVENTION_DIR, dest: DEFAULT_TARGET }] : [];
   const secrets: UploadEntry[] = [];
   const exclude: string[] = [];
   if (isDir(path.join(base, 'secrets'))) {
@@ -52,22 +55,23 @@ export function scanConvention(root: string): ConventionScan {
     exclude.push('.env');
     scan.files.push(rel('.env'));
   }
-  if (exclude.length > 0) uploads[0] = { ...uploads[0]!, exclude };
+  if (exclude.length > 0 && uploads[0]) uploads[0] = { ...uploads[0], exclude };
   for (const folder of ['configs', 'files']) {
     if (!isDir(path.join(base, folder))) continue;
     uploads.push({ source: rel(folder), dest: `/opt/${folder}` });
     scan.files.push(rel(folder));
   }
-  scan.deployment.uploads = uploads;
+  if (uploads.length > 0) scan.deployment.uploads = uploads;
   if (secrets.length > 0) scan.deployment.secrets = secrets;
   addPackages(scan, base, entries);
   addScripts(scan, base, entries);
   addServices(scan, base, entries);
-  const compose = COMPOSE_FILES.find((name) => entries.has(name));
+  const inFolder = COMPOSE_FILES.find((name) => entries.has(name));
+  const compose = inFolder ? rel(inFolder) : rootComposeFile(root);
   if (compose) {
-    scan.deployment.compose = rel(compose);
-    scan.files.push(rel(compose));
-    scan.origins.set('compose', rel(compose));
+    scan.deployment.compose = compose;
+    scan.files.push(compose);
+    scan.origins.set('compose', compose);
   }
   return scan;
 }
@@ -117,6 +121,10 @@ function addServices(scan: ConventionScan, base: string, entries: Set<string>): 
   }
   if (services.length > 0) scan.deployment.services = services;
 }
+
+/** True when the scan found something that runs: a script, a unit or a compose file. */
+export const scanRunsSomething = (scan: ConventionScan): boolean =>
+  Boolean(scan.deployment.scripts?.length || scan.deployment.services?.length || scan.deployment.compose);
 
 /** Sorted names in a folder; empty when it does not exist. Sorting by code unit keeps it locale-independent. */
 function listDir(dir: string): string[] {

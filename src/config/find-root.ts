@@ -6,6 +6,17 @@ import { CODE } from '../core/codes.js';
 export const SPOT_DIR = '.spot';
 export const CONVENTION_DIR = 'deployment';
 
+/** Compose file names, in the order the convention prefers them; one at the root marks a project on its own. */
+export const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+
+const isFile = (target: string): boolean => {
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
+};
+
 const isDirectory = (target: string): boolean => {
   try {
     return statSync(target).isDirectory();
@@ -15,7 +26,7 @@ const isDirectory = (target: string): boolean => {
 };
 
 /**
- * The project root: `dir` itself when it holds `.spot/` or `deployment/`,
+ * The project root: `dir` itself when it holds `.spot/`, `deployment/` or a compose file,
  * else the nearest parent that does (so commands work from a subfolder).
  * Stops at the filesystem root or at a `.git` boundary.
  */
@@ -24,6 +35,7 @@ export function findProjectRoot(dir: string): string {
   if (!isDirectory(start)) throw noProject(start, `${start} is not a folder`);
   for (let current = start; ; current = path.dirname(current)) {
     if (isDirectory(path.join(current, SPOT_DIR)) || isDirectory(path.join(current, CONVENTION_DIR))) return current;
+    if (COMPOSE_FILES.some((name) => isFile(path.join(current, name)))) return current;
     const parent = path.dirname(current);
     if (parent === current || isDirectory(path.join(current, '.git'))) break;
   }
@@ -39,7 +51,7 @@ function noProject(start: string, message: string): ConfigError {
       column: 1,
       key: '',
       message,
-      hint: 'run `spot-deployer init` in the project, or add deployment/setup.sh; use --dir (working-directory) to point elsewhere',
+      hint: 'add deployment/setup.sh (the commands that install and start your app) or a compose.yaml, then `spot-deployer init` can write .spot/ from it; use --dir (working-directory) to point elsewhere',
       severity: 'error',
     },
   ]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CODE } from '../core/codes.js';
-import { scanConvention } from './convention.js';
+import { rootComposeFile, scanConvention, scanRunsSomething } from './convention.js';
 import { deploymentSchema, type DeploymentFile } from './deployment-schema.js';
 import { CONVENTION_DIR } from './find-root.js';
 import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
@@ -25,8 +25,9 @@ export interface LoadedDeployment {
 /** `.spot/deployment.yaml` when present, else the `deployment/` convention scan. */
 export function loadDeployment(root: string, issues: IssueList): LoadedDeployment {
   if (existsSync(path.join(root, DEPLOYMENT_FILE))) return loadFile(root, issues);
-  if (existsSync(path.join(root, CONVENTION_DIR))) {
+  if (existsSync(path.join(root, CONVENTION_DIR)) || rootComposeFile(root) !== undefined) {
     const scan = scanConvention(root);
+    if (!scanRunsSomething(scan)) reportRunsNothing(issues);
     return {
       deployment: scan.deployment,
       locator: fileLocator(CONVENTION_DIR, scan.origins),
@@ -78,6 +79,19 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
     files: [...files, ...referencedFiles(parsed.data)],
     origin: 'file',
   };
+}
+
+function reportRunsNothing(issues: IssueList): void {
+  issues.add({
+    code: CODE.incompleteSpot,
+    file: `${CONVENTION_DIR}/`,
+    line: 1,
+    column: 1,
+    key: '',
+    message: `${CONVENTION_DIR}/ has nothing to run: no setup.sh or init.sh, no scripts/*.sh, no *.service and no compose file`,
+    hint: `add ${CONVENTION_DIR}/setup.sh with the commands that install and start your app (or a compose.yaml), or describe it in ${DEPLOYMENT_FILE}`,
+    severity: 'error',
+  });
 }
 
 /** Accepts keys at the top level or under `deployment:`, never both. */

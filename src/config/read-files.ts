@@ -21,7 +21,19 @@ export function readYamlFile(root: string, file: string, issues: IssueList): Yam
     });
     return undefined;
   }
-  const { source, issues: syntax } = parseYamlSource(file, readFileSync(absolute, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    issues.add({
+      ...at,
+      code: CODE.invalidValue,
+      message: `${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      hint: 'check the file permissions (the deployer needs to read it), or remove the file',
+    });
+    return undefined;
+  }
+  const { source, issues: syntax } = parseYamlSource(file, text);
   issues.add(...syntax);
   if (syntax.length > 0) return undefined;
   if (source.empty) {

@@ -46,7 +46,25 @@ export function parseYamlSource(file: string, text: string): { source: YamlSourc
       severity: 'error',
     };
   });
-  const value: unknown = issues.length > 0 ? null : doc.toJS({ maxAliasCount: 100 });
+  let value: unknown = null;
+  if (issues.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // The yaml package refuses documents whose aliases expand too far (a "billion laughs" bomb).
+      const at = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
+      issues.push({
+        code: CODE.yamlSyntax,
+        file,
+        line: at.line,
+        column: at.col,
+        key: '',
+        message: `the document cannot be expanded: ${firstSentence(error instanceof Error ? error.message : String(error))}`,
+        hint: 'use fewer YAML aliases (*name); write the values out instead of nesting aliases of aliases',
+        severity: 'error',
+      });
+    }
+  }
   const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
   return { source: { file, doc, lineCounter, value, empty }, issues };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CODE, type Code } from '../core/codes.js';
+import { AWS_REGIONS } from './aws-regions.js';
 import { didYouMean } from './did-you-mean.js';
 import { IssueList, type Locator } from './issues.js';
 import type { KeyPath } from './yaml-source.js';
@@ -61,8 +62,10 @@ function reportOne(issue: ZodIssue, base: KeyPath, options: ReportContext): void
     default: {
       const found = valueAt(options.value, path);
       const missing = found === undefined && issue.code === 'invalid_type';
-      list.report(locator, path, missing ? CODE.missingValue : codeFor(path), describe(issue, found, path), {
-        hint: hint ?? fallbackHint(issue, path),
+      const code = missing ? CODE.missingValue : codeFor(path);
+      const guess = code === CODE.badRegion && typeof found === 'string' ? didYouMean(found, AWS_REGIONS) : undefined;
+      list.report(locator, path, code, describe(issue, found, path), {
+        hint: guess === undefined ? (hint ?? fallbackHint(issue, path)) : `did you mean ${guess}?`,
         at: issue.code === 'invalid_key' ? 'key' : 'value',
       });
     }

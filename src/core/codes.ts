@@ -129,7 +129,7 @@ export const CODES = {
     name: 'badUrl',
     title: 'a tarball URL the instance cannot fetch or unpack',
     severity: 'error',
-    hint: 'Use an https:// or s3:// URL of a .tar.gz, .tgz or .tar file.',
+    hint: 'Use an https:// URL (presigned for a private S3 object) of a .tar.gz, .tgz or .tar file.',
   },
   SD120: { name: 'badRegion', title: 'a region name AWS does not have', severity: 'error', hint: 'Use a region name such as us-east-1.' },
   SD121: {
@@ -174,6 +174,12 @@ export const CODES = {
     title: 'nothing to deploy, or .spot/ holds only one of its files in a way that cannot work',
     severity: 'error',
     hint: 'Add .spot/deployment.yaml, or a deployment/ folder with a setup.sh.',
+  },
+  SD129: {
+    name: 'portNotOpen',
+    title: 'a port the compose file publishes that no `network.ingress` rule opens (warning)',
+    severity: 'warning',
+    hint: 'Add the port to network.ingress in .spot/config.yaml, or stop publishing it.',
   },
   SD130: {
     name: 'unsafeDest',

@@ -6,6 +6,7 @@ import type { DeploymentFile, ScriptEntry, UploadEntry } from '../config/deploym
 import type { ManifestContext } from './manifest-context.js';
 import { timeoutSeconds, toService } from './build-services.js';
 import { normaliseSource } from './paths.js';
+import { addComposeClosure } from './compose-closure.js';
 import type { BundleSource, Manifest, ScriptStep, TarballStep } from './types.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_SECONDS = 1800;
@@ -26,18 +27,29 @@ export function buildManifest(file: DeploymentFile, context: ManifestContext): M
   const secrets = (file.secrets ?? []).map((entry, index) => toSource(entry, ['secrets', index], true, context));
   const all = [...uploads, ...secrets];
   const scripts = (file.scripts ?? []).map((entry, index) => toScript(entry, index, { target, all, context }));
-  if (file.compose !== undefined) {
-    ensureBundled(file.compose, { target, all, context });
-  }
+  const services = (file.services ?? []).map((entry, index) => toService(entry, index, context));
+  // A unit file no upload covers is bundled where instancePath() will look for it.
+  for (const service of services) if (service.file !== undefined) ensureBundled(service.file, { target, all, context });
   const compose = file.compose === undefined ? undefined : normaliseSource(file.compose);
+  const composePorts =
+    compose === undefined
+      ? []
+      : addComposeClosure({ compose, target, uploads: all, context }).map((port) => ({
+          port: port.port,
+          protocol: port.protocol,
+          key: port.key.join('.'),
+          line: port.line ?? 1,
+          column: port.column ?? 1,
+        }));
   return {
     target,
     packages: file.packages ?? [],
     env: stringMap(file.env),
     uploads: all,
     scripts,
-    services: (file.services ?? []).map((entry, index) => toService(entry, index, context)),
+    services,
     ...(compose === undefined ? {} : { compose }),
+    ...(composePorts.length === 0 ? {} : { composePorts }),
     tarballs: toTarballs(file, target),
     hooks: {
       preInstall: asList(file.hooks?.pre_install),
@@ -90,7 +102,7 @@ interface PathContext {
 }
 
 /**
- * A script or compose file named by path must be in the bundle: when no
+ * A script or unit file named by path must be in the bundle: when no
  * upload covers it, an upload to `<target>/<path>` is added — where the
  * bundle stage's instancePath() looks for files that no upload covers.
  */

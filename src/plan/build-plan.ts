@@ -59,6 +59,9 @@ export function deploymentNames(
   };
 }
 
+/** How long the agent polls config.yaml's health_check before it reports failed. */
+export const HEALTH_CHECK_TIMEOUT_SECONDS = 300;
+
 /** Builds the Plan from a validated config, the manifest and the overrides (which win). */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { config, overrides } = input;
@@ -66,7 +69,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const regions = buildRegions(input);
   const architecture: Architecture = config.architecture ?? architectureOf(regions[0]?.instanceTypes[0] ?? '') ?? DEFAULTS.architecture;
   const ssh = buildSsh(input);
-  const healthCheck = config.health_check;
+  const healthCheck =
+    config.health_check === undefined
+      ? undefined
+      : { port: config.health_check.port, path: config.health_check.path ?? '/', expect: config.health_check.expect ?? 200 };
   const userTags = {
     ...Object.fromEntries(Object.entries(config.tags ?? {}).map(([key, value]) => [key, String(value)])),
     ...overrides.tags,
@@ -98,16 +104,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
       overrides.timeoutMinutes !== undefined
         ? overrides.timeoutMinutes * 60
         : (parseDuration(config.ready_timeout ?? DEFAULTS.readyTimeout) ?? 900),
-    ...(healthCheck === undefined
-      ? {}
-      : {
-          healthCheck: {
-            port: healthCheck.port,
-            path: healthCheck.path ?? '/',
-            expect: healthCheck.expect ?? 200,
-          },
-        }),
-    manifest: input.manifest,
+    ...(healthCheck === undefined ? {} : { healthCheck }),
+    // The agent polls health_check itself before it reports ready: it travels in steps.sh.
+    manifest:
+      healthCheck === undefined
+        ? input.manifest
+        : { ...input.manifest, readiness: { ...healthCheck, timeoutSeconds: HEALTH_CHECK_TIMEOUT_SECONDS } },
     userData: input.userData,
     bundleIgnore: input.bundleIgnore,
     notices: [],

@@ -8,6 +8,8 @@ import { buildPlan } from './build-plan.js';
 import type { Plan, PlanOverrides } from './types.js';
 import { checkConfig } from '../config/check-config.js';
 import { checkArchitecture } from './check-architecture.js';
+import { checkCompose } from './check-compose.js';
+import { checkUploadLinks } from './check-links.js';
 import { checkDeployment } from '../config/check-deployment.js';
 import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
@@ -35,12 +37,20 @@ export interface LoadedProject {
 
 /** Optional project files that shape the bundle or user-data when present. */
 const IGNORE_FILE = '.spotignore';
+const GITIGNORE_FILE = '.gitignore';
 const EXTRA_FILES = [IGNORE_FILE, CLOUD_INIT_FILE];
 
-/** The project's ignore rules, read once here: the bundle stage never reads the project's settings. */
+/**
+ * The project's ignore rules, read once here: the bundle stage never reads
+ * the project's settings. `.spotignore` when present, else the root
+ * `.gitignore` (what git does not keep is rarely meant for the server).
+ */
 function readBundleIgnore(root: string): Plan['bundleIgnore'] {
-  const file = path.join(root, IGNORE_FILE);
-  return existsSync(file) ? { file: IGNORE_FILE, rules: readFileSync(file, 'utf8') } : { rules: '' };
+  for (const name of [IGNORE_FILE, GITIGNORE_FILE]) {
+    const file = path.join(root, name);
+    if (existsSync(file)) return { file: name, rules: readFileSync(file, 'utf8') };
+  }
+  return { rules: '' };
 }
 
 /**
@@ -128,6 +138,8 @@ function planFrom(input: {
     issues,
   });
   checkArchitecture({ config: config.config!, overrides: input.overrides, locator: config.locator, issues }, plan);
+  checkCompose(plan, { locator: deployment.locator, issues });
+  checkUploadLinks(plan, issues);
   return plan;
 }
 

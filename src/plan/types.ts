@@ -97,9 +97,13 @@ export interface Manifest {
   scripts: ScriptStep[];
   services: ServiceStep[];
   compose?: string;
+  /** Host ports the compose file publishes, where it says so (for the ingress notice). */
+  composePorts?: { port: number; protocol: 'tcp' | 'udp'; key: string; line: number; column: number }[];
   tarballs: TarballStep[];
   hooks: { preInstall: string[]; postInstall: string[]; onFailure: string[] };
   template: string;
+  /** config.yaml's `health_check`, polled by the agent last, before it reports ready. */
+  readiness?: { port: number; path: string; expect: number; timeoutSeconds: number };
 }
 
 /** The parts of the user-data, read at plan time; rendering only combines them. */

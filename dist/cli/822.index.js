@@ -1,5 +1,5 @@
-export const id = 512;
-export const ids = [512,201];
+export const id = 822;
+export const ids = [822,201];
 export const modules = {
 
 /***/ 7469:
@@ -80,7 +80,8 @@ function parseStatusKey(scope, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ shellQuote)
+/* harmony export */   Z: () => (/* binding */ shellQuote),
+/* harmony export */   y: () => (/* binding */ envFileQuote)
 /* harmony export */ });
 /* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7265);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
@@ -90,14 +91,26 @@ function parseStatusKey(scope, key) {
  */
 
 
-/** Quotes one value for bash: single quotes, with `'` written as `'\''`. */
-function shellQuote(value) {
+function refuseNul(value) {
     if (value.includes('\0')) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.nulByte, `a value for the instance contains a NUL byte: ${JSON.stringify(value.slice(0, 40))}`, {
             hint: 'Remove the NUL character from the value in .spot/deployment.yaml.',
         });
     }
+}
+/** Quotes one value for bash: single quotes, with `'` written as `'\''`. */
+function shellQuote(value) {
+    refuseNul(value);
     return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+/**
+ * Quotes one value for a file read by both bash and systemd's env-file
+ * parser (`EnvironmentFile=`): double quotes with `\\ " $ \``
+ * backslash-escaped mean the same to both, newlines included.
+ */
+function envFileQuote(value) {
+    refuseNul(value);
+    return `"${value.replace(/[\\"$`]/g, (char) => `\\${char}`)}"`;
 }
 
 
@@ -521,7 +534,7 @@ function assertUserDataFits(rendered, context) {
 
 /***/ }),
 
-/***/ 3557:
+/***/ 375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -615,6 +628,8 @@ function parseMode(mode, key) {
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __webpack_require__(298);
 var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+// EXTERNAL MODULE: ./src/plan/paths.ts
+var paths = __webpack_require__(3935);
 ;// CONCATENATED MODULE: ./src/bundle/select-files.ts
 /**
  * Chooses what goes into the bundle: walks each upload, applies the default
@@ -629,22 +644,13 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 
 
 
-/** Debris that never belongs on a server; documented in docs/bundle.md. */
-const DEFAULT_EXCLUDES = [
-    '.git',
-    '.DS_Store',
-    'Thumbs.db',
-    '*.swp',
-    '*~',
-    '__pycache__/',
-    '.terraform/',
-    'node_modules/.cache/',
-];
+
+
 const toPosix = (path) => path.split(external_node_path_.sep).join('/');
 const isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(external_node_path_.sep) ? parent : parent + external_node_path_.sep);
 /** The default excludes, then the project's rules (read into the Plan), so a rule can re-include with `!`. */
 const projectIgnoreOf = (plan) => ignore_default()()
-    .add([...DEFAULT_EXCLUDES])
+    .add([...paths/* DEFAULT_EXCLUDES */.Wg])
     .add(plan.bundleIgnore.rules);
 /** Resolves an upload's source; a symlinked source is followed but must stay in the project. */
 function resolveSource(projectRoot, upload, index) {
@@ -665,9 +671,9 @@ function resolveSource(projectRoot, upload, index) {
     }
     return real;
 }
-/** SPEC §2.2: secrets are always 0600, whatever `mode` says; the agent enforces the same. */
-function fileMode(upload, stats, index) {
-    if (upload.secret)
+/** SPEC §2.2: secrets (by upload or by name) are always 0600, whatever `mode` says; the agent enforces the same. */
+function fileMode(upload, stats, index, secret) {
+    if (secret)
         return 0o600;
     if (upload.mode !== undefined)
         return parseMode(upload.mode, `uploads.${index}.mode`);
@@ -676,12 +682,13 @@ function fileMode(upload, stats, index) {
 function entryFor(ctx, walk, abs, path, stats) {
     const { upload } = walk;
     const projectPath = toPosix((0,external_node_path_.relative)(ctx.projectRoot, abs));
+    const secret = upload.secret || (0,paths/* isSecretName */.eh)(projectPath, stats.isDirectory());
     if (stats.isDirectory()) {
-        return { path, size: 0, mode: upload.secret ? '0700' : '0755', secret: upload.secret, type: 'directory' };
+        return { path, size: 0, mode: secret ? '0700' : '0755', secret, type: 'directory' };
     }
     if (stats.isFile()) {
-        const mode = octal(fileMode(upload, stats, walk.index));
-        return { path, size: stats.size, mode, secret: upload.secret, type: 'file', sourcePath: abs };
+        const mode = octal(fileMode(upload, stats, walk.index, secret));
+        return { path, size: stats.size, mode, secret, type: 'file', sourcePath: abs };
     }
     throw new errors/* SpotError */.Pl(codes/* CODE */.Sq.unsupportedType, `"${projectPath}" is not a regular file, folder or symlink`, {
         position: { file: projectPath },
@@ -783,6 +790,37 @@ async function selectUploads(plan, outDir) {
     for (const [index, upload] of uploadsList.entries())
         uploads.push(await walkUpload(ctx, upload, index));
     return { entries: mergeEntries(ctx.entries), uploads };
+}
+
+;// CONCATENATED MODULE: ./src/bundle/size-notice.ts
+const LARGE_BUNDLE_BYTES = 50 * 1024 * 1024;
+const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** Undefined under the limit; else the notice, naming the three largest folders (files, before compression). */
+function largeBundleNotice(entries, limit = LARGE_BUNDLE_BYTES) {
+    const files = entries.filter((entry) => entry.type === 'file');
+    const total = files.reduce((sum, entry) => sum + entry.size, 0);
+    if (total <= limit)
+        return undefined;
+    const byFolder = new Map();
+    for (const entry of files) {
+        const parts = entry.path.split('/').slice(0, -1);
+        for (let depth = 1; depth <= parts.length; depth += 1) {
+            const folder = parts.slice(0, depth).join('/');
+            byFolder.set(folder, (byFolder.get(folder) ?? 0) + entry.size);
+        }
+    }
+    const childrenOf = (folder) => [...byFolder.entries()]
+        .filter(([other]) => folder === '' ? !other.includes('/') : other.startsWith(`${folder}/`) && !other.slice(folder.length + 1).includes('/'))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    // Go down while one folder holds nearly everything (files/ → files/opt → files/opt/deployment), then name its heaviest children.
+    let at = '';
+    for (let next = childrenOf(at)[0]; next && next[1] >= total * 0.9 && childrenOf(next[0]).length > 0; next = childrenOf(at)[0])
+        at = next[0];
+    const ranked = childrenOf(at)
+        .slice(0, 3)
+        .map(([folder, size]) => [`/${folder.replace(/^files\//, '')}`, size]);
+    const named = ranked.map(([folder, size]) => `${folder} (${megabytes(size)})`).join(', ');
+    return `the bundle holds ${megabytes(total)} of files (over ${megabytes(limit)}); largest folders on the instance: ${named}. Exclude what the instance does not need in .spotignore`;
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1037,6 +1075,7 @@ async function writeTarGz(file, entries, trailer) {
 
 
 
+
 const BUNDLE_DIR = '.spot-bundle';
 const INDEX_PATH = `${BUNDLE_DIR}/index.json`;
 const INDEX_VERSION = 1;
@@ -1098,7 +1137,9 @@ async function buildBundle(plan, options) {
         const { sha256, bytes } = await writeTarGz(temporary, sorted, trailer);
         const file = (0,external_node_path_.join)(outDir, `${sha256}.tar.gz`);
         await (0,promises_.rename)(temporary, file);
-        return { file, sha256, bytes, entries: [...sorted, index].map(publicEntry) };
+        const entries = [...sorted, index].map(publicEntry);
+        const notice = largeBundleNotice(entries);
+        return { file, sha256, bytes, entries, notices: notice === undefined ? [] : [notice] };
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
@@ -1108,6 +1149,8 @@ async function buildBundle(plan, options) {
 
 // EXTERNAL MODULE: ./src/agent/shell-quote.ts
 var shell_quote = __webpack_require__(6350);
+// EXTERNAL MODULE: ./src/config/env-names.ts
+var env_names = __webpack_require__(1572);
 ;// CONCATENATED MODULE: ./src/agent/steps-script.ts
 /**
  * Renders the two files of `.spot-bundle/` that drive the bootstrap agent
@@ -1121,7 +1164,9 @@ var shell_quote = __webpack_require__(6350);
 
 
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+
+const ENV_NAME = env_names/* ENV_NAME_PATTERN */.j;
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function checkedEnvName(name, where) {
     if (!ENV_NAME.test(name)) {
@@ -1130,43 +1175,27 @@ function checkedEnvName(name, where) {
             hint: 'Use letters, digits and underscores, not starting with a digit (e.g. APP_PORT).',
         });
     }
+    if ((0,env_names/* isShellReservedName */.A)(name)) {
+        throw new errors/* SpotError */.Pl(codes/* CODE */.Sq.badEnvName, `${where}: "${name}" is a name bash keeps for itself`, {
+            key: where,
+            hint: 'Choose another name, e.g. APP_' + name + '.',
+        });
+    }
     return name;
 }
-/** `KEY='value'` pairs sorted by name, so the same env gives the same bytes. */
-function envPairs(env, where) {
-    return Object.keys(env)
-        .sort(byName)
-        .map((name) => `${checkedEnvName(name, where)}=${(0,shell_quote/* shellQuote */.Z)(env[name] ?? '')}`);
-}
 /**
- * The deployment's env file: one `KEY='value'` line per variable, sorted,
- * bash single-quoting (a value may span lines). The agent sources it with
- * `set -a`; systemd reads the same syntax through `EnvironmentFile=`.
+ * The deployment's env file: one `KEY="value"` line per variable, sorted.
+ * It is read by bash (`set -a; .`) and by systemd (`EnvironmentFile=`),
+ * whose parsers agree on double quotes with exactly `\ " $ \`` escaped
+ * (a value may span lines), and disagree on bash's `'it'\''s` idiom.
  */
 function renderEnvFile(env) {
-    const lines = envPairs(env, 'env');
+    const lines = Object.keys(env)
+        .sort(byName)
+        .map((name) => `${checkedEnvName(name, 'env')}=${(0,shell_quote/* envFileQuote */.y)(env[name] ?? '')}`);
     return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
-/**
- * Where a project path (a script, unit or compose file) lands on the
- * instance: through the most specific upload that contains it, else under
- * the target, where the whole project is unpacked by convention.
- */
-function instancePath(manifest, projectPath) {
-    const path = external_node_path_.posix.normalize(projectPath).replace(/^\.\/|\/+$/g, '');
-    let best;
-    for (const upload of manifest.uploads) {
-        const source = external_node_path_.posix.normalize(upload.source).replace(/\/+$/, '');
-        const covers = source === '.' || path === source || path.startsWith(`${source}/`);
-        if (covers && (best === undefined || best.source === '.' || source.length > best.source.length)) {
-            best = { source, dest: upload.dest };
-        }
-    }
-    if (!best)
-        return external_node_path_.posix.join(manifest.target, path);
-    const rest = best.source === '.' ? path : path.slice(best.source.length).replace(/^\//, '');
-    return rest === '' ? best.dest : external_node_path_.posix.join(best.dest, rest);
-}
+
 /** `app` → `app.service`; a name that already has a unit suffix is kept. */
 const unitName = (name) => (/\.[a-z]+$/.test(name) ? name : `${name}.service`);
 /**
@@ -1201,7 +1230,7 @@ const call = (name, fn, args) => [`sd_step ${(0,shell_quote/* shellQuote */.Z)(n
 const hookLines = (phase, hooks, target) => hooks.map((hook, index) => call(`${phase}:${index + 1}`, 'sd_run', [target, 'root', '0', 'command', hook]));
 function scriptLine(manifest, script, index) {
     const kind = script.path === undefined ? 'command' : 'script';
-    const value = script.path === undefined ? (script.command ?? '') : instancePath(manifest, script.path);
+    const value = script.path === undefined ? (script.command ?? '') : (0,paths/* instancePath */.VM)(manifest, script.path);
     const name = script.path === undefined ? `script:${index + 1}` : `script:${index + 1}:${external_node_path_.posix.basename(script.path)}`;
     // `KEY=value` words for the agent's `export`, which takes them literally.
     const pairs = Object.keys(script.env)
@@ -1220,7 +1249,7 @@ function healthArgs(health) {
 function serviceLines(manifest) {
     return orderServices(manifest.services).flatMap((service) => {
         const unit = unitName(service.name);
-        const source = service.file === undefined ? ['inline', service.unit ?? ''] : ['file', instancePath(manifest, service.file)];
+        const source = service.file === undefined ? ['inline', service.unit ?? ''] : ['file', (0,paths/* instancePath */.VM)(manifest, service.file)];
         const flags = [service.enabled ? 'yes' : 'no', service.start ? 'yes' : 'no'];
         const lines = [call(`service:${unit}`, 'sd_service', [unit, ...flags, ...source])];
         if (service.health)
@@ -1228,10 +1257,16 @@ function serviceLines(manifest) {
         return lines;
     });
 }
+function readinessLines(manifest) {
+    const check = manifest.readiness;
+    if (check === undefined)
+        return [];
+    return [call('health_check', 'sd_health_check', [String(check.port), check.path, String(check.expect), String(check.timeoutSeconds)])];
+}
 /**
  * steps.sh for one bundle: pre_install hooks, packages, tarballs,
  * uploads/secrets, env, scripts, services (+health), compose, post_install
- * hooks; on_failure hooks are registered first so any failure can run them.
+ * hooks, then the project's health_check; on_failure hooks are registered first so any failure can run them.
  * Deterministic: the same manifest gives the same bytes.
  */
 function renderStepsScript(manifest) {
@@ -1251,8 +1286,9 @@ function renderStepsScript(manifest) {
         'sd_step env sd_env',
         ...manifest.scripts.map((script, index) => scriptLine(manifest, script, index)),
         ...serviceLines(manifest),
-        ...(manifest.compose === undefined ? [] : [call('compose', 'sd_compose', [instancePath(manifest, manifest.compose)])]),
+        ...(manifest.compose === undefined ? [] : [call('compose', 'sd_compose', [(0,paths/* instancePath */.VM)(manifest, manifest.compose)])]),
         ...hookLines('post_install', hooks.postInstall, target),
+        ...readinessLines(manifest),
     ];
     return `${lines.join('\n')}\n`;
 }
