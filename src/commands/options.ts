@@ -29,6 +29,7 @@ export const INPUT_DEFAULTS = {
   'pr-comment': 'true',
   environment: '',
   'cleanup-on-failure': 'true',
+  'allow-fork-pull-request-target': 'false',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -43,6 +44,8 @@ export interface CommandOptions {
   prComment: boolean;
   environment?: string;
   cleanupOnFailure: boolean;
+  /** Deploy a fork's pull request under pull_request_target anyway (docs/security.md). */
+  allowForkPullRequestTarget: boolean;
 }
 
 const list = (value: string): string[] =>
@@ -128,5 +131,6 @@ export function parseOptions(raw: RawInputs): CommandOptions {
     prComment: bool('pr-comment', get('pr-comment')),
     environment: get('environment') || undefined,
     cleanupOnFailure: bool('cleanup-on-failure', get('cleanup-on-failure')),
+    allowForkPullRequestTarget: bool('allow-fork-pull-request-target', get('allow-fork-pull-request-target')),
   };
 }
