@@ -23,6 +23,7 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
       prComment: true,
       environment: undefined,
       cleanupOnFailure: true,
+      allowForkPullRequestTarget: false,
     });
   });
 

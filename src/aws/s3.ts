@@ -247,7 +247,7 @@ async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void>
  * checks that it exists and is reachable.
  */
 export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: string): Promise<{ created: boolean; managed: boolean }> {
-  let exists = await bucketExists(s3, bucket.name);
+  const exists = await bucketExists(s3, bucket.name);
   if (!bucket.create) {
     if (!exists) throw missingBucket(bucket.name, undefined);
     return { created: false, managed: false };
@@ -260,7 +260,6 @@ export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: 
         s3.send(new PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })),
       );
     }
-    exists = true;
   }
   const managed = created || (await isMarkedOurs(s3, bucket.name));
   if (managed) await secureBucket(s3, bucket);

@@ -56,7 +56,7 @@ async function deployLocked(
   staged: { prepared: Prepared; uploaded: Uploaded; before: DeployResult },
   deps: DeployDeps,
 ): Promise<DeployResult> {
-  const { prepared, uploaded, before } = staged;
+  const { prepared, before } = staged;
   const existing = await findExisting(deps.pool, plan);
   const specHashes = launchSpecHashes(plan, prepared.specUserData);
   if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
