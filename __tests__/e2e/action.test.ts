@@ -94,7 +94,7 @@ describe('the action against the local AWS endpoint', () => {
       bootstrap: 'ok',
     });
     expect(JSON.parse(outputs['public-ips']!)).toEqual([instances[0]!.public_ip]);
-    expect(outputs['bundle-key']).toMatch(/^spot-deployer\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
+    expect(outputs['bundle-key']).toMatch(/^spot-deployer\/acme\/hello-web\/hello-web\/[0-9a-f]{64}\.tar\.gz$/);
     expect(outputs['bundle-key']).toContain(outputs['bundle-sha256']);
     expect(Number(outputs['user-data-bytes'])).toBeGreaterThan(1000);
     expect(Number(outputs['user-data-bytes'])).toBeLessThanOrEqual(16_384);
