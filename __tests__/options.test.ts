@@ -24,6 +24,7 @@ describe('parseOptions (shared by the action inputs and the CLI flags)', () => {
       environment: undefined,
       cleanupOnFailure: true,
       deprecations: [],
+      allowForkPullRequestTarget: false,
     });
   });
 

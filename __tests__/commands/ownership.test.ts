@@ -5,7 +5,7 @@
  * (retiring), destroy, sweep, nor a terminal run with no repository at all.
  */
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,7 +126,8 @@ describe('two repositories, one deployment name, one account and bucket', () => 
       redeployedA.result.instances.map((instance) => instance.id),
     );
 
-    // destroy from orgA (again): nothing of orgB's goes
+    // destroy from orgA (again): nothing of orgB's goes, nor anything outside the deployment's folder
+    await s3.send(new PutObjectCommand({ Bucket: 'spot-deployer-demo', Key: 'team-data/important.csv', Body: 'a,b\n' }));
     const destroyedA = await run('destroy', orgA);
     if (destroyedA.command !== 'destroy') throw new Error('expected a destroy');
     expect(destroyedA.result.terminated).toEqual([]);
@@ -134,5 +135,6 @@ describe('two repositories, one deployment name, one account and bucket', () => 
     expect(await groupsByRepository()).toEqual({ 'orgB/web': 1 });
     expect(await keys('spot-deployer/orgA/')).toEqual([]);
     expect(await keys('spot-deployer/orgB/web/web/')).toContain(deployedB.result.bundle.key);
+    expect(await keys('team-data/')).toEqual(['team-data/important.csv']);
   });
 });

@@ -3,6 +3,7 @@
  * API: one sticky comment per deployment, updated in place on every push and
  * on close, and a GitHub deployment with the preview's URL.
  */
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,9 +34,17 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-function pullRequestEnv(action: string, sha: string): Record<string, string> {
+function pullRequestEnv(
+  action: string,
+  sha: string,
+  pr: { number?: number; event?: string; headRepo?: string } = {},
+): Record<string, string> {
   const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
-  writeFileSync(event, JSON.stringify({ action, number: 5, pull_request: { number: 5, head: { repo: { full_name: 'acme/hello-web' } } } }));
+  const number = pr.number ?? 5;
+  writeFileSync(
+    event,
+    JSON.stringify({ action, number, pull_request: { number, head: { repo: { full_name: pr.headRepo ?? 'acme/hello-web' } } } }),
+  );
   return {
     ...aws.env,
     SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1',
@@ -43,7 +52,7 @@ function pullRequestEnv(action: string, sha: string): Record<string, string> {
     GITHUB_REPOSITORY: 'acme/hello-web',
     GITHUB_SHA: sha,
     GITHUB_RUN_ID: sha,
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: pr.event ?? 'pull_request',
     GITHUB_EVENT_PATH: event,
   };
 }
@@ -92,5 +101,92 @@ describe('the GitHub surface', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('success');
     expect(run.stdout).toContain('::warning::spot-deployer could not update GitHub (the deployment itself is unaffected): Bad credentials');
+  });
+});
+
+describe('the sticky comment belongs to the token', () => {
+  it('never takes over a comment someone else planted with the marker (Actions token: github-actions[bot])', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    const planted = { id: 1, issue: 7, body: '<!-- spot-deployer:deployment=hello-web-pr-7 -->\nclick here', user: { login: 'mallory' } };
+    github.comments.push(planted);
+    const inputs = { command: 'deploy', 'working-directory': dir, wait: 'running', 'github-token': 'fake-token' };
+    const first = await runAction({ entry: 'main', inputs, env: pullRequestEnv('opened', 'sha7', { number: 7 }) });
+    expect(first.code, first.stdout).toBe(0);
+    const onPr = () => github.comments.filter((comment) => comment.issue === 7);
+    expect(onPr()).toHaveLength(2);
+    expect(onPr()[0]).toEqual(planted);
+    const ours = onPr()[1]!;
+    expect(ours.user).toEqual({ login: 'github-actions[bot]' });
+
+    writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\necho v2\n', { mode: 0o755 });
+    const second = await runAction({ entry: 'main', inputs, env: pullRequestEnv('synchronize', 'sha8', { number: 7 }) });
+    expect(second.code, second.stdout).toBe(0);
+    expect(onPr()).toHaveLength(2);
+    expect(onPr()[0]).toEqual(planted);
+    expect(onPr()[1]!.id).toBe(ours.id);
+    expect(onPr()[1]!.body).toContain(second.outputs['bundle-sha256']);
+  });
+
+  it("with a user's token, finds its own comment through GET /user", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    github.comments.push({
+      id: 2,
+      issue: 8,
+      body: '<!-- spot-deployer:deployment=hello-web-pr-8 -->\nold',
+      user: { login: 'github-actions[bot]' },
+    });
+    const inputs = { command: 'deploy', 'working-directory': dir, wait: 'running', 'github-token': 'fake-pat' };
+    for (const sha of ['sha9', 'sha10']) {
+      const run = await runAction({ entry: 'main', inputs, env: pullRequestEnv('synchronize', sha, { number: 8 }) });
+      expect(run.code, run.stdout).toBe(0);
+    }
+    const onPr = github.comments.filter((comment) => comment.issue === 8);
+    expect(onPr.map((comment) => [comment.id, comment.user?.login])).toEqual([
+      [2, 'github-actions[bot]'],
+      [expect.any(Number), 'octo-dev'],
+    ]);
+    expect(onPr[0]!.body).toContain('old');
+  });
+});
+
+describe('a fork under pull_request_target', () => {
+  const liveOf = async (deployment: string): Promise<number> => {
+    const ec2 = new EC2Client({
+      endpoint: aws.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    const described = await ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [
+          { Name: 'tag:spot-deployer:deployment', Values: [deployment] },
+          { Name: 'instance-state-name', Values: ['pending', 'running'] },
+        ],
+      }),
+    );
+    ec2.destroy();
+    return (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []).length;
+  };
+
+  it("is refused (SD202) instead of deploying the fork's code with this repository's role", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    const env = pullRequestEnv('synchronize', 'fork1', { number: 11, event: 'pull_request_target', headRepo: 'mallory/hello-web' });
+    const refused = await runAction({ entry: 'main', inputs: { command: 'deploy', 'working-directory': dir, wait: 'running' }, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('::error::SD202');
+    expect(refused.stdout).not.toContain('cannot reach AWS');
+    expect(refused.outputs.status).toBe('failed');
+    expect(await liveOf('hello-web-pr-11')).toBe(0);
+
+    const allowed = await runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': dir, wait: 'running', 'allow-fork-pull-request-target': 'true' },
+      env,
+    });
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(await liveOf('hello-web-pr-11')).toBe(1);
   });
 });

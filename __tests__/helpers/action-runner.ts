@@ -3,7 +3,7 @@
  * dist/<entry>/index.js` on Node 24 with INPUT_* variables and the
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +42,8 @@ export interface RunActionOptions {
   runnerDir?: string;
   /** State saved by the main step, given to the post step as STATE_* variables. */
   state?: Record<string, string>;
+  /** Sees the child once started, e.g. to stop it as a cancelled run is stopped. */
+  onSpawn?: (child: ChildProcess, files: { output: string; summary: string; state: string }) => void;
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun & { runnerDir: string }> {
@@ -65,6 +67,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun & 
     ...options.env,
   };
   const child = spawn(NODE24, [resolve(`dist/${options.entry}/index.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  options.onSpawn?.(child, files);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -7,9 +7,15 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Tokens the fake accepts: `fake-token` acts like the Actions GITHUB_TOKEN (no GET /user), `fake-pat` like a user's token. */
+export const FAKE_TOKENS: Record<string, { login: string; installation: boolean }> = {
+  'fake-token': { login: 'github-actions[bot]', installation: true },
+  'fake-pat': { login: 'octo-dev', installation: false },
+};
+
 export interface FakeGitHub {
   url: string;
-  comments: Array<{ id: number; issue: number; body: string }>;
+  comments: Array<{ id: number; issue: number; body: string; user?: { login: string } }>;
   deployments: Array<{ id: number; ref: string; environment: string; statuses: Array<{ state: string; environment_url?: string }> }>;
   requests: string[];
   close(): Promise<void>;
@@ -31,9 +37,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://fake').pathname;
       state.requests.push(`${request.method} ${path}`);
-      if (request.headers.authorization !== 'token fake-token') return send(response, 401, { message: 'Bad credentials' });
+      const token = FAKE_TOKENS[String(request.headers.authorization ?? '').replace(/^token /, '')];
+      if (!token) return send(response, 401, { message: 'Bad credentials' });
       const body = await json(request);
       let match: RegExpExecArray | null;
+      if (path === '/user' && request.method === 'GET') {
+        if (token.installation) return send(response, 403, { message: 'Resource not accessible by integration' });
+        return send(response, 200, { login: token.login });
+      }
       if ((match = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
         const issue = Number(match[1]);
         if (request.method === 'GET')
@@ -42,7 +53,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
             200,
             state.comments.filter((comment) => comment.issue === issue),
           );
-        const comment = { id: nextId++, issue, body: String(body.body) };
+        const comment = { id: nextId++, issue, body: String(body.body), user: { login: token.login } };
         state.comments.push(comment);
         return send(response, 201, comment);
       }

@@ -63,6 +63,8 @@ export interface FaultProxy {
   count(filter?: RequestFilter): number;
   failAction(rule: FaultRule): void;
   rewriteResponse(action: string, rewrite: ResponseRewrite): void;
+  /** Holds matching requests this long before forwarding them (a slow AWS call, to stop a run in the middle of it). */
+  delayAction(rule: { action: string; region?: string; ms: number }): void;
   /** Forgets recorded requests (keeps faults). */
   clearRequests(): void;
   /** Forgets faults and rewrites. */
@@ -138,6 +140,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
   const requests: RecordedRequest[] = [];
   let faults: FaultRule[] = [];
   let rewrites: { action: string; rewrite: ResponseRewrite }[] = [];
+  let delays: Array<{ action: string; region?: string; ms: number }> = [];
 
   const takeFault = (record: RecordedRequest, params: URLSearchParams): FaultRule | undefined => {
     const rule = faults.find(
@@ -162,6 +165,8 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
       res.end(ec2ErrorXml(fault.code, fault.message ?? `${fault.code} (injected by the test proxy)`));
       return;
     }
+    const delay = delays.find((rule) => rule.action === record.action && (rule.region === undefined || rule.region === record.region));
+    if (delay) await new Promise((done) => setTimeout(done, delay.ms));
     const answer = await forward(target, req, body);
     record.status = answer.status;
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
@@ -191,10 +196,12 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     count: (filter = {}) => requests.filter((request) => matchesFilter(request, filter)).length,
     failAction: (rule) => void faults.push({ ...rule }),
     rewriteResponse: (action, rewrite) => void rewrites.push({ action, rewrite }),
+    delayAction: (rule) => void delays.push({ ...rule }),
     clearRequests: () => void requests.splice(0),
     clearFaults: () => {
       faults = [];
       rewrites = [];
+      delays = [];
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

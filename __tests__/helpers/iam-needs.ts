@@ -29,6 +29,7 @@ export const ACTIONS_OF_CALL: Record<string, string[]> = {
   GetObjectCommand: ['s3:GetObject'],
   PutObjectCommand: ['s3:PutObject'],
   DeleteObjectsCommand: ['s3:DeleteObject'],
+  DeleteObjectCommand: ['s3:DeleteObject'],
   CreateBucketCommand: ['s3:CreateBucket'],
   PutPublicAccessBlockCommand: ['s3:PutBucketPublicAccessBlock'],
   GetPublicAccessBlockCommand: ['s3:GetBucketPublicAccessBlock'],

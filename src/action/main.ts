@@ -16,6 +16,7 @@ import { failureSummary, summaryContextOf, summaryOf } from './summary.js';
 import { formatError } from '../report/format-error.js';
 import { readRunContext, type RunContext } from '../core/run-context.js';
 import { saveFinished, saveStart } from './state.js';
+import { isForkUnderPullRequestTarget } from '../commands/fork-guard.js';
 
 function annotate(error: ConfigError): void {
   for (const issue of error.issues) {
@@ -102,7 +103,13 @@ export async function run(): Promise<void> {
     command = options.command;
     for (const deprecation of options.deprecations) core.warning(deprecation);
     saveStart(options.command, options.cleanupOnFailure);
-    if (runEnvironment.fromFork && options.command !== 'validate' && options.command !== 'plan') {
+    // Under pull_request_target a fork does reach AWS: execute refuses its deploy (commands/fork-guard.ts) instead.
+    if (
+      runEnvironment.fromFork &&
+      !isForkUnderPullRequestTarget(runEnvironment) &&
+      options.command !== 'validate' &&
+      options.command !== 'plan'
+    ) {
       core.notice(
         'This pull request comes from a fork: GitHub gives it no secrets and no OIDC token, so spot-deployer cannot reach AWS. Run `validate` or `plan` for forks, or deploy after merging.',
       );

@@ -6,6 +6,7 @@ import { CODE } from '../core/codes.js';
 import { loadProject } from '../plan/load-project.js';
 import { ConfigError, SpotError } from '../core/errors.js';
 import { runValidate } from './validate.js';
+import { assertTrustedSource } from './fork-guard.js';
 import { formatIssue } from '../config/format-issues.js';
 import type { CommandOptions } from './options.js';
 import type { CommandResult, ExecuteDeps } from './types.js';
@@ -32,6 +33,7 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
     for (const warning of validated.issues) deps.surface.warn(formatIssue(warning));
     return { command: 'validate', plan: validated.plan, warnings: validated.plan.notices };
   }
+  assertTrustedSource(options, deps.run);
   const plan = await planOf(options, deps);
   if (options.command === 'plan') {
     const { planCommand } = await import('./plan.js');

@@ -31,6 +31,7 @@ export const INPUT_DEFAULTS = {
   'pr-comment': 'true',
   environment: '',
   'cleanup-on-failure': 'true',
+  'allow-fork-pull-request-target': 'false',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -47,6 +48,8 @@ export interface CommandOptions {
   cleanupOnFailure: boolean;
   /** Deprecated inputs that were used, one sentence each, for the caller to show as warnings. */
   deprecations: string[];
+  /** Deploy a fork's pull request under pull_request_target anyway (docs/security.md). */
+  allowForkPullRequestTarget: boolean;
 }
 
 const list = (value: string): string[] =>
@@ -149,5 +152,6 @@ export function parseOptions(raw: RawInputs): CommandOptions {
     environment: get('environment') || undefined,
     cleanupOnFailure: bool('cleanup-on-failure', get('cleanup-on-failure')),
     deprecations: get('timeout-minutes') === '' ? [] : [TIMEOUT_DEPRECATION],
+    allowForkPullRequestTarget: bool('allow-fork-pull-request-target', get('allow-fork-pull-request-target')),
   };
 }

@@ -18,6 +18,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 interface ImdsConfig {
   metadata: Record<string, string>;
   identity: Record<string, unknown>;
+  /** AWS's signature of the document text, made by the test's stand-in for AWS (fixtures/identity). */
+  identitySignature?: string;
   userDataFile?: string;
 }
 
@@ -40,9 +42,15 @@ function listing(prefix: string): string | undefined {
   return names.length > 0 ? [...new Set(names)].join('\n') : undefined;
 }
 
+/** The document exactly as signed: the signature covers these bytes. */
+const identityText = (identity: Record<string, unknown>): string => JSON.stringify(identity, null, 2);
+
 function get(path: string, response: ServerResponse): number {
   if (path === '/latest/dynamic/instance-identity/document') {
-    return answer(response, 200, JSON.stringify(config.identity, null, 2), 'application/json');
+    return answer(response, 200, identityText(config.identity), 'application/json');
+  }
+  if (path === '/latest/dynamic/instance-identity/signature' && config.identitySignature) {
+    return answer(response, 200, config.identitySignature);
   }
   if (path === '/latest/user-data' && config.userDataFile) return answer(response, 200, readFileSync(config.userDataFile));
   const key = path.replace(/^\/latest\/meta-data\/?/, '');

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE24 } from '../action-runner.ts';
 import { IMDS_ADDRESS, type BootNetwork } from './network.ts';
+import { signIdentity } from '../../fixtures/identity/identity.ts';
 
 export interface FakeImds {
   url: string;
@@ -54,7 +55,9 @@ export async function startFakeImds(
   config: { metadata: Record<string, string>; identity: Record<string, unknown>; userDataFile?: string },
 ): Promise<FakeImds> {
   const configFile = join(workDir, 'imds.json');
-  writeFileSync(configFile, JSON.stringify(config));
+  // Signed as AWS would, with the test key whose certificate the deployer trusts against a local endpoint.
+  const identitySignature = signIdentity(JSON.stringify(config.identity, null, 2));
+  writeFileSync(configFile, JSON.stringify({ ...config, identitySignature }));
   const script = join(import.meta.dirname, 'imds-server.ts');
   // setpriv: ends with the test process, even when that is killed before its afterAll.
   const command = ['netns', 'exec', network.imdsName, 'setpriv', '--pdeathsig', 'TERM', '--', NODE24, script];
