@@ -28,6 +28,8 @@ export interface RegionDeployRequest {
   /** Key of the public bundle: each launch call presigns its own short-lived URL. */
   bundleKey: string;
   bundleSha256: string;
+  /** Whether instances get a sealed secret part to wait for. */
+  withSecrets: boolean;
   tags: Record<string, string>;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
@@ -72,7 +74,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
             bundleUrl,
             bundleSha256: request.bundleSha256,
             statusUrls,
-            secretUrls,
+            ...(request.withSecrets ? { secretUrls } : {}),
             expiresAt: request.tags[TAG.expiresAt],
           }),
         });

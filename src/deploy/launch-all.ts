@@ -9,7 +9,7 @@ import type { Plan, RegionPlan } from '../plan/types.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
-import { waitForBootstrap } from './wait-ready.js';
+import { waitForBootstrap, type Hello } from './wait-ready.js';
 import type { BootstrapStatus } from '../agent/status.js';
 import { keyScopeOf } from '../agent/keys.js';
 import { sealSecretsFor } from './seal-secrets.js';
@@ -21,8 +21,8 @@ export interface LaunchContext {
   bucketClients: AwsClients;
   bundleKey: string;
   bundleSha256: string;
-  /** The secret part, sealed to each instance once its hello checks out. */
-  secretBundleFile: string;
+  /** The secret part, sealed to each instance once its hello checks out; undefined when there is none. */
+  secretBundleFile: string | undefined;
   tags: Record<string, string>;
   runId: string;
   urlLifetimeSeconds: number;
@@ -45,6 +45,7 @@ export function launchRound(
           region,
           count,
           bundleKey: context.bundleKey,
+          withSecrets: context.secretBundleFile !== undefined,
           bundleSha256: context.bundleSha256,
           tags: context.tags,
           // The round keeps ClientTokens and launch ids apart between rounds of one run.
@@ -99,11 +100,26 @@ export interface ReadyState {
  * within the same timeout. `onLaunched` hears every instance launched so far
  * after each replacement round, so the caller can publish them at once.
  */
+/** What answers a checked hello: the secret part sealed to its key, when there is one. */
+function helloAnswer(context: LaunchContext): ((hello: Hello) => Promise<void>) | undefined {
+  const file = context.secretBundleFile;
+  if (file === undefined) return undefined;
+  const target = {
+    s3: context.bucketClients.s3,
+    bucket: context.plan.bucket.name,
+    scope: keyScopeOf(context.plan),
+    secretBundleFile: file,
+  };
+  return (hello) => sealSecretsFor(target, hello);
+}
+
 export async function waitReadyReplacingReclaimed(
   context: LaunchContext,
   clock: { sleep: Sleep; now: () => Date },
   launches: readonly RegionDeployResult[],
   onLaunched: (all: RegionDeployResult[]) => Promise<void>,
+  /** Only until every instance has said hello and got its secrets (for `wait: none|running`). */
+  untilHello = false,
 ): Promise<ReadyState> {
   const { plan } = context;
   const now = (): number => clock.now().getTime();
@@ -120,11 +136,8 @@ export async function waitReadyReplacingReclaimed(
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
       trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
-      onHello: (hello) =>
-        sealSecretsFor(
-          { s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: keyScopeOf(plan), secretBundleFile: context.secretBundleFile },
-          hello,
-        ),
+      onHello: helloAnswer(context),
+      untilHello,
       statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),
       timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),

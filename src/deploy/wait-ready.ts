@@ -44,7 +44,9 @@ export interface WaitReadyOptions {
   instanceIds: string[];
   trust: ReportTrust;
   /** Called once per instance for its first checked hello. */
-  onHello?: (hello: Hello) => Promise<void>;
+  onHello?: ((hello: Hello) => Promise<void>) | undefined;
+  /** Return once every instance has said hello (or reported), not only once all reported. */
+  untilHello?: boolean;
   timeoutSeconds: number;
   pollSeconds?: number;
   sleep: Sleep;
@@ -127,7 +129,8 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
   const reclaimed = new Map<string, InstanceView>();
   const greeted = new Set<string>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
-  const pending = (): string[] => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+  const pending = (): string[] =>
+    options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
   const ids = new Set(options.instanceIds);
   const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map<string, string>() };
   for (;;) {
@@ -146,7 +149,6 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     if (waiting.length === 0) return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
     if (options.now() >= deadline) return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
     options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending`);
-    // A hello needs an answer soon: the agent waits for its secrets.
-    await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? 10)) * 1000);
+    await options.sleep((options.pollSeconds ?? 10) * 1000);
   }
 }
