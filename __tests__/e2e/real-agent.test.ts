@@ -93,6 +93,9 @@ describe.skipIf(!canRunAgent())('deploy with the real agent on a simulated insta
       }
     }
     expect(urls.length).toBeGreaterThanOrEqual(3); // bundle, status, sealed secret part
+    // Once the instance reported, its sealed part (ciphertext) is gone too.
+    const sealedUrl = urls.find((url) => url.includes('/sealed/'))!;
+    expect((await fetch(sealedUrl)).status).toBe(404);
     for (const [path, content] of [
       ['deployment/.env', `${secrets.env}\n`],
       ['secrets/db.key', secrets.key],

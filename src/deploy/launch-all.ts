@@ -9,10 +9,10 @@ import type { Plan, RegionPlan } from '../plan/types.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
-import { waitForBootstrap, type Hello } from './wait-ready.js';
+import { waitForBootstrap, type WaitReadyOptions } from './wait-ready.js';
 import type { BootstrapStatus } from '../agent/status.js';
 import { keyScopeOf } from '../agent/keys.js';
-import { sealSecretsFor } from './seal-secrets.js';
+import { removeSealedFor, sealSecretsFor } from './seal-secrets.js';
 
 export interface LaunchContext {
   plan: Plan;
@@ -94,25 +94,25 @@ export interface ReadyState {
   replacements: RegionDeployResult[];
 }
 
-/**
- * Waits for every instance's bootstrap. An instance that spot reclaimed
- * meanwhile is replaced in its region, and the replacement is waited for
- * within the same timeout. `onLaunched` hears every instance launched so far
- * after each replacement round, so the caller can publish them at once.
- */
-/** What answers a checked hello: the secret part sealed to its key, when there is one. */
-function helloAnswer(context: LaunchContext): ((hello: Hello) => Promise<void>) | undefined {
+/** What answers a checked hello (the secret part sealed to its key) and cleans up after the final report. */
+function helloHandlers(context: LaunchContext): Pick<WaitReadyOptions, 'onHello' | 'onFinished'> {
   const file = context.secretBundleFile;
-  if (file === undefined) return undefined;
+  if (file === undefined) return {};
   const target = {
     s3: context.bucketClients.s3,
     bucket: context.plan.bucket.name,
     scope: keyScopeOf(context.plan),
     secretBundleFile: file,
   };
-  return (hello) => sealSecretsFor(target, hello);
+  return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
 }
 
+/**
+ * Waits for every instance's bootstrap. An instance that spot reclaimed
+ * meanwhile is replaced in its region, and the replacement is waited for
+ * within the same timeout. `onLaunched` hears every instance launched so far
+ * after each replacement round, so the caller can publish them at once.
+ */
 export async function waitReadyReplacingReclaimed(
   context: LaunchContext,
   clock: { sleep: Sleep; now: () => Date },
@@ -136,7 +136,7 @@ export async function waitReadyReplacingReclaimed(
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
       trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
-      onHello: helloAnswer(context),
+      ...helloHandlers(context),
       untilHello,
       statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),

@@ -45,6 +45,8 @@ export interface WaitReadyOptions {
   trust: ReportTrust;
   /** Called once per instance for its first checked hello. */
   onHello?: ((hello: Hello) => Promise<void>) | undefined;
+  /** Called once per greeted instance when its final status arrives (the sealed part can go). */
+  onFinished?: ((hello: Hello) => Promise<void>) | undefined;
   /** Return once every instance has said hello (or reported), not only once all reported. */
   untilHello?: boolean;
   timeoutSeconds: number;
@@ -127,7 +129,7 @@ export async function readReportedStatuses(
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
   const statuses = new Map<string, BootstrapStatus>();
   const reclaimed = new Map<string, InstanceView>();
-  const greeted = new Set<string>();
+  const greeted = new Map<string, Hello>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
   const pending = (): string[] =>
     options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
@@ -135,10 +137,14 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
   const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map<string, string>() };
   for (;;) {
     const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
-    for (const [id, status] of reports.statuses) statuses.set(id, status);
+    for (const [id, status] of reports.statuses) {
+      const hello = greeted.get(id);
+      if (!statuses.has(id) && hello) await options.onFinished?.(hello);
+      statuses.set(id, status);
+    }
     for (const hello of reports.hellos) {
       if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId)) continue;
-      greeted.add(hello.instanceId);
+      greeted.set(hello.instanceId, hello);
       await options.onHello?.(hello);
     }
     for (const view of await options.describe()) {
