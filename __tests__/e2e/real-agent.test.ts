@@ -9,6 +9,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTemporaryRoots } from '../fixtures/agent/agent-harness.js';
 import { userDataOf } from '../helpers/fake-instance.js';
@@ -73,6 +74,12 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
         expect(text, `${where} must not hold a secret`).not.toContain(secret);
       }
     }
+    // The TTL (2h) is armed from bootcmd as an absolute time, before anything else runs.
+    const bootcmd = (parse(userData) as { bootcmd: string[][] }).bootcmd[0]!;
+    const expiry = Date.parse(bootcmd[4]!.replace(' UTC', 'Z').replace(' ', 'T'));
+    expect(Math.abs(expiry - (Date.now() + 2 * 3600_000))).toBeLessThan(5 * 60_000);
+    expect(bootcmd[2]).toContain('OnCalendar=');
+
     // Every URL the user-data holds, fetched as anyone who can read it (DescribeInstanceAttribute,
     // a container via IMDS) would: no response holds a secret in clear, even unpacked.
     // (IMDS's own address is the only other URL; test traffic stays on loopback.)
@@ -87,6 +94,9 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
       }
     }
     expect(urls.length).toBeGreaterThanOrEqual(3); // bundle, status, sealed secret part
+    // Once the instance reported, its sealed part (ciphertext) is gone too.
+    const sealedUrl = urls.find((url) => url.includes('/sealed/'))!;
+    expect((await fetch(sealedUrl)).status).toBe(404);
     for (const [path, content] of [
       ['deployment/.env', `${secrets.env}\n`],
       ['secrets/db.key', secrets.key],

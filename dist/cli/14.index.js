@@ -700,7 +700,7 @@ async function deployRegion(request) {
                         bundleUrl,
                         bundleSha256: request.bundleSha256,
                         statusUrls,
-                        secretUrls,
+                        ...(request.withSecrets ? { secretUrls } : {}),
                         expiresAt: request.tags[tags/* TAG */.D.expiresAt],
                     }),
                 });
@@ -794,6 +794,10 @@ async function sealSecretsFor(target, hello) {
     const sealed = sealForInstance((0,external_node_fs_.readFileSync)(target.secretBundleFile), hello.publicKey);
     await (0,s3/* putSmallObject */._J)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
 }
+/** Once the instance has reported, its sealed part has served: remove the ciphertext. */
+async function removeSealedFor(target, hello) {
+    await (0,s3/* deleteObjectsUnder */.W)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
 
@@ -812,6 +816,7 @@ function launchRound(context, wanted, round) {
         region,
         count,
         bundleKey: context.bundleKey,
+        withSecrets: context.secretBundleFile !== undefined,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
         specSha256: context.specHashes[region.name] ?? '',
@@ -848,13 +853,28 @@ async function launchWithSpillover(context) {
 }
 /** How many times instances that spot took back while booting are replaced. */
 const REPLACEMENT_ROUNDS = 2;
+/** What answers a checked hello (the secret part sealed to its key) and cleans up after the final report. */
+function helloHandlers(context) {
+    const file = context.secretBundleFile;
+    if (file === undefined)
+        return {};
+    const target = {
+        s3: context.bucketClients.s3,
+        bucket: context.plan.bucket.name,
+        scope: (0,keys/* keyScopeOf */.JS)(context.plan),
+        secretBundleFile: file,
+    };
+    return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
+}
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
  * within the same timeout. `onLaunched` hears every instance launched so far
  * after each replacement round, so the caller can publish them at once.
  */
-async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched) {
+async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched, 
+/** Only until every instance has said hello and got its secrets (for `wait: none|running`). */
+untilHello = false) {
     const { plan } = context;
     const now = () => clock.now().getTime();
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
@@ -870,7 +890,8 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
             trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
-            onHello: (hello) => sealSecretsFor({ s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: (0,keys/* keyScopeOf */.JS)(plan), secretBundleFile: context.secretBundleFile }, hello),
+            ...helloHandlers(context),
+            untilHello,
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -1047,7 +1068,7 @@ function launchContextOf(plan, staged, deps, specHashes) {
         bundleKey: uploaded.key,
         bundleSha256: prepared.bundle.sha256,
         onLaunched: launchedReporter(plan, before, deps.surface),
-        secretBundleFile: prepared.secretBundle.file,
+        secretBundleFile: prepared.hasSecrets ? prepared.secretBundle.file : undefined,
         tags: {
             ...plan.resourceTags,
             [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
@@ -1061,14 +1082,18 @@ function launchContextOf(plan, staged, deps, specHashes) {
 async function waitForInstances(plan, context, launches, before, deps) {
     const launched = launches.flatMap((launch) => launch.instances);
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-    if (plan.wait === 'none' || launched.length === 0)
+    if (launched.length === 0)
         return none;
+    // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
+    const answerHellos = () => deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => { }, true));
+    if (plan.wait === 'none')
+        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
     await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
     // An instance that never runs (spot took it back at once) is not fatal: the states are
     // reported below, and the bootstrap wait replaces what spot reclaimed.
     (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
     if (plan.wait !== 'ready')
-        return none;
+        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
     return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
         const instances = all.flatMap((launch) => launch.instances);
         publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);

@@ -816,19 +816,23 @@ const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
 async function waitForBootstrap(options) {
     const statuses = new Map();
     const reclaimed = new Map();
-    const greeted = new Set();
+    const greeted = new Map();
     const deadline = options.now() + options.timeoutSeconds * 1000;
-    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
     const ids = new Set(options.instanceIds);
     const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
     for (let round = 0;; round += 1) {
         const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
-        for (const [id, status] of reports.statuses)
+        for (const [id, status] of reports.statuses) {
+            const hello = greeted.get(id);
+            if (!statuses.has(id) && hello)
+                await options.onFinished?.(hello);
             statuses.set(id, status);
+        }
         for (const hello of reports.hellos) {
             if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId))
                 continue;
-            greeted.add(hello.instanceId);
+            greeted.set(hello.instanceId, hello);
             await options.onHello?.(hello);
         }
         for (const view of await options.describe()) {
@@ -842,8 +846,7 @@ async function waitForBootstrap(options) {
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
         options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${(0,clock_text/* clockText */.Y)(deadline - options.now())} left`);
-        // A hello needs an answer soon: the agent waits for its secrets.
-        await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
+        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
     }
 }
 

@@ -1403,7 +1403,8 @@ async function prepareIn(plan, outDir, dispose) {
         ...(ssh ? { ssh } : {}),
         settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
     }).text;
-    return { bundle, secretBundle, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
+    const hasSecrets = secretBundle.entries.some((entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0));
+    return { bundle, secretBundle, hasSecrets, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }
 
 

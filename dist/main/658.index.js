@@ -893,19 +893,23 @@ const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
 async function waitForBootstrap(options) {
     const statuses = new Map();
     const reclaimed = new Map();
-    const greeted = new Set();
+    const greeted = new Map();
     const deadline = options.now() + options.timeoutSeconds * 1000;
-    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+    const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
     const ids = new Set(options.instanceIds);
     const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
     for (let round = 0;; round += 1) {
         const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
-        for (const [id, status] of reports.statuses)
+        for (const [id, status] of reports.statuses) {
+            const hello = greeted.get(id);
+            if (!statuses.has(id) && hello)
+                await options.onFinished?.(hello);
             statuses.set(id, status);
+        }
         for (const hello of reports.hellos) {
             if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId))
                 continue;
-            greeted.add(hello.instanceId);
+            greeted.set(hello.instanceId, hello);
             await options.onHello?.(hello);
         }
         for (const view of await options.describe()) {
@@ -919,8 +923,7 @@ async function waitForBootstrap(options) {
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
         options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`);
-        // A hello needs an answer soon: the agent waits for its secrets.
-        await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
+        await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
     }
 }
 
@@ -1502,7 +1505,7 @@ async function deployRegion(request) {
                         bundleUrl,
                         bundleSha256: request.bundleSha256,
                         statusUrls,
-                        secretUrls,
+                        ...(request.withSecrets ? { secretUrls } : {}),
                         expiresAt: request.tags[core_tags/* TAG */.D.expiresAt],
                     }),
                 });
@@ -1592,6 +1595,10 @@ async function sealSecretsFor(target, hello) {
     const sealed = sealForInstance((0,external_node_fs_.readFileSync)(target.secretBundleFile), hello.publicKey);
     await putSmallObject(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
 }
+/** Once the instance has reported, its sealed part has served: remove the ciphertext. */
+async function removeSealedFor(target, hello) {
+    await deleteObjectsUnder(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
 
@@ -1610,6 +1617,7 @@ function launchRound(context, wanted, round) {
         region,
         count,
         bundleKey: context.bundleKey,
+        withSecrets: context.secretBundleFile !== undefined,
         bundleSha256: context.bundleSha256,
         tags: context.tags,
         specSha256: context.specHashes[region.name] ?? '',
@@ -1646,13 +1654,28 @@ async function launchWithSpillover(context) {
 }
 /** How many times instances that spot took back while booting are replaced. */
 const REPLACEMENT_ROUNDS = 2;
+/** What answers a checked hello (the secret part sealed to its key) and cleans up after the final report. */
+function helloHandlers(context) {
+    const file = context.secretBundleFile;
+    if (file === undefined)
+        return {};
+    const target = {
+        s3: context.bucketClients.s3,
+        bucket: context.plan.bucket.name,
+        scope: (0,keys/* keyScopeOf */.JS)(context.plan),
+        secretBundleFile: file,
+    };
+    return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
+}
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
  * within the same timeout. `onLaunched` hears every instance launched so far
  * after each replacement round, so the caller can publish them at once.
  */
-async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched) {
+async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched, 
+/** Only until every instance has said hello and got its secrets (for `wait: none|running`). */
+untilHello = false) {
     const { plan } = context;
     const now = () => clock.now().getTime();
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
@@ -1668,7 +1691,8 @@ async function waitReadyReplacingReclaimed(context, clock, launches, onLaunched)
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
             trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
-            onHello: (hello) => sealSecretsFor({ s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: (0,keys/* keyScopeOf */.JS)(plan), secretBundleFile: context.secretBundleFile }, hello),
+            ...helloHandlers(context),
+            untilHello,
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -1845,7 +1869,7 @@ function launchContextOf(plan, staged, deps, specHashes) {
         bundleKey: uploaded.key,
         bundleSha256: prepared.bundle.sha256,
         onLaunched: launchedReporter(plan, before, deps.surface),
-        secretBundleFile: prepared.secretBundle.file,
+        secretBundleFile: prepared.hasSecrets ? prepared.secretBundle.file : undefined,
         tags: {
             ...plan.resourceTags,
             [core_tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
@@ -1859,14 +1883,18 @@ function launchContextOf(plan, staged, deps, specHashes) {
 async function waitForInstances(plan, context, launches, before, deps) {
     const launched = launches.flatMap((launch) => launch.instances);
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-    if (plan.wait === 'none' || launched.length === 0)
+    if (launched.length === 0)
         return none;
+    // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
+    const answerHellos = () => deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => { }, true));
+    if (plan.wait === 'none')
+        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
     await deps.surface.group('Wait for running', () => Promise.all(groupByRegion(launched).map(([region, ids]) => 
     // An instance that never runs (spot took it back at once) is not fatal: the states are
     // reported below, and the bootstrap wait replaces what spot reclaimed.
     waitForRunning(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
     if (plan.wait !== 'ready')
-        return none;
+        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
     return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
         const instances = all.flatMap((launch) => launch.instances);
         publishEarly(plan, before, await describeAll(deps.pool, instances), instances, deps.surface);

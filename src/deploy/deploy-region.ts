@@ -29,6 +29,8 @@ export interface RegionDeployRequest {
   /** Key of the public bundle: each launch call presigns its own short-lived URL. */
   bundleKey: string;
   bundleSha256: string;
+  /** Whether instances get a sealed secret part to wait for. */
+  withSecrets: boolean;
   tags: Record<string, string>;
   /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
   specSha256: string;
@@ -77,7 +79,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
             bundleUrl,
             bundleSha256: request.bundleSha256,
             statusUrls,
-            secretUrls,
+            ...(request.withSecrets ? { secretUrls } : {}),
             expiresAt: request.tags[TAG.expiresAt],
           }),
         });

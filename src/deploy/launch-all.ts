@@ -10,10 +10,10 @@ import type { Plan, RegionPlan } from '../plan/types.js';
 import { deployRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
-import { waitForBootstrap } from './wait-ready.js';
+import { waitForBootstrap, type WaitReadyOptions } from './wait-ready.js';
 import type { BootstrapStatus } from '../agent/status.js';
 import { keyScopeOf } from '../agent/keys.js';
-import { sealSecretsFor } from './seal-secrets.js';
+import { removeSealedFor, sealSecretsFor } from './seal-secrets.js';
 
 export interface LaunchContext {
   plan: Plan;
@@ -22,8 +22,8 @@ export interface LaunchContext {
   bucketClients: AwsClients;
   bundleKey: string;
   bundleSha256: string;
-  /** The secret part, sealed to each instance once its hello checks out. */
-  secretBundleFile: string;
+  /** The secret part, sealed to each instance once its hello checks out; undefined when there is none. */
+  secretBundleFile: string | undefined;
   tags: Record<string, string>;
   /** The launch spec's fingerprint per region, tagged on each instance. */
   specHashes: Record<string, string>;
@@ -50,6 +50,7 @@ export function launchRound(
           region,
           count,
           bundleKey: context.bundleKey,
+          withSecrets: context.secretBundleFile !== undefined,
           bundleSha256: context.bundleSha256,
           tags: context.tags,
           specSha256: context.specHashes[region.name] ?? '',
@@ -100,6 +101,19 @@ export interface ReadyState {
   replacements: RegionDeployResult[];
 }
 
+/** What answers a checked hello (the secret part sealed to its key) and cleans up after the final report. */
+function helloHandlers(context: LaunchContext): Pick<WaitReadyOptions, 'onHello' | 'onFinished'> {
+  const file = context.secretBundleFile;
+  if (file === undefined) return {};
+  const target = {
+    s3: context.bucketClients.s3,
+    bucket: context.plan.bucket.name,
+    scope: keyScopeOf(context.plan),
+    secretBundleFile: file,
+  };
+  return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
+}
+
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
@@ -111,6 +125,8 @@ export async function waitReadyReplacingReclaimed(
   clock: { sleep: Sleep; now: () => Date },
   launches: readonly RegionDeployResult[],
   onLaunched: (all: RegionDeployResult[]) => Promise<void>,
+  /** Only until every instance has said hello and got its secrets (for `wait: none|running`). */
+  untilHello = false,
 ): Promise<ReadyState> {
   const { plan } = context;
   const now = (): number => clock.now().getTime();
@@ -127,11 +143,8 @@ export async function waitReadyReplacingReclaimed(
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
       trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
-      onHello: (hello) =>
-        sealSecretsFor(
-          { s3: context.bucketClients.s3, bucket: plan.bucket.name, scope: keyScopeOf(plan), secretBundleFile: context.secretBundleFile },
-          hello,
-        ),
+      ...helloHandlers(context),
+      untilHello,
       statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),
       timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),

@@ -40,6 +40,8 @@ export interface Prepared {
   bundle: Bundle;
   /** The secret part (uploads marked secret, `.spot-bundle/env`): never uploaded in clear, only sealed per instance. */
   secretBundle: Bundle;
+  /** False when the secret part is empty (no secret uploads, no env): the agent then waits for nothing. */
+  hasSecrets: boolean;
   /** Where the bundle goes in the bucket (content-addressed). */
   bundleKey: string;
   /** User-data as rendered with placeholder URLs for the largest region. */
@@ -130,5 +132,8 @@ async function prepareIn(plan: Plan, outDir: string, dispose: () => void): Promi
     ...(ssh ? { ssh } : {}),
     settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
   }).text;
-  return { bundle, secretBundle, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
+  const hasSecrets = secretBundle.entries.some(
+    (entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0),
+  );
+  return { bundle, secretBundle, hasSecrets, bundleKey: bundleKey(keyScopeOf(plan), bundle.sha256), sizeCheck, specUserData, dispose };
 }

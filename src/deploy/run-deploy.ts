@@ -119,7 +119,7 @@ function launchContextOf(
     bundleKey: uploaded.key,
     bundleSha256: prepared.bundle.sha256,
     onLaunched: launchedReporter(plan, before, deps.surface),
-    secretBundleFile: prepared.secretBundle.file,
+    secretBundleFile: prepared.hasSecrets ? prepared.secretBundle.file : undefined,
     tags: {
       ...plan.resourceTags,
       [TAG.bundleSha256]: prepared.bundle.sha256,
@@ -140,7 +140,11 @@ async function waitForInstances(
 ): Promise<ReadyState> {
   const launched = launches.flatMap((launch) => launch.instances);
   const none: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-  if (plan.wait === 'none' || launched.length === 0) return none;
+  if (launched.length === 0) return none;
+  // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
+  const answerHellos = (): Promise<ReadyState> =>
+    deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => {}, true));
+  if (plan.wait === 'none') return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
   await deps.surface.group('Wait for running', () =>
     Promise.all(
       groupByRegion(launched).map(([region, ids]) =>
@@ -152,7 +156,7 @@ async function waitForInstances(
       ),
     ),
   );
-  if (plan.wait !== 'ready') return none;
+  if (plan.wait !== 'ready') return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
   return await deps.surface.group('Wait for bootstrap', () =>
     waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
       const instances = all.flatMap((launch) => launch.instances);

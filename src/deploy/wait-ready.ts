@@ -45,7 +45,11 @@ export interface WaitReadyOptions {
   instanceIds: string[];
   trust: ReportTrust;
   /** Called once per instance for its first checked hello. */
-  onHello?: (hello: Hello) => Promise<void>;
+  onHello?: ((hello: Hello) => Promise<void>) | undefined;
+  /** Called once per greeted instance when its final status arrives (the sealed part can go). */
+  onFinished?: ((hello: Hello) => Promise<void>) | undefined;
+  /** Return once every instance has said hello (or reported), not only once all reported. */
+  untilHello?: boolean;
   timeoutSeconds: number;
   /** A fixed poll interval; by default the schedule of pollDelaySeconds. */
   pollSeconds?: number;
@@ -134,17 +138,22 @@ export const pollDelaySeconds = (round: number): number => [2, 3, 5][round] ?? 1
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
   const statuses = new Map<string, BootstrapStatus>();
   const reclaimed = new Map<string, InstanceView>();
-  const greeted = new Set<string>();
+  const greeted = new Map<string, Hello>();
   const deadline = options.now() + options.timeoutSeconds * 1000;
-  const pending = (): string[] => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id));
+  const pending = (): string[] =>
+    options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
   const ids = new Set(options.instanceIds);
   const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map<string, string>() };
   for (let round = 0; ; round += 1) {
     const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
-    for (const [id, status] of reports.statuses) statuses.set(id, status);
+    for (const [id, status] of reports.statuses) {
+      const hello = greeted.get(id);
+      if (!statuses.has(id) && hello) await options.onFinished?.(hello);
+      statuses.set(id, status);
+    }
     for (const hello of reports.hellos) {
       if (greeted.has(hello.instanceId) || statuses.has(hello.instanceId)) continue;
-      greeted.add(hello.instanceId);
+      greeted.set(hello.instanceId, hello);
       await options.onHello?.(hello);
     }
     for (const view of await options.describe()) {
@@ -157,7 +166,6 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     options.progress(
       `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`,
     );
-    // A hello needs an answer soon: the agent waits for its secrets.
-    await options.sleep((greeted.size > statuses.size ? 2 : (options.pollSeconds ?? pollDelaySeconds(round))) * 1000);
+    await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
   }
 }

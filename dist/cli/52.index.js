@@ -1,8 +1,8 @@
-export const id = 602;
-export const ids = [602];
+export const id = 52;
+export const ids = [52];
 export const modules = {
 
-/***/ 3602:
+/***/ 1052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -233,6 +233,28 @@ async function runValidate(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/fork-guard.ts
+/**
+ * Under `pull_request_target` a workflow runs with the base repository's
+ * secrets and OIDC token. If the job checks out the pull request's head from
+ * a fork, `deploy` would bundle and run that stranger's code on instances
+ * launched with the base repository's AWS role (and an instance profile, if
+ * configured). So a fork's pull request under pull_request_target is refused
+ * unless `allow-fork-pull-request-target: true` says someone reviewed it.
+ * Tearing down (destroy, a closed PR) and read-only commands stay allowed.
+ */
+
+
+const isForkUnderPullRequestTarget = (run) => run.fromFork && run.eventName === 'pull_request_target';
+function assertTrustedSource(options, run) {
+    if (options.command !== 'deploy' || !isForkUnderPullRequestTarget(run) || options.allowForkPullRequestTarget)
+        return;
+    throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.untrustedFork, `pull request #${run.pullRequest ?? '?'} comes from a fork, and pull_request_target gives it ${run.repository}'s AWS role: refusing to deploy its code`, {
+        key: 'allow-fork-pull-request-target',
+        hint: "Use the pull_request event for forks (no AWS access, validate/plan only), or, after reviewing the fork's code, set allow-fork-pull-request-target: true (docs/security.md).",
+    });
+}
+
 // EXTERNAL MODULE: ./src/config/format-issues.ts
 var format_issues = __webpack_require__(8956);
 ;// CONCATENATED MODULE: ./src/commands/execute.ts
@@ -240,6 +262,7 @@ var format_issues = __webpack_require__(8956);
  * The one core both entries call: options in, a typed result out. The action
  * and the CLI differ only in how they read options and show results.
  */
+
 
 
 
@@ -265,6 +288,7 @@ async function execute(options, deps) {
             deps.surface.warn((0,format_issues/* formatIssue */.H)(warning));
         return { command: 'validate', plan: validated.plan, warnings: validated.plan.notices };
     }
+    assertTrustedSource(options, deps.run);
     const plan = await planOf(options, deps);
     if (options.command === 'plan') {
         const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(822), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
@@ -306,6 +330,7 @@ const INPUT_DEFAULTS = {
     'pr-comment': 'true',
     environment: '',
     'cleanup-on-failure': 'true',
+    'allow-fork-pull-request-target': 'false',
 };
 const list = (value) => value
     .split(/[\s,]+/)
@@ -400,6 +425,7 @@ function parseOptions(raw) {
         environment: get('environment') || undefined,
         cleanupOnFailure: bool('cleanup-on-failure', get('cleanup-on-failure')),
         deprecations: get('timeout-minutes') === '' ? [] : [TIMEOUT_DEPRECATION],
+        allowForkPullRequestTarget: bool('allow-fork-pull-request-target', get('allow-fork-pull-request-target')),
     };
 }
 
