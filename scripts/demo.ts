@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     rule('deploy: node dist/main/index.js (the action, as the runner runs it)');
     const deploying = runAction({
       entry: 'main',
-      inputs: { command: 'deploy', 'working-directory': EXAMPLE, 'timeout-minutes': '3', ...(realBoot ? {} : { wait: 'running' }) },
+      inputs: { command: 'deploy', 'working-directory': EXAMPLE, 'ready-timeout-minutes': '3', ...(realBoot ? {} : { wait: 'running' }) },
       env,
     });
     const boots = realBoot ? await bootDeployment(ec2, { deploymentId: 'hello-web', count: 1 }) : [];

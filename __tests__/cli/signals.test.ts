@@ -56,7 +56,7 @@ async function stopWhileWaiting(signal: 'SIGINT' | 'SIGTERM', deployment: string
       deployment,
       '--repository',
       'acme/web',
-      '--timeout-minutes',
+      '--ready-timeout-minutes',
       '10',
       ...extra,
     ],

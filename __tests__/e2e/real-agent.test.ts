@@ -55,7 +55,7 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
 
     const plan = await runCli(['plan', '--dir', dir, '--json', '--user-data-out', join(dir, 'user-data.yaml')], env);
-    const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3'], env);
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '3'], env);
     const [boot] = await bootDeployment(ec2, { deploymentId: 'hello-web', count: 1 });
     const result = await deploy;
     expect(boot!.exitCode, boot!.run.log()).toBe(0);
@@ -83,7 +83,8 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     // Every URL the user-data holds, fetched as anyone who can read it (DescribeInstanceAttribute,
     // a container via IMDS) would: no response holds a secret in clear, even unpacked.
     // (IMDS's own address is the only other URL; test traffic stays on loopback.)
-    const all = [...new Set(userData.match(/https?:\/\/[^'"\s)}]+/g) ?? [])];
+    // URLs as literals in the agent script itself (the health probe's `http://127.0.0.1:$1$2`) are code, not links.
+    const all = [...new Set(userData.match(/https?:\/\/[^'"\s)}$]+/g) ?? [])].filter((url) => !url.endsWith(':'));
     expect(all.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual(['http://169.254.169.254']);
     const urls = all.filter((url) => url.startsWith('http://127.0.0.1:'));
     for (const url of urls) {
@@ -139,7 +140,7 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     expect(validate.stderr).toBe('');
 
     const deploymentId = (/^name: (.+)$/m.exec(readFileSync(join(dir, '.spot/config.yaml'), 'utf8'))?.[1] ?? '').trim();
-    const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3'], env);
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '3'], env);
     const [boot] = await bootDeployment(ec2, { deploymentId, count: 1 });
     const result = await deploy;
     expect(boot!.exitCode, boot!.run.log()).toBe(0);
@@ -159,7 +160,7 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     );
     const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
 
-    const deploy = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '3', '--deployment-name', 'failing'], env);
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '3', '--deployment-name', 'failing'], env);
     const [boot] = await bootDeployment(ec2, { deploymentId: 'failing', count: 1 });
     const result = await deploy;
     expect(boot!.exitCode).not.toBe(0);

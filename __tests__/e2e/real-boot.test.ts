@@ -95,7 +95,7 @@ async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) 
   // The deploy's endpoint is the forwarder on the veth: presigned URLs must name an address the container reaches.
   const env = { ...localAwsEnv(forwarder.url), SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
   const startedAt = Date.now();
-  const deploying = runCli(['deploy', '--dir', dir, '--json', '--timeout-minutes', '5'], env);
+  const deploying = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '5'], env);
   const instance = await waitForInstance(ec2, deploymentId);
   const boot = { ec2, instance, region, network: network!, cache: cache!, deploying, artifacts, probe: example.probe };
   const report = await bootInstance(boot);

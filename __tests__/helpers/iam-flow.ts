@@ -12,6 +12,7 @@ import { readAgentConf, userDataOf } from './fake-instance.js';
 import { sdkConfig, type Keys } from './iam-moto.js';
 import type { LocalAws } from './local-aws.js';
 import { runCli, type CliRun } from './run-cli.js';
+import { signedStatusText } from '../fixtures/identity/identity.ts';
 
 export interface ProjectOptions {
   name: string;
@@ -111,7 +112,8 @@ export async function reportBootstrapOk(aws: LocalAws, admin: Keys, deploymentId
     for (const instance of (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? [])) {
       const url = new URL(readAgentConf(await userDataOf(ec2, instance.InstanceId!)).statusUrls[0]!);
       const [, bucket, ...key] = url.pathname.split('/').map(decodeURIComponent);
-      const body = JSON.stringify({ status: 'ok', instance_id: instance.InstanceId, launch_index: 0, failed_step: null, steps: [] });
+      // Signed as the agent signs it: the deployer believes no other report.
+      const body = signedStatusText({ status: 'ok', instance_id: instance.InstanceId!, launch_index: 0, failed_step: null, steps: [] });
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key.join('/'), Body: body }));
     }
   } finally {

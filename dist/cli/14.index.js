@@ -796,7 +796,7 @@ async function sealSecretsFor(target, hello) {
 }
 /** Once the instance has reported, its sealed part has served: remove the ciphertext. */
 async function removeSealedFor(target, hello) {
-    await (0,s3/* deleteObjectsUnder */.W)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
+    await (0,s3/* deleteObject */.XR)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts

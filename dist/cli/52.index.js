@@ -610,6 +610,7 @@ function progressSurface(options) {
         else
             line(text);
     };
+    const announced = new Set();
     return {
         info: (message) => (message.startsWith('waiting for') ? waitLine(message) : line(message)),
         warn: (message) => line(colors.warn(`warning: ${message}`)),
@@ -627,7 +628,14 @@ function progressSurface(options) {
                     line(`${colors.ok('✓')} ${title} (${((now() - started) / 1000).toFixed(1)} s)`);
             }
         },
-        instancesLaunched: (early) => line(`launched: ${early.instances.map((instance) => instance.id).join(', ') || 'none'}`),
+        // Outputs are republished after every launch call and every replacement; the terminal hears each instance once.
+        instancesLaunched: (early) => {
+            const fresh = early.instances.map((instance) => instance.id).filter((id) => !announced.has(id));
+            for (const id of fresh)
+                announced.add(id);
+            if (fresh.length > 0)
+                line(`launched: ${fresh.join(', ')}`);
+        },
     };
 }
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AwsClients } from '../aws/clients.js';
-import { deleteObjectsUnder, putSmallObject } from '../aws/s3.js';
+import { deleteObject, putSmallObject } from '../aws/s3.js';
 import { sealedKey, type KeyScope } from '../agent/keys.js';
 import { sealForInstance } from '../agent/seal.js';
 import type { Hello } from './wait-ready.js';
@@ -25,5 +25,5 @@ export async function sealSecretsFor(target: SealTarget, hello: Hello): Promise<
 
 /** Once the instance has reported, its sealed part has served: remove the ciphertext. */
 export async function removeSealedFor(target: SealTarget, hello: Hello): Promise<void> {
-  await deleteObjectsUnder(target.s3, target.bucket, sealedKey(target.scope, hello.launchId, hello.index));
+  await deleteObject(target.s3, target.bucket, sealedKey(target.scope, hello.launchId, hello.index));
 }
