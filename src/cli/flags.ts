@@ -87,6 +87,14 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ['deploy'],
   },
   {
+    name: 'allow-fork-pull-request-target',
+    type: 'string',
+    input: 'allow-fork-pull-request-target',
+    value: 'true|false',
+    help: "deploy a fork's code in a pull_request_target job (dangerous: docs/security.md)",
+    commands: ['deploy'],
+  },
+  {
     name: 'github-token',
     type: 'string',
     input: 'github-token',
