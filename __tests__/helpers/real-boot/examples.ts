@@ -24,6 +24,10 @@ export interface BootExample {
 
 export const BOOT_EXAMPLES: BootExample[] = [
   { dir: 'examples/hello-web', aptPackages: ['nginx'], probe: 'curl -fsS http://localhost/', expect: 'Hello from a spot instance' },
+  { dir: 'examples/python-web', aptPackages: [], probe: 'curl -fsS http://127.0.0.1:8000/', expect: 'Hello from a spot instance' },
+  { dir: 'examples/static-site', aptPackages: [], probe: 'curl -fsS http://127.0.0.1:8080/', expect: 'A static site on a spot instance' },
+  // Node from Debian's package, served offline: the reply names the runtime, so the python3 fallback would fail this.
+  { dir: 'examples/node-service', aptPackages: ['nodejs'], probe: 'curl -fsS http://127.0.0.1:3000/', expect: '"runtime":"node v' },
 ];
 
 /** Every package any example needs, sorted, so the cache key does not depend on order. */
