@@ -194,6 +194,21 @@ describe('the action against the local AWS endpoint', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('with AWS unreachable still writes a job summary that names the error and its hint, and exits 1', async () => {
+    const run = await runAction({
+      entry: 'main',
+      inputs: { command: 'deploy', 'working-directory': project() },
+      // A loopback port nothing listens on: every AWS call fails to connect.
+      env: { ...actionEnv(), AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.summary.split('\n')[0]).toBe('### ❌ deploy of `hello-web` failed');
+    expect(run.summary).toContain('SD299');
+    expect(run.summary).toContain('ECONNREFUSED');
+    expect(run.summary).toContain('Hint: Nothing answered at AWS\\_ENDPOINT\\_URL=');
+    expect(run.stdout).toMatch(/::error::SD299 .*ECONNREFUSED/);
+  });
+
   it('names a pull request preview <name>-pr-<n>, and the closed event destroys it', async () => {
     const dir = project();
     const eventFile = (action: string, headRepo = 'acme/hello-web'): string => {

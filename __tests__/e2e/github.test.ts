@@ -43,14 +43,15 @@ function pullRequestEnv(
   const number = pr.number ?? 5;
   writeFileSync(
     event,
-    JSON.stringify({ action, number, pull_request: { number, head: { repo: { full_name: pr.headRepo ?? 'acme/hello-web' } } } }),
+    JSON.stringify({ action, number, pull_request: { number, head: { sha, repo: { full_name: pr.headRepo ?? 'acme/hello-web' } } } }),
   );
   return {
     ...aws.env,
     SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1',
     GITHUB_API_URL: github.url,
     GITHUB_REPOSITORY: 'acme/hello-web',
-    GITHUB_SHA: sha,
+    // On pull_request GITHUB_SHA is the temporary merge commit; the head commit is in the event.
+    GITHUB_SHA: `merge-of-${sha}`,
     GITHUB_RUN_ID: sha,
     GITHUB_EVENT_NAME: pr.event ?? 'pull_request',
     GITHUB_EVENT_PATH: event,
@@ -72,8 +73,18 @@ describe('the GitHub surface', () => {
     expect(comment!.issue).toBe(5);
     expect(comment!.body).toContain('<!-- spot-deployer:deployment=hello-web-pr-5 -->');
     expect(comment!.body).toContain('`hello-web-pr-5` deployed');
+    // The PR head commit, in progress while deploying with the run linked, then success with the preview's URL.
+    const runUrl = (sha: string): string => `https://github.com/acme/hello-web/actions/runs/${sha}`;
     expect(github.deployments).toEqual([
-      { id: expect.any(Number), ref: 'sha1', environment: 'preview', statuses: [{ state: 'success', environment_url: first.outputs.url }] },
+      {
+        id: expect.any(Number),
+        ref: 'sha1',
+        environment: 'preview',
+        statuses: [
+          { state: 'in_progress', log_url: runUrl('sha1') },
+          { state: 'success', environment_url: first.outputs.url, log_url: runUrl('sha1') },
+        ],
+      },
     ]);
 
     writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\necho v2\n', { mode: 0o755 });
@@ -82,12 +93,44 @@ describe('the GitHub surface', () => {
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.id).toBe(comment!.id);
     expect(github.comments[0]!.body).toContain(second.outputs['bundle-sha256']);
+    // The second push's deployment is the active one; the first went inactive.
+    expect(github.deployments.map((deployment) => [deployment.ref, deployment.statuses.at(-1)!.state])).toEqual([
+      ['sha1', 'inactive'],
+      ['sha2', 'success'],
+    ]);
 
     const closed = await runAction({ entry: 'main', inputs, env: pullRequestEnv('closed', 'sha2') });
     expect(closed.code, closed.stdout).toBe(0);
     expect(github.comments).toHaveLength(1);
     expect(github.comments[0]!.body).toContain('`hello-web-pr-5` destroyed');
-    expect(github.deployments.at(-1)!.statuses).toEqual([{ state: 'inactive' }]);
+    // Closing creates no deployment and leaves none active.
+    expect(github.deployments).toHaveLength(2);
+    expect(github.deployments.map((deployment) => deployment.statuses.at(-1)!.state)).toEqual(['inactive', 'inactive']);
+  });
+
+  it('updates the comment and fails the deployment on a hard failure (AWS unreachable)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    const inputs = { command: 'deploy', 'working-directory': dir, wait: 'running', 'github-token': 'fake-token', environment: 'hard' };
+    const ok = await runAction({ entry: 'main', inputs, env: pullRequestEnv('opened', 'sha20', { number: 20 }) });
+    expect(ok.code, ok.stdout).toBe(0);
+    writeFileSync(join(dir, 'deployment/setup.sh'), '#!/bin/bash\necho v2\n', { mode: 0o755 });
+    const down = {
+      ...pullRequestEnv('synchronize', 'sha21', { number: 20 }),
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    const failed = await runAction({ entry: 'main', inputs, env: down });
+    expect(failed.code).toBe(1);
+    const onPr = github.comments.filter((comment) => comment.issue === 20);
+    expect(onPr).toHaveLength(1);
+    expect(onPr[0]!.body.split('\n')[1]).toBe('### ❌ deploy of `hello-web-pr-20` failed');
+    expect(onPr[0]!.body).toContain('SD299');
+    const hard = github.deployments.filter((deployment) => deployment.environment === 'hard');
+    expect(hard.map((deployment) => [deployment.ref, deployment.statuses.map((status) => status.state)])).toEqual([
+      ['sha20', ['in_progress', 'success']],
+      ['sha21', ['in_progress', 'failure']],
+    ]);
   });
 
   it('warns instead of failing when GitHub refuses, since the deployment itself worked', async () => {

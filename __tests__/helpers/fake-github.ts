@@ -16,7 +16,12 @@ export const FAKE_TOKENS: Record<string, { login: string; installation: boolean 
 export interface FakeGitHub {
   url: string;
   comments: Array<{ id: number; issue: number; body: string; user?: { login: string } }>;
-  deployments: Array<{ id: number; ref: string; environment: string; statuses: Array<{ state: string; environment_url?: string }> }>;
+  deployments: Array<{
+    id: number;
+    ref: string;
+    environment: string;
+    statuses: Array<{ state: string; environment_url?: string; log_url?: string }>;
+  }>;
   requests: string[];
   close(): Promise<void>;
 }
@@ -35,7 +40,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   };
   const server = createServer((request, response) => {
     void (async () => {
-      const path = new URL(request.url ?? '/', 'http://fake').pathname;
+      const url = new URL(request.url ?? '/', 'http://fake');
+      const path = url.pathname;
       state.requests.push(`${request.method} ${path}`);
       const token = FAKE_TOKENS[String(request.headers.authorization ?? '').replace(/^token /, '')];
       if (!token) return send(response, 401, { message: 'Bad credentials' });
@@ -63,6 +69,15 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         comment.body = String(body.body);
         return send(response, 200, comment);
       }
+      if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(path) && request.method === 'GET') {
+        const environment = url.searchParams.get('environment');
+        // GitHub lists the newest first.
+        return send(
+          response,
+          200,
+          [...state.deployments].reverse().filter((deployment) => !environment || deployment.environment === environment),
+        );
+      }
       if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(path) && request.method === 'POST') {
         const deployment = { id: nextId++, ref: String(body.ref), environment: String(body.environment), statuses: [] };
         state.deployments.push(deployment);
@@ -71,7 +86,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       if ((match = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(path))) {
         const deployment = state.deployments.find((candidate) => candidate.id === Number(match![1]));
         if (!deployment) return send(response, 404, { message: 'Not Found' });
-        const status = { state: String(body.state), ...(body.environment_url ? { environment_url: String(body.environment_url) } : {}) };
+        if (request.method === 'GET') return send(response, 200, [...deployment.statuses].reverse());
+        const status = {
+          state: String(body.state),
+          ...(body.environment_url ? { environment_url: String(body.environment_url) } : {}),
+          ...(body.log_url ? { log_url: String(body.log_url) } : {}),
+        };
         (deployment.statuses as Array<typeof status>).push(status);
         return send(response, 201, status);
       }

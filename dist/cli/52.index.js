@@ -290,6 +290,7 @@ async function execute(options, deps) {
     }
     assertTrustedSource(options, deps.run);
     const plan = await planOf(options, deps);
+    await deps.onPlan?.(plan);
     if (options.command === 'plan') {
         const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(822), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
         const planned = await planCommand(plan, deps.env);

@@ -53,5 +53,5 @@ export function summaryOf(outcome: CommandResult, context: SummaryContext): stri
 }
 
 /** A run that ended before any result: the summary still says what happened and what to do. */
-export const failureSummary = (error: SummaryError, run: RunContext, command: string, now = new Date()): string =>
-  buildErrorSummary(error, { ...runLinks(run), time: now, command });
+export const failureSummary = (error: SummaryError, run: RunContext, command: string, deploymentId?: string, now = new Date()): string =>
+  buildErrorSummary(error, { ...runLinks(run), time: now, command, ...(deploymentId ? { deploymentId } : {}) });

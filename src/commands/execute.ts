@@ -35,6 +35,7 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
   }
   assertTrustedSource(options, deps.run);
   const plan = await planOf(options, deps);
+  await deps.onPlan?.(plan);
   if (options.command === 'plan') {
     const { planCommand } = await import('./plan.js');
     const planned = await planCommand(plan, deps.env);

@@ -21,4 +21,6 @@ export interface ExecuteDeps {
   now?: () => Date;
   /** For sweep: whether a pull request is closed (needs a GitHub token; absent in a terminal). */
   isPullRequestClosed?: (pullRequest: number) => Promise<boolean>;
+  /** Hears the Plan as soon as it exists, before any AWS call (the action announces a GitHub deployment then). */
+  onPlan?: (plan: Plan) => Promise<void>;
 }
