@@ -270,8 +270,10 @@ var format_issues = __webpack_require__(8956);
 
 async function planOf(options, deps) {
     const { plan, warnings } = await (0,load_project/* loadProject */.g)({ dir: options.dir, overrides: options.overrides, run: deps.run, env: deps.env });
-    for (const warning of warnings)
-        deps.surface.warn(`${warning.file}:${warning.line}:${warning.column}  ${warning.key}  ${warning.message}`);
+    // `plan` lists them among its notices (text and --json); every other command says them once here.
+    if (options.command !== 'plan')
+        for (const warning of warnings)
+            deps.surface.warn((0,format_issues/* formatIssueUnlabelled */.vD)(warning));
     return plan;
 }
 async function execute(options, deps) {
@@ -285,7 +287,7 @@ async function execute(options, deps) {
         if (!validated.ok || !validated.plan)
             throw new core_errors/* ConfigError */.xL(validated.issues);
         for (const warning of validated.issues)
-            deps.surface.warn((0,format_issues/* formatIssue */.H)(warning));
+            deps.surface.warn((0,format_issues/* formatIssueUnlabelled */.vD)(warning));
         return { command: 'validate', plan: validated.plan, warnings: validated.plan.notices };
     }
     assertTrustedSource(options, deps.run);
@@ -440,7 +442,7 @@ function parseOptions(raw) {
 
 function formatError(error, debug) {
     if (error instanceof core_errors/* ConfigError */.xL) {
-        return (0,format_issues/* formatIssues */.o)(error.issues);
+        return (0,format_issues/* formatIssues */.og)(error.issues);
     }
     if (error instanceof core_errors/* SpotError */.Pl) {
         const where = error.position
@@ -2041,17 +2043,22 @@ function noProject(start, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ formatIssue),
-/* harmony export */   o: () => (/* binding */ formatIssues)
+/* harmony export */   Hd: () => (/* binding */ formatIssue),
+/* harmony export */   og: () => (/* binding */ formatIssues),
+/* harmony export */   vD: () => (/* binding */ formatIssueUnlabelled)
 /* harmony export */ });
 /**
  * One issue as users see it:
  * `file:line:col  key  message` and, on the next line, `  hint: …`.
  * Warnings say so before the message.
  */
-function formatIssue(issue) {
+const formatIssue = (issue) => formatIssueWith(issue, true);
+/** For a surface whose warn() labels the line itself (the CLI's `warning:`, an Actions warning). */
+const formatIssueUnlabelled = (issue) => formatIssueWith(issue, false);
+function formatIssueWith(issue, severityLabel) {
     const where = `${issue.file}:${issue.line}:${issue.column}`;
-    const parts = [where, issue.key, `${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message} (${issue.code})`].filter(Boolean);
+    const label = issue.severity === 'warning' && severityLabel ? 'warning: ' : '';
+    const parts = [where, issue.key, `${label}${issue.message} (${issue.code})`].filter(Boolean);
     const head = parts.join('  ');
     return issue.hint ? `${head}\n  hint: ${issue.hint}` : head;
 }
@@ -4753,7 +4760,7 @@ async function loadProject(options) {
     });
     if (issues.hasErrors)
         throw new errors/* ConfigError */.xL(issues.items);
-    plan.notices = issues.warnings.map(format_issues/* formatIssue */.H);
+    plan.notices = issues.warnings.map(format_issues/* formatIssue */.Hd);
     return { plan, warnings: issues.warnings };
 }
 function planFrom(input) {

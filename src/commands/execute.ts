@@ -7,7 +7,7 @@ import { loadProject } from '../plan/load-project.js';
 import { ConfigError, SpotError } from '../core/errors.js';
 import { runValidate } from './validate.js';
 import { assertTrustedSource } from './fork-guard.js';
-import { formatIssue } from '../config/format-issues.js';
+import { formatIssueUnlabelled } from '../config/format-issues.js';
 import type { CommandOptions } from './options.js';
 import type { CommandResult, ExecuteDeps } from './types.js';
 import type { Plan } from '../plan/types.js';
@@ -16,8 +16,8 @@ export type { CommandResult, ExecuteDeps };
 
 async function planOf(options: CommandOptions, deps: ExecuteDeps): Promise<Plan> {
   const { plan, warnings } = await loadProject({ dir: options.dir, overrides: options.overrides, run: deps.run, env: deps.env });
-  for (const warning of warnings)
-    deps.surface.warn(`${warning.file}:${warning.line}:${warning.column}  ${warning.key}  ${warning.message}`);
+  // `plan` lists them among its notices (text and --json); every other command says them once here.
+  if (options.command !== 'plan') for (const warning of warnings) deps.surface.warn(formatIssueUnlabelled(warning));
   return plan;
 }
 
@@ -30,7 +30,7 @@ export async function execute(options: CommandOptions, deps: ExecuteDeps): Promi
   if (options.command === 'validate') {
     const validated = await runValidate({ dir: options.dir, overrides: options.overrides, run: deps.run });
     if (!validated.ok || !validated.plan) throw new ConfigError(validated.issues);
-    for (const warning of validated.issues) deps.surface.warn(formatIssue(warning));
+    for (const warning of validated.issues) deps.surface.warn(formatIssueUnlabelled(warning));
     return { command: 'validate', plan: validated.plan, warnings: validated.plan.notices };
   }
   assertTrustedSource(options, deps.run);
