@@ -72,23 +72,35 @@ afterAll(async () => {
   await aws?.stop();
 });
 
+interface ExampleConfig {
+  name: string;
+  regions?: string[];
+  health_check?: { port: number; path?: string };
+}
+
+function exampleConfig(example: BootExample): ExampleConfig {
+  return parse(readFileSync(resolve(example.dir, '.spot/config.yaml'), 'utf8')) as ExampleConfig;
+}
+
 /** A copy of the example (the CLI writes state next to it), its deployment name and its (first) region. */
 function copyExample(example: BootExample): { dir: string; deploymentId: string; region: string } {
   const dir = mkdtempSync(join(tmpdir(), `${basename(example.dir)}-`));
   cpSync(resolve(example.dir), dir, { recursive: true });
-  const config = parse(readFileSync(join(dir, '.spot/config.yaml'), 'utf8')) as { name: string; regions?: string[] };
+  const config = exampleConfig(example);
   return { dir, deploymentId: config.name, region: config.regions?.[0] ?? 'us-east-1' };
 }
 
 /** Runs the CLI deploy and, while it waits for `ready`, boots the instance it launched. */
-async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) => void) {
+async function deployAndBoot(example: BootExample, onFinished: (fn: () => Promise<void> | void) => void) {
   const [forwarder] = services as [HostService];
   const { dir, deploymentId, region } = copyExample(example);
   // moto keeps EC2 state per region: look where the example deploys.
   const ec2 = new EC2Client({ endpoint: aws!.endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  onFinished(() => {
+  const prepared = await example.prepare?.({ dir, hostIp: network!.hostIp });
+  onFinished(async () => {
     ec2.destroy();
     rmSync(dir, { recursive: true, force: true });
+    await prepared?.close();
   });
   const artifacts = resolve('.tmp/artifacts/real-boot', basename(example.dir));
   rmSync(artifacts, { recursive: true, force: true });
@@ -97,10 +109,23 @@ async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) 
   const startedAt = Date.now();
   const deploying = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '5'], env);
   const instance = await waitForInstance(ec2, deploymentId);
-  const boot = { ec2, instance, region, network: network!, cache: cache!, deploying, artifacts, probe: example.probe };
+  const standIn = prepared && { hosts: prepared.hosts, ...(prepared.trustedCa ? { trustedCa: prepared.trustedCa } : {}) };
+  const boot = {
+    ec2,
+    instance,
+    region,
+    network: network!,
+    cache: cache!,
+    deploying,
+    artifacts,
+    probe: example.probe,
+    keep: example.keep,
+    standIn,
+  };
   const report = await bootInstance(boot);
   console.log(`real-boot ${example.dir}: ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
-  return { report, instanceId: instance.InstanceId!, why: `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}` };
+  const why = `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}`;
+  return { report, instanceId: instance.InstanceId!, why, artifacts, prepared };
 }
 
 describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
@@ -109,7 +134,7 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
     { timeout: 15 * 60_000 },
     async (example, context) => {
       if (!cache) return context.skip(rootfsProblem);
-      const { report, instanceId, why } = await deployAndBoot(example, context.onTestFinished);
+      const { report, instanceId, why, prepared } = await deployAndBoot(example, context.onTestFinished);
 
       expect(report.deploy.code, why).toBe(0);
       const json = JSON.parse(report.deploy.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
@@ -126,7 +151,12 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
       expect(report.imdsLog).toMatch(/GET \/latest\/meta-data\/instance-id 200/);
       const mirrorLog = services[1]!.log.join('\n');
       for (const name of example.aptPackages) expect(mirrorLog).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
-      if (example.probe) expect(report.probe?.output).toContain(example.expect ?? '');
+      // `ok` includes the project's health_check, probed on the instance; its result is in the status object.
+      const check = exampleConfig(example).health_check;
+      if (check) expect(report.agentLog).toContain(`health check http://127.0.0.1:${check.port}${check.path ?? '/'}: ok (HTTP 200`);
+      if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(report.probe?.output, why).toContain(text);
+      // A stand-in for an internet host was really asked (e.g. the release download and its redirect).
+      for (const request of prepared?.expectRequests ?? []) expect(prepared!.log, why).toContainEqual(expect.stringMatching(request));
     },
   );
 });
