@@ -14,20 +14,22 @@
  * naming what to install. Artifacts: .tmp/artifacts/real-boot/<example>/.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { localAwsEnv, startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { bootInstance } from '../helpers/real-boot/boot-instance.js';
-import { BOOT_EXAMPLES, type BootExample } from '../helpers/real-boot/examples.js';
+import { BOOT_EXAMPLES, COMPOSE_EXAMPLE, type BootExample } from '../helpers/real-boot/examples.js';
 import { startForwarder, startMirror, type HostService } from '../helpers/real-boot/host-services.js';
 import { waitForInstance } from '../helpers/real-boot/instance.js';
 import { createBootNetwork, type BootNetwork } from '../helpers/real-boot/network.js';
 import { missingForBoot, missingTools } from '../helpers/real-boot/prerequisites.js';
 import { buildRootfs, cachedRootfs, type RootfsCache } from '../helpers/real-boot/rootfs.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tool } from '../helpers/tools.js';
 
 const IN_CI = process.env.CI === 'true';
 const missing = missingForBoot();
@@ -157,6 +159,51 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
       if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(report.probe?.output, why).toContain(text);
       // A stand-in for an internet host was really asked (e.g. the release download and its redirect).
       for (const request of prepared?.expectRequests ?? []) expect(prepared!.log, why).toContainEqual(expect.stringMatching(request));
+    },
+  );
+
+  // As far as this machine allows (see COMPOSE_EXAMPLE): every file reaches the instance, then compose cannot install.
+  it(
+    'examples/compose-stack: the files compose needs land on the instance and resolve under docker-compose config',
+    { timeout: 15 * 60_000 },
+    async (context) => {
+      if (!cache) return context.skip(rootfsProblem);
+      const compose = tool('docker-compose');
+      const { report, instanceId, why, artifacts } = await deployAndBoot(COMPOSE_EXAMPLE, context.onTestFinished);
+
+      // Reported through the real status path: a failed bootstrap at the compose step, nothing earlier.
+      expect(report.deploy.code, why).not.toBe(0);
+      const json = JSON.parse(report.deploy.stdout) as { instances: Array<{ id: string; bootstrap: string; failedStep?: string }> };
+      expect(json.instances).toEqual([expect.objectContaining({ id: instanceId, bootstrap: 'failed', failedStep: 'compose' })]);
+      expect(report.agentLog, why).toContain('secret placed at /opt/deployment/.env');
+      expect(report.agentLog, why).toContain("step 'compose': start");
+      expect(report.agentLog, why).toContain('Unable to locate package docker-compose-v2');
+      expect(report.cloudInitStatus.output, why).toMatch(/^status: error$/m);
+      // On the instance: the .env secret 0600 root, the build context and the bind-mounted folder beside the compose file.
+      expect(report.probe?.output.trim().split('\n')).toEqual([
+        '600 root .env',
+        '644 root compose.yaml',
+        '755 root web',
+        '644 root web/Dockerfile',
+        '755 root static',
+        '644 root static/logo.svg',
+      ]);
+
+      // A real compose parser over the files the agent unpacked (kept from the instance's disk).
+      const root = join(artifacts, 'instance/opt/deployment');
+      const parsed = spawnSync(compose, ['-f', join(root, 'compose.yaml'), 'config'], { encoding: 'utf8' });
+      expect(parsed.status, parsed.stderr).toBe(0);
+      expect(parse(parsed.stdout)).toMatchObject({
+        services: {
+          web: {
+            build: { context: join(root, 'web') },
+            environment: { APP_SECRET: 'change-me' }, // from env_file: [.env], the secret
+            volumes: [`${join(root, 'static')}:/usr/share/nginx/html/static:ro`],
+          },
+        },
+      });
+      // config checks the build context and env_file exist; a bind mount's source it does not.
+      expect(existsSync(join(root, 'static/logo.svg'))).toBe(true);
     },
   );
 });
