@@ -14,20 +14,22 @@
  * naming what to install. Artifacts: .tmp/artifacts/real-boot/<example>/.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { localAwsEnv, startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 import { bootInstance } from '../helpers/real-boot/boot-instance.js';
-import { BOOT_EXAMPLES, type BootExample } from '../helpers/real-boot/examples.js';
+import { BOOT_EXAMPLES, COMPOSE_EXAMPLE, type BootExample } from '../helpers/real-boot/examples.js';
 import { startForwarder, startMirror, type HostService } from '../helpers/real-boot/host-services.js';
 import { waitForInstance } from '../helpers/real-boot/instance.js';
 import { createBootNetwork, type BootNetwork } from '../helpers/real-boot/network.js';
 import { missingForBoot, missingTools } from '../helpers/real-boot/prerequisites.js';
 import { buildRootfs, cachedRootfs, type RootfsCache } from '../helpers/real-boot/rootfs.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tool } from '../helpers/tools.js';
 
 const IN_CI = process.env.CI === 'true';
 const missing = missingForBoot();
@@ -72,23 +74,35 @@ afterAll(async () => {
   await aws?.stop();
 });
 
+interface ExampleConfig {
+  name: string;
+  regions?: string[];
+  health_check?: { port: number; path?: string };
+}
+
+function exampleConfig(example: BootExample): ExampleConfig {
+  return parse(readFileSync(resolve(example.dir, '.spot/config.yaml'), 'utf8')) as ExampleConfig;
+}
+
 /** A copy of the example (the CLI writes state next to it), its deployment name and its (first) region. */
 function copyExample(example: BootExample): { dir: string; deploymentId: string; region: string } {
   const dir = mkdtempSync(join(tmpdir(), `${basename(example.dir)}-`));
   cpSync(resolve(example.dir), dir, { recursive: true });
-  const config = parse(readFileSync(join(dir, '.spot/config.yaml'), 'utf8')) as { name: string; regions?: string[] };
+  const config = exampleConfig(example);
   return { dir, deploymentId: config.name, region: config.regions?.[0] ?? 'us-east-1' };
 }
 
 /** Runs the CLI deploy and, while it waits for `ready`, boots the instance it launched. */
-async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) => void) {
+async function deployAndBoot(example: BootExample, onFinished: (fn: () => Promise<void> | void) => void) {
   const [forwarder] = services as [HostService];
   const { dir, deploymentId, region } = copyExample(example);
   // moto keeps EC2 state per region: look where the example deploys.
   const ec2 = new EC2Client({ endpoint: aws!.endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  onFinished(() => {
+  const prepared = await example.prepare?.({ dir, hostIp: network!.hostIp });
+  onFinished(async () => {
     ec2.destroy();
     rmSync(dir, { recursive: true, force: true });
+    await prepared?.close();
   });
   const artifacts = resolve('.tmp/artifacts/real-boot', basename(example.dir));
   rmSync(artifacts, { recursive: true, force: true });
@@ -97,10 +111,23 @@ async function deployAndBoot(example: BootExample, onFinished: (fn: () => void) 
   const startedAt = Date.now();
   const deploying = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '5'], env);
   const instance = await waitForInstance(ec2, deploymentId);
-  const boot = { ec2, instance, region, network: network!, cache: cache!, deploying, artifacts, probe: example.probe };
+  const standIn = prepared && { hosts: prepared.hosts, ...(prepared.trustedCa ? { trustedCa: prepared.trustedCa } : {}) };
+  const boot = {
+    ec2,
+    instance,
+    region,
+    network: network!,
+    cache: cache!,
+    deploying,
+    artifacts,
+    probe: example.probe,
+    keep: example.keep,
+    standIn,
+  };
   const report = await bootInstance(boot);
   console.log(`real-boot ${example.dir}: ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
-  return { report, instanceId: instance.InstanceId!, why: `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}` };
+  const why = `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}`;
+  return { report, instanceId: instance.InstanceId!, why, artifacts, prepared };
 }
 
 describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
@@ -109,7 +136,7 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
     { timeout: 15 * 60_000 },
     async (example, context) => {
       if (!cache) return context.skip(rootfsProblem);
-      const { report, instanceId, why } = await deployAndBoot(example, context.onTestFinished);
+      const { report, instanceId, why, prepared } = await deployAndBoot(example, context.onTestFinished);
 
       expect(report.deploy.code, why).toBe(0);
       const json = JSON.parse(report.deploy.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
@@ -126,7 +153,57 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
       expect(report.imdsLog).toMatch(/GET \/latest\/meta-data\/instance-id 200/);
       const mirrorLog = services[1]!.log.join('\n');
       for (const name of example.aptPackages) expect(mirrorLog).toMatch(new RegExp(`GET /debian/pool/\\S+/${name}_\\S+\\.deb 200`));
-      if (example.probe) expect(report.probe?.output).toContain(example.expect ?? '');
+      // `ok` includes the project's health_check, probed on the instance; its result is in the status object.
+      const check = exampleConfig(example).health_check;
+      if (check) expect(report.agentLog).toContain(`health check http://127.0.0.1:${check.port}${check.path ?? '/'}: ok (HTTP 200`);
+      if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(report.probe?.output, why).toContain(text);
+      // A stand-in for an internet host was really asked (e.g. the release download and its redirect).
+      for (const request of prepared?.expectRequests ?? []) expect(prepared!.log, why).toContainEqual(expect.stringMatching(request));
+    },
+  );
+
+  // As far as this machine allows (see COMPOSE_EXAMPLE): every file reaches the instance, then compose cannot install.
+  it(
+    'examples/compose-stack: the files compose needs land on the instance and resolve under docker-compose config',
+    { timeout: 15 * 60_000 },
+    async (context) => {
+      if (!cache) return context.skip(rootfsProblem);
+      const compose = tool('docker-compose');
+      const { report, instanceId, why, artifacts } = await deployAndBoot(COMPOSE_EXAMPLE, context.onTestFinished);
+
+      // Reported through the real status path: a failed bootstrap at the compose step, nothing earlier.
+      expect(report.deploy.code, why).not.toBe(0);
+      const json = JSON.parse(report.deploy.stdout) as { instances: Array<{ id: string; bootstrap: string; failedStep?: string }> };
+      expect(json.instances).toEqual([expect.objectContaining({ id: instanceId, bootstrap: 'failed', failedStep: 'compose' })]);
+      expect(report.agentLog, why).toContain('secret placed at /opt/deployment/.env');
+      expect(report.agentLog, why).toContain("step 'compose': start");
+      expect(report.agentLog, why).toContain('Unable to locate package docker-compose-v2');
+      expect(report.cloudInitStatus.output, why).toMatch(/^status: error$/m);
+      // On the instance: the .env secret 0600 root, the build context and the bind-mounted folder beside the compose file.
+      expect(report.probe?.output.trim().split('\n')).toEqual([
+        '600 root .env',
+        '644 root compose.yaml',
+        '755 root web',
+        '644 root web/Dockerfile',
+        '755 root static',
+        '644 root static/logo.svg',
+      ]);
+
+      // A real compose parser over the files the agent unpacked (kept from the instance's disk).
+      const root = join(artifacts, 'instance/opt/deployment');
+      const parsed = spawnSync(compose, ['-f', join(root, 'compose.yaml'), 'config'], { encoding: 'utf8' });
+      expect(parsed.status, parsed.stderr).toBe(0);
+      expect(parse(parsed.stdout)).toMatchObject({
+        services: {
+          web: {
+            build: { context: join(root, 'web') },
+            environment: { APP_SECRET: 'change-me' }, // from env_file: [.env], the secret
+            volumes: [`${join(root, 'static')}:/usr/share/nginx/html/static:ro`],
+          },
+        },
+      });
+      // config checks the build context and env_file exist; a bind mount's source it does not.
+      expect(existsSync(join(root, 'static/logo.svg'))).toBe(true);
     },
   );
 });

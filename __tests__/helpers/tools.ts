@@ -13,6 +13,8 @@ export const INSTALL = {
   curl: 'sudo apt-get install -y curl',
   python3: 'sudo apt-get install -y python3 python3-pip && pip install "moto[server]>=5.2"',
   chromium: 'sudo apt-get install -y chromium fonts-noto-color-emoji',
+  // Compose v1 (Python): `docker-compose config` parses a project without a Docker engine.
+  'docker-compose': 'sudo apt-get install -y docker-compose',
 } as const;
 
 export type Tool = keyof typeof INSTALL;

@@ -14,6 +14,6 @@ describe('tests that need a tool', () => {
   });
 
   it('name a tool for every program the suite runs', () => {
-    expect(Object.keys(INSTALL).sort()).toEqual(['chromium', 'cloud-init', 'curl', 'python3', 'shellcheck', 'unshare']);
+    expect(Object.keys(INSTALL).sort()).toEqual(['chromium', 'cloud-init', 'curl', 'docker-compose', 'python3', 'shellcheck', 'unshare']);
   });
 });

@@ -5,10 +5,11 @@
  * on the instance where compose will look for it, else it is refused with
  * the compose file, line, column and key that needs it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CODE, type Code } from '../core/codes.js';
 import { parseYamlSource, positionOf, type KeyPath } from '../config/yaml-source.js';
+import { ignoredBy } from './compose-ignored.js';
 import { composeRefs, publishedPorts, type PublishedPort } from './compose-refs.js';
 import type { ManifestContext } from './manifest-context.js';
 import { instancePath } from './paths.js';
@@ -68,6 +69,17 @@ export function addComposeClosure(input: ClosureInput): PublishedPort[] {
     const wanted = path.posix.join(instanceFolder, ref.path);
     if (!uploads.some((upload) => covers(upload, relative))) {
       uploads.push({ source: relative, dest: wanted, exclude: [], secret: false });
+    }
+    // A bind mount left out on purpose (a data folder) is created empty by compose; anything required must be bundled.
+    const isFolder = statSync(path.join(context.projectRoot, relative)).isDirectory();
+    const skippedBy = ref.required ? ignoredBy(uploads, relative, isFolder, context.bundleIgnore) : undefined;
+    if (skippedBy) {
+      where(
+        CODE.missingSource,
+        `${ref.key.join('.')} "${ref.path}" is left out of the bundle by ${skippedBy}, so compose would not find it on the instance`,
+        `bundle it: in ${skippedBy}, remove the rule that matches ${relative}${isFolder ? '/' : ''} or add !${relative}${isFolder ? '/' : ''} after it`,
+      );
+      continue;
     }
     const lands = instancePath({ target, uploads }, relative);
     if (lands !== wanted) {

@@ -107,10 +107,12 @@ function planFrom(input: {
   issues: IssueList;
 }): Plan {
   const { root, config, deployment, issues } = input;
+  const bundleIgnore = readBundleIgnore(root);
   const manifest = buildManifest(deployment.deployment!, {
     projectRoot: root,
     locator: deployment.locator,
     issues,
+    bundleIgnore,
   });
   const userData = readUserDataSources(root, manifest.template, issues);
   const sourceFiles = [
@@ -123,7 +125,7 @@ function planFrom(input: {
     locator: config.locator,
     manifest,
     userData,
-    bundleIgnore: readBundleIgnore(root),
+    bundleIgnore,
     overrides: input.overrides,
     run: input.run,
     projectRoot: root,

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CliRun } from '../run-cli.ts';
-import { bootContainer, removeAbandonedBoots, type Container } from './container.ts';
+import { bootContainer, removeAbandonedBoots, type BootSeed, type Container } from './container.ts';
 import { metadataOf, startFakeImds, type FakeImds } from './imds.ts';
 import { hostnameOf, rawUserData } from './instance.ts';
 import type { BootNetwork } from './network.ts';
@@ -44,6 +44,10 @@ export interface BootOptions {
   deploying: Promise<CliRun>;
   /** A shell command run inside the instance at the end (e.g. curl its page). */
   probe?: string;
+  /** Internet hosts the test stands in for (served on the host end of the veth). */
+  standIn?: Pick<BootSeed, 'hosts' | 'trustedCa'>;
+  /** More paths of the instance (relative to /) to keep under artifacts/instance/, e.g. what the agent unpacked. */
+  keep?: string[];
   artifacts: string;
 }
 
@@ -78,9 +82,9 @@ async function observe(container: Container, options: BootOptions): Promise<Omit
   return { instanceId: options.instance.InstanceId!, deploy, cloudInitStatus, systemState, journal, probe, timings };
 }
 
-async function saveArtifacts(dir: string, upper: string | undefined, texts: Record<string, string>): Promise<void> {
+async function saveArtifacts(dir: string, upper: string | undefined, texts: Record<string, string>, keep: string[] = []): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  for (const path of upper ? INSTANCE_LOGS : []) {
+  for (const path of upper ? [...INSTANCE_LOGS, ...keep] : []) {
     const source = join(upper!, path);
     if (!existsSync(source)) continue;
     mkdirSync(dirname(join(dir, 'instance', path)), { recursive: true });
@@ -135,7 +139,7 @@ export async function bootInstance(options: BootOptions): Promise<BootReport> {
       ...metadataOf(options.instance, options.region),
       userDataFile: join(workDir, 'user-data'),
     });
-    const seed = { instanceId: options.instance.InstanceId!, hostname: hostnameOf(options.instance), userData };
+    const seed = { instanceId: options.instance.InstanceId!, hostname: hostnameOf(options.instance), userData, ...options.standIn };
     container = await bootContainer({ lower: options.cache.rootfs, workDir, seed, network: options.network });
     const report = await observeAndStop(container, imds, options);
     Object.assign(texts, reportTexts(report, texts['user-data.yaml']!));
@@ -145,7 +149,7 @@ export async function bootInstance(options: BootOptions): Promise<BootReport> {
     await imds?.stop();
     texts['console.txt'] ??= container?.console() ?? '';
     texts['imds.log'] ??= imds?.output() ?? '';
-    await saveArtifacts(options.artifacts, container?.upper, texts);
+    await saveArtifacts(options.artifacts, container?.upper, texts, options.keep);
     rmSync(workDir, { recursive: true, force: true });
   }
 }

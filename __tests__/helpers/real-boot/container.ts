@@ -5,6 +5,9 @@
  * user-data bytes EC2 received, run by `systemd-nspawn --boot` so systemd is
  * PID 1 and cloud-init runs all its stages as on a real instance.
  *
+ * Internet hosts the instance needs are served by the test on the host end
+ * of the veth and named in its /etc/hosts (BootSeed.hosts, trustedCa).
+ *
  * Why these nspawn flags: `--register=no --keep-unit` need no machined/dbus
  * on the host; `--network-namespace-path` puts it in the test's namespace
  * (network.ts); `--resolv-conf=off` keeps our no-DNS resolv.conf;
@@ -24,6 +27,10 @@ export interface BootSeed {
   hostname: string;
   /** Exactly what EC2 stored (gzip or text); cloud-init decompresses it itself. */
   userData: Buffer;
+  /** More internet hosts a test serves on the host end of the veth, like deb.debian.org (e.g. github.com). */
+  hosts?: string[];
+  /** A PEM CA certificate the instance trusts, for such a host's HTTPS (appended to Debian's CA bundle). */
+  trustedCa?: string;
 }
 
 export interface Container {
@@ -52,7 +59,10 @@ function seed(root: string, boot: BootSeed, network: BootNetwork): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'meta-data'), `instance-id: ${boot.instanceId}\nlocal-hostname: ${boot.hostname}\n`);
   writeFileSync(join(dir, 'user-data'), boot.userData);
-  appendFileSync(join(root, 'etc/hosts'), `${network.hostIp} deb.debian.org\n`);
+  const names = ['deb.debian.org', ...(boot.hosts ?? [])];
+  appendFileSync(join(root, 'etc/hosts'), names.map((name) => `${network.hostIp} ${name}\n`).join(''));
+  // curl and apt read this bundle; update-ca-certificates would rebuild it from the same folder plus ours.
+  if (boot.trustedCa) appendFileSync(join(root, 'etc/ssl/certs/ca-certificates.crt'), boot.trustedCa);
   writeFileSync(join(root, 'etc/resolv.conf'), '# boot test: no DNS; only the test network exists\n');
 }
 
