@@ -127,7 +127,9 @@ export async function waitForRunning(clients: AwsClients, ids: string[], maxWait
   try {
     const result = await waitUntilInstanceRunning({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
     const last = result.reason as DescribeInstancesCommandOutput | undefined;
-    const views = (last?.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []).map((instance) => toView(clients.region, instance));
+    const views = (last?.Reservations ?? [])
+      .flatMap((reservation) => reservation.Instances ?? [])
+      .map((instance) => toView(clients.region, instance));
     // A page short of any id (should not happen for InstanceIds) is described again by the caller.
     return views.length === ids.length ? views.sort((a, b) => a.id.localeCompare(b.id)) : [];
   } catch (error) {

@@ -79,7 +79,10 @@ function inPart(entries: SelectedEntry[], part: BuildBundleOptions['part']): Sel
   return [...secret, ...entries.filter((entry) => !entry.secret && entry.type === 'directory' && above(entry))];
 }
 
-const sha256Of = (content: Buffer | undefined): string => createHash('sha256').update(content ?? Buffer.alloc(0)).digest('hex');
+const sha256Of = (content: Buffer | undefined): string =>
+  createHash('sha256')
+    .update(content ?? Buffer.alloc(0))
+    .digest('hex');
 
 /**
  * The bundle's index (`.spot-bundle/index.json`: every path, mode, size and

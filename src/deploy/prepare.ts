@@ -159,7 +159,8 @@ async function prepareIn(plan: Plan, stage: { outDir: string; dispose: () => voi
   // tag, so it redeploys), and the agent checks what it decrypted against the user-data's hash chain.
   const anchor = { path: SECRETS_SHA256_PATH, content: `${secretBundle.sha256}\n`, mode: '0644' };
   const publicOptions = { outDir, extraFiles: [...extraFiles, anchor], part: 'public' as const, selection };
-  const bundle = (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
+  const bundle =
+    (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
   const reused = bundle.file === '';
   const sizeCheck = userDataSizeCheck(plan, bundle.sha256);
   const ssh = sshAccessFor(plan);
