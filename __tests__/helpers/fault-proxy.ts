@@ -21,6 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface RecordedRequest {
   method: string;
@@ -39,6 +40,8 @@ export interface RecordedRequest {
   arrived: number;
   /** Place in that sequence when the answer was sent. */
   answered?: number;
+  /** `performance.now()` at arrival: for the benchmark's timings only; tests order by `arrived`. */
+  at: number;
 }
 
 export interface RequestFilter {
@@ -129,6 +132,7 @@ function describe(req: IncomingMessage, body: Buffer, arrived: number): { record
     query: url.search.replace(/^\?/, ''),
     bodyBytes: body.length,
     arrived,
+    at: performance.now(),
     ...(action ? { action } : {}),
     ...(region ? { region } : {}),
   };
