@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InstanceView } from '../../src/aws/instances.js';
 import type { BootstrapStatus } from '../../src/agent/status.js';
 import type { InstanceReport } from '../../src/core/results.js';
-import { bootstrapStateOf, expiresAt, isUnchanged, overallStatus, shortfallError } from '../../src/deploy/decide.js';
+import { bootstrapStateOf, bundleToReuse, expiresAt, isUnchanged, overallStatus, shortfallError } from '../../src/deploy/decide.js';
 import type { RegionPlan } from '../../src/plan/types.js';
 
 const region = (name: string, count: number): RegionPlan => ({
@@ -42,6 +42,23 @@ describe('isUnchanged', () => {
   ])('%s → %s', (_name, regions, existing, expected) => {
     const specHashes = { 'us-east-1': 'spec-us-east-1', 'eu-west-1': 'spec-eu-west-1' };
     expect(isUnchanged(regions, existing, { bundleSha256: 'new', specHashes })).toBe(expected);
+  });
+});
+
+describe('bundleToReuse', () => {
+  const tagged = (id: string, indexSha256: string | undefined, bundleSha256: string | undefined, state = 'running'): InstanceView =>
+    ({ id, region: 'us-east-1', state, indexSha256, bundleSha256 }) as InstanceView;
+  it.each([
+    ['nothing runs', [], undefined],
+    ['the same index', [tagged('a', 'idx', 'b1'), tagged('b', 'idx', 'b1')], 'b1'],
+    ['another index', [tagged('a', 'other', 'b1')], undefined],
+    ['no index tag (an older version launched it)', [tagged('a', undefined, 'b1')], undefined],
+    ['the same index, no bundle tag', [tagged('a', 'idx', undefined)], undefined],
+    ['the same index on two bundles (the build decides)', [tagged('a', 'idx', 'b1'), tagged('b', 'idx', 'b2')], undefined],
+    ['the same index next to an older one', [tagged('a', 'idx', 'b1'), tagged('b', 'old', 'b0')], 'b1'],
+    ['the same index on a pending instance', [tagged('a', 'idx', 'b1', 'pending')], 'b1'],
+  ])('%s → %s', (_name, existing, expected) => {
+    expect(bundleToReuse(existing, 'idx')).toBe(expected);
   });
 });
 

@@ -2,8 +2,12 @@
  * An HTTP proxy in front of moto for the tests: it records every request
  * (method, path, query, EC2/SSM `Action`, region, body size) so tests can
  * count calls, answers chosen EC2 actions with EC2 error XML (capacity,
- * quota, throttling: errors moto cannot produce), and can rewrite an
- * action's response body (e.g. to add per-pool `Errors` to CreateFleet).
+ * quota, throttling: errors moto cannot produce), can rewrite an
+ * action's response body (e.g. to add per-pool `Errors` to CreateFleet),
+ * add a round trip per region (`addLatency`), and hold a request until
+ * another one arrives (`holdUntil`). Each request records where it arrived
+ * and was answered in one sequence of events, so tests order calls without
+ * a clock.
  *
  *   let proxy!: FaultProxy;
  *   const aws = await startLocalAws({ proxy: async (moto) => (proxy = await startFaultProxy(moto)) });
@@ -17,6 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface RecordedRequest {
   method: string;
@@ -31,6 +36,12 @@ export interface RecordedRequest {
   bodyBytes: number;
   /** HTTP status sent back to the client. */
   status?: number;
+  /** Place in the proxy's sequence of events when the request arrived (see `mark`): orders requests without a clock. */
+  arrived: number;
+  /** Place in that sequence when the answer was sent. */
+  answered?: number;
+  /** `performance.now()` at arrival: for the benchmark's timings only; tests order by `arrived`. */
+  at: number;
 }
 
 export interface RequestFilter {
@@ -62,9 +73,20 @@ export interface FaultProxy {
   requests: RecordedRequest[];
   count(filter?: RequestFilter): number;
   failAction(rule: FaultRule): void;
+  /** Answers matching requests (any service, e.g. an S3 PUT) with S3's error document and this status. */
+  failRequests(rule: RequestFilter & { code: string; status: number; times?: number }): void;
   rewriteResponse(action: string, rewrite: ResponseRewrite): void;
   /** Holds matching requests this long before forwarding them (a slow AWS call, to stop a run in the middle of it). */
   delayAction(rule: { action: string; region?: string; ms: number }): void;
+  /** Adds this much to every matching request, on top of any other delay (e.g. a region's round trip: `{ region, ms }`). */
+  addLatency(rule: RequestFilter & { ms: number }): void;
+  /**
+   * Holds matching requests until a request matching `until` has arrived (or
+   * `timeoutMs` passed): "this call is still in flight when that one is made".
+   */
+  holdUntil(filter: RequestFilter, until: RequestFilter, timeoutMs?: number): void;
+  /** The next place in the sequence of events, to compare with `arrived` / `answered`. */
+  mark(): number;
   /** Forgets recorded requests (keeps faults). */
   clearRequests(): void;
   /** Forgets faults and rewrites. */
@@ -97,7 +119,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function describe(req: IncomingMessage, body: Buffer): { record: RecordedRequest; params: URLSearchParams } {
+function describe(req: IncomingMessage, body: Buffer, arrived: number): { record: RecordedRequest; params: URLSearchParams } {
   const url = new URL(req.url ?? '/', 'http://proxy');
   const form = String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
   const params = new URLSearchParams(form ? body.toString('utf8') : url.search);
@@ -109,6 +131,8 @@ function describe(req: IncomingMessage, body: Buffer): { record: RecordedRequest
     path: url.pathname,
     query: url.search.replace(/^\?/, ''),
     bodyBytes: body.length,
+    arrived,
+    at: performance.now(),
     ...(action ? { action } : {}),
     ...(region ? { region } : {}),
   };
@@ -141,6 +165,23 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
   let faults: FaultRule[] = [];
   let rewrites: { action: string; rewrite: ResponseRewrite }[] = [];
   let delays: Array<{ action: string; region?: string; ms: number }> = [];
+  let latencies: Array<RequestFilter & { ms: number }> = [];
+  let requestFaults: Array<RequestFilter & { code: string; status: number; times?: number }> = [];
+  let holds: Array<{ filter: RequestFilter; until: RequestFilter; timeoutMs: number }> = [];
+  let events = 0;
+  const arrivals: Array<() => void> = [];
+  const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+  /** Resolves once a request matching `until` has arrived, or after `timeoutMs`. */
+  const arrivalOf = async (until: RequestFilter, timeoutMs: number): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!requests.some((request) => matchesFilter(request, until)) && Date.now() < deadline) {
+      await new Promise<void>((done) => {
+        arrivals.push(done);
+        setTimeout(done, Math.max(0, deadline - Date.now()));
+      });
+    }
+  };
 
   const takeFault = (record: RecordedRequest, params: URLSearchParams): FaultRule | undefined => {
     const rule = faults.find(
@@ -156,19 +197,35 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
-    const { record, params } = describe(req, body);
+    const { record, params } = describe(req, body, ++events);
     requests.push(record);
+    for (const wake of arrivals.splice(0)) wake();
     const fault = takeFault(record, params);
     if (fault) {
       record.status = fault.status ?? 400;
       res.writeHead(record.status, { 'content-type': 'text/xml' });
       res.end(ec2ErrorXml(fault.code, fault.message ?? `${fault.code} (injected by the test proxy)`));
+      record.answered = ++events;
       return;
     }
     const delay = delays.find((rule) => rule.action === record.action && (rule.region === undefined || rule.region === record.region));
-    if (delay) await new Promise((done) => setTimeout(done, delay.ms));
+    const latency = latencies.filter((rule) => matchesFilter(record, rule)).reduce((sum, rule) => sum + rule.ms, 0);
+    if (delay || latency > 0) await sleep((delay?.ms ?? 0) + latency);
+    for (const hold of holds.filter((candidate) => matchesFilter(record, candidate.filter))) await arrivalOf(hold.until, hold.timeoutMs);
+    const refused = requestFaults.find((rule) => matchesFilter(record, rule) && (rule.times === undefined || rule.times > 0));
+    if (refused) {
+      if (refused.times !== undefined) refused.times -= 1;
+      record.status = refused.status;
+      res.writeHead(refused.status, { 'content-type': 'application/xml' });
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refused.code}</Code><Message>injected by the test proxy</Message></Error>`,
+      );
+      record.answered = ++events;
+      return;
+    }
     const answer = await forward(target, req, body);
     record.status = answer.status;
+    record.answered = ++events;
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
     if (!rewrite) {
       res.writeHead(answer.status, answer.headers);
@@ -195,13 +252,20 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     requests,
     count: (filter = {}) => requests.filter((request) => matchesFilter(request, filter)).length,
     failAction: (rule) => void faults.push({ ...rule }),
+    failRequests: (rule) => void requestFaults.push({ ...rule }),
     rewriteResponse: (action, rewrite) => void rewrites.push({ action, rewrite }),
     delayAction: (rule) => void delays.push({ ...rule }),
+    addLatency: (rule) => void latencies.push({ ...rule }),
+    holdUntil: (filter, until, timeoutMs = 20_000) => void holds.push({ filter, until, timeoutMs }),
+    mark: () => ++events,
     clearRequests: () => void requests.splice(0),
     clearFaults: () => {
       faults = [];
       rewrites = [];
       delays = [];
+      latencies = [];
+      holds = [];
+      requestFaults = [];
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

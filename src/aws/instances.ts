@@ -5,6 +5,7 @@
 import {
   DescribeInstancesCommand,
   type DescribeInstancesCommandInput,
+  type DescribeInstancesCommandOutput,
   TerminateInstancesCommand,
   waitUntilInstanceRunning,
   waitUntilInstanceTerminated,
@@ -27,6 +28,7 @@ export interface InstanceView {
   launchTime?: string;
   launchId?: string;
   bundleSha256?: string;
+  indexSha256?: string;
   expiresAt?: string;
   deploymentId?: string;
   repository?: string;
@@ -53,6 +55,7 @@ function toView(region: string, instance: Instance): InstanceView {
     launchTime: instance.LaunchTime?.toISOString(),
     launchId: tagValue(instance.Tags, TAG.launchId),
     bundleSha256: tagValue(instance.Tags, TAG.bundleSha256),
+    indexSha256: tagValue(instance.Tags, TAG.indexSha256),
     expiresAt: tagValue(instance.Tags, TAG.expiresAt),
     deploymentId: tagValue(instance.Tags, TAG.deployment),
     repository: tagValue(instance.Tags, TAG.repository),
@@ -114,11 +117,21 @@ export const findManagedInstances = async (clients: AwsClients, repository: stri
 export const describeInstances = (clients: AwsClients, ids: string[]): Promise<InstanceView[]> =>
   ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
 
-/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
-export async function waitForRunning(clients: AwsClients, ids: string[], maxWaitTime: number): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Waits with the SDK's own waiter, capped so a stuck instance cannot hang the
+ * job; returns the instances as its last DescribeInstances saw them (all
+ * running), so the caller need not ask again.
+ */
+export async function waitForRunning(clients: AwsClients, ids: string[], maxWaitTime: number): Promise<InstanceView[]> {
+  if (ids.length === 0) return [];
   try {
-    await waitUntilInstanceRunning({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+    const result = await waitUntilInstanceRunning({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+    const last = result.reason as DescribeInstancesCommandOutput | undefined;
+    const views = (last?.Reservations ?? [])
+      .flatMap((reservation) => reservation.Instances ?? [])
+      .map((instance) => toView(clients.region, instance));
+    // A page short of any id (should not happen for InstanceIds) is described again by the caller.
+    return views.length === ids.length ? views.sort((a, b) => a.id.localeCompare(b.id)) : [];
   } catch (error) {
     throw wrapAwsError(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
   }

@@ -96,6 +96,19 @@ async function ownedGroups(clients: AwsClients, owner: DeploymentOwner, vpcId?: 
   return (groups.SecurityGroups ?? []).filter((group) => isOwnedBy(group.Tags, owner));
 }
 
+/**
+ * The deployment's security groups in every VPC of the region. Read-only and
+ * needs no VPC id, so a deploy asks it at the same time as the image and the
+ * subnets, and `ensureSecurityGroup` picks the one in the chosen VPC.
+ */
+export async function findOwnedGroups(clients: AwsClients, owner: DeploymentOwner): Promise<SecurityGroup[]> {
+  try {
+    return await ownedGroups(clients, owner);
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+  }
+}
+
 /** One inbound rule as EC2 states it: protocol, port range and one source. */
 interface Permission {
   protocol: string;
@@ -168,12 +181,21 @@ async function reconcileIngress(clients: AwsClients, group: SecurityGroup, rules
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 export async function ensureSecurityGroup(
   clients: AwsClients,
-  options: { vpcId: string; owner: DeploymentOwner; ingress: IngressRule[]; tags: Record<string, string> },
+  options: {
+    vpcId: string;
+    owner: DeploymentOwner;
+    ingress: IngressRule[];
+    tags: Record<string, string>;
+    /** The groups `findOwnedGroups` found, when asked already; else they are looked up here. */
+    owned?: SecurityGroup[];
+  },
 ): Promise<string> {
   const name = groupName(options.owner);
   let group: SecurityGroup | undefined;
   try {
-    group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+    group = options.owned
+      ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
+      : (await ownedGroups(clients, options.owner, options.vpcId))[0];
     if (!group) {
       const created = await clients.ec2.send(
         new CreateSecurityGroupCommand({

@@ -233,9 +233,8 @@ async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void>
   if (prefix === '') {
     throw new SpotError(CODE.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
   }
-  await ensurePublicAccessBlock(s3, name);
-  await ensureEncryption(s3, name, kmsKeyId);
-  await ensureLifecycle(s3, name, prefix);
+  // Three independent settings: read (and, when wrong, written) at the same time.
+  await Promise.all([ensurePublicAccessBlock(s3, name), ensureEncryption(s3, name, kmsKeyId), ensureLifecycle(s3, name, prefix)]);
 }
 
 /**
@@ -247,6 +246,9 @@ async function secureBucket(s3: S3Client, options: BucketOptions): Promise<void>
  * checks that it exists and is reachable.
  */
 export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: string): Promise<{ created: boolean; managed: boolean }> {
+  // Whether it exists and whether it is marked ours are asked together; the mark only counts if it exists.
+  const marked = bucket.create ? isMarkedOurs(s3, bucket.name) : undefined;
+  marked?.catch(() => undefined);
   const exists = await bucketExists(s3, bucket.name);
   if (!bucket.create) {
     if (!exists) throw missingBucket(bucket.name, undefined);
@@ -261,7 +263,8 @@ export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: 
       );
     }
   }
-  const managed = created || (await isMarkedOurs(s3, bucket.name));
+  // Created by someone else since the first look (a race): read its mark again.
+  const managed = created || (exists ? await marked! : await isMarkedOurs(s3, bucket.name));
   if (managed) await secureBucket(s3, bucket);
   return { created, managed };
 }
@@ -280,12 +283,13 @@ export interface UploadBundleOptions {
   onProgress?: (progress: UploadProgress) => void;
 }
 
-async function objectExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
+/** The stored object's size, or undefined when there is no such object. */
+export async function storedObjectBytes(s3: S3Client, bucket: string, key: string): Promise<number | undefined> {
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return head.ContentLength ?? 0;
   } catch (error) {
-    if (isNotFound(error) && awsErrorCode(error) !== 'NoSuchBucket') return false;
+    if (isNotFound(error) && awsErrorCode(error) !== 'NoSuchBucket') return undefined;
     throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
   }
 }
@@ -296,7 +300,7 @@ async function objectExists(s3: S3Client, bucket: string, key: string): Promise<
  */
 export async function uploadBundle(s3: S3Client, options: UploadBundleOptions): Promise<{ uploaded: boolean; bytes: number }> {
   const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
-  if (await objectExists(s3, bucket, key)) return { uploaded: false, bytes: 0 };
+  if ((await storedObjectBytes(s3, bucket, key)) !== undefined) return { uploaded: false, bytes: 0 };
   const { size } = await stat(file);
   const encryption: { ServerSideEncryption: ServerSideEncryption; SSEKMSKeyId?: string } = kmsKeyId
     ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }

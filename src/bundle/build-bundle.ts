@@ -4,17 +4,18 @@
  * `.spot-bundle/env`) and `.spot-bundle/index.json`. The same files give the
  * same bytes and sha256 on any machine, whatever the mtimes, owners or umask.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plan } from '../plan/types.js';
 import { checkedExtraPath, octal, parseMode } from './paths.js';
+import { hashFiles } from './file-index.js';
 import { addAncestors, selectUploads } from './select-files.js';
 import { largeBundleNotice } from './size-notice.js';
 import { writeTarGz } from './tar-writer.js';
-import type { Bundle, BuildBundleOptions, BundleEntry, ExtraFile, IndexUpload, SelectedEntry } from './types.js';
+import type { Bundle, BuildBundleOptions, BundleEntry, BundleIndex, ExtraFile, IndexUpload, SelectedEntry, Selection } from './types.js';
 
-export type { Bundle, BuildBundleOptions, BundleEntry, ExtraFile } from './types.js';
+export type { Bundle, BuildBundleOptions, BundleEntry, BundleIndex, ExtraFile, Selection } from './types.js';
 
 export const BUNDLE_DIR = '.spot-bundle';
 export const INDEX_PATH = `${BUNDLE_DIR}/index.json`;
@@ -44,9 +45,21 @@ function indexEntry(entries: SelectedEntry[], uploads: IndexUpload[], hashes: Ma
   return { path: INDEX_PATH, size: content.length, mode: '0644', secret: false, type: 'file', content };
 }
 
+/**
+ * Walks the project once: every upload's files, with sizes and modes, but no
+ * contents read. Both parts of a bundle (and its index) can share one walk;
+ * bad input (a link that leaves the project, a device file) is refused here.
+ */
+export async function selectBundleFiles(plan: Plan, outDir: string): Promise<Selection> {
+  return await selectUploads(plan, resolve(outDir));
+}
+
 /** Every entry of the archive except the index, sorted by path. */
 async function collectEntries(plan: Plan, options: BuildBundleOptions) {
-  const { entries, uploads } = await selectUploads(plan, options.outDir);
+  const selection = options.selection ?? (await selectUploads(plan, options.outDir));
+  // A copy: the extra files of one part must not leak into the shared walk.
+  const entries = new Map(selection.entries);
+  const { uploads } = selection;
   for (const [index, extra] of options.extraFiles.entries()) {
     const entry = extraEntry(extra, index);
     entries.set(entry.path, entry);
@@ -64,6 +77,24 @@ function inPart(entries: SelectedEntry[], part: BuildBundleOptions['part']): Sel
   const secret = entries.filter((entry) => entry.secret);
   const above = (dir: SelectedEntry): boolean => secret.some((entry) => entry.path.startsWith(`${dir.path}/`));
   return [...secret, ...entries.filter((entry) => !entry.secret && entry.type === 'directory' && above(entry))];
+}
+
+const sha256Of = (content: Buffer | undefined): string =>
+  createHash('sha256')
+    .update(content ?? Buffer.alloc(0))
+    .digest('hex');
+
+/**
+ * The bundle's index (`.spot-bundle/index.json`: every path, mode, size and
+ * content sha256, in archive order) without writing the archive: reads and
+ * hashes every file, compresses nothing. Its sha256 is the one `buildBundle`
+ * reports for the same files, so a deploy can tell that nothing changed
+ * before it spends time compressing.
+ */
+export async function indexBundle(plan: Plan, options: BuildBundleOptions): Promise<BundleIndex> {
+  const { sorted, uploads } = await collectEntries(plan, { ...options, outDir: resolve(options.outDir) });
+  const index = indexEntry(sorted, uploads, await hashFiles(sorted));
+  return { sha256: sha256Of(index.content), entries: [...sorted, index].map(publicEntry) };
 }
 
 /**
@@ -84,7 +115,9 @@ export async function buildBundle(plan: Plan, options: BuildBundleOptions): Prom
     await rename(temporary, file);
     const entries = [...sorted, index!].map(publicEntry);
     const notice = largeBundleNotice(entries);
-    return { file, sha256, bytes, entries, notices: notice === undefined ? [] : [notice] };
+    // From the hashes of the bytes actually archived, not from an earlier look at the files.
+    const indexSha256 = sha256Of(index!.content);
+    return { file, sha256, bytes, indexSha256, entries, notices: notice === undefined ? [] : [notice] };
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

@@ -68,8 +68,8 @@ function changedError(entry: SelectedEntry): SpotError {
   });
 }
 
-/** Yields the file's bytes and records their sha256 in `hashes`. */
-async function* fileBytes(entry: SelectedEntry, hashes: Map<string, string>): AsyncGenerator<Buffer> {
+/** Yields the file's bytes and records their sha256 in `hashes` (also used by file-index.ts, which only hashes). */
+export async function* fileBytes(entry: SelectedEntry, hashes: Map<string, string>): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let read = 0;
   if (entry.content) {

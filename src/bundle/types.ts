@@ -20,6 +20,8 @@ export interface Bundle {
   sha256: string;
   /** Size of the tar.gz in bytes. */
   bytes: number;
+  /** sha256 of its `.spot-bundle/index.json`: paths, modes, sizes and content hashes, nothing compressed. */
+  indexSha256: string;
   entries: BundleEntry[];
   /** Notices about the bundle (e.g. its size), shown with the plan's. */
   notices: string[];
@@ -45,6 +47,22 @@ export interface BuildBundleOptions {
    * without it, one archive holds both.
    */
   part?: 'public' | 'secret';
+  /** The project's files as walked once by `selectBundleFiles`; walked anew when absent. */
+  selection?: Selection;
+}
+
+/** What the walk chose: entries by archive path (no extra files, no index), and the upload roots. */
+export interface Selection {
+  entries: Map<string, SelectedEntry>;
+  uploads: IndexUpload[];
+}
+
+/** A bundle's index computed without building the archive (build-bundle.ts `indexBundle`). */
+export interface BundleIndex {
+  /** sha256 of the index file: the same as the built bundle's `indexSha256` for the same files. */
+  sha256: string;
+  /** Every entry the archive would hold, the index included. */
+  entries: BundleEntry[];
 }
 
 /** An entry chosen for the archive, with where its bytes come from. */

@@ -3,7 +3,7 @@
  * run where, with an estimated cost. Read-only against AWS.
  */
 import { estimateCost } from '../deploy/estimate.js';
-import { bundleFileCount, prepareDeployment } from '../deploy/prepare.js';
+import { bundleFileCount, prepareDeployment, userDataSizeCheck } from '../deploy/prepare.js';
 import type { Plan } from '../plan/types.js';
 
 export interface PlanResult {
@@ -22,9 +22,15 @@ export interface PlanResult {
 
 /** `plan`: the offline half of a deploy, shown; prices read-only, offline with a notice. */
 export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Promise<{ result: PlanResult; userDataText: string }> {
-  const prepared = await prepareDeployment(plan);
+  // The prices are read while the bundle builds; a user-data that cannot fit is refused before either.
+  userDataSizeCheck(plan);
+  const estimating = estimateCost(plan, env);
+  const prepared = await prepareDeployment(plan).catch(async (error: unknown) => {
+    await estimating;
+    throw error;
+  });
   prepared.dispose();
-  const estimate = await estimateCost(plan, env);
+  const estimate = await estimating;
   const result: PlanResult = {
     deploymentId: plan.deploymentId,
     // Both parts: the public bundle's files and the secrets that travel sealed to each instance.

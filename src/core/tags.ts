@@ -13,6 +13,8 @@ export const TAG = {
   runId: 'spot-deployer:run-id',
   pr: 'spot-deployer:pr',
   bundleSha256: 'spot-deployer:bundle-sha256',
+  /** sha256 of the bundle's file index (paths, modes, sizes, content hashes): tells "unchanged" without compressing. */
+  indexSha256: 'spot-deployer:index-sha256',
   expiresAt: 'spot-deployer:expires-at',
   launchId: 'spot-deployer:launch-id',
   /** Hash of everything an instance is launched with (deploy/spec-hash.ts): any change replaces it. */

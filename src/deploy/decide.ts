@@ -35,6 +35,20 @@ export function isUnchanged(
   });
 }
 
+/**
+ * The bundle already running for this file index, so it need not be built
+ * again: the bundle sha256 of the live instances tagged with the same index.
+ * Undefined when none is, or when they disagree (then the build decides).
+ */
+export function bundleToReuse(existing: readonly InstanceView[], indexSha256: string): string | undefined {
+  const shas = new Set(
+    existing
+      .filter((instance) => instance.indexSha256 === indexSha256 && instance.bundleSha256 !== undefined)
+      .map((instance) => instance.bundleSha256!),
+  );
+  return shas.size === 1 ? [...shas][0] : undefined;
+}
+
 export function bootstrapStateOf(
   wait: WaitMode,
   id: string,

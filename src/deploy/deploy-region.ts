@@ -1,15 +1,16 @@
 /**
  * Everything one region needs before and during launch: the image, the
- * subnets (capacity pools), the deployment's security group, and the ladder.
- * Each launch call gets its own user-data, whose status URLs point under
- * that call's launch id.
+ * subnets (capacity pools), the deployment's security group (`prepareRegion`,
+ * started by the deploy before the bundle is built), and the ladder. Each
+ * launch call gets its own user-data, whose status URLs point under that
+ * call's launch id.
  */
 import { CODE } from '../core/codes.js';
 import { TAG } from '../core/tags.js';
 import type { AwsClients } from '../aws/clients.js';
-import { resolveImage } from '../aws/ami.js';
+import { resolveImage, type ResolvedImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
-import { ensureSecurityGroup, findSubnets } from '../aws/network.js';
+import { ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
 import { presignGet, presignPut } from '../aws/s3.js';
 import { BUNDLE_URL_SECONDS } from './upload.js';
 import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
@@ -19,8 +20,49 @@ import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
 import { keyScopeOf, sealedKey, statusKey, statusPrefix } from '../agent/keys.js';
 import { ownerOf } from './existing.js';
 
+/** What a region's launch calls need from AWS before the first one. */
+export interface PreparedRegion {
+  image: ResolvedImage;
+  subnets: SubnetChoice[];
+  securityGroupId: string;
+}
+
+/**
+ * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
+ * deployment's security groups), then its security group, created when
+ * missing: a write, so only once `writes` settles (the deploy holds its
+ * lock, so the bundle's files were chosen without error). Nothing here
+ * depends on the bundle.
+ */
+export async function prepareRegion(
+  clients: AwsClients,
+  plan: Plan,
+  region: RegionPlan,
+  options: { tags: Record<string, string>; writes: Promise<void> },
+): Promise<PreparedRegion> {
+  const owner = ownerOf(plan);
+  const [image, { vpcId, subnets }, owned] = await Promise.all([
+    resolveImage(clients, region.image, plan.architecture),
+    findSubnets(clients, plan.network, region.subnets),
+    findOwnedGroups(clients, owner),
+  ]);
+  await options.writes;
+  // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
+  const found = owned.some((group) => group.VpcId === vpcId);
+  const securityGroupId = await ensureSecurityGroup(clients, {
+    vpcId,
+    owner,
+    ingress: ingressFor(plan),
+    tags: options.tags,
+    ...(found ? { owned } : {}),
+  });
+  return { image, subnets, securityGroupId };
+}
+
 export interface RegionDeployRequest {
   clients: AwsClients;
+  /** The region's lookups, started early (prepareRegion); awaited here, so their errors are this region's. */
+  prepared: Promise<PreparedRegion>;
   /** S3 client of the bucket's region, to presign status URLs. */
   bucketClients: AwsClients;
   plan: Plan;
@@ -50,14 +92,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
   const { plan, region, clients } = request;
   const result: RegionDeployResult = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
   try {
-    const image = await resolveImage(clients, region.image, plan.architecture);
-    const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
-    const securityGroupId = await ensureSecurityGroup(clients, {
-      vpcId,
-      owner: ownerOf(plan),
-      ingress: ingressFor(plan),
-      tags: request.tags,
-    });
+    const { image, subnets, securityGroupId } = await request.prepared;
     const launched = await launchInRegion({
       clients,
       spec: launchSpecOf(plan),

@@ -22,8 +22,11 @@ export async function estimateCost(plan: Plan, env: NodeJS.ProcessEnv = process.
   const pool = new ClientPool({ ...env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' });
   try {
     let total = 0;
-    for (const region of plan.regions.filter((candidate) => candidate.count > 0)) {
-      const price = await cheapestSpotPrice(pool, region.name, region.instanceTypes);
+    // Every region at once: the answer is the same, the wait is the slowest region's, not their sum.
+    const wanted = plan.regions.filter((candidate) => candidate.count > 0);
+    const prices = await Promise.all(wanted.map((region) => cheapestSpotPrice(pool, region.name, region.instanceTypes)));
+    for (const [index, region] of wanted.entries()) {
+      const price = prices[index];
       if (price === undefined) return { notices: [`no spot price found for ${region.instanceTypes.join(', ')} in ${region.name}`] };
       total += price * region.count;
     }

@@ -7,7 +7,7 @@
 import type { AwsClients, ClientPool } from '../aws/clients.js';
 import type { LaunchedInstance } from '../aws/launch.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
-import { deployRegion, type RegionDeployResult } from './deploy-region.js';
+import { deployRegion, type PreparedRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
 import { waitForBootstrap, type WaitReadyOptions } from './wait-ready.js';
@@ -31,6 +31,8 @@ export interface LaunchContext {
   onLaunched?: (instances: LaunchedInstance[]) => void;
   runId: string;
   urlLifetimeSeconds: number;
+  /** Each region's image, subnets and security group, looked up once (started before the bundle was built). */
+  preparedRegion: (region: RegionPlan) => Promise<PreparedRegion>;
 }
 
 /** One round: the given count in each region, all regions at once. */
@@ -45,6 +47,7 @@ export function launchRound(
       .map(({ region, count }) =>
         deployRegion({
           clients: context.pool.forRegion(region.name),
+          prepared: context.preparedRegion(region),
           bucketClients: context.bucketClients,
           plan: context.plan,
           region,

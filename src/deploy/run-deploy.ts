@@ -1,13 +1,15 @@
 /**
- * The deploy engine: a pipeline of stages that pass values along. Bundle →
- * upload → compare with what runs → launch → wait → result → retire the old
- * instances. Idempotent per deployment: instances are found by tag, the same
- * bundle changes nothing, a new one brings up new instances and retires the
- * old ones only once the new ones are ready.
+ * The deploy engine: a pipeline of stages that pass values along. The AWS
+ * work that needs no bundle starts first (early-aws.ts: regions, prices,
+ * bucket, lock, what runs), the bundle is indexed meanwhile and built only
+ * when the running instances do not already have it; then compare with
+ * what runs → launch (while the bundle uploads) → wait → result → retire
+ * the old instances. Idempotent per deployment: instances are found by tag,
+ * the same bundle changes nothing, a new one brings up new instances and
+ * retires the old ones only once the new ones are ready.
  */
 import type { ClientPool } from '../aws/clients.js';
 import type { LaunchedInstance } from '../aws/launch.js';
-import { acquireDeployLock } from './lock.js';
 import { waitForRunning, type InstanceView } from '../aws/instances.js';
 import { TAG } from '../core/tags.js';
 import type { DeployResult } from '../core/results.js';
@@ -15,14 +17,15 @@ import type { Sleep, Surface } from '../core/surface.js';
 import { totalInstances, type Plan } from '../plan/types.js';
 import { bootstrapErrors, failuresOf } from './bootstrap-errors.js';
 import { bootstrapStateOf, expiresAt, isUnchanged, overallStatus, shortfallError } from './decide.js';
-import { findExisting, readStatusesOf } from './existing.js';
+import { startAwsWork, type EarlyAws } from './early-aws.js';
+import { readStatusesOf } from './existing.js';
 import { toInstanceReport } from './instance-report.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext, type ReadyState } from './launch-all.js';
-import { bundleFileCount, prepareDeployment, type Prepared } from './prepare.js';
+import { bundleFileCount, prepareDeployment, userDataSizeCheck, type Prepared } from './prepare.js';
 import { launchSpecHashes } from './spec-hash.js';
 import type { RegionDeployResult } from './deploy-region.js';
-import { uploadAndPresign, type Uploaded } from './upload.js';
+import { uploadPrepared, urlLifetimeOf } from './upload.js';
 
 export interface DeployDeps {
   pool: ClientPool;
@@ -32,35 +35,61 @@ export interface DeployDeps {
 }
 
 export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: DeployDeps): Promise<DeployResult> {
-  const prepared = await deps.surface.group('Bundle', () => prepareDeployment(plan));
-  try {
-    const planned = plannedResult(plan, prepared, options.dryRun);
-    if (options.dryRun) return planned;
-    const bucket = deps.pool.forRegion(plan.regions[0]!.name);
-    const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
-    const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-    const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
-    try {
-      return await deployLocked(plan, { prepared, uploaded, before }, deps);
-    } finally {
-      await lock.release();
-    }
-  } finally {
+  // Before any AWS call: a user-data that cannot fit is refused first (a sha256 has the same length whatever it is).
+  userDataSizeCheck(plan);
+  if (options.dryRun) {
+    const prepared = await deps.surface.group('Bundle', () => prepareDeployment(plan));
     prepared.dispose();
+    return plannedResult(plan, prepared, true);
+  }
+  const expires = expiresAt(plan.ttlSeconds, deps.now()) ?? 'never';
+  let selected!: { resolve: () => void; reject: (error: unknown) => void };
+  const writes = new Promise<void>((resolve, reject) => (selected = { resolve, reject }));
+  const aws = startAwsWork(plan, deps, { writes, tags: { ...plan.resourceTags, [TAG.expiresAt]: expires } });
+  let prepared: Prepared | undefined;
+  try {
+    prepared = await deps.surface.group('Bundle', () =>
+      prepareDeployment(plan, { onSelected: selected.resolve, reuse: (index) => aws.storedBundleFor(index) }),
+    );
+    if (prepared.reused) {
+      deps.surface.info(
+        `the files are unchanged (index sha256 ${prepared.bundle.indexSha256.slice(0, 12)}): the bundle ${prepared.bundleKey} is reused, nothing was compressed`,
+      );
+    }
+    await aws.lock;
+    return await deployLocked(plan, { prepared, aws, expires }, deps);
+  } catch (error) {
+    selected.reject(error);
+    throw error;
+  } finally {
+    await aws.close();
+    prepared?.dispose();
   }
 }
 
-/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
-async function deployLocked(
-  plan: Plan,
-  staged: { prepared: Prepared; uploaded: Uploaded; before: DeployResult },
-  deps: DeployDeps,
-): Promise<DeployResult> {
-  const { prepared, before } = staged;
-  const existing = await findExisting(deps.pool, plan);
+interface Staged {
+  prepared: Prepared;
+  aws: EarlyAws;
+  /** The instances' `spot-deployer:expires-at`, fixed at the start of the run. */
+  expires: string;
+}
+
+/**
+ * Compare, launch, wait, retire: the part of a deploy that runs while it
+ * holds the deployment's lock. The bundle uploads meanwhile (its key is its
+ * sha256, known already; instances retry the download until it is there);
+ * a failed upload terminates what was launched and fails the deploy.
+ */
+async function deployLocked(plan: Plan, staged: Staged, deps: DeployDeps): Promise<DeployResult> {
+  const { prepared, aws } = staged;
+  const planned = plannedResult(plan, prepared, false);
+  const uploading = uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0]!.name), deps.surface);
+  uploading.catch(() => undefined);
+  const existing = await aws.existing;
   const specHashes = launchSpecHashes(plan, prepared.specUserData);
   if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
-    const kept = await keptResult(plan, existing, before, deps);
+    const before = withUploaded(planned, await uploading);
+    const kept = await keptResult(plan, existing, before, { ...deps, aws });
     publishEarly(plan, kept, existing, [], deps.surface);
     if (kept.status === 'success') {
       deps.surface.info(
@@ -71,13 +100,34 @@ async function deployLocked(
     // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
     deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
   }
-  const context = launchContextOf(plan, staged, deps, specHashes);
+  const context = launchContextOf(plan, { ...staged, before: planned }, deps, specHashes);
   const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
   const launched = launches.flatMap((launch) => launch.instances);
-  publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
+  const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
+  if (plan.wait === 'ready') publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
   const ready = await waitForInstances(plan, context, launches, before, deps);
-  const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+  const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, { pool: deps.pool, aws });
   return await retireOld(result, existing, deps.pool);
+}
+
+const withUploaded = (planned: DeployResult, uploadedBytes: number): DeployResult => ({
+  ...planned,
+  bundle: { ...planned.bundle, uploadedBytes },
+});
+
+/** The upload's bytes; when it failed, what this run launched is terminated (it could never boot) and the error stands. */
+async function uploadedOrTerminate(uploading: Promise<number>, launched: LaunchedInstance[], deps: DeployDeps): Promise<number> {
+  try {
+    return await uploading;
+  } catch (error) {
+    if (launched.length > 0) {
+      deps.surface.warn(`the bundle upload failed: terminating the ${launched.length} instance(s) this run launched`);
+      await terminateAll(deps.pool, launched).catch((cleanup: unknown) =>
+        deps.surface.warn(`could not terminate ${launched.map((instance) => instance.id).join(', ')}: ${String(cleanup)}`),
+      );
+    }
+    throw error;
+  }
 }
 
 /** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
@@ -105,30 +155,35 @@ function plannedResult(plan: Plan, prepared: Prepared, dryRun: boolean): DeployR
 
 function launchContextOf(
   plan: Plan,
-  staged: { prepared: Prepared; uploaded: Uploaded; before: DeployResult },
+  staged: Staged & { before: DeployResult },
   deps: DeployDeps,
   specHashes: Record<string, string>,
 ): LaunchContext {
-  const { prepared, uploaded, before } = staged;
+  const { prepared, before, aws } = staged;
   return {
     specHashes,
     plan,
     pool: deps.pool,
     surface: deps.surface,
     bucketClients: deps.pool.forRegion(plan.regions[0]!.name),
-    bundleKey: uploaded.key,
+    bundleKey: prepared.bundleKey,
     bundleSha256: prepared.bundle.sha256,
     onLaunched: launchedReporter(plan, before, deps.surface),
     secretBundleFile: prepared.hasSecrets ? prepared.secretBundle.file : undefined,
     tags: {
       ...plan.resourceTags,
       [TAG.bundleSha256]: prepared.bundle.sha256,
-      [TAG.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+      [TAG.indexSha256]: prepared.bundle.indexSha256,
+      [TAG.expiresAt]: staged.expires,
     },
     runId: plan.run.runId,
-    urlLifetimeSeconds: uploaded.lifetime,
+    urlLifetimeSeconds: urlLifetimeOf(plan),
+    preparedRegion: (region) => aws.preparedRegion(region),
   };
 }
+
+/** What the waits found; `running` holds the instances as the wait for running last saw them, when nothing came after it. */
+type Waited = ReadyState & { running?: InstanceView[] };
 
 /** The running and bootstrap waits `wait` asks for; replacements of reclaimed instances come back with them. */
 async function waitForInstances(
@@ -137,7 +192,7 @@ async function waitForInstances(
   launches: RegionDeployResult[],
   before: DeployResult,
   deps: DeployDeps,
-): Promise<ReadyState> {
+): Promise<Waited> {
   const launched = launches.flatMap((launch) => launch.instances);
   const none: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
   if (launched.length === 0) return none;
@@ -145,18 +200,21 @@ async function waitForInstances(
   const answerHellos = (): Promise<ReadyState> =>
     deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => {}, true));
   if (plan.wait === 'none') return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
-  await deps.surface.group('Wait for running', () =>
+  const running = await deps.surface.group('Wait for running', () =>
     Promise.all(
       groupByRegion(launched).map(([region, ids]) =>
         // An instance that never runs (spot took it back at once) is not fatal: the states are
         // reported below, and the bootstrap wait replaces what spot reclaimed.
-        waitForRunning(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error: unknown) =>
-          deps.surface.warn(error instanceof Error ? error.message : String(error)),
-        ),
+        waitForRunning(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error: unknown) => {
+          deps.surface.warn(error instanceof Error ? error.message : String(error));
+          return [];
+        }),
       ),
     ),
   );
-  if (plan.wait !== 'ready') return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
+  if (plan.wait !== 'ready') {
+    return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : { ...none, running: running.flat() };
+  }
   return await deps.surface.group('Wait for bootstrap', () =>
     waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
       const instances = all.flatMap((launch) => launch.instances);
@@ -165,16 +223,31 @@ async function waitForInstances(
   );
 }
 
+/** The instances' current views: those the wait for running just saw, the rest described (one call per region). */
+async function currentViews(pool: ClientPool, launched: LaunchedInstance[], seen: InstanceView[] = []): Promise<InstanceView[]> {
+  const known = new Set(seen.map((view) => view.id));
+  const fresh = await describeAll(
+    pool,
+    launched.filter((instance) => !known.has(instance.id)),
+  );
+  const order = new Map(launched.map((instance, index) => [instance.id, index]));
+  return [...seen.filter((view) => order.has(view.id)), ...fresh].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
 async function finishedResult(
   plan: Plan,
   before: DeployResult,
   launches: RegionDeployResult[],
-  ready: ReadyState,
-  pool: ClientPool,
+  ready: Waited,
+  deps: { pool: ClientPool; aws: EarlyAws },
 ): Promise<DeployResult> {
   const launched = launches.flatMap((launch) => launch.instances);
-  const instances = await withPrices(pool, await describeAll(pool, launched), (view) =>
-    toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)),
+  const views = await currentViews(deps.pool, launched, ready.running);
+  const instances = await withPrices(
+    deps.pool,
+    views,
+    (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)),
+    deps.aws.prices,
   );
   const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
   const shortfall =
@@ -209,10 +282,18 @@ async function retireOld(result: DeployResult, existing: InstanceView[], pool: C
 }
 
 /** The same bundle already runs: report it as it is. */
-async function keptResult(plan: Plan, existing: InstanceView[], before: DeployResult, deps: DeployDeps): Promise<DeployResult> {
+async function keptResult(
+  plan: Plan,
+  existing: InstanceView[],
+  before: DeployResult,
+  deps: DeployDeps & { aws: EarlyAws },
+): Promise<DeployResult> {
   const statuses = await readStatusesOf(deps.pool, plan, existing);
-  const instances = await withPrices(deps.pool, existing, (view) =>
-    toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)),
+  const instances = await withPrices(
+    deps.pool,
+    existing,
+    (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)),
+    deps.aws.prices,
   );
   const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
   return { ...before, unchanged: true, instances, costPerHour: costOf(instances), status: allOk ? 'success' : 'partial' };

@@ -19,15 +19,14 @@ export const PRESIGN_MARGIN_SECONDS = 30 * 60;
  */
 export const BUNDLE_URL_SECONDS = 20 * 60;
 
-export interface Uploaded {
-  key: string;
-  /** Lifetime of the status and sealed-secret URLs, in seconds. */
-  lifetime: number;
-  uploadedBytes: number;
-}
+/** Lifetime of the status and sealed-secret URLs, in seconds. */
+export const urlLifetimeOf = (plan: Plan): number => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
 
-export async function uploadAndPresign(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): Promise<Uploaded> {
-  const key = bundleKey(keyScopeOf(plan), prepared.bundle.sha256);
+/**
+ * The bucket, created and kept private when the deployer owns it. Needs no
+ * bundle: a deploy runs it while the bundle builds, then takes its lock.
+ */
+export async function setUpBucket(plan: Plan, bucket: AwsClients, surface: Surface): Promise<void> {
   const ensured = await ensureBucket(
     bucket.s3,
     { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId },
@@ -36,6 +35,15 @@ export async function uploadAndPresign(plan: Plan, prepared: Prepared, bucket: A
   if (plan.bucket.create && !ensured.managed) {
     surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
   }
+}
+
+/**
+ * Uploads the bundle unless it is already stored (content-addressed key);
+ * returns the bytes sent. A reused bundle was found stored: nothing to do.
+ */
+export async function uploadPrepared(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): Promise<number> {
+  const key = bundleKey(keyScopeOf(plan), prepared.bundle.sha256);
+  if (prepared.reused) return 0;
   const upload = await uploadBundle(bucket.s3, {
     bucket: plan.bucket.name,
     key,
@@ -49,6 +57,5 @@ export async function uploadAndPresign(plan: Plan, prepared: Prepared, bucket: A
       ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
       : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`,
   );
-  const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-  return { key, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+  return upload.uploaded ? upload.bytes : 0;
 }
