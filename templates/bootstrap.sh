@@ -49,7 +49,7 @@ sd_log() {
   local line
   line="$(date -u +%Y-%m-%dT%H:%M:%SZ) [spot-deployer] $*"
   printf '%s\n' "$line"
-  printf '%s\n' "$line" >&3 2>/dev/null || true
+  printf '%s\n' "$line" 2>/dev/null >&3 || true
 }
 
 # Presigned URLs are credentials for their object: log only the part before the query.

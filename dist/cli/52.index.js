@@ -205,8 +205,8 @@ function initError(code, file, message, hint) {
 
 // EXTERNAL MODULE: ./src/config/check-config.ts
 var check_config = __webpack_require__(8317);
-// EXTERNAL MODULE: ./src/plan/load-project.ts + 19 modules
-var load_project = __webpack_require__(2370);
+// EXTERNAL MODULE: ./src/plan/load-project.ts + 20 modules
+var load_project = __webpack_require__(1097);
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
 
@@ -294,12 +294,12 @@ async function execute(options, deps) {
     const plan = await planOf(options, deps);
     await deps.onPlan?.(plan);
     if (options.command === 'plan') {
-        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(822), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
+        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(564), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
         const planned = await planCommand(plan, deps.env);
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(822), __webpack_require__.e(634), __webpack_require__.e(14)]).then(__webpack_require__.bind(__webpack_require__, 6014));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(498)]).then(__webpack_require__.bind(__webpack_require__, 9498));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -2582,6 +2582,8 @@ const TAG = {
     runId: 'spot-deployer:run-id',
     pr: 'spot-deployer:pr',
     bundleSha256: 'spot-deployer:bundle-sha256',
+    /** sha256 of the bundle's file index (paths, modes, sizes, content hashes): tells "unchanged" without compressing. */
+    indexSha256: 'spot-deployer:index-sha256',
     expiresAt: 'spot-deployer:expires-at',
     launchId: 'spot-deployer:launch-id',
     /** Hash of everything an instance is launched with (deploy/spec-hash.ts): any change replaces it. */
@@ -2917,7 +2919,7 @@ function buildSsh(input) {
 
 /***/ }),
 
-/***/ 2370:
+/***/ 1097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3145,6 +3147,54 @@ function offsetPosition(source, node) {
     return { line: pos.line, column: pos.col };
 }
 
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __webpack_require__(298);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/plan/compose-ignored.ts
+/**
+ * Whether a path compose needs is left out of the bundle by the ignore
+ * rules: the bundle walk (bundle/select-files.ts) skips an ignored folder
+ * with everything in it, so each folder between the upload's root and the
+ * path is checked, project-relative against the default excludes and the
+ * project's rules (.spotignore, else .gitignore) and upload-relative against
+ * the upload's own `exclude`. An upload naming the path itself always
+ * bundles it. Pure: the caller says whether the path is a folder.
+ */
+
+
+
+const covers = (upload, wanted) => upload.source === '.' || wanted === upload.source || wanted.startsWith(`${upload.source}/`);
+/** What skips `wanted` inside one upload (a folder on the way or the path itself), or undefined. */
+function skipInside(upload, wanted, isDirectory, project) {
+    const own = ignore_default()().add(upload.exclude);
+    const parts = (upload.source === '.' ? wanted : external_node_path_default().posix.relative(upload.source, wanted)).split('/');
+    for (let index = 0; index < parts.length; index += 1) {
+        const rel = parts.slice(0, index + 1).join('/');
+        const suffix = index < parts.length - 1 || isDirectory ? '/' : '';
+        if (project.rules.ignores((upload.source === '.' ? rel : `${upload.source}/${rel}`) + suffix))
+            return project.label;
+        if (own.ignores(rel + suffix))
+            return "the upload's exclude";
+    }
+    return undefined;
+}
+/** The rules that leave `wanted` out of every upload covering it, or undefined when one bundles it. */
+function ignoredBy(uploads, wanted, isDirectory, bundleIgnore) {
+    const rules = ignore_default()()
+        .add([...paths/* DEFAULT_EXCLUDES */.Wg])
+        .add(bundleIgnore?.rules ?? '');
+    const project = { rules, label: bundleIgnore?.file ?? 'the default excludes' };
+    let reason;
+    for (const upload of uploads.filter((candidate) => covers(candidate, wanted))) {
+        if (upload.source === wanted)
+            return undefined; // named itself: bundled whatever the rules say
+        reason = skipInside(upload, wanted, isDirectory, project);
+        if (reason === undefined)
+            return undefined;
+    }
+    return reason;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/compose-refs.ts
 const asRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 const isRelative = (value) => value === '.' || value === '..' || value.startsWith('./') || value.startsWith('../');
@@ -3245,7 +3295,8 @@ function publishedPorts(value) {
 
 
 
-const covers = (upload, wanted) => upload.source === '.' || wanted === upload.source || wanted.startsWith(`${upload.source}/`);
+
+const compose_closure_covers = (upload, wanted) => upload.source === '.' || wanted === upload.source || wanted.startsWith(`${upload.source}/`);
 /**
  * Adds what the compose file needs to `input.uploads`, and reports what
  * cannot be bundled. Returns the host ports the compose file publishes.
@@ -3253,12 +3304,12 @@ const covers = (upload, wanted) => upload.source === '.' || wanted === upload.so
 function addComposeClosure(input) {
     const { compose, target, uploads, context } = input;
     const folder = external_node_path_default().posix.dirname(compose);
-    if (!uploads.some((upload) => !upload.secret && covers(upload, compose))) {
+    if (!uploads.some((upload) => !upload.secret && compose_closure_covers(upload, compose))) {
         uploads.push({ source: folder, dest: external_node_path_default().posix.join(target, folder), exclude: [], secret: false });
     }
     const instanceFolder = external_node_path_default().posix.dirname((0,paths/* instancePath */.VM)({ target, uploads }, compose));
     const dotEnv = external_node_path_default().posix.join(folder, '.env');
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(context.projectRoot, dotEnv)) && !uploads.some((upload) => upload.secret && covers(upload, dotEnv))) {
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(context.projectRoot, dotEnv)) && !uploads.some((upload) => upload.secret && compose_closure_covers(upload, dotEnv))) {
         uploads.push({ source: dotEnv, dest: external_node_path_default().posix.join(instanceFolder, '.env'), mode: '0600', owner: 'root', exclude: [], secret: true });
     }
     const parsed = readCompose(input);
@@ -3278,8 +3329,15 @@ function addComposeClosure(input) {
             continue;
         }
         const wanted = external_node_path_default().posix.join(instanceFolder, ref.path);
-        if (!uploads.some((upload) => covers(upload, relative))) {
+        if (!uploads.some((upload) => compose_closure_covers(upload, relative))) {
             uploads.push({ source: relative, dest: wanted, exclude: [], secret: false });
+        }
+        // A bind mount left out on purpose (a data folder) is created empty by compose; anything required must be bundled.
+        const isFolder = (0,external_node_fs_.statSync)(external_node_path_default().join(context.projectRoot, relative)).isDirectory();
+        const skippedBy = ref.required ? ignoredBy(uploads, relative, isFolder, context.bundleIgnore) : undefined;
+        if (skippedBy) {
+            where(codes/* CODE */.Sq.missingSource, `${ref.key.join('.')} "${ref.path}" is left out of the bundle by ${skippedBy}, so compose would not find it on the instance`, `bundle it: in ${skippedBy}, remove the rule that matches ${relative}${isFolder ? '/' : ''} or add !${relative}${isFolder ? '/' : ''} after it`);
+            continue;
         }
         const lands = (0,paths/* instancePath */.VM)({ target, uploads }, relative);
         if (lands !== wanted) {
@@ -3526,13 +3584,21 @@ function checkArchitecture(check, plan) {
  * has no compose plugin (refused: see docs/configuration.md, "Compose").
  */
 
+/**
+ * AL2023 by its short name or by the public SSM parameters AWS publishes its
+ * images under (`al2023` resolves to one of them). An `ami-…` or another
+ * `ssm:` path is not known to be AL2023 before the launch, so it passes.
+ */
+function isAl2023(image) {
+    return image === 'al2023' || image.startsWith('ssm:/aws/service/ami-amazon-linux-latest/al2023-');
+}
 function checkCompose(plan, where) {
     const { compose, composePorts = [] } = plan.manifest;
     if (compose === undefined)
         return;
-    const al2023 = plan.regions.find((region) => region.image === 'al2023');
+    const al2023 = plan.regions.find((region) => isAl2023(region.image));
     if (al2023) {
-        where.issues.report(where.locator, ['compose'], codes/* CODE */.Sq.invalidValue, `compose runs with Docker's compose plugin, which Amazon Linux 2023 does not ship (image al2023 in ${al2023.name})`, {
+        where.issues.report(where.locator, ['compose'], codes/* CODE */.Sq.invalidValue, `compose runs with Docker's compose plugin, which Amazon Linux 2023 does not ship (image ${al2023.image} in ${al2023.name})`, {
             hint: 'use image: ubuntu-24.04 (the default) for compose projects; on al2023 install Docker and the plugin in a script and run compose from it',
         });
     }
@@ -3553,9 +3619,6 @@ function checkCompose(plan, where) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __webpack_require__(298);
-var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/plan/check-links.ts
 /**
  * Symlinks inside uploaded folders that point outside their upload: the
@@ -4765,10 +4828,12 @@ async function loadProject(options) {
 }
 function planFrom(input) {
     const { root, config, deployment, issues } = input;
+    const bundleIgnore = readBundleIgnore(root);
     const manifest = buildManifest(deployment.deployment, {
         projectRoot: root,
         locator: deployment.locator,
         issues,
+        bundleIgnore,
     });
     const userData = readUserDataSources(root, manifest.template, issues);
     const sourceFiles = [
@@ -4781,7 +4846,7 @@ function planFrom(input) {
         locator: config.locator,
         manifest,
         userData,
-        bundleIgnore: readBundleIgnore(root),
+        bundleIgnore,
         overrides: input.overrides,
         run: input.run,
         projectRoot: root,

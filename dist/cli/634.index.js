@@ -40,6 +40,7 @@ function toView(region, instance) {
         launchTime: instance.LaunchTime?.toISOString(),
         launchId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.launchId),
         bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
+        indexSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.indexSha256),
         expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
         deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
         repository: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository),
@@ -81,12 +82,22 @@ const findManagedInstances = async (clients, repository) => (await describe(clie
     ],
 })).filter((view) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOfRepository */ .iI)([{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository }], repository));
 const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
-/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
+/**
+ * Waits with the SDK's own waiter, capped so a stuck instance cannot hang the
+ * job; returns the instances as its last DescribeInstances saw them (all
+ * running), so the caller need not ask again.
+ */
 async function waitForRunning(clients, ids, maxWaitTime) {
     if (ids.length === 0)
-        return;
+        return [];
     try {
-        await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        const result = await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        const last = result.reason;
+        const views = (last?.Reservations ?? [])
+            .flatMap((reservation) => reservation.Instances ?? [])
+            .map((instance) => toView(clients.region, instance));
+        // A page short of any id (should not happen for InstanceIds) is described again by the caller.
+        return views.length === ids.length ? views.sort((a, b) => a.id.localeCompare(b.id)) : [];
     }
     catch (error) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
@@ -117,6 +128,7 @@ async function terminateInstances(clients, ids, options) {
 /* harmony export */   W: () => (/* binding */ deleteObjectsUnder),
 /* harmony export */   XR: () => (/* binding */ deleteObject),
 /* harmony export */   _J: () => (/* binding */ putSmallObject),
+/* harmony export */   gn: () => (/* binding */ storedObjectBytes),
 /* harmony export */   he: () => (/* binding */ ensureBucket),
 /* harmony export */   sd: () => (/* binding */ uploadBundle),
 /* harmony export */   t_: () => (/* binding */ readStatusObjects),
@@ -319,9 +331,8 @@ async function secureBucket(s3, options) {
     if (prefix === '') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
     }
-    await ensurePublicAccessBlock(s3, name);
-    await ensureEncryption(s3, name, kmsKeyId);
-    await ensureLifecycle(s3, name, prefix);
+    // Three independent settings: read (and, when wrong, written) at the same time.
+    await Promise.all([ensurePublicAccessBlock(s3, name), ensureEncryption(s3, name, kmsKeyId), ensureLifecycle(s3, name, prefix)]);
 }
 /**
  * Makes sure the bucket is usable. With `create`, creates it when missing,
@@ -332,6 +343,9 @@ async function secureBucket(s3, options) {
  * checks that it exists and is reachable.
  */
 async function ensureBucket(s3, bucket, region) {
+    // Whether it exists and whether it is marked ours are asked together; the mark only counts if it exists.
+    const marked = bucket.create ? isMarkedOurs(s3, bucket.name) : undefined;
+    marked?.catch(() => undefined);
     const exists = await bucketExists(s3, bucket.name);
     if (!bucket.create) {
         if (!exists)
@@ -345,19 +359,21 @@ async function ensureBucket(s3, bucket, region) {
             await call('s3:PutBucketTagging', bucket.name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
         }
     }
-    const managed = created || (await isMarkedOurs(s3, bucket.name));
+    // Created by someone else since the first look (a race): read its mark again.
+    const managed = created || (exists ? await marked : await isMarkedOurs(s3, bucket.name));
     if (managed)
         await secureBucket(s3, bucket);
     return { created, managed };
 }
-async function objectExists(s3, bucket, key) {
+/** The stored object's size, or undefined when there is no such object. */
+async function storedObjectBytes(s3, bucket, key) {
     try {
-        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return true;
+        const head = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return head.ContentLength ?? 0;
     }
     catch (error) {
         if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
-            return false;
+            return undefined;
         throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
     }
 }
@@ -367,7 +383,7 @@ async function objectExists(s3, bucket, key) {
  */
 async function uploadBundle(s3, options) {
     const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
-    if (await objectExists(s3, bucket, key))
+    if ((await storedObjectBytes(s3, bucket, key)) !== undefined)
         return { uploaded: false, bytes: 0 };
     const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
     const encryption = kmsKeyId

@@ -164,6 +164,7 @@ function toView(region, instance) {
         launchTime: instance.LaunchTime?.toISOString(),
         launchId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.launchId),
         bundleSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.bundleSha256),
+        indexSha256: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.indexSha256),
         expiresAt: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.expiresAt),
         deploymentId: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.deployment),
         repository: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagValue */ .EZ)(instance.Tags, _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository),
@@ -205,12 +206,22 @@ const findManagedInstances = async (clients, repository) => (await describe(clie
     ],
 })).filter((view) => (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .isOfRepository */ .iI)([{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.repository, Value: view.repository }], repository));
 const describeInstances = (clients, ids) => ids.length === 0 ? Promise.resolve([]) : describe(clients, { InstanceIds: ids });
-/** Waits with the SDK's own waiter, capped so a stuck instance cannot hang the job. */
+/**
+ * Waits with the SDK's own waiter, capped so a stuck instance cannot hang the
+ * job; returns the instances as its last DescribeInstances saw them (all
+ * running), so the caller need not ask again.
+ */
 async function waitForRunning(clients, ids, maxWaitTime) {
     if (ids.length === 0)
-        return;
+        return [];
     try {
-        await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        const result = await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceRunning */ .kAk)({ client: clients.ec2, maxWaitTime, minDelay: 2, maxDelay: 10 }, { InstanceIds: ids });
+        const last = result.reason;
+        const views = (last?.Reservations ?? [])
+            .flatMap((reservation) => reservation.Instances ?? [])
+            .map((instance) => toView(clients.region, instance));
+        // A page short of any id (should not happen for InstanceIds) is described again by the caller.
+        return views.length === ids.length ? views.sort((a, b) => a.id.localeCompare(b.id)) : [];
     }
     catch (error) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapAwsError */ .AH)(error, { action: 'ec2:DescribeInstances (wait for running)', resource: `${clients.region} ${ids.join(', ')}` });
@@ -322,6 +333,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   costOf: () => (/* binding */ costOf),
 /* harmony export */   describeAll: () => (/* binding */ describeAll),
 /* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
+/* harmony export */   priceBook: () => (/* binding */ priceBook),
 /* harmony export */   terminateAll: () => (/* binding */ terminateAll),
 /* harmony export */   withPrices: () => (/* binding */ withPrices)
 /* harmony export */ });
@@ -345,19 +357,34 @@ async function terminateAll(pool, instances) {
     await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
     return groups;
 }
-/** Builds each instance's report and adds its current spot price when it can be read. */
-async function withPrices(pool, views, build) {
-    const reports = [];
-    for (const [region] of groupByRegion(views)) {
+function priceBook(pool, prefetch = []) {
+    const asked = new Map();
+    const ask = (region, instanceTypes) => {
+        const prices = (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(instanceTypes)]);
+        asked.set(region, { types: new Set(instanceTypes), prices });
+        return prices;
+    };
+    for (const { region, instanceTypes } of prefetch)
+        void ask(region, instanceTypes);
+    return {
+        prices: (region, instanceTypes) => {
+            const have = asked.get(region);
+            return have && instanceTypes.every((type) => have.types.has(type)) ? have.prices : ask(region, instanceTypes);
+        },
+    };
+}
+/** Builds each instance's report and adds its current spot price when it can be read (every region at once). */
+async function withPrices(pool, views, build, book = priceBook(pool)) {
+    const perRegion = await Promise.all(groupByRegion(views).map(async ([region]) => {
         const here = views.filter((view) => view.region === region);
-        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
-        for (const view of here) {
+        const prices = await book.prices(region, [...new Set(here.map((view) => view.instanceType))]);
+        return here.map((view) => {
             const report = build(view);
             const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
-            reports.push(price === undefined ? report : { ...report, price });
-        }
-    }
-    return reports;
+            return price === undefined ? report : { ...report, price };
+        });
+    }));
+    return perRegion.flat();
 }
 /** Sum of the known prices, or undefined when no price is known. */
 const costOf = (reports) => reports.some((report) => report.price !== undefined)

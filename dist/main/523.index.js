@@ -34,8 +34,11 @@ async function estimateCost(plan, env = process.env) {
     const pool = new clients/* ClientPool */.s({ ...env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' });
     try {
         let total = 0;
-        for (const region of plan.regions.filter((candidate) => candidate.count > 0)) {
-            const price = await cheapestSpotPrice(pool, region.name, region.instanceTypes);
+        // Every region at once: the answer is the same, the wait is the slowest region's, not their sum.
+        const wanted = plan.regions.filter((candidate) => candidate.count > 0);
+        const prices = await Promise.all(wanted.map((region) => cheapestSpotPrice(pool, region.name, region.instanceTypes)));
+        for (const [index, region] of wanted.entries()) {
+            const price = prices[index];
             if (price === undefined)
                 return { notices: [`no spot price found for ${region.instanceTypes.join(', ')} in ${region.name}`] };
             total += price * region.count;
@@ -50,8 +53,8 @@ async function estimateCost(plan, env = process.env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 7 modules
-var prepare = __webpack_require__(375);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 8 modules
+var prepare = __webpack_require__(1441);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 /**
  * `plan`: validate, then build the bundle and user-data and show what would
@@ -61,9 +64,15 @@ var prepare = __webpack_require__(375);
 
 /** `plan`: the offline half of a deploy, shown; prices read-only, offline with a notice. */
 async function planCommand(plan, env) {
-    const prepared = await (0,prepare/* prepareDeployment */.JH)(plan);
+    // The prices are read while the bundle builds; a user-data that cannot fit is refused before either.
+    (0,prepare/* userDataSizeCheck */.Vm)(plan);
+    const estimating = estimateCost(plan, env);
+    const prepared = await (0,prepare/* prepareDeployment */.JH)(plan).catch(async (error) => {
+        await estimating;
+        throw error;
+    });
     prepared.dispose();
-    const estimate = await estimateCost(plan, env);
+    const estimate = await estimating;
     const result = {
         deploymentId: plan.deploymentId,
         // Both parts: the public bundle's files and the secrets that travel sealed to each instance.

@@ -1,8 +1,8 @@
-export const id = 14;
-export const ids = [14];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
-/***/ 6014:
+/***/ 9498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,95 +19,14 @@ const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve,
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
-// EXTERNAL MODULE: ./src/agent/keys.ts
-var keys = __webpack_require__(7469);
-// EXTERNAL MODULE: ./src/aws/s3.ts
-var s3 = __webpack_require__(1075);
-// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
-var abort_cleanups = __webpack_require__(1207);
-// EXTERNAL MODULE: ./src/core/codes.ts
-var codes = __webpack_require__(7265);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/deploy/lock.ts
-/**
- * One deploy at a time per deployment: a lock object in the deployment's
- * folder, taken with S3's conditional write (`If-None-Match: *`), so two
- * runs can never both believe they hold it. A second deploy waits, then
- * fails with SD410 naming the holder. A lock whose holder died (its
- * `expires_at` passed) is stale and taken over. Released when the deploy
- * ends, and by the CLI's signal handler when it is stopped.
- */
-
-
-
-
-
-/** How long a second deploy waits for the first before SD410. */
-const LOCK_WAIT_SECONDS = 5 * 60;
-const LOCK_POLL_SECONDS = 10;
-/** A holder that has not finished this long after its own ready timeout is taken for dead. */
-const LOCK_MARGIN_SECONDS = 30 * 60;
-const parse = (text) => {
-    try {
-        return text ? JSON.parse(text) : {};
-    }
-    catch {
-        return {};
-    }
-};
-/** Stale: its holder's expiry passed, or it cannot be read (no holder would write that). */
-const isStale = (holder, now) => {
-    const expires = Date.parse(holder.expires_at ?? '');
-    return !Number.isFinite(expires) || expires <= now.getTime();
-};
-async function acquireDeployLock(plan, deps) {
-    const bucket = plan.bucket.name;
-    const key = (0,keys/* lockKey */.TL)((0,keys/* keyScopeOf */.JS)(plan));
-    const started = deps.now().getTime();
-    const waitSeconds = deps.waitSeconds ?? LOCK_WAIT_SECONDS;
-    for (;;) {
-        const now = deps.now();
-        const body = {
-            run_id: plan.run.runId,
-            acquired_at: now.toISOString(),
-            expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
-        };
-        if (await (0,s3/* putObjectIfAbsent */.zk)(deps.s3, bucket, key, JSON.stringify(body)))
-            return held(deps, { bucket, key, runId: plan.run.runId });
-        const holder = parse(await (0,s3/* readObjectText */.Db)(deps.s3, bucket, key));
-        if (isStale(holder, now)) {
-            deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
-            await (0,s3/* deleteObject */.XR)(deps.s3, bucket, key);
-            continue;
-        }
-        if (now.getTime() - started >= waitSeconds * 1000) {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.deploymentLocked, `another deploy of ${plan.deploymentId} (run ${holder.run_id ?? 'unknown'}, since ${holder.acquired_at ?? '?'}) still holds s3://${bucket}/${key} after ${waitSeconds}s`);
-        }
-        deps.surface.info(`${plan.deploymentId}: another deploy (run ${holder.run_id ?? 'unknown'}) is running; waiting for it`);
-        await deps.sleep(LOCK_POLL_SECONDS * 1000);
-    }
-}
-function held(deps, lock) {
-    // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
-    const remove = async () => {
-        if (parse(await (0,s3/* readObjectText */.Db)(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
-            await (0,s3/* deleteObject */.XR)(deps.s3, lock.bucket, lock.key);
-    };
-    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
-    return {
-        key: lock.key,
-        async release() {
-            forget();
-            await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
-        },
-    };
-}
-
 // EXTERNAL MODULE: ./src/aws/instances.ts
 var instances = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/core/tags.ts
 var tags = __webpack_require__(2766);
+// EXTERNAL MODULE: ./src/core/codes.ts
+var codes = __webpack_require__(7265);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
 /**
  * What went wrong on the instances, as errors with codes and hints: a
@@ -151,6 +70,17 @@ function isUnchanged(regions, existing, wanted) {
                 instance.specSha256 === wanted.specHashes[region.name]));
     });
 }
+/**
+ * The bundle already running for this file index, so it need not be built
+ * again: the bundle sha256 of the live instances tagged with the same index.
+ * Undefined when none is, or when they disagree (then the build decides).
+ */
+function bundleToReuse(existing, indexSha256) {
+    const shas = new Set(existing
+        .filter((instance) => instance.indexSha256 === indexSha256 && instance.bundleSha256 !== undefined)
+        .map((instance) => instance.bundleSha256));
+    return shas.size === 1 ? [...shas][0] : undefined;
+}
 function bootstrapStateOf(wait, id, statuses, reclaimed) {
     if (reclaimed.has(id))
         return 'reclaimed';
@@ -178,28 +108,10 @@ function shortfallError(launched, wanted, regions) {
 /** When an instance launched now should stop itself; undefined for `ttl: never`. */
 const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new Date(now.getTime() + ttlSeconds * 1000).toISOString();
 
-// EXTERNAL MODULE: ./src/deploy/existing.ts
-var deploy_existing = __webpack_require__(7634);
-;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
-function toInstanceReport(view, bootstrap, status, price) {
-    return {
-        id: view.id,
-        region: view.region,
-        az: view.availabilityZone,
-        type: view.instanceType,
-        lifecycle: view.lifecycle,
-        ...(price === undefined ? {} : { price }),
-        ...(view.publicIp ? { public_ip: view.publicIp } : {}),
-        ...(view.privateIp ? { private_ip: view.privateIp } : {}),
-        state: view.state,
-        bootstrap,
-        ...(status?.failed_step ? { failed_step: status.failed_step } : {}),
-        ...(view.launchTime ? { launched_at: view.launchTime } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
-var instance_groups = __webpack_require__(5689);
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var s3 = __webpack_require__(1075);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
 var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
@@ -506,6 +418,19 @@ async function ownedGroups(clients, owner, vpcId) {
     }));
     return (groups.SecurityGroups ?? []).filter((group) => (0,aws_tags/* isOwnedBy */.D0)(group.Tags, owner));
 }
+/**
+ * The deployment's security groups in every VPC of the region. Read-only and
+ * needs no VPC id, so a deploy asks it at the same time as the image and the
+ * subnets, and `ensureSecurityGroup` picks the one in the chosen VPC.
+ */
+async function findOwnedGroups(clients, owner) {
+    try {
+        return await ownedGroups(clients, owner);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
+    }
+}
 const permissionKey = (rule) => JSON.stringify([rule.protocol, rule.fromPort, rule.toPort, rule.source]);
 /** Flattens EC2's grouped permissions into one entry per source. */
 function flattenPermissions(permissions) {
@@ -566,7 +491,9 @@ async function ensureSecurityGroup(clients, options) {
     const name = groupName(options.owner);
     let group;
     try {
-        group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+        group = options.owned
+            ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
+            : (await ownedGroups(clients, options.owner, options.vpcId))[0];
         if (!group) {
             const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
                 GroupName: name,
@@ -623,12 +550,26 @@ const PRESIGN_MARGIN_SECONDS = 30 * 60;
  * secret, but a short life limits who can still use a leaked user-data.
  */
 const BUNDLE_URL_SECONDS = 20 * 60;
-async function uploadAndPresign(plan, prepared, bucket, surface) {
-    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+/** Lifetime of the status and sealed-secret URLs, in seconds. */
+const urlLifetimeOf = (plan) => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+/**
+ * The bucket, created and kept private when the deployer owns it. Needs no
+ * bundle: a deploy runs it while the bundle builds, then takes its lock.
+ */
+async function setUpBucket(plan, bucket, surface) {
     const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
     if (plan.bucket.create && !ensured.managed) {
         surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
     }
+}
+/**
+ * Uploads the bundle unless it is already stored (content-addressed key);
+ * returns the bytes sent. A reused bundle was found stored: nothing to do.
+ */
+async function uploadPrepared(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    if (prepared.reused)
+        return 0;
     const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
         bucket: plan.bucket.name,
         key,
@@ -640,20 +581,22 @@ async function uploadAndPresign(plan, prepared, bucket, surface) {
     surface.info(upload.uploaded
         ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
         : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
-    const lifetime = plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-    return { key, lifetime, uploadedBytes: upload.uploaded ? upload.bytes : 0 };
+    return upload.uploaded ? upload.bytes : 0;
 }
 
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
 var user_data = __webpack_require__(5873);
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 7 modules
-var prepare = __webpack_require__(375);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 8 modules
+var prepare = __webpack_require__(1441);
+// EXTERNAL MODULE: ./src/deploy/existing.ts
+var deploy_existing = __webpack_require__(7634);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the
- * subnets (capacity pools), the deployment's security group, and the ladder.
- * Each launch call gets its own user-data, whose status URLs point under
- * that call's launch id.
+ * subnets (capacity pools), the deployment's security group (`prepareRegion`,
+ * started by the deploy before the bundle is built), and the ladder. Each
+ * launch call gets its own user-data, whose status URLs point under that
+ * call's launch id.
  */
 
 
@@ -667,18 +610,37 @@ var prepare = __webpack_require__(375);
 
 
 
+/**
+ * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
+ * deployment's security groups), then its security group, created when
+ * missing: a write, so only once `writes` settles (the deploy holds its
+ * lock, so the bundle's files were chosen without error). Nothing here
+ * depends on the bundle.
+ */
+async function prepareRegion(clients, plan, region, options) {
+    const owner = (0,deploy_existing/* ownerOf */.bf)(plan);
+    const [image, { vpcId, subnets }, owned] = await Promise.all([
+        resolveImage(clients, region.image, plan.architecture),
+        findSubnets(clients, plan.network, region.subnets),
+        findOwnedGroups(clients, owner),
+    ]);
+    await options.writes;
+    // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
+    const found = owned.some((group) => group.VpcId === vpcId);
+    const securityGroupId = await ensureSecurityGroup(clients, {
+        vpcId,
+        owner,
+        ingress: (0,prepare/* ingressFor */.Bh)(plan),
+        tags: options.tags,
+        ...(found ? { owned } : {}),
+    });
+    return { image, subnets, securityGroupId };
+}
 async function deployRegion(request) {
     const { plan, region, clients } = request;
     const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
     try {
-        const image = await resolveImage(clients, region.image, plan.architecture);
-        const { vpcId, subnets } = await findSubnets(clients, plan.network, region.subnets);
-        const securityGroupId = await ensureSecurityGroup(clients, {
-            vpcId,
-            owner: (0,deploy_existing/* ownerOf */.bf)(plan),
-            ingress: (0,prepare/* ingressFor */.Bh)(plan),
-            tags: request.tags,
-        });
+        const { image, subnets, securityGroupId } = await request.prepared;
         const launched = await launchInRegion({
             clients,
             spec: launchSpecOf(plan),
@@ -749,6 +711,184 @@ async function presignUrls(request, launchId, count) {
     return { bundleUrl, statusUrls, secretUrls };
 }
 
+// EXTERNAL MODULE: ./src/deploy/instance-groups.ts
+var instance_groups = __webpack_require__(5689);
+// EXTERNAL MODULE: ./src/core/abort-cleanups.ts
+var abort_cleanups = __webpack_require__(1207);
+;// CONCATENATED MODULE: ./src/deploy/lock.ts
+/**
+ * One deploy at a time per deployment: a lock object in the deployment's
+ * folder, taken with S3's conditional write (`If-None-Match: *`), so two
+ * runs can never both believe they hold it. A second deploy waits, then
+ * fails with SD410 naming the holder. A lock whose holder died (its
+ * `expires_at` passed) is stale and taken over. Released when the deploy
+ * ends, and by the CLI's signal handler when it is stopped.
+ */
+
+
+
+
+
+/** How long a second deploy waits for the first before SD410. */
+const LOCK_WAIT_SECONDS = 5 * 60;
+const LOCK_POLL_SECONDS = 10;
+/** A holder that has not finished this long after its own ready timeout is taken for dead. */
+const LOCK_MARGIN_SECONDS = 30 * 60;
+const parse = (text) => {
+    try {
+        return text ? JSON.parse(text) : {};
+    }
+    catch {
+        return {};
+    }
+};
+/** Stale: its holder's expiry passed, or it cannot be read (no holder would write that). */
+const isStale = (holder, now) => {
+    const expires = Date.parse(holder.expires_at ?? '');
+    return !Number.isFinite(expires) || expires <= now.getTime();
+};
+async function acquireDeployLock(plan, deps) {
+    const bucket = plan.bucket.name;
+    const key = (0,keys/* lockKey */.TL)((0,keys/* keyScopeOf */.JS)(plan));
+    const started = deps.now().getTime();
+    const waitSeconds = deps.waitSeconds ?? LOCK_WAIT_SECONDS;
+    for (;;) {
+        const now = deps.now();
+        const body = {
+            run_id: plan.run.runId,
+            acquired_at: now.toISOString(),
+            expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
+        };
+        if (await (0,s3/* putObjectIfAbsent */.zk)(deps.s3, bucket, key, JSON.stringify(body)))
+            return held(deps, { bucket, key, runId: plan.run.runId });
+        const holder = parse(await (0,s3/* readObjectText */.Db)(deps.s3, bucket, key));
+        if (isStale(holder, now)) {
+            deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
+            await (0,s3/* deleteObject */.XR)(deps.s3, bucket, key);
+            continue;
+        }
+        if (now.getTime() - started >= waitSeconds * 1000) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.deploymentLocked, `another deploy of ${plan.deploymentId} (run ${holder.run_id ?? 'unknown'}, since ${holder.acquired_at ?? '?'}) still holds s3://${bucket}/${key} after ${waitSeconds}s`);
+        }
+        deps.surface.info(`${plan.deploymentId}: another deploy (run ${holder.run_id ?? 'unknown'}) is running; waiting for it`);
+        await deps.sleep(LOCK_POLL_SECONDS * 1000);
+    }
+}
+function held(deps, lock) {
+    // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
+    const remove = async () => {
+        if (parse(await (0,s3/* readObjectText */.Db)(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
+            await (0,s3/* deleteObject */.XR)(deps.s3, lock.bucket, lock.key);
+    };
+    const forget = (0,abort_cleanups/* onAbort */.u)(remove);
+    return {
+        key: lock.key,
+        async release() {
+            forget();
+            await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/early-aws.ts
+/**
+ * The AWS half of a deploy that needs no bundle, started at its first
+ * moment so that it runs while the bundle is indexed and built: every
+ * region's image, subnets and security group (all regions at once, each
+ * region's lookups at once), the spot prices of every region, the bucket,
+ * the deployment's lock and then what already runs.
+ *
+ * Writes wait for `writes`, which settles once the bundle's files were
+ * chosen, so bad input still never leaves anything behind in AWS: the bucket
+ * and its settings, then the lock, then (under the lock, as before) each
+ * region's security group. Lookups start at once.
+ */
+
+
+
+
+
+
+
+
+/** A promise whose rejection is handled where it is awaited, never reported as unhandled meanwhile. */
+function quiet(promise) {
+    promise.catch(() => undefined);
+    return promise;
+}
+class Closed extends Error {
+}
+function startAwsWork(plan, deps, options) {
+    const bucket = deps.pool.forRegion(plan.regions[0].name);
+    let closed = false;
+    // A run that failed while waiting for another deploy's lock stops waiting at the next poll.
+    const sleep = async (ms) => {
+        if (closed)
+            throw new Closed('the deploy ended while waiting for the lock');
+        await deps.sleep(ms);
+        if (closed)
+            throw new Closed('the deploy ended while waiting for the lock');
+    };
+    const writes = quiet(options.writes);
+    const lock = quiet(writes
+        .then(() => setUpBucket(plan, bucket, deps.surface))
+        .then(() => acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep, now: deps.now })));
+    const existing = quiet(lock.then(() => (0,deploy_existing/* findExisting */.xx)(deps.pool, plan)));
+    // A security group is created under the lock, as before: two deploys started together never race to create it.
+    const locked = quiet(lock.then(() => undefined));
+    const regions = new Map();
+    const preparedRegion = (region) => {
+        let prepared = regions.get(region.name);
+        if (!prepared) {
+            prepared = quiet(prepareRegion(deps.pool.forRegion(region.name), plan, region, { tags: options.tags, writes: locked }));
+            regions.set(region.name, prepared);
+        }
+        return prepared;
+    };
+    // A fallback region (count 0) is prepared only if capacity spills over to it.
+    const launching = plan.regions.filter((region) => region.count > 0);
+    for (const region of launching)
+        preparedRegion(region);
+    const prices = (0,instance_groups.priceBook)(deps.pool, launching.map((region) => ({ region: region.name, instanceTypes: region.instanceTypes })));
+    return {
+        lock,
+        existing,
+        preparedRegion,
+        prices,
+        async storedBundleFor(indexSha256) {
+            const sha256 = bundleToReuse(await existing, indexSha256);
+            if (sha256 === undefined)
+                return undefined;
+            const bytes = await (0,s3/* storedObjectBytes */.gn)(bucket.s3, plan.bucket.name, (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), sha256));
+            return bytes === undefined ? undefined : { sha256, bytes };
+        },
+        async close() {
+            closed = true;
+            await Promise.allSettled([...regions.values(), existing]);
+            const held = await lock.catch(() => undefined);
+            await held?.release();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/instance-report.ts
+function toInstanceReport(view, bootstrap, status, price) {
+    return {
+        id: view.id,
+        region: view.region,
+        az: view.availabilityZone,
+        type: view.instanceType,
+        lifecycle: view.lifecycle,
+        ...(price === undefined ? {} : { price }),
+        ...(view.publicIp ? { public_ip: view.publicIp } : {}),
+        ...(view.privateIp ? { private_ip: view.privateIp } : {}),
+        state: view.state,
+        bootstrap,
+        ...(status?.failed_step ? { failed_step: status.failed_step } : {}),
+        ...(view.launchTime ? { launched_at: view.launchTime } : {}),
+    };
+}
+
 // EXTERNAL MODULE: ./src/deploy/wait-ready.ts + 4 modules
 var wait_ready = __webpack_require__(8413);
 // EXTERNAL MODULE: external "node:fs"
@@ -811,6 +951,7 @@ function launchRound(context, wanted, round) {
         .filter(({ count }) => count > 0)
         .map(({ region, count }) => deployRegion({
         clients: context.pool.forRegion(region.name),
+        prepared: context.preparedRegion(region),
         bucketClients: context.bucketClients,
         plan: context.plan,
         region,
@@ -992,33 +1133,51 @@ const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map
 
 
 async function runDeploy(plan, options, deps) {
-    const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
+    // Before any AWS call: a user-data that cannot fit is refused first (a sha256 has the same length whatever it is).
+    (0,prepare/* userDataSizeCheck */.Vm)(plan);
+    if (options.dryRun) {
+        const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
+        prepared.dispose();
+        return plannedResult(plan, prepared, true);
+    }
+    const expires = expiresAt(plan.ttlSeconds, deps.now()) ?? 'never';
+    let selected;
+    const writes = new Promise((resolve, reject) => (selected = { resolve, reject }));
+    const aws = startAwsWork(plan, deps, { writes, tags: { ...plan.resourceTags, [tags/* TAG */.D.expiresAt]: expires } });
+    let prepared;
     try {
-        const planned = plannedResult(plan, prepared, options.dryRun);
-        if (options.dryRun)
-            return planned;
-        const bucket = deps.pool.forRegion(plan.regions[0].name);
-        const uploaded = await deps.surface.group('Upload', () => uploadAndPresign(plan, prepared, bucket, deps.surface));
-        const before = { ...planned, bundle: { ...planned.bundle, uploadedBytes: uploaded.uploadedBytes } };
-        const lock = await acquireDeployLock(plan, { s3: bucket.s3, surface: deps.surface, sleep: deps.sleep, now: deps.now });
-        try {
-            return await deployLocked(plan, { prepared, uploaded, before }, deps);
+        prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan, { onSelected: selected.resolve, reuse: (index) => aws.storedBundleFor(index) }));
+        if (prepared.reused) {
+            deps.surface.info(`the files are unchanged (index sha256 ${prepared.bundle.indexSha256.slice(0, 12)}): the bundle ${prepared.bundleKey} is reused, nothing was compressed`);
         }
-        finally {
-            await lock.release();
-        }
+        await aws.lock;
+        return await deployLocked(plan, { prepared, aws, expires }, deps);
+    }
+    catch (error) {
+        selected.reject(error);
+        throw error;
     }
     finally {
-        prepared.dispose();
+        await aws.close();
+        prepared?.dispose();
     }
 }
-/** Compare, launch, wait, retire: the part of a deploy that runs while it holds the deployment's lock. */
+/**
+ * Compare, launch, wait, retire: the part of a deploy that runs while it
+ * holds the deployment's lock. The bundle uploads meanwhile (its key is its
+ * sha256, known already; instances retry the download until it is there);
+ * a failed upload terminates what was launched and fails the deploy.
+ */
 async function deployLocked(plan, staged, deps) {
-    const { prepared, before } = staged;
-    const existing = await (0,deploy_existing/* findExisting */.xx)(deps.pool, plan);
+    const { prepared, aws } = staged;
+    const planned = plannedResult(plan, prepared, false);
+    const uploading = uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0].name), deps.surface);
+    uploading.catch(() => undefined);
+    const existing = await aws.existing;
     const specHashes = launchSpecHashes(plan, prepared.specUserData);
     if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
-        const kept = await keptResult(plan, existing, before, deps);
+        const before = withUploaded(planned, await uploading);
+        const kept = await keptResult(plan, existing, before, { ...deps, aws });
         publishEarly(plan, kept, existing, [], deps.surface);
         if (kept.status === 'success') {
             deps.surface.info(`${plan.deploymentId}: the same bundle and launch spec are already running on ${existing.length} instance(s); nothing to change`);
@@ -1027,13 +1186,32 @@ async function deployLocked(plan, staged, deps) {
         // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
         deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
     }
-    const context = launchContextOf(plan, staged, deps, specHashes);
+    const context = launchContextOf(plan, { ...staged, before: planned }, deps, specHashes);
     const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
     const launched = launches.flatMap((launch) => launch.instances);
-    publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
+    const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
+    if (plan.wait === 'ready')
+        publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
     const ready = await waitForInstances(plan, context, launches, before, deps);
-    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, deps.pool);
+    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, { pool: deps.pool, aws });
     return await retireOld(result, existing, deps.pool);
+}
+const withUploaded = (planned, uploadedBytes) => ({
+    ...planned,
+    bundle: { ...planned.bundle, uploadedBytes },
+});
+/** The upload's bytes; when it failed, what this run launched is terminated (it could never boot) and the error stands. */
+async function uploadedOrTerminate(uploading, launched, deps) {
+    try {
+        return await uploading;
+    }
+    catch (error) {
+        if (launched.length > 0) {
+            deps.surface.warn(`the bundle upload failed: terminating the ${launched.length} instance(s) this run launched`);
+            await (0,instance_groups.terminateAll)(deps.pool, launched).catch((cleanup) => deps.surface.warn(`could not terminate ${launched.map((instance) => instance.id).join(', ')}: ${String(cleanup)}`));
+        }
+        throw error;
+    }
 }
 /** What the plan alone says: the bundle and the user-data size, nothing launched yet. */
 function plannedResult(plan, prepared, dryRun) {
@@ -1058,24 +1236,26 @@ function plannedResult(plan, prepared, dryRun) {
     };
 }
 function launchContextOf(plan, staged, deps, specHashes) {
-    const { prepared, uploaded, before } = staged;
+    const { prepared, before, aws } = staged;
     return {
         specHashes,
         plan,
         pool: deps.pool,
         surface: deps.surface,
         bucketClients: deps.pool.forRegion(plan.regions[0].name),
-        bundleKey: uploaded.key,
+        bundleKey: prepared.bundleKey,
         bundleSha256: prepared.bundle.sha256,
         onLaunched: launchedReporter(plan, before, deps.surface),
         secretBundleFile: prepared.hasSecrets ? prepared.secretBundle.file : undefined,
         tags: {
             ...plan.resourceTags,
             [tags/* TAG */.D.bundleSha256]: prepared.bundle.sha256,
-            [tags/* TAG */.D.expiresAt]: expiresAt(plan.ttlSeconds, deps.now()) ?? 'never',
+            [tags/* TAG */.D.indexSha256]: prepared.bundle.indexSha256,
+            [tags/* TAG */.D.expiresAt]: staged.expires,
         },
         runId: plan.run.runId,
-        urlLifetimeSeconds: uploaded.lifetime,
+        urlLifetimeSeconds: urlLifetimeOf(plan),
+        preparedRegion: (region) => aws.preparedRegion(region),
     };
 }
 /** The running and bootstrap waits `wait` asks for; replacements of reclaimed instances come back with them. */
@@ -1088,20 +1268,32 @@ async function waitForInstances(plan, context, launches, before, deps) {
     const answerHellos = () => deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => { }, true));
     if (plan.wait === 'none')
         return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
-    await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
+    const running = await deps.surface.group('Wait for running', () => Promise.all((0,instance_groups.groupByRegion)(launched).map(([region, ids]) => 
     // An instance that never runs (spot took it back at once) is not fatal: the states are
     // reported below, and the bootstrap wait replaces what spot reclaimed.
-    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => deps.surface.warn(error instanceof Error ? error.message : String(error))))));
-    if (plan.wait !== 'ready')
-        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : none;
+    (0,instances/* waitForRunning */.Gh)(deps.pool.forRegion(region), ids, plan.readyTimeoutSeconds).catch((error) => {
+        deps.surface.warn(error instanceof Error ? error.message : String(error));
+        return [];
+    }))));
+    if (plan.wait !== 'ready') {
+        return context.secretBundleFile ? { ...(await answerHellos()), statuses: new Map() } : { ...none, running: running.flat() };
+    }
     return await deps.surface.group('Wait for bootstrap', () => waitReadyReplacingReclaimed(context, deps, launches, async (all) => {
         const instances = all.flatMap((launch) => launch.instances);
         publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, instances), instances, deps.surface);
     }));
 }
-async function finishedResult(plan, before, launches, ready, pool) {
+/** The instances' current views: those the wait for running just saw, the rest described (one call per region). */
+async function currentViews(pool, launched, seen = []) {
+    const known = new Set(seen.map((view) => view.id));
+    const fresh = await (0,instance_groups.describeAll)(pool, launched.filter((instance) => !known.has(instance.id)));
+    const order = new Map(launched.map((instance, index) => [instance.id, index]));
+    return [...seen.filter((view) => order.has(view.id)), ...fresh].sort((a, b) => order.get(a.id) - order.get(b.id));
+}
+async function finishedResult(plan, before, launches, ready, deps) {
     const launched = launches.flatMap((launch) => launch.instances);
-    const instances = await (0,instance_groups.withPrices)(pool, await (0,instance_groups.describeAll)(pool, launched), (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)));
+    const views = await currentViews(deps.pool, launched, ready.running);
+    const instances = await (0,instance_groups.withPrices)(deps.pool, views, (view) => toInstanceReport(view, bootstrapStateOf(plan.wait, view.id, ready.statuses, ready.reclaimed), ready.statuses.get(view.id)), deps.aws.prices);
     const launchErrors = launches.flatMap((launch) => (launch.error ? [launch.error] : []));
     const shortfall = launchErrors.length === 0
         ? shortfallError(launched.length, totalInstances(plan), plan.regions.map((region) => region.name))
@@ -1131,7 +1323,7 @@ async function retireOld(result, existing, pool) {
 /** The same bundle already runs: report it as it is. */
 async function keptResult(plan, existing, before, deps) {
     const statuses = await (0,deploy_existing/* readStatusesOf */.kw)(deps.pool, plan, existing);
-    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)));
+    const instances = await (0,instance_groups.withPrices)(deps.pool, existing, (view) => toInstanceReport(view, statuses.get(view.id)?.status ?? 'unknown', statuses.get(view.id)), deps.aws.prices);
     const allOk = instances.every((report) => report.bootstrap === 'ok' || plan.wait !== 'ready');
     return { ...before, unchanged: true, instances, costPerHour: (0,instance_groups.costOf)(instances), status: allOk ? 'success' : 'partial' };
 }
@@ -1309,6 +1501,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   costOf: () => (/* binding */ costOf),
 /* harmony export */   describeAll: () => (/* binding */ describeAll),
 /* harmony export */   groupByRegion: () => (/* binding */ groupByRegion),
+/* harmony export */   priceBook: () => (/* binding */ priceBook),
 /* harmony export */   terminateAll: () => (/* binding */ terminateAll),
 /* harmony export */   withPrices: () => (/* binding */ withPrices)
 /* harmony export */ });
@@ -1332,19 +1525,34 @@ async function terminateAll(pool, instances) {
     await Promise.all(groups.map(([region, ids]) => (0,_aws_instances_js__WEBPACK_IMPORTED_MODULE_0__/* .terminateInstances */ .ch)(pool.forRegion(region), ids, { wait: false })));
     return groups;
 }
-/** Builds each instance's report and adds its current spot price when it can be read. */
-async function withPrices(pool, views, build) {
-    const reports = [];
-    for (const [region] of groupByRegion(views)) {
+function priceBook(pool, prefetch = []) {
+    const asked = new Map();
+    const ask = (region, instanceTypes) => {
+        const prices = (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(instanceTypes)]);
+        asked.set(region, { types: new Set(instanceTypes), prices });
+        return prices;
+    };
+    for (const { region, instanceTypes } of prefetch)
+        void ask(region, instanceTypes);
+    return {
+        prices: (region, instanceTypes) => {
+            const have = asked.get(region);
+            return have && instanceTypes.every((type) => have.types.has(type)) ? have.prices : ask(region, instanceTypes);
+        },
+    };
+}
+/** Builds each instance's report and adds its current spot price when it can be read (every region at once). */
+async function withPrices(pool, views, build, book = priceBook(pool)) {
+    const perRegion = await Promise.all(groupByRegion(views).map(async ([region]) => {
         const here = views.filter((view) => view.region === region);
-        const prices = await (0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .readSpotPrices */ .ln)(pool.forRegion(region), [...new Set(here.map((view) => view.instanceType))]);
-        for (const view of here) {
+        const prices = await book.prices(region, [...new Set(here.map((view) => view.instanceType))]);
+        return here.map((view) => {
             const report = build(view);
             const price = view.lifecycle === 'spot' ? prices.get((0,_aws_pricing_js__WEBPACK_IMPORTED_MODULE_1__/* .priceKey */ .nr)(view.instanceType, view.availabilityZone)) : undefined;
-            reports.push(price === undefined ? report : { ...report, price });
-        }
-    }
-    return reports;
+            return price === undefined ? report : { ...report, price };
+        });
+    }));
+    return perRegion.flat();
 }
 /** Sum of the known prices, or undefined when no price is known. */
 const costOf = (reports) => reports.some((report) => report.price !== undefined)

@@ -1,5 +1,5 @@
-export const id = 822;
-export const ids = [822,201];
+export const id = 564;
+export const ids = [564,201];
 export const modules = {
 
 /***/ 7469:
@@ -554,7 +554,7 @@ function assertUserDataFits(rendered, context) {
 
 /***/ }),
 
-/***/ 375:
+/***/ 1441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -564,10 +564,11 @@ __webpack_require__.d(__webpack_exports__, {
   K7: () => (/* binding */ bundleFileCount),
   Bh: () => (/* binding */ ingressFor),
   JH: () => (/* binding */ prepareDeployment),
-  sk: () => (/* binding */ sshAccessFor)
+  sk: () => (/* binding */ sshAccessFor),
+  Vm: () => (/* binding */ userDataSizeCheck)
 });
 
-// UNUSED EXPORTS: SECRETS_SHA256_PATH
+// UNUSED EXPORTS: PLACEHOLDER_SHA256, SECRETS_SHA256_PATH
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -643,6 +644,275 @@ function parseMode(mode, key) {
         throw new errors/* SpotError */.Pl(codes/* CODE */.Sq.badPermissions, `mode "${mode}" is not an octal permission such as 0644`, { key });
     }
     return Number.parseInt(mode, 8);
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/bundle/parallel-gzip.ts
+/**
+ * gzip in independent blocks, compressed in parallel, with the same bytes for
+ * any number of cores (as `pigz --independent`): the input is cut into fixed
+ * 1 MiB blocks, each block is a raw deflate stream of its own ending in a full
+ * flush (so the next one starts on a byte boundary with no shared
+ * dictionary), the last one ends the stream, and one gzip header and trailer
+ * wrap them all. Node runs asynchronous zlib calls on libuv's thread pool, so
+ * keeping several blocks in flight uses every core without worker code of
+ * ours; the order of the output never depends on which finishes first.
+ *
+ * Why not zlib's own gzip stream: it compresses on one thread. Why not a
+ * library: pigz-like npm packages shell out to a binary or use worker
+ * threads with non-deterministic block boundaries.
+ */
+
+
+
+const deflate = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
+/** Bytes per independent block: large enough that the lost dictionary costs well under 1 % of size. */
+const GZIP_BLOCK_BYTES = 1 << 20;
+/** gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS Unix (3): the same on every machine. */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
+/** Cuts a stream of buffers into exact `size`-byte blocks (the last one shorter). */
+async function* fixedBlocks(source, size) {
+    let pending = [];
+    let pendingBytes = 0;
+    for await (const chunk of source) {
+        let rest = chunk;
+        while (pendingBytes + rest.length >= size) {
+            const take = size - pendingBytes;
+            pending.push(rest.subarray(0, take));
+            yield Buffer.concat(pending, size);
+            rest = rest.subarray(take);
+            pending = [];
+            pendingBytes = 0;
+        }
+        if (rest.length > 0) {
+            pending.push(rest);
+            pendingBytes += rest.length;
+        }
+    }
+    yield Buffer.concat(pending, pendingBytes);
+}
+/**
+ * Compresses `source` into one gzip member. At most `parallel` blocks are in
+ * flight (memory stays at about 2 × parallel × 1 MiB).
+ */
+async function* parallelGzip(source, options) {
+    const parallel = Math.max(1, options.parallel ?? (0,external_node_os_.availableParallelism)());
+    const inFlight = [];
+    let crc = 0;
+    let length = 0;
+    yield GZIP_HEADER;
+    // Each block is compressed once the next one exists, so only the real last block ends the stream.
+    let previous;
+    const start = (block, last) => {
+        inFlight.push(deflate(block, { level: options.level, finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_FULL_FLUSH }));
+    };
+    for await (const block of fixedBlocks(source, options.blockBytes ?? GZIP_BLOCK_BYTES)) {
+        crc = (0,external_node_zlib_.crc32)(block, crc);
+        length += block.length;
+        if (previous)
+            start(previous, false);
+        previous = block;
+        if (inFlight.length >= parallel)
+            yield await inFlight.shift();
+    }
+    start(previous ?? Buffer.alloc(0), true);
+    while (inFlight.length > 0)
+        yield await inFlight.shift();
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc >>> 0, 0);
+    trailer.writeUInt32LE(length % 2 ** 32, 4);
+    yield trailer;
+}
+
+;// CONCATENATED MODULE: ./src/bundle/tar-writer.ts
+/**
+ * Writes a deterministic tar.gz from a list of entries, streaming: a small
+ * file is read in one exact-size read, a large one in 1 MiB chunks; every file
+ * is hashed on the way through and never held whole in memory when large.
+ * Compression runs on every core (parallel-gzip.ts) with the same bytes
+ * whatever their number.
+ *
+ * Why not `tar.create()`: its Pack reads paths, modes, owners and times from
+ * the disk and can neither map a source folder to another archive path nor
+ * override a mode per entry. We still use the `tar` package for the hard
+ * part, the ustar/pax header encoding (`Header`, `Pax`).
+ */
+
+
+
+
+
+
+
+
+/** 2000-01-01T00:00:00Z: a fixed, obviously synthetic time that every tar accepts. */
+const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
+/** gzip -6, the default of `gzip` and `tar -czf`, so size and speed compare like for like. */
+const GZIP_LEVEL = 6;
+const BLOCK = 512;
+const READ_CHUNK = 1 << 20;
+/**
+ * Files up to this size are read whole, in one read of exactly their size: a
+ * stream would allocate a 1 MiB buffer for each, which on a tree of many small
+ * files (node_modules) costs more time in allocation and GC than in reading.
+ */
+const SMALL_FILE = READ_CHUNK;
+/** Small buffers (headers, padding, tiny files) are batched so zlib sees few large writes. */
+const BATCH_BYTES = 1024 * 1024;
+const TAR_TYPES = { file: 'File', directory: 'Directory', symlink: 'SymbolicLink' };
+/** Header block(s) for one entry; a pax header first when a path is too long for ustar. */
+function headerFor(entry) {
+    const path = entry.type === 'directory' ? `${entry.path}/` : entry.path;
+    const fields = {
+        path,
+        mode: Number.parseInt(entry.mode, 8),
+        uid: 0,
+        gid: 0,
+        size: entry.type === 'file' ? entry.size : 0,
+        mtime: FIXED_MTIME,
+        type: TAR_TYPES[entry.type],
+        linkpath: entry.linkTarget ?? '',
+        uname: '',
+        gname: '',
+        devmaj: 0,
+        devmin: 0,
+    };
+    const block = Buffer.alloc(BLOCK);
+    const needPax = new index_min/* Header */.Y9(fields).encode(block);
+    if (!needPax)
+        return block;
+    const pax = new index_min/* Pax */.un({ path, mtime: FIXED_MTIME, ...(entry.linkTarget ? { linkpath: entry.linkTarget } : {}) });
+    return Buffer.concat([pax.encode(), block]);
+}
+const padding = (size) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+function changedError(entry) {
+    return new errors/* SpotError */.Pl(codes/* CODE */.Sq.changedWhileReading, `"${entry.sourcePath}" changed size while it was bundled`, {
+        hint: 'Stop whatever is writing to the project folder during the deploy, then run it again.',
+    });
+}
+/** Yields the file's bytes and records their sha256 in `hashes` (also used by file-index.ts, which only hashes). */
+async function* fileBytes(entry, hashes) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let read = 0;
+    if (entry.content) {
+        hash.update(entry.content);
+        read = entry.content.length;
+        yield entry.content;
+    }
+    else if (entry.size <= SMALL_FILE) {
+        const whole = await (0,promises_.readFile)(entry.sourcePath);
+        if (whole.length !== entry.size)
+            throw changedError(entry);
+        hash.update(whole);
+        read = whole.length;
+        yield whole;
+    }
+    else {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(entry.sourcePath, { highWaterMark: READ_CHUNK })) {
+            const buffer = chunk;
+            read += buffer.length;
+            if (read > entry.size)
+                throw changedError(entry);
+            hash.update(buffer);
+            yield buffer;
+        }
+    }
+    if (read !== entry.size)
+        throw changedError(entry);
+    hashes.set(entry.path, hash.digest('hex'));
+}
+/**
+ * The tar stream: every entry in the given order, then the trailer entry
+ * made by `trailer()` once all file hashes are known (the bundle index).
+ */
+async function* tarBlocks(entries, trailer) {
+    const hashes = new Map();
+    const all = (async function* () {
+        for (const entry of entries) {
+            yield headerFor(entry);
+            if (entry.type !== 'file')
+                continue;
+            yield* fileBytes(entry, hashes);
+            yield padding(entry.size);
+        }
+        const last = trailer(hashes);
+        yield headerFor(last);
+        yield* fileBytes(last, hashes);
+        yield padding(last.size);
+        yield Buffer.alloc(BLOCK * 2);
+    })();
+    yield* batched(all);
+}
+async function* batched(source) {
+    let pending = [];
+    let pendingBytes = 0;
+    for await (const chunk of source) {
+        if (chunk.length === 0)
+            continue;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < BATCH_BYTES)
+            continue;
+        yield pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+    }
+    if (pendingBytes > 0)
+        yield Buffer.concat(pending, pendingBytes);
+}
+/** Hashes and counts the compressed bytes on their way to disk. */
+function tap(hash, counter) {
+    return async function* (source) {
+        for await (const chunk of source) {
+            counter.bytes += chunk.length;
+            hash.update(chunk);
+            yield chunk;
+        }
+    };
+}
+/** Writes the tar.gz to `file`; returns the sha256 and size of the compressed bytes. */
+async function writeTarGz(file, entries, trailer) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const counter = { bytes: 0 };
+    await (0,external_node_stream_promises_.pipeline)(parallelGzip(tarBlocks(entries, trailer), { level: GZIP_LEVEL }), tap(hash, counter), (0,external_node_fs_.createWriteStream)(file));
+    return { sha256: hash.digest('hex'), bytes: counter.bytes };
+}
+
+;// CONCATENATED MODULE: ./src/bundle/file-index.ts
+/**
+ * The content sha256 of every file of a bundle, without building it: what
+ * an unchanged redeploy needs to know before it spends seconds compressing.
+ * Files are read exactly as the archive writer reads them (tar-writer.ts
+ * `fileBytes`: one exact-size read for a small file, 1 MiB chunks for a large
+ * one, the same "changed while reading" check), several at a time, since on
+ * a tree of many small files the time goes into opening them, not hashing.
+ */
+
+/** Files read at once: enough to keep the disk and the thread pool busy, few enough to bound memory (≤ 1 MiB each). */
+const HASH_PARALLEL = 8;
+async function hashFiles(entries, parallel = HASH_PARALLEL) {
+    const files = entries.filter((entry) => entry.type === 'file');
+    const hashes = new Map();
+    let next = 0;
+    const worker = async () => {
+        while (next < files.length) {
+            const entry = files[next];
+            next += 1;
+            // Only the hash is wanted: the bytes are dropped as they come.
+            for await (const chunk of fileBytes(entry, hashes))
+                void chunk;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, worker));
+    // Insertion order differs with the parallelism; callers look hashes up by path.
+    return hashes;
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -843,245 +1113,6 @@ function largeBundleNotice(entries, limit = LARGE_BUNDLE_BYTES) {
     return `the bundle holds ${megabytes(total)} of files (over ${megabytes(limit)}); largest folders on the instance: ${named}. Exclude what the instance does not need in .spotignore`;
 }
 
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(8697);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/bundle/parallel-gzip.ts
-/**
- * gzip in independent blocks, compressed in parallel, with the same bytes for
- * any number of cores (as `pigz --independent`): the input is cut into fixed
- * 1 MiB blocks, each block is a raw deflate stream of its own ending in a full
- * flush (so the next one starts on a byte boundary with no shared
- * dictionary), the last one ends the stream, and one gzip header and trailer
- * wrap them all. Node runs asynchronous zlib calls on libuv's thread pool, so
- * keeping several blocks in flight uses every core without worker code of
- * ours; the order of the output never depends on which finishes first.
- *
- * Why not zlib's own gzip stream: it compresses on one thread. Why not a
- * library: pigz-like npm packages shell out to a binary or use worker
- * threads with non-deterministic block boundaries.
- */
-
-
-
-const deflate = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-/** Bytes per independent block: large enough that the lost dictionary costs well under 1 % of size. */
-const GZIP_BLOCK_BYTES = 1 << 20;
-/** gzip header: magic, deflate, no flags, mtime 0, no extra flags, OS Unix (3): the same on every machine. */
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
-/** Cuts a stream of buffers into exact `size`-byte blocks (the last one shorter). */
-async function* fixedBlocks(source, size) {
-    let pending = [];
-    let pendingBytes = 0;
-    for await (const chunk of source) {
-        let rest = chunk;
-        while (pendingBytes + rest.length >= size) {
-            const take = size - pendingBytes;
-            pending.push(rest.subarray(0, take));
-            yield Buffer.concat(pending, size);
-            rest = rest.subarray(take);
-            pending = [];
-            pendingBytes = 0;
-        }
-        if (rest.length > 0) {
-            pending.push(rest);
-            pendingBytes += rest.length;
-        }
-    }
-    yield Buffer.concat(pending, pendingBytes);
-}
-/**
- * Compresses `source` into one gzip member. At most `parallel` blocks are in
- * flight (memory stays at about 2 × parallel × 1 MiB).
- */
-async function* parallelGzip(source, options) {
-    const parallel = Math.max(1, options.parallel ?? (0,external_node_os_.availableParallelism)());
-    const inFlight = [];
-    let crc = 0;
-    let length = 0;
-    yield GZIP_HEADER;
-    // Each block is compressed once the next one exists, so only the real last block ends the stream.
-    let previous;
-    const start = (block, last) => {
-        inFlight.push(deflate(block, { level: options.level, finishFlush: last ? external_node_zlib_.constants.Z_FINISH : external_node_zlib_.constants.Z_FULL_FLUSH }));
-    };
-    for await (const block of fixedBlocks(source, options.blockBytes ?? GZIP_BLOCK_BYTES)) {
-        crc = (0,external_node_zlib_.crc32)(block, crc);
-        length += block.length;
-        if (previous)
-            start(previous, false);
-        previous = block;
-        if (inFlight.length >= parallel)
-            yield await inFlight.shift();
-    }
-    start(previous ?? Buffer.alloc(0), true);
-    while (inFlight.length > 0)
-        yield await inFlight.shift();
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE(crc >>> 0, 0);
-    trailer.writeUInt32LE(length % 2 ** 32, 4);
-    yield trailer;
-}
-
-;// CONCATENATED MODULE: ./src/bundle/tar-writer.ts
-/**
- * Writes a deterministic tar.gz from a list of entries, streaming: a small
- * file is read in one exact-size read, a large one in 1 MiB chunks; every file
- * is hashed on the way through and never held whole in memory when large.
- * Compression runs on every core (parallel-gzip.ts) with the same bytes
- * whatever their number.
- *
- * Why not `tar.create()`: its Pack reads paths, modes, owners and times from
- * the disk and can neither map a source folder to another archive path nor
- * override a mode per entry. We still use the `tar` package for the hard
- * part, the ustar/pax header encoding (`Header`, `Pax`).
- */
-
-
-
-
-
-
-
-
-/** 2000-01-01T00:00:00Z: a fixed, obviously synthetic time that every tar accepts. */
-const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
-/** gzip -6, the default of `gzip` and `tar -czf`, so size and speed compare like for like. */
-const GZIP_LEVEL = 6;
-const BLOCK = 512;
-const READ_CHUNK = 1 << 20;
-/**
- * Files up to this size are read whole, in one read of exactly their size: a
- * stream would allocate a 1 MiB buffer for each, which on a tree of many small
- * files (node_modules) costs more time in allocation and GC than in reading.
- */
-const SMALL_FILE = READ_CHUNK;
-/** Small buffers (headers, padding, tiny files) are batched so zlib sees few large writes. */
-const BATCH_BYTES = 1024 * 1024;
-const TAR_TYPES = { file: 'File', directory: 'Directory', symlink: 'SymbolicLink' };
-/** Header block(s) for one entry; a pax header first when a path is too long for ustar. */
-function headerFor(entry) {
-    const path = entry.type === 'directory' ? `${entry.path}/` : entry.path;
-    const fields = {
-        path,
-        mode: Number.parseInt(entry.mode, 8),
-        uid: 0,
-        gid: 0,
-        size: entry.type === 'file' ? entry.size : 0,
-        mtime: FIXED_MTIME,
-        type: TAR_TYPES[entry.type],
-        linkpath: entry.linkTarget ?? '',
-        uname: '',
-        gname: '',
-        devmaj: 0,
-        devmin: 0,
-    };
-    const block = Buffer.alloc(BLOCK);
-    const needPax = new index_min/* Header */.Y9(fields).encode(block);
-    if (!needPax)
-        return block;
-    const pax = new index_min/* Pax */.un({ path, mtime: FIXED_MTIME, ...(entry.linkTarget ? { linkpath: entry.linkTarget } : {}) });
-    return Buffer.concat([pax.encode(), block]);
-}
-const padding = (size) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
-function changedError(entry) {
-    return new errors/* SpotError */.Pl(codes/* CODE */.Sq.changedWhileReading, `"${entry.sourcePath}" changed size while it was bundled`, {
-        hint: 'Stop whatever is writing to the project folder during the deploy, then run it again.',
-    });
-}
-/** Yields the file's bytes and records their sha256 in `hashes`. */
-async function* fileBytes(entry, hashes) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let read = 0;
-    if (entry.content) {
-        hash.update(entry.content);
-        read = entry.content.length;
-        yield entry.content;
-    }
-    else if (entry.size <= SMALL_FILE) {
-        const whole = await (0,promises_.readFile)(entry.sourcePath);
-        if (whole.length !== entry.size)
-            throw changedError(entry);
-        hash.update(whole);
-        read = whole.length;
-        yield whole;
-    }
-    else {
-        for await (const chunk of (0,external_node_fs_.createReadStream)(entry.sourcePath, { highWaterMark: READ_CHUNK })) {
-            const buffer = chunk;
-            read += buffer.length;
-            if (read > entry.size)
-                throw changedError(entry);
-            hash.update(buffer);
-            yield buffer;
-        }
-    }
-    if (read !== entry.size)
-        throw changedError(entry);
-    hashes.set(entry.path, hash.digest('hex'));
-}
-/**
- * The tar stream: every entry in the given order, then the trailer entry
- * made by `trailer()` once all file hashes are known (the bundle index).
- */
-async function* tarBlocks(entries, trailer) {
-    const hashes = new Map();
-    const all = (async function* () {
-        for (const entry of entries) {
-            yield headerFor(entry);
-            if (entry.type !== 'file')
-                continue;
-            yield* fileBytes(entry, hashes);
-            yield padding(entry.size);
-        }
-        const last = trailer(hashes);
-        yield headerFor(last);
-        yield* fileBytes(last, hashes);
-        yield padding(last.size);
-        yield Buffer.alloc(BLOCK * 2);
-    })();
-    yield* batched(all);
-}
-async function* batched(source) {
-    let pending = [];
-    let pendingBytes = 0;
-    for await (const chunk of source) {
-        if (chunk.length === 0)
-            continue;
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes < BATCH_BYTES)
-            continue;
-        yield pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-    }
-    if (pendingBytes > 0)
-        yield Buffer.concat(pending, pendingBytes);
-}
-/** Hashes and counts the compressed bytes on their way to disk. */
-function tap(hash, counter) {
-    return async function* (source) {
-        for await (const chunk of source) {
-            counter.bytes += chunk.length;
-            hash.update(chunk);
-            yield chunk;
-        }
-    };
-}
-/** Writes the tar.gz to `file`; returns the sha256 and size of the compressed bytes. */
-async function writeTarGz(file, entries, trailer) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const counter = { bytes: 0 };
-    await (0,external_node_stream_promises_.pipeline)(parallelGzip(tarBlocks(entries, trailer), { level: GZIP_LEVEL }), tap(hash, counter), (0,external_node_fs_.createWriteStream)(file));
-    return { sha256: hash.digest('hex'), bytes: counter.bytes };
-}
-
 ;// CONCATENATED MODULE: ./src/bundle/build-bundle.ts
 /**
  * Builds the deployment bundle: a deterministic tar.gz holding every upload
@@ -1089,6 +1120,7 @@ async function writeTarGz(file, entries, trailer) {
  * `.spot-bundle/env`) and `.spot-bundle/index.json`. The same files give the
  * same bytes and sha256 on any machine, whatever the mtimes, owners or umask.
  */
+
 
 
 
@@ -1119,9 +1151,20 @@ function indexEntry(entries, uploads, hashes) {
     const content = Buffer.from(body, 'utf8');
     return { path: INDEX_PATH, size: content.length, mode: '0644', secret: false, type: 'file', content };
 }
+/**
+ * Walks the project once: every upload's files, with sizes and modes, but no
+ * contents read. Both parts of a bundle (and its index) can share one walk;
+ * bad input (a link that leaves the project, a device file) is refused here.
+ */
+async function selectBundleFiles(plan, outDir) {
+    return await selectUploads(plan, (0,external_node_path_.resolve)(outDir));
+}
 /** Every entry of the archive except the index, sorted by path. */
 async function collectEntries(plan, options) {
-    const { entries, uploads } = await selectUploads(plan, options.outDir);
+    const selection = options.selection ?? (await selectUploads(plan, options.outDir));
+    // A copy: the extra files of one part must not leak into the shared walk.
+    const entries = new Map(selection.entries);
+    const { uploads } = selection;
     for (const [index, extra] of options.extraFiles.entries()) {
         const entry = extraEntry(extra, index);
         entries.set(entry.path, entry);
@@ -1141,6 +1184,21 @@ function inPart(entries, part) {
     const above = (dir) => secret.some((entry) => entry.path.startsWith(`${dir.path}/`));
     return [...secret, ...entries.filter((entry) => !entry.secret && entry.type === 'directory' && above(entry))];
 }
+const sha256Of = (content) => (0,external_node_crypto_.createHash)('sha256')
+    .update(content ?? Buffer.alloc(0))
+    .digest('hex');
+/**
+ * The bundle's index (`.spot-bundle/index.json`: every path, mode, size and
+ * content sha256, in archive order) without writing the archive: reads and
+ * hashes every file, compresses nothing. Its sha256 is the one `buildBundle`
+ * reports for the same files, so a deploy can tell that nothing changed
+ * before it spends time compressing.
+ */
+async function indexBundle(plan, options) {
+    const { sorted, uploads } = await collectEntries(plan, { ...options, outDir: (0,external_node_path_.resolve)(options.outDir) });
+    const index = indexEntry(sorted, uploads, await hashFiles(sorted));
+    return { sha256: sha256Of(index.content), entries: [...sorted, index].map(publicEntry) };
+}
 /**
  * Builds the bundle into `options.outDir` as `<sha256>.tar.gz`. The index
  * comes last in the archive because it records the sha256 of everything
@@ -1159,7 +1217,9 @@ async function buildBundle(plan, options) {
         await (0,promises_.rename)(temporary, file);
         const entries = [...sorted, index].map(publicEntry);
         const notice = largeBundleNotice(entries);
-        return { file, sha256, bytes, entries, notices: notice === undefined ? [] : [notice] };
+        // From the hashes of the bytes actually archived, not from an earlier look at the files.
+        const indexSha256 = sha256Of(index.content);
+        return { file, sha256, bytes, indexSha256, entries, notices: notice === undefined ? [] : [notice] };
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
@@ -1334,6 +1394,7 @@ var abort_cleanups = __webpack_require__(1207);
 
 
 
+
 /** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
 const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
 /**
@@ -1375,7 +1436,32 @@ function agentSettingsFor(plan, urls) {
 }
 /** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
 const bundleFileCount = (bundle) => bundle.entries.filter((entry) => entry.type !== 'directory').length;
-async function prepareDeployment(plan) {
+/** The bundle sha256 as the size check sees it before the bundle exists: 64 hex digits that do not compress. */
+const PLACEHOLDER_SHA256 = (0,external_node_crypto_.createHash)('sha256').update('spot-deployer placeholder bundle').digest('hex');
+/**
+ * User-data as rendered with placeholder URLs for the largest region, checked
+ * against EC2's limit. Needs no bundle (a sha256 is 64 hex digits whatever
+ * it is), so a deploy runs it before its first AWS call.
+ */
+function userDataSizeCheck(plan, bundleSha256 = PLACEHOLDER_SHA256) {
+    const largest = Math.max(1, ...plan.regions.map((region) => region.count));
+    const ssh = sshAccessFor(plan);
+    const sizeCheck = (0,user_data/* renderUserData */.UW)({
+        sources: plan.userData,
+        ...(ssh ? { ssh } : {}),
+        settings: agentSettingsFor(plan, {
+            bundleUrl: PLACEHOLDER_URL,
+            bundleSha256,
+            statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+            secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
+            // Any time: the rendered size does not depend on which.
+            expiresAt: new Date(0).toISOString(),
+        }),
+    });
+    (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
+    return sizeCheck;
+}
+async function prepareDeployment(plan, hooks = {}) {
     const outDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'spot-deployer-'));
     const remove = () => (0,external_node_fs_.rmSync)(outDir, { recursive: true, force: true });
     // The folder holds the bundle and its secrets: a run stopped by a signal must remove it too.
@@ -1385,38 +1471,31 @@ async function prepareDeployment(plan) {
         forget();
     };
     try {
-        return await prepareIn(plan, outDir, dispose);
+        return await prepareIn(plan, { outDir, dispose, hooks });
     }
     catch (error) {
         dispose();
         throw error;
     }
 }
-async function prepareIn(plan, outDir, dispose) {
+async function prepareIn(plan, stage) {
+    const { outDir, dispose, hooks } = stage;
     const extraFiles = [
         { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
         { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
     ];
-    const secretBundle = await buildBundle(plan, { outDir: (0,external_node_path_.join)(outDir, 'secret'), extraFiles, part: 'secret' });
+    // One walk for both parts and the index.
+    const selection = await selectBundleFiles(plan, outDir);
+    hooks.onSelected?.();
+    const secretBundle = await buildBundle(plan, { outDir: (0,external_node_path_.join)(outDir, 'secret'), extraFiles, part: 'secret', selection });
     // The public part names the secret part's sha256: a changed secret changes the bundle (and its
     // tag, so it redeploys), and the agent checks what it decrypted against the user-data's hash chain.
     const anchor = { path: SECRETS_SHA256_PATH, content: `${secretBundle.sha256}\n`, mode: '0644' };
-    const bundle = await buildBundle(plan, { outDir, extraFiles: [...extraFiles, anchor], part: 'public' });
-    const largest = Math.max(1, ...plan.regions.map((region) => region.count));
+    const publicOptions = { outDir, extraFiles: [...extraFiles, anchor], part: 'public', selection };
+    const bundle = (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
+    const reused = bundle.file === '';
+    const sizeCheck = userDataSizeCheck(plan, bundle.sha256);
     const ssh = sshAccessFor(plan);
-    const sizeCheck = (0,user_data/* renderUserData */.UW)({
-        sources: plan.userData,
-        ...(ssh ? { ssh } : {}),
-        settings: agentSettingsFor(plan, {
-            bundleUrl: PLACEHOLDER_URL,
-            bundleSha256: bundle.sha256,
-            statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            // Any time: the rendered size does not depend on which.
-            expiresAt: new Date(0).toISOString(),
-        }),
-    });
-    (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
     // Presigned URLs change on every run; the fingerprint must not.
     const specUserData = (0,user_data/* renderUserData */.UW)({
         sources: plan.userData,
@@ -1424,7 +1503,25 @@ async function prepareIn(plan, outDir, dispose) {
         settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
     }).text;
     const hasSecrets = secretBundle.entries.some((entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0));
-    return { bundle, secretBundle, hasSecrets, bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256), sizeCheck, specUserData, dispose };
+    return {
+        bundle,
+        secretBundle,
+        hasSecrets,
+        bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundle.sha256),
+        reused,
+        sizeCheck,
+        specUserData,
+        dispose,
+    };
+}
+/** The stored bundle with the same index, described from the index alone; undefined when there is none. */
+async function reusedBundle(plan, options, reuse) {
+    const index = await indexBundle(plan, options);
+    const stored = await reuse(index.sha256);
+    if (!stored)
+        return undefined;
+    const notice = largeBundleNotice(index.entries);
+    return { file: '', ...stored, indexSha256: index.sha256, entries: index.entries, notices: notice === undefined ? [] : [notice] };
 }
 
 
