@@ -116,7 +116,7 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
 
     const again = await runCli(['deploy', '--dir', dir, '--json'], env);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain('not uploaded again');
+    expect(again.stderr).toContain('nothing was compressed');
     expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: true, instances: [{ id: boot!.instanceId, bootstrap: 'ok' }] });
 
     const destroy = await runCli(['destroy', '--dir', dir, '--yes'], env);
