@@ -60,13 +60,15 @@ async function main(): Promise<number> {
     say(post.stdout.trimEnd());
 
     rule('spot-deployer status (CLI)');
-    const status = await runCli(['status', '--dir', EXAMPLE], aws.env);
+    const status = await runCli(['status', '--dir', EXAMPLE, '--repository', 'demo/hello-web'], aws.env);
     say(status.stdout.trimEnd());
 
     rule('spot-deployer destroy --yes (CLI)');
-    const destroyed = await runCli(['destroy', '--dir', EXAMPLE, '--yes'], aws.env);
+    const destroyed = await runCli(['destroy', '--dir', EXAMPLE, '--yes', '--repository', 'demo/hello-web'], aws.env);
     say(`${destroyed.stderr}${destroyed.stdout}`.trimEnd());
-    const ok = deployed.code === 0 && deployed.outputs.status === 'success' && destroyed.code === 0;
+    // The CLI names the repository the action ran as: a deployment is (repository, id), so status and destroy find it.
+    const ok =
+      deployed.code === 0 && deployed.outputs.status === 'success' && destroyed.code === 0 && /terminated [1-9]/.test(destroyed.stdout);
     rule(ok ? 'demo finished: deployed, ready, reported and destroyed' : 'demo FAILED');
     if (!ok) say(deployed.stderr);
     return ok ? 0 : 1;
