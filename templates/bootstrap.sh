@@ -22,6 +22,7 @@ SD_BUNDLE_DIR=$SD_STATE_DIR/bundle
 SD_KEY=$SD_STATE_DIR/agent-key.pem
 SD_IDENTITY=$SD_STATE_DIR/identity
 SD_SECRET_WAIT=${SD_SECRET_WAIT:-1800}
+SD_BUNDLE_WAIT=${SD_BUNDLE_WAIT:-900}
 [[ -v SD_SECRET_URLS ]] || SD_SECRET_URLS=()
 # Curl options shared by every download and upload: transient errors of S3 or
 # IMDS right after boot are common, so every error is retried.
@@ -171,6 +172,17 @@ sd_run() {
 sd_download() { # URL FILE
   sd_log "downloading $(sd_redact "$1")"
   "${SD_CURL[@]}" -L -o "$2" "$1"
+}
+
+# The deploy launches while the bundle still uploads (its key is its sha256,
+# known before the upload ends): until the object exists S3 answers 403/404,
+# so the bundle is fetched again every few seconds for SD_BUNDLE_WAIT seconds.
+sd_download_bundle() { # URL FILE
+  local deadline=$(($(date +%s) + SD_BUNDLE_WAIT))
+  until sd_download "$1" "$2"; do
+    if (($(date +%s) >= deadline)); then sd_log "the bundle was not there within ${SD_BUNDLE_WAIT}s" && return 1; fi
+    sleep 5
+  done
 }
 
 sd_verify() { # FILE SHA256
@@ -511,7 +523,7 @@ sd_main() {
   sd_hello
   mkdir -p "$SD_TARGET"
   local archive=$SD_STATE_DIR/bundle.tar.gz secrets=$SD_STATE_DIR/secrets.tar.gz
-  sd_step download-bundle sd_download "$SD_BUNDLE_URL" "$archive"
+  sd_step download-bundle sd_download_bundle "$SD_BUNDLE_URL" "$archive"
   sd_step verify-bundle sd_verify "$archive" "$SD_BUNDLE_SHA256"
   sd_step check-bundle sd_check_archive "$archive"
   sd_step unpack-bundle sd_unpack "$archive" "$SD_BUNDLE_DIR"

@@ -83,10 +83,17 @@ async function objectText(key: string): Promise<string | undefined> {
 }
 
 /** Uploads the bundle, presigns its URLs, runs the agent and reads its status object back. */
-async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: number; osRelease?: string } = {}): Promise<Deployed> {
+async function deploy(
+  bundle: Buffer,
+  options: { sha256?: string; ttlSeconds?: number; osRelease?: string; uploadAfterMs?: number } = {},
+): Promise<Deployed> {
   run += 1;
   const key = `run-${run}`;
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz`, Body: bundle }));
+  const upload = (): Promise<unknown> => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz`, Body: bundle }));
+  // As in a deploy whose upload overlaps the launch: the agent may start before the object exists.
+  const uploaded =
+    options.uploadAfterMs === undefined ? upload() : new Promise((resolve) => setTimeout(resolve, options.uploadAfterMs)).then(upload);
+  if (options.uploadAfterMs === undefined) await uploaded;
   const sign = (command: GetObjectCommand | PutObjectCommand): Promise<string> => getSignedUrl(s3, command, { expiresIn: 3600 });
   const conf = renderAgentConf({
     SD_DEPLOYMENT: `agent-test-${run}`,
@@ -101,6 +108,7 @@ async function deploy(bundle: Buffer, options: { sha256?: string; ttlSeconds?: n
     SD_IMDS_URL: imds.url,
   });
   const agent = await runAgent(conf, { osRelease: options.osRelease });
+  await uploaded;
   expect(await objectText(`${key}/status-0.json`)).toBeUndefined();
   const statusText = (await objectText(`${key}/status-1.json`)) ?? '';
   return { agent, statusText, status: JSON.parse(statusText) as Deployed['status'] };
@@ -122,6 +130,14 @@ const SETUP = [
 ].join('\n');
 
 describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_ROOT}`, () => {
+  it('waits for a bundle that is still uploading when it starts, then reports ok', async () => {
+    const { agent, status } = await deploy(await stepsBundle(manifest({})), { uploadAfterMs: 20_000 });
+    expect(agent.code, agent.log()).toBe(0);
+    expect(status).toMatchObject({ status: 'ok', failed_step: null });
+    // Longer than curl's own retries (5 × 2 s): the first downloads met a missing object and were repeated, not given up on.
+    expect(agent.log().match(/\[spot-deployer\] downloading /g)?.length ?? 0).toBeGreaterThan(1);
+  });
+
   it('deploys: files, secret, env, script, service, TTL, and reports ok', async () => {
     const m = manifest({
       packages: ['jq'],
