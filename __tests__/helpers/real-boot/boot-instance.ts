@@ -30,7 +30,7 @@ export interface BootReport {
   agentLog: string;
   imdsLog: string;
   probe: Captured | undefined;
-  /** From starting nspawn; the agent's report is to the second (its log's clock), the deploy polls every 10 s. */
+  /** From starting nspawn; the agent's report is to the second (its log's clock), the deploy polls every 2 s at first. */
   timings: { bootToAgentReportMs?: number; bootToDeployExitMs: number; bootToCloudInitDoneMs: number; shutdownMs: number };
 }
 
