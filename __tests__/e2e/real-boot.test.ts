@@ -172,6 +172,7 @@ function expectTtlHeld(ttl: TtlReboot | undefined, expiresTag: string | undefine
   expect(second.fileMtime * 1000).toBeGreaterThanOrEqual(Math.floor(reboot.bootedAt / 1000) * 1000);
   // ...while the agent ran only on the first boot (runcmd is per instance) and the app's enabled unit came back.
   expect(ttl!.agentReports).toBe(1);
+  expect(ttl!.agentSkipped).toBe(1);
   if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(ttl!.probe?.output, why).toContain(text);
   // The timer elapsing powers the instance off (exit 0, not 133) through the TTL service.
   expect(fired.exitCode, fired.journal.slice(-3000)).toBe(0);

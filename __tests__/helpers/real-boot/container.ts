@@ -14,6 +14,10 @@
  * `--link-journal=no` keeps the journal inside the container, where the test
  * exports it. The overlay's upper folder is what the boot changed, so its
  * logs outlive the container for the artifacts.
+ *
+ * A reboot is the guest's own `systemctl reboot`: under --keep-unit nspawn
+ * exits 133 instead of restarting (systemd-nspawn@.service restarts on it),
+ * so `reboot()` starts nspawn again on the same merged folder, the same disk.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

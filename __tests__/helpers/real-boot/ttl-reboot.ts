@@ -40,9 +40,10 @@ export interface TtlReboot {
   second: TimerState;
   /** `cloud-init status --wait --long` on the second boot. */
   cloudInit: Captured;
-  /** How often the logs show bootcmd run / the agent report, over both boots. */
+  /** Over both boots: bootcmd runs, the agent's reports, and cloud-init skipping runcmd's script as already run. */
   bootcmdRuns: number;
   agentReports: number;
+  agentSkipped: number;
   /** The example's probe again, on the second boot. */
   probe: Captured | undefined;
   /** The timer fired: the calendar it was moved to, nspawn's exit code, and the last boot's journal. */
@@ -106,6 +107,7 @@ export async function checkTtlAcrossReboot(container: Container, probe?: string)
   const probeAgain = probe ? await container.exec(['sh', '-c', probe]) : undefined;
   const bootcmdRuns = countIn(join(container.upper, 'var/log/cloud-init.log'), 'Running module bootcmd');
   const agentReports = countIn(join(container.upper, 'var/log/spot-deployer.log'), '[spot-deployer] reporting status');
+  const agentSkipped = countIn(join(container.upper, 'var/log/cloud-init.log'), 'config-scripts-user already ran');
   const fired = await fireTimer(container);
-  return { first, reboot, second, cloudInit, bootcmdRuns, agentReports, probe: probeAgain, fired };
+  return { first, reboot, second, cloudInit, bootcmdRuns, agentReports, agentSkipped, probe: probeAgain, fired };
 }
