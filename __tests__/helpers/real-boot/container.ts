@@ -117,7 +117,7 @@ function startNspawn(merged: string, name: string, network: BootNetwork, collect
 async function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null | undefined> {
   if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
   const exit = once(child, 'exit').then(([code]) => code as number | null);
   const result = await Promise.race([exit, timeout]);
   clearTimeout(timer);
