@@ -3,7 +3,8 @@
  * (method, path, query, EC2/SSM `Action`, region, body size) so tests can
  * count calls, answers chosen EC2 actions with EC2 error XML (capacity,
  * quota, throttling: errors moto cannot produce), can rewrite an
- * action's response body (e.g. to add per-pool `Errors` to CreateFleet),
+ * action's response body, gives CreateFleet the per-pool `Errors` and
+ * shortfalls moto never sends (`failFleet`),
  * add a round trip per region (`addLatency`), and hold a request until
  * another one arrives (`holdUntil`). Each request records where it arrived
  * and was answered in one sequence of events, so tests order calls without
@@ -66,6 +67,30 @@ export interface FaultRule {
   when?: (params: URLSearchParams) => boolean;
 }
 
+/** One pool of a CreateFleet request: an override's instance type and subnet. */
+export interface FleetPool {
+  instanceType: string;
+  subnetId: string;
+}
+
+/**
+ * What EC2 Fleet answers per pool and moto never does: `failPools` launch
+ * nothing and come back in `Errors` with `code`; `maxInstances` caps the
+ * whole call (the shortfall is one `code` error on the first pool that
+ * launched). Applied by rewriting the request before moto sees it (so moto
+ * launches only what AWS would have) and adding the errors to its answer.
+ */
+export interface FleetFault {
+  code: string;
+  message?: string;
+  failPools?: (pool: FleetPool) => boolean;
+  maxInstances?: number;
+  /** Only fleets of this market (their DefaultTargetCapacityType). */
+  market?: 'spot' | 'on-demand';
+  region?: string;
+  times?: number;
+}
+
 export type ResponseRewrite = (body: string, request: RecordedRequest, params: URLSearchParams) => string;
 
 export interface FaultProxy {
@@ -76,6 +101,8 @@ export interface FaultProxy {
   /** Answers matching requests (any service, e.g. an S3 PUT) with S3's error document and this status. */
   failRequests(rule: RequestFilter & { code: string; status: number; times?: number }): void;
   rewriteResponse(action: string, rewrite: ResponseRewrite): void;
+  /** Per-pool errors and shortfalls in CreateFleet answers (see FleetFault). */
+  failFleet(rule: FleetFault): void;
   /** Holds matching requests this long before forwarding them (a slow AWS call, to stop a run in the middle of it). */
   delayAction(rule: { action: string; region?: string; ms: number }): void;
   /** Adds this much to every matching request, on top of any other delay (e.g. a region's round trip: `{ region, ms }`). */
@@ -148,7 +175,14 @@ interface Forwarded {
 function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<Forwarded> {
   return new Promise((resolve, reject) => {
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      // The body may have been rewritten (failFleet): its length is the one sent.
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+      },
       (res) => {
         readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
       },
@@ -164,6 +198,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
   const requests: RecordedRequest[] = [];
   let faults: FaultRule[] = [];
   let rewrites: { action: string; rewrite: ResponseRewrite }[] = [];
+  let fleetFaults: FleetFault[] = [];
   let delays: Array<{ action: string; region?: string; ms: number }> = [];
   let latencies: Array<RequestFilter & { ms: number }> = [];
   let requestFaults: Array<RequestFilter & { code: string; status: number; times?: number }> = [];
@@ -223,12 +258,22 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
       record.answered = ++events;
       return;
     }
-    const answer = await forward(target, req, body);
+    const fleet = record.action === 'CreateFleet' ? takeFleetFault(fleetFaults, record, params) : undefined;
+    const plan = fleet ? planFleetFault(fleet, params) : undefined;
+    if (plan && !plan.forward) {
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.end(fleetAnswer(plan.errors));
+      record.answered = ++events;
+      return;
+    }
+    const answer = await forward(target, req, plan ? Buffer.from(plan.forward!.toString(), 'utf8') : body);
+    if (plan) answer.body = Buffer.from(withFleetErrors(answer.body.toString('utf8'), plan.errors), 'utf8');
     record.status = answer.status;
     record.answered = ++events;
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
     if (!rewrite) {
-      res.writeHead(answer.status, answer.headers);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
       res.end(answer.body);
       return;
     }
@@ -254,6 +299,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     failAction: (rule) => void faults.push({ ...rule }),
     failRequests: (rule) => void requestFaults.push({ ...rule }),
     rewriteResponse: (action, rewrite) => void rewrites.push({ action, rewrite }),
+    failFleet: (rule) => void fleetFaults.push({ ...rule }),
     delayAction: (rule) => void delays.push({ ...rule }),
     addLatency: (rule) => void latencies.push({ ...rule }),
     holdUntil: (filter, until, timeoutMs = 20_000) => void holds.push({ filter, until, timeoutMs }),
@@ -262,6 +308,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     clearFaults: () => {
       faults = [];
       rewrites = [];
+      fleetFaults = [];
       delays = [];
       latencies = [];
       holds = [];
@@ -273,4 +320,82 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function takeFleetFault(rules: FleetFault[], record: RecordedRequest, params: URLSearchParams): FleetFault | undefined {
+  const market = params.get('TargetCapacitySpecification.DefaultTargetCapacityType');
+  const rule = rules.find(
+    (candidate) =>
+      (candidate.region === undefined || candidate.region === record.region) &&
+      (candidate.market === undefined || candidate.market === market) &&
+      (candidate.times === undefined || candidate.times > 0),
+  );
+  if (rule?.times !== undefined) rule.times -= 1;
+  return rule;
+}
+
+interface FleetErrorEntry extends FleetPool {
+  lifecycle: string;
+  code: string;
+  message: string;
+}
+
+const OVERRIDE = /^LaunchTemplateConfigs\.1\.Overrides\.(\d+)\.(.+)$/;
+
+/** The request moto gets (failing pools out, the target capped), or none when nothing would launch; and the errors to add. */
+function planFleetFault(rule: FleetFault, params: URLSearchParams): { forward?: URLSearchParams; errors: FleetErrorEntry[] } {
+  const overrides = new Map<number, Map<string, string>>();
+  const rest = new URLSearchParams();
+  for (const [key, value] of params) {
+    const match = OVERRIDE.exec(key);
+    if (!match) rest.append(key, value);
+    else overrides.set(Number(match[1]), (overrides.get(Number(match[1])) ?? new Map()).set(match[2]!, value));
+  }
+  const lifecycle = params.get('TargetCapacitySpecification.DefaultTargetCapacityType') ?? 'spot';
+  const message = rule.message ?? `${rule.code} (injected by the test proxy)`;
+  const pools = [...overrides.entries()].sort(([a], [b]) => a - b).map(([, fields]) => fields);
+  const poolOf = (fields: Map<string, string>): FleetPool => ({
+    instanceType: fields.get('InstanceType') ?? '',
+    subnetId: fields.get('SubnetId') ?? '',
+  });
+  const failing = pools.filter((fields) => rule.failPools?.(poolOf(fields)) ?? false);
+  const kept = pools.filter((fields) => !failing.includes(fields));
+  const errors = failing.map((fields) => ({ ...poolOf(fields), lifecycle, code: rule.code, message }));
+  const wanted = Number(params.get('TargetCapacitySpecification.TotalTargetCapacity') ?? '0');
+  const capped = rule.maxInstances === undefined ? wanted : Math.min(wanted, rule.maxInstances);
+  if (capped < wanted && kept[0]) errors.push({ ...poolOf(kept[0]), lifecycle, code: rule.code, message });
+  if (kept.length === 0 || capped === 0) return { errors };
+  kept.forEach((fields, index) => {
+    for (const [name, value] of fields) rest.append(`LaunchTemplateConfigs.1.Overrides.${index + 1}.${name}`, value);
+  });
+  rest.set('TargetCapacitySpecification.TotalTargetCapacity', String(capped));
+  return { forward: rest, errors };
+}
+
+const errorItems = (errors: FleetErrorEntry[]): string =>
+  errors
+    .map(
+      (error) =>
+        `<item><launchTemplateAndOverrides><overrides><instanceType>${error.instanceType}</instanceType>` +
+        `<subnetId>${error.subnetId}</subnetId></overrides></launchTemplateAndOverrides>` +
+        `<lifecycle>${error.lifecycle}</lifecycle><errorCode>${error.code}</errorCode><errorMessage>${error.message}</errorMessage></item>`,
+    )
+    .join('');
+
+/** CreateFleet's answer when the proxy launched nothing: a fleet id, no instances, the errors. */
+function fleetAnswer(errors: FleetErrorEntry[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<CreateFleetResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">' +
+    `<requestId>${randomUUID()}</requestId><fleetId>fleet-${randomUUID()}</fleetId>` +
+    `<errorSet>${errorItems(errors)}</errorSet><fleetInstanceSet></fleetInstanceSet></CreateFleetResponse>`
+  );
+}
+
+/** moto's answer with the errors added (moto sends no errorSet of its own). */
+function withFleetErrors(body: string, errors: FleetErrorEntry[]): string {
+  if (errors.length === 0) return body;
+  const items = errorItems(errors);
+  if (/<errorSet\s*\/>/.test(body)) return body.replace(/<errorSet\s*\/>/, `<errorSet>${items}</errorSet>`);
+  if (body.includes('<errorSet>')) return body.replace('<errorSet>', `<errorSet>${items}`);
+  return body.replace('</CreateFleetResponse>', `<errorSet>${items}</errorSet></CreateFleetResponse>`);
 }
