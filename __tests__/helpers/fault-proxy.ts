@@ -273,7 +273,8 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     record.answered = ++events;
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
     if (!rewrite) {
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+      // A HEAD answer has no body but the object's length: keep moto's header unless the body was rewritten.
+      res.writeHead(answer.status, plan ? { ...answer.headers, 'content-length': String(answer.body.length) } : answer.headers);
       res.end(answer.body);
       return;
     }
