@@ -91,6 +91,9 @@ describe('EC2 Fleet against moto', () => {
       expect(tag(instance, 'spot-deployer:spec-sha256')).toMatch(/^[0-9a-f]{64}$/);
       expect(tag(instance, 'spot-deployer:bundle-sha256')).toBe(first.result.bundle.sha256);
       expect(instance.InstanceLifecycle).toBe('spot');
+      // From the template's network interface and IMDS settings (moto applies them through serve.py).
+      expect(instance.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      expect(instance.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
     }
     const [template] = await templates();
     expect(template?.LaunchTemplateName).toMatch(/^spot-deployer-fleet-[0-9a-f]{8}$/);

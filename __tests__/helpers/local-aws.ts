@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TEST_IDENTITY_CERT } from '../fixtures/identity/identity.ts';
 
 export interface LocalAws {
@@ -22,6 +22,7 @@ export interface LocalAws {
 }
 
 const ARTIFACTS = join(process.cwd(), '.tmp', 'artifacts');
+const MOTO_SERVER = resolve('__tests__/helpers/moto-server/serve.py');
 
 function assertMotoInstalled(): void {
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { encoding: 'utf8' });
@@ -86,7 +87,8 @@ export interface StartOptions {
 export async function startLocalAws(options: StartOptions = {}): Promise<LocalAws> {
   assertMotoInstalled();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], {
+  // moto's server, with its fleets applying their launch template's public IP and IMDS settings (see serve.py).
+  const child = spawn('python3', [MOTO_SERVER, '-H', '127.0.0.1', '-p', '0'], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
