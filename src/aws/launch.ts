@@ -200,7 +200,17 @@ export async function launchInRegion(request: RegionLaunchRequest): Promise<Regi
   for (const [index, market] of markets.entries()) {
     const remaining = request.count - instances.length;
     if (remaining <= 0) break;
-    const outcome = await fleetStep(request, { market, count: remaining, attempt: index + 1 });
+    let outcome: StepOutcome;
+    try {
+      outcome = await fleetStep(request, { market, count: remaining, attempt: index + 1 });
+    } catch (error) {
+      // The user-data or the template version could not be written: keep what earlier steps launched.
+      return {
+        instances,
+        attempts,
+        error: wrapAwsError(error, { action: 'ec2:CreateFleet', resource: `${request.clients.region} ${market}` }),
+      };
+    }
     instances.push(...outcome.instances);
     attempts.push(...outcome.attempts);
     if (outcome.instances.length > 0) request.onLaunched?.(outcome.instances);
