@@ -1,8 +1,8 @@
 /**
  * `sweep` against moto: deployments past their ttl and previews whose pull
  * request closed are destroyed (instances, security group, launch template);
- * the rest, and other repositories'
- * deployments in the same account, are left alone.
+ * the rest, and other repositories' deployments in the same account, are
+ * left alone.
  */
 import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cpSync, mkdtempSync } from 'node:fs';
