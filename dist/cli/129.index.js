@@ -1,8 +1,8 @@
-export const id = 52;
-export const ids = [52];
+export const id = 129;
+export const ids = [129];
 export const modules = {
 
-/***/ 1052:
+/***/ 9129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -633,7 +633,8 @@ function progressSurface(options) {
         },
         // Outputs are republished after every launch call and every replacement; the terminal hears each instance once.
         instancesLaunched: (early) => {
-            const fresh = early.instances.map((instance) => instance.id).filter((id) => !announced.has(id));
+            // Only what this run launched: an unchanged deploy republishes the instances it keeps.
+            const fresh = early.launchedIds.filter((id) => !announced.has(id));
             for (const id of fresh)
                 announced.add(id);
             if (fresh.length > 0)
@@ -714,6 +715,93 @@ function guardSignals(options) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/core/git-facts.ts
+/**
+ * The three facts the run context takes from git outside Actions (the
+ * `origin` URL, the branch HEAD names, the commit), read from the files in
+ * `.git` when their shape is the plain one: three `git` processes cost about
+ * as much as the rest of `validate`. Anything less plain (an `[include]`, a
+ * `url.*.insteadOf`, a ref that is neither loose nor packed) goes to `git`
+ * itself, so the answer is always git's.
+ */
+
+
+
+const NONE = { originUrl: '', ref: '', commit: '' };
+function git(cwd, args) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    }
+    catch {
+        return '';
+    }
+}
+function askGit(cwd) {
+    return {
+        originUrl: git(cwd, ['config', '--get', 'remote.origin.url']),
+        ref: git(cwd, ['symbolic-ref', '-q', 'HEAD']),
+        commit: git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
+    };
+}
+const read = (file) => {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+};
+/** The git dir and the common dir (they differ in a linked worktree) of the repository holding `cwd`. */
+function findGitDirs(cwd) {
+    for (let dir = (0,external_node_path_.resolve)(cwd);; dir = (0,external_node_path_.dirname)(dir)) {
+        const dotGit = (0,external_node_path_.join)(dir, '.git');
+        if ((0,external_node_fs_.existsSync)(dotGit)) {
+            const pointer = (0,external_node_fs_.statSync)(dotGit).isFile() ? /^gitdir: (.+)$/m.exec(read(dotGit) ?? '')?.[1] : undefined;
+            const gitDir = pointer ? (0,external_node_path_.resolve)(dir, pointer.trim()) : dotGit;
+            const common = read((0,external_node_path_.join)(gitDir, 'commondir'))?.trim();
+            return { gitDir, commonDir: common ? (0,external_node_path_.resolve)(gitDir, common) : gitDir };
+        }
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** `remote.origin.url` from a config with no includes or URL rewriting; undefined when git must answer. */
+function originFrom(config) {
+    if (/^\s*\[(include|includeIf)\b/im.test(config) || /insteadOf\s*=/i.test(config))
+        return undefined;
+    const section = /^\s*\[remote\s+"origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/im.exec(config)?.[1];
+    if (section === undefined)
+        return '';
+    return /^\s*url\s*=\s*(.+?)\s*$/im.exec(section)?.[1] ?? '';
+}
+function commitOf(dirs, ref) {
+    const loose = read((0,external_node_path_.join)(dirs.commonDir, ref))?.trim() ?? read((0,external_node_path_.join)(dirs.gitDir, ref))?.trim();
+    if (loose && /^[0-9a-f]{40,64}$/.test(loose))
+        return loose;
+    const packed = read((0,external_node_path_.join)(dirs.commonDir, 'packed-refs')) ?? '';
+    const line = packed.split('\n').find((candidate) => candidate.endsWith(` ${ref}`));
+    if (line)
+        return line.split(' ')[0];
+    // A branch with no commit yet has no ref at all; a symbolic ref in a loose file is git's to follow.
+    return loose === undefined && !packed.includes(ref) ? '' : undefined;
+}
+function readGitFacts(cwd) {
+    const dirs = findGitDirs(cwd);
+    if (!dirs)
+        return NONE;
+    const head = read((0,external_node_path_.join)(dirs.gitDir, 'HEAD'))?.trim();
+    const config = read((0,external_node_path_.join)(dirs.commonDir, 'config'));
+    if (head === undefined || config === undefined)
+        return askGit(cwd);
+    const originUrl = originFrom(config);
+    const symbolic = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+    const ref = symbolic ?? '';
+    const commit = symbolic ? commitOf(dirs, symbolic) : /^[0-9a-f]{40,64}$/.test(head) ? head : undefined;
+    if (originUrl === undefined || commit === undefined)
+        return askGit(cwd);
+    return { originUrl, ref, commit };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run-context.ts
 /**
  * Where this run comes from, read once for the action and the CLI alike.
@@ -740,20 +828,9 @@ function repositoryFromRemote(url) {
     const match = /[/:]([^/:\s]+\/[^/\s]+?)(?:\.git)?\/?$/.exec(url.trim());
     return match?.[1] ?? '';
 }
-function git(cwd, args) {
-    try {
-        return (0,external_node_child_process_.execFileSync)('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    }
-    catch {
-        return '';
-    }
-}
 function fromGit(cwd) {
-    return {
-        repository: repositoryFromRemote(git(cwd, ['config', '--get', 'remote.origin.url'])),
-        ref: git(cwd, ['symbolic-ref', '-q', 'HEAD']),
-        commit: git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
-    };
+    const facts = readGitFacts(cwd);
+    return { repository: repositoryFromRemote(facts.originUrl), ref: facts.ref, commit: facts.commit };
 }
 function readRunContext(options = {}) {
     const env = options.env ?? process.env;
