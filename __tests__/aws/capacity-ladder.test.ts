@@ -176,6 +176,22 @@ describe('the capacity ladder: one EC2 Fleet per market step', () => {
     expect(result.instances.map((instance) => instance.region)).toEqual(['us-west-2', 'us-west-2']);
   });
 
+  it('keeps what a short spot fleet landed and asks the next region for the rest (market: spot)', async () => {
+    proxy.failFleet({ code: 'InsufficientInstanceCapacity', region: 'us-east-1', maxInstances: 1 });
+    const result = await deploy(
+      'instance_types: [t3.small]\ninstances: 3\n',
+      'regions:\n  - {name: us-east-1, count: 3}\n  - {name: us-west-2, count: 0}',
+    );
+    expect(result.status).toBe('success');
+    expect(result.instances.map((instance) => instance.region).sort()).toEqual(['us-east-1', 'us-west-2', 'us-west-2']);
+    expect(result.attempts.map((attempt) => [attempt.region, attempt.launched, attempt.errorCode])).toEqual([
+      ['us-east-1', 1, undefined],
+      ['us-east-1', 0, 'InsufficientInstanceCapacity'],
+      ['us-west-2', 2, undefined],
+    ]);
+    expect(result.instances.every((instance) => instance.lifecycle === 'spot')).toBe(true);
+  });
+
   it('says how many instances found capacity when no pool anywhere had enough', async () => {
     proxy.failFleet({ code: 'InsufficientInstanceCapacity', failPools: everyPool });
     const result = await deploy('instance_types: [t3.small]\n');
