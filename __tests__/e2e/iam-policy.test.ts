@@ -130,7 +130,13 @@ describe('docs/iam-policy.json against the AWS service reference and the source'
   });
 
   it('denies each create call whose resources lack the tag, on exactly the resource types src/ tags', async () => {
-    const creates = { RunInstancesCommand: 'ec2:RunInstances', CreateSecurityGroupCommand: 'ec2:CreateSecurityGroup' };
+    // Fleet instances are tagged by the launch template's data; EC2 Fleet authorizes their launch as ec2:RunInstances.
+    const creates = {
+      buildLaunchTemplateData: 'ec2:RunInstances',
+      buildFleetInput: 'ec2:CreateFleet',
+      CreateLaunchTemplateCommand: 'ec2:CreateLaunchTemplate',
+      CreateSecurityGroupCommand: 'ec2:CreateSecurityGroup',
+    };
     for (const [command, action] of Object.entries(creates)) {
       const denies = statementsWith(asWritten, action).filter((statement) => statement.Effect === 'Deny');
       expect(denies, action).toHaveLength(1);

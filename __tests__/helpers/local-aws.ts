@@ -22,6 +22,7 @@ export interface LocalAws {
 }
 
 const ARTIFACTS = join(process.cwd(), '.tmp', 'artifacts');
+const MOTO_SERVER = resolve('__tests__/helpers/moto-server/serve.py');
 
 function assertMotoInstalled(): void {
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { encoding: 'utf8' });
@@ -94,7 +95,8 @@ export interface MotoServer {
 export async function spawnMoto(env: Record<string, string> = {}): Promise<MotoServer> {
   assertMotoInstalled();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], {
+  // moto's server, with its fleets applying their launch template's public IP, IMDS and root volume (see serve.py).
+  const child = spawn('python3', [MOTO_SERVER, '-H', '127.0.0.1', '-p', '0'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
