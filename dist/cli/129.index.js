@@ -52,7 +52,7 @@ const CONFIG_DESCRIPTIONS = {
     image: 'ubuntu-24.04 (default), ubuntu-22.04, al2023, ami-… or ssm:/path.',
     market: 'spot (default), on-demand or spot-then-on-demand.',
     max_price: 'USD per instance-hour cap for spot.',
-    allocation: 'EC2 Fleet allocation strategy. Default price-capacity-optimized.',
+    allocation: 'EC2 Fleet spot allocation strategy: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified. On-demand follows the order of instance_types.',
     root_volume: '{size_gb, type}; always encrypted. Default {size_gb: 20, type: gp3}.',
     network: '{vpc, subnets, public_ip, ingress: [{port, cidr, protocol}]}. Default: default VPC, no ingress.',
     ssh: '{key_name} or {public_key} / {public_key_path}, username, cidr. SSH is off unless set.',
@@ -299,7 +299,7 @@ async function execute(options, deps) {
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(498)]).then(__webpack_require__.bind(__webpack_require__, 9498));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(410)]).then(__webpack_require__.bind(__webpack_require__, 1410));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -517,7 +517,7 @@ function renderConsole(outcome) {
             return `${outcome.result.seen.length} deployment(s) found, ${outcome.result.swept.length} swept\n${swept.join('')}`;
         }
         case 'destroy':
-            return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
+            return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.launchTemplates.length} launch template(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
         case 'deploy': {
             const { result } = outcome;
             const head = result.dryRun
@@ -1487,9 +1487,9 @@ const INPUT_CODES = {
 /** Checks of the config and the overrides beyond types; all offline. */
 function checkConfig(check) {
     checkOverrides(check);
-    checkNotYetUsed(check);
     checkRegionNames(check);
     checkSsh(check);
+    checkAllocation(check);
     for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
         const at = ['network', 'ingress', index, 'cidr'];
         if (checkCidr(rule.cidr, at, check) && rule.port === 22 && isWorld(rule.cidr)) {
@@ -1497,17 +1497,14 @@ function checkConfig(check) {
         }
     }
 }
-/**
- * Keys of the schema that nothing acts on yet: refused rather than silently
- * ignored, so a config never promises more than the deploy does.
- */
-function checkNotYetUsed(check) {
-    const allocation = check.config.allocation;
-    if (allocation !== undefined && allocation !== 'price-capacity-optimized') {
-        check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" is used by the EC2 Fleet request, which is not there yet`, {
-            hint: 'remove allocation (instances are launched pool by pool down the capacity ladder), or set it to price-capacity-optimized',
-        });
-    }
+/** `allocation` is the spot fleet's strategy: with only on-demand instances nothing would use it. */
+function checkAllocation(check) {
+    const { allocation, market } = check.config;
+    if (allocation === undefined || market !== 'on-demand')
+        return;
+    check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" does not apply to market: on-demand`, {
+        hint: 'allocation chooses how spot capacity is spread over pools; on-demand follows the order of instance_types. Remove allocation, or use market: spot-then-on-demand',
+    });
 }
 /** Names that look like regions but that no AWS partition has (the SDK's own list, src/config/aws-regions.ts). */
 function checkRegionNames(check) {
@@ -1656,7 +1653,8 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     image: image.optional(),
     market: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['spot', 'on-demand', 'spot-then-on-demand']).optional(),
     max_price: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
-    allocation: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'prioritized']).optional(),
+    // EC2 Fleet's spot strategies (capacity-optimized-prioritized aside); on-demand always goes by the order of instance_types.
+    allocation: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'diversified']).optional(),
     root_volume: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         size_gb: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(8).max(16384).optional(),
         type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']).optional(),
@@ -4440,6 +4438,7 @@ const KEY_HINTS = {
     ready_timeout: 'write a number and a unit: 90s, 15m, 8h or 3d',
     timeout: 'write a number and a unit (90s, 15m, 8h, 3d) or a number of seconds',
     bucket: 'bucket: my-bucket, or bucket: {name: my-bucket, create: true}',
+    allocation: 'allocation is the spot strategy of EC2 Fleet: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified; on-demand instances always follow the order of instance_types (prioritized)',
 };
 /**
  * Turns zod's issues into positioned config issues with plain messages.
