@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deployStep,
   destroyStep,
-  pause,
+  untilExpired,
   reportBootstrapOk,
   runFlow,
   statusStep,
@@ -249,7 +249,7 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       [
         deployStep(dir, '1s'),
         { ...statusStep(dir), before: () => reportBootstrapOk(aws, account.admin, 'iam-created') },
-        sweepStep(dir, pause(1000)),
+        sweepStep(dir, untilExpired(aws, account.admin)),
         destroyStep(dir),
       ],
       cliEnv(aws, account.runner),
@@ -364,7 +364,7 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       for (const action of actions) document = withoutAction(document, action);
       const account = await prepareAccount(aws, { runnerPolicies: runnerPolicies(document), instanceProfile: INSTANCE_ROLE });
       const dir = writeProject({ name: 'iam-cut', bucket: { name: BUCKETS.created, create: true }, instanceProfile: INSTANCE_ROLE });
-      const steps = [deployStep(dir, '1s'), statusStep(dir), sweepStep(dir, pause(1000)), destroyStep(dir)];
+      const steps = [deployStep(dir, '1s'), statusStep(dir), sweepStep(dir, untilExpired(aws, account.admin)), destroyStep(dir)];
       return { ...(await runFlow(steps, cliEnv(aws, account.runner))), runner: account.runner };
     }
 
