@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localEndpointNote, progressSurface } from '../../src/cli/progress.js';
+import { WAITING_FOR_SECRETS } from '../../src/core/surface.js';
 import { colorsWanted, paint } from '../../src/cli/colors.js';
 
 async function session(tty: boolean): Promise<string> {
@@ -45,9 +46,23 @@ describe('CLI progress', () => {
     });
     surface.info('waiting for bootstrap: 0/1 reported, 1 pending, 2m00s left');
     surface.info('waiting for bootstrap: 0/1 reported, 1 pending, 1m50s left');
-    expect(out.split('\n')[0]).toBe(localEndpointNote('http://127.0.0.1:5000'));
+    expect(out.split('\n')[0]).toBe(localEndpointNote('http://127.0.0.1:5000', false));
     expect(out.match(/never boot/g)).toHaveLength(1);
     expect(out).toContain('--wait running');
+  });
+
+  it('with secrets, says that --wait running still waits for the instances to ask for them', () => {
+    let out = '';
+    const surface = progressSurface({
+      write: (text) => void (out += text),
+      tty: false,
+      debug: false,
+      localEndpoint: 'http://127.0.0.1:5000',
+    });
+    surface.info(`${WAITING_FOR_SECRETS}: 0/1 asked, 1 pending, 2m00s left`);
+    expect(out.split('\n')[0]).toBe(localEndpointNote('http://127.0.0.1:5000', true));
+    expect(out).toContain('none will ask for its secrets');
+    expect(out).not.toContain('--wait running');
   });
 
   it('colours only when asked: NO_COLOR wins, FORCE_COLOR forces, else a terminal decides', () => {

@@ -299,7 +299,7 @@ async function execute(options, deps) {
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(410)]).then(__webpack_require__.bind(__webpack_require__, 1410));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(848)]).then(__webpack_require__.bind(__webpack_require__, 8848));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -546,6 +546,8 @@ function renderLogs(result) {
         .join('\n');
 }
 
+// EXTERNAL MODULE: ./src/core/surface.ts
+var surface = __webpack_require__(68);
 // EXTERNAL MODULE: ./src/core/clock-text.ts
 var clock_text = __webpack_require__(2145);
 // EXTERNAL MODULE: external "node:util"
@@ -581,9 +583,18 @@ function paintError(text, colors) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+/**
+ * The CLI's Surface. On a terminal each phase shows as one line that ends
+ * with its time, and repeated progress (the bootstrap wait) rewrites a single
+ * status line with the time spent so far; elsewhere (CI logs, pipes) every
+ * message is a plain line. Colours only when the caller says so.
+ */
 
 
-const localEndpointNote = (endpoint) => `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so no bootstrap will report and this wait ends at its timeout. Deploy with --wait running to stop once they run.`;
+
+const localEndpointNote = (endpoint, forSecrets) => forSecrets
+    ? `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so none will ask for its secrets (the project has secrets or env: values, which only the deploy can hand over), and this wait ends at its timeout.`
+    : `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so no bootstrap will report and this wait ends at its timeout. Deploy with --wait running to stop once they run.`;
 function progressSurface(options) {
     const now = options.now ?? (() => Date.now());
     const colors = options.colors ?? paint(false);
@@ -602,7 +613,7 @@ function progressSurface(options) {
         if (waitStarted === undefined) {
             waitStarted = now();
             if (options.localEndpoint)
-                line(colors.warn(localEndpointNote(options.localEndpoint)));
+                line(colors.warn(localEndpointNote(options.localEndpoint, message.startsWith(surface/* WAITING_FOR_SECRETS */.w))));
         }
         const text = `${message} (${(0,clock_text/* clockText */.Y)(now() - waitStarted)} elapsed)`;
         if (options.tty) {
@@ -2631,6 +2642,24 @@ class UsageError extends SpotError {
     }
 }
 const isSpotError = (error) => error instanceof SpotError;
+
+
+/***/ }),
+
+/***/ 68:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ realSleep),
+/* harmony export */   w: () => (/* binding */ WAITING_FOR_SECRETS)
+/* harmony export */ });
+/**
+ * How a `wait: running` deploy with secrets words its wait: each instance's
+ * hello must be answered with its sealed secret part, which only the deploy
+ * can hand over. The terminal adapts its local-endpoint note to it.
+ */
+const WAITING_FOR_SECRETS = 'waiting for the instances to ask for their secrets';
+const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 
 /***/ }),

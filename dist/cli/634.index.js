@@ -618,6 +618,8 @@ __webpack_require__.d(__webpack_exports__, {
 var instances = __webpack_require__(9210);
 // EXTERNAL MODULE: ./src/aws/s3.ts
 var aws_s3 = __webpack_require__(1075);
+// EXTERNAL MODULE: ./src/core/surface.ts
+var surface = __webpack_require__(68);
 // EXTERNAL MODULE: ./src/core/clock-text.ts
 var clock_text = __webpack_require__(2145);
 ;// CONCATENATED MODULE: ./src/agent/status.ts
@@ -778,6 +780,7 @@ function identityCertificates(env = process.env) {
 
 
 
+
 const warned = new Set();
 function warnOnce(trust, message) {
     if (warned.has(message))
@@ -863,7 +866,10 @@ async function waitForBootstrap(options) {
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
-        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${(0,clock_text/* clockText */.Y)(deadline - options.now())} left`);
+        const left = (0,clock_text/* clockText */.Y)(deadline - options.now());
+        options.progress(options.untilHello
+            ? `${surface/* WAITING_FOR_SECRETS */.w}: ${greeted.size}/${options.instanceIds.length} asked, ${waiting.length} pending, ${left} left`
+            : `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${left} left`);
         await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
     }
 }

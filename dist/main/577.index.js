@@ -14,6 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
 ;// CONCATENATED MODULE: ./src/core/surface.ts
+/**
+ * How a `wait: running` deploy with secrets words its wait: each instance's
+ * hello must be answered with its sealed secret part, which only the deploy
+ * can hand over. The terminal adapts its local-endpoint note to it.
+ */
+const WAITING_FOR_SECRETS = 'waiting for the instances to ask for their secrets';
 const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 ;// CONCATENATED MODULE: ./src/plan/types.ts
@@ -1457,6 +1463,7 @@ function identityCertificates(env = process.env) {
 
 
 
+
 const warned = new Set();
 function warnOnce(trust, message) {
     if (warned.has(message))
@@ -1542,7 +1549,10 @@ async function waitForBootstrap(options) {
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
         if (options.now() >= deadline)
             return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
-        options.progress(`waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`);
+        const left = clockText(deadline - options.now());
+        options.progress(options.untilHello
+            ? `${WAITING_FOR_SECRETS}: ${greeted.size}/${options.instanceIds.length} asked, ${waiting.length} pending, ${left} left`
+            : `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${left} left`);
         await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
     }
 }

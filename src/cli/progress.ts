@@ -4,7 +4,7 @@
  * status line with the time spent so far; elsewhere (CI logs, pipes) every
  * message is a plain line. Colours only when the caller says so.
  */
-import type { Surface } from '../core/surface.js';
+import { WAITING_FOR_SECRETS, type Surface } from '../core/surface.js';
 import { clockText } from '../core/clock-text.js';
 import { paint, type Paint } from './colors.js';
 
@@ -18,8 +18,10 @@ export interface ProgressOptions {
   localEndpoint?: string;
 }
 
-export const localEndpointNote = (endpoint: string): string =>
-  `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so no bootstrap will report and this wait ends at its timeout. Deploy with --wait running to stop once they run.`;
+export const localEndpointNote = (endpoint: string, forSecrets: boolean): string =>
+  forSecrets
+    ? `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so none will ask for its secrets (the project has secrets or env: values, which only the deploy can hand over), and this wait ends at its timeout.`
+    : `note: AWS_ENDPOINT_URL is set (${endpoint}); the instances of a local AWS endpoint never boot, so no bootstrap will report and this wait ends at its timeout. Deploy with --wait running to stop once they run.`;
 
 export function progressSurface(options: ProgressOptions): Surface {
   const now = options.now ?? (() => Date.now());
@@ -37,7 +39,7 @@ export function progressSurface(options: ProgressOptions): Surface {
   const waitLine = (message: string): void => {
     if (waitStarted === undefined) {
       waitStarted = now();
-      if (options.localEndpoint) line(colors.warn(localEndpointNote(options.localEndpoint)));
+      if (options.localEndpoint) line(colors.warn(localEndpointNote(options.localEndpoint, message.startsWith(WAITING_FOR_SECRETS))));
     }
     const text = `${message} (${clockText(now() - waitStarted)} elapsed)`;
     if (options.tty) {

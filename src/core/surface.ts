@@ -27,6 +27,13 @@ export interface Surface {
   instancesLaunched(outputs: EarlyOutputs): void;
 }
 
+/**
+ * How a `wait: running` deploy with secrets words its wait: each instance's
+ * hello must be answered with its sealed secret part, which only the deploy
+ * can hand over. The terminal adapts its local-endpoint note to it.
+ */
+export const WAITING_FOR_SECRETS = 'waiting for the instances to ask for their secrets';
+
 /** Injectable so tests never wait for real. */
 export type Sleep = (milliseconds: number) => Promise<void>;
 export const realSleep: Sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));

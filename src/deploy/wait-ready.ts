@@ -11,7 +11,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { wasReclaimedBySpot, type InstanceView } from '../aws/instances.js';
 import { readStatusObjects } from '../aws/s3.js';
-import type { Sleep } from '../core/surface.js';
+import { WAITING_FOR_SECRETS, type Sleep } from '../core/surface.js';
 import { clockText } from '../core/clock-text.js';
 import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
 import { parseStatusKey, type KeyScope } from '../agent/keys.js';
@@ -165,8 +165,11 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     const waiting = pending();
     if (waiting.length === 0) return { statuses, reclaimed: [...reclaimed.values()], timedOut: [] };
     if (options.now() >= deadline) return { statuses, reclaimed: [...reclaimed.values()], timedOut: waiting };
+    const left = clockText(deadline - options.now());
     options.progress(
-      `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${clockText(deadline - options.now())} left`,
+      options.untilHello
+        ? `${WAITING_FOR_SECRETS}: ${greeted.size}/${options.instanceIds.length} asked, ${waiting.length} pending, ${left} left`
+        : `waiting for bootstrap: ${statuses.size}/${options.instanceIds.length} reported, ${waiting.length} pending, ${left} left`,
     );
     await options.sleep((options.pollSeconds ?? pollDelaySeconds(round)) * 1000);
   }

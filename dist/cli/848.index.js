@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
-/***/ 1410:
+/***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,9 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
-;// CONCATENATED MODULE: ./src/core/surface.ts
-const realSleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
+// EXTERNAL MODULE: ./src/core/surface.ts
+var surface = __webpack_require__(68);
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + region.count, 0);
 
@@ -1682,7 +1681,7 @@ async function runSweep(plan, deps) {
 
 async function executeWithAws(options, plan, deps) {
     const pool = new clients.ClientPool(deps.env);
-    const sleep = deps.sleep ?? realSleep;
+    const sleep = deps.sleep ?? surface/* realSleep */.u;
     try {
         if (options.command === 'status')
             return { command: 'status', plan, result: await runStatus(plan, { pool }) };
