@@ -60,6 +60,13 @@ export const statusPrefix = (scope: KeyScope, launchId: string): string => `${de
 /** One status object per instance of a launch call, by its launch index. */
 export const statusKey = (scope: KeyScope, launchId: string, index: number): string => `${statusPrefix(scope, launchId)}${index}.json`;
 
+/**
+ * `<folder>launch/<launchId>.conf`: the agent's settings for one launch call
+ * (bundle URL, status grant, sealed-secret URLs), fetched by the loader the
+ * user-data carries, so the user-data does not grow with the count.
+ */
+export const launchConfKey = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.conf`;
+
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 export const lockKey = (scope: KeyScope): string => `${deploymentFolder(scope)}deploy.lock`;
 
