@@ -39,9 +39,8 @@ mv "$C.new" "$C"
 # shellcheck source=/dev/null
 . "$C"
 B=$D/bundle.tar.gz start=$(date +%s)
-log "downloading ${SD_BUNDLE_URL%%\?*}"
 # The launch overlaps the upload (the key is the sha256): S3 answers 403/404 until it lands.
-until "${c[@]}" -L -o "$B" "$SD_BUNDLE_URL"; do
+until log "downloading ${SD_BUNDLE_URL%%\?*}" && "${c[@]}" -L -o "$B" "$SD_BUNDLE_URL"; do
   (($(date +%s) < start + W)) || fail download-bundle "the bundle was not there within ${W}s"
   sleep 5
 done
