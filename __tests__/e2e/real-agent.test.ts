@@ -1,8 +1,9 @@
 /**
  * The whole path with nothing played by the test: the CLI deploys to moto,
- * and the real bootstrap agent from the user-data EC2 received runs as root
- * in a private mount namespace, downloads the bundle through its presigned
- * URL, runs setup.sh and reports through its status URL; the CLI sees ready.
+ * and the real loader from the user-data EC2 received runs as root in a
+ * private mount namespace, fetches the launch's conf and the bundle through
+ * presigned URLs and starts the agent from the bundle, which runs setup.sh
+ * and reports through the launch's POST grant; the CLI sees ready.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -78,13 +79,18 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     const bootcmd = (parse(userData) as { bootcmd: string[][] }).bootcmd[0]!;
     const expiry = Date.parse(bootcmd[4]!.replace(' UTC', 'Z').replace(' ', 'T'));
     expect(Math.abs(expiry - (Date.now() + 2 * 3600_000))).toBeLessThan(5 * 60_000);
-    expect(bootcmd[2]).toContain('OnCalendar=');
+    expect(bootcmd[2]).toMatch(/^echo [A-Za-z0-9+/=]+\|base64 -d\|gunzip\|sh -s/);
 
-    // Every URL the user-data holds, fetched as anyone who can read it (DescribeInstanceAttribute,
-    // a container via IMDS) would: no response holds a secret in clear, even unpacked.
+    // Every URL the user-data holds, and every URL in the launch's conf object it leads to, fetched
+    // as anyone who can read the user-data (DescribeInstanceAttribute, a container via IMDS) would:
+    // no response holds a secret in clear, even unpacked. The conf is what the loader stored after
+    // checking it (the deployer removed the object once the instance had reported).
     // (IMDS's own address is the only other URL; test traffic stays on loopback.)
-    // URLs as literals in the agent script itself (the health probe's `http://127.0.0.1:$1$2`) are code, not links.
-    const all = [...new Set(userData.match(/https?:\/\/[^'"\s)}$]+/g) ?? [])].filter((url) => !url.endsWith(':'));
+    const confText = readFileSync(boot!.run.upper('etc', 'spot-deployer/agent.conf'), 'utf8');
+    for (const secret of Object.values(secrets)) expect(confText, 'the conf must not hold a secret').not.toContain(secret);
+    expect(userData).toContain("SD_CONF_URL='http://127.0.0.1:");
+    expect(userData).not.toContain('SD_BUNDLE_URL');
+    const all = [...new Set(`${userData}\n${confText}`.match(/https?:\/\/[^'"\s)}$]+/g) ?? [])].filter((url) => !url.endsWith(':'));
     expect(all.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual(['http://169.254.169.254']);
     const urls = all.filter((url) => url.startsWith('http://127.0.0.1:'));
     for (const url of urls) {
@@ -94,7 +100,9 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
         for (const secret of Object.values(secrets)) expect(text, `${url.split('?')[0]} must not hold a secret`).not.toContain(secret);
       }
     }
-    expect(urls.length).toBeGreaterThanOrEqual(3); // bundle, status, sealed secret part
+    expect(urls.length).toBeGreaterThanOrEqual(4); // conf, bundle, status POST grant, sealed secret part
+    const confUrl = urls.find((url) => url.includes('/launch/'))!;
+    expect((await fetch(confUrl)).status).toBe(404);
     // Once the instance reported, its sealed part (ciphertext) is gone too.
     const sealedUrl = urls.find((url) => url.includes('/sealed/'))!;
     expect((await fetch(sealedUrl)).status).toBe(404);

@@ -19,9 +19,9 @@ import { ttlBootcmd } from './ttl-timer.js';
 export const USER_DATA_LIMIT = 16_384;
 
 /**
- * spot-deployer's own target: the user-data without a project fragment stays
- * under it for any count; over it, the text is gzipped (cloud-init
- * decompresses by itself), and a payload still over it gets a notice.
+ * spot-deployer's own target: the user-data without a large project fragment
+ * stays under it for any count; over it, plan and deploy give a notice. Only
+ * over EC2's limit is the text gzipped (cloud-init decompresses by itself).
  */
 export const USER_DATA_TARGET = 4_096;
 export interface RenderedUserData {
@@ -51,6 +51,28 @@ function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
 }
 
 /**
+ * The loader as it travels: its comment lines and indentation dropped (the
+ * source keeps them). It has no here-document or multi-line string for this
+ * to change. With the gzip below, this keeps the user-data under its target
+ * while the document itself stays plain text, so `plan`'s byte count is the
+ * deploy's exactly (a gzip of the whole document, random-looking signatures
+ * and all, varies by a few bytes from one run to the next).
+ */
+export function compactShell(script: string): string {
+  const lines = script.split('\n');
+  const kept = lines.filter((line, index) => (index === 0 ? true : !/^\s*(#|$)/.test(line))).map((line) => line.trimStart());
+  return `${kept.join('\n')}\n`;
+}
+
+/**
+ * The loader as write_files carries it: compacted, gzipped (deterministic:
+ * no name, mtime 0) and base64 (`encoding: gz+b64`, which cloud-init
+ * decodes). It holds no URL, so its size is the same for plan and deploy.
+ */
+export const packedLoader = (script: string): string =>
+  gzipSync(Buffer.from(compactShell(script), 'utf8'), { level: 9 }).toString('base64');
+
+/**
  * The user-data: the base template, then what spot-deployer owns (the TTL
  * first, the SSH key, the loader and its settings), then the project's
  * fragment, merged by the rules in merge.ts. Pure: every text it uses was
@@ -67,9 +89,15 @@ export function renderUserData(options: {
     // First, so the TTL holds even when a later module, the loader or the agent fails.
     ...(options.expiresAt ? { bootcmd: ttlBootcmd(options.expiresAt) } : {}),
     ...sshKeys(options.ssh),
+    // Owner root:root is write_files' default.
     write_files: [
-      { path: LOADER_PATH, owner: 'root:root', permissions: '0700', content: options.sources.loaderScript },
-      { path: LOADER_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderLoaderConf(options.loader) },
+      {
+        path: LOADER_PATH,
+        permissions: '0700',
+        encoding: 'gz+b64',
+        content: packedLoader(options.sources.loaderScript),
+      },
+      { path: LOADER_CONF_PATH, permissions: '0600', content: renderLoaderConf(options.loader) },
     ],
     // runcmd runs under sh without -e; the loader is a bash script with its own error handling.
     runcmd: [['bash', LOADER_PATH]],
@@ -78,7 +106,7 @@ export function renderUserData(options: {
   const document = options.sources.fragment ? mergeCloudConfig(withLoader, options.sources.fragment.document) : withLoader;
   const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
   const plain = Buffer.from(text, 'utf8');
-  const gzipped = plain.length > USER_DATA_TARGET;
+  const gzipped = plain.length > USER_DATA_LIMIT;
   const payload = gzipped ? gzipSync(plain, { level: 9 }) : plain;
   return { text, payload, gzipped, bytes: payload.length };
 }

@@ -95,8 +95,8 @@ export async function userDataSizeCheck(plan: Plan, bundleSha256 = PLACEHOLDER_S
       bundleSha256,
       withSecrets: false,
       urlLifetimeSeconds: urlLifetimeOf(plan),
-      // Any time: the rendered size does not depend on which.
-      expiresAt: new Date(0).toISOString(),
+      // Any time with 10 epoch digits (until 2286): the size does not depend on which.
+      expiresAt: '2030-01-01T00:00:00.000Z',
     });
     assertUserDataFits(conf.userData, `the deployment ${plan.deploymentId}`);
     return conf.userData;
