@@ -9,6 +9,7 @@
  * Imports carry `.ts` so the demo can load this file on Node 24 directly.
  */
 import { DescribeInstancesCommand, type EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { runLoader, startFakeImds, type AgentRun } from '../fixtures/agent/agent-harness.ts';
 import { userDataOf } from './fake-instance.ts';
@@ -41,8 +42,15 @@ async function waitForInstances(ec2: EC2Client, deploymentId: string, count: num
 }
 
 async function bootOne(ec2: EC2Client, instance: Instance): Promise<SimulatedBoot> {
-  const userData = parse(await userDataOf(ec2, instance.InstanceId!)) as { write_files: Array<{ path: string; content: string }> };
-  const file = (path: string): string => userData.write_files.find((entry) => entry.path === path)?.content ?? '';
+  const userData = parse(await userDataOf(ec2, instance.InstanceId!)) as {
+    write_files: Array<{ path: string; content: string; encoding?: string }>;
+  };
+  // As cloud-init's write_files decodes `encoding: gz+b64`.
+  const file = (path: string): string => {
+    const entry = userData.write_files.find((candidate) => candidate.path === path);
+    if (entry?.encoding === 'gz+b64') return gunzipSync(Buffer.from(entry.content, 'base64')).toString('utf8');
+    return entry?.content ?? '';
+  };
   const imds = await startFakeImds(instance.InstanceId!, instance.AmiLaunchIndex ?? 0);
   try {
     // The only change to what EC2 would run: IMDS lives on 127.0.0.1 here (loader.conf may name it).
