@@ -41,8 +41,7 @@ export function deployProject(dir, { regions, instances, data }) {
       'name: bench',
       `regions: [${regions.join(', ')}]`,
       `instances: ${instances}`,
-      // moto's RunInstances starts MinCount (1) instances per call, so a ladder of three types
-      // (18 pools in us-east-1) lets one region reach 10; EC2 Fleet asks for the count in one call.
+      // Three types × every AZ: the pools of one EC2 Fleet request per region.
       'instance_types: [t3.micro, t3a.micro, t2.micro]',
       'bucket: {name: spot-bench, create: true}',
       'wait: running',

@@ -1,9 +1,10 @@
 /**
  * `sweep` against moto: deployments past their ttl and previews whose pull
- * request closed are destroyed; the rest, and other repositories'
- * deployments in the same account, are left alone.
+ * request closed are destroyed (instances, security group, launch template);
+ * the rest, and other repositories' deployments in the same account, are
+ * left alone.
  */
-import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +52,12 @@ async function liveDeployments(): Promise<string[]> {
   return [...new Set(ids)].sort();
 }
 
+/** The deployments that still have a launch template (each fleet launch needs one). */
+async function templateDeployments(): Promise<string[]> {
+  const templates = (await ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? [];
+  return templates.map((template) => template.Tags?.find((tag) => tag.Key === 'spot-deployer:deployment')?.Value ?? '?').sort();
+}
+
 describe('sweep', () => {
   it('removes what expired and previews of closed pull requests, and nothing else', async () => {
     await deploy({ 'deployment-name': 'short-lived', ttl: '1h' }, run('acme/hello-web'));
@@ -85,5 +92,8 @@ describe('sweep', () => {
     ]);
     expect(asked.sort()).toEqual([10, 9]);
     expect(await liveDeployments()).toEqual(['forever', 'hello-web-pr-10', 'not-ours']);
+    // A swept deployment's launch template goes with it; the others keep theirs.
+    expect(outcome.result.swept.every(({ destroyed }) => destroyed.launchTemplates.length === 1)).toBe(true);
+    expect(await templateDeployments()).toEqual(['forever', 'hello-web-pr-10', 'not-ours']);
   });
 });

@@ -23,6 +23,8 @@ interface Expected {
   column: number;
   key: string;
   message: string;
+  /** When set, part of the hint the user must see. */
+  hint?: string;
   /** Run from this subfolder of the case instead of its root. */
   dir?: string;
   overrides?: PlanOverrides;
@@ -99,6 +101,7 @@ describe('the invalid corpus', () => {
       message: expected.message,
     });
     expect(first.hint).toBeTruthy();
+    if (expected.hint) expect(first.hint).toContain(expected.hint);
     // The CLI's validate reports the same problem and exits 1, without a stack trace.
     const output = { stdout: '', stderr: '' };
     const code = await runCli(['validate', '--dir', path.join(corpus, name, expected.dir ?? ''), ...cliFlags(expected.overrides ?? {})], {

@@ -64,12 +64,12 @@ async function liveCount(): Promise<number> {
 }
 
 describe('state after each launch call', () => {
-  it('is published before the next RunInstances call is made', async () => {
+  it('is published before the next CreateFleet call is made', async () => {
     const published: EarlyOutputs[] = [];
     const seenAtEachCall: number[] = [];
-    local.proxy!.failAction({ action: 'RunInstances', region: 'us-west-2', code: 'InsufficientInstanceCapacity' });
+    local.proxy!.failFleet({ region: 'us-west-2', code: 'InsufficientInstanceCapacity', failPools: () => true });
     local.proxy!.failAction({
-      action: 'RunInstances',
+      action: 'CreateFleet',
       code: 'never',
       region: 'us-east-1',
       when: () => {

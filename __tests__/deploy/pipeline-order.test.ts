@@ -100,21 +100,21 @@ describe('AWS work from the first moment', () => {
     expect(result.status).toBe('success');
     for (const region of REGIONS) expect(ec2In(region)?.arrived, region).toBeLessThan(endOfBuild);
     // Nothing is launched before the bundle exists: the user-data names its sha256.
-    expect(first({ action: 'RunInstances' })!.arrived).toBeGreaterThan(endOfBuild);
+    expect(first({ action: 'CreateFleet' })!.arrived).toBeGreaterThan(endOfBuild);
   });
 
   it('launches while the bundle is still uploading', async () => {
-    proxy.holdUntil({ method: 'PUT', path: /\.tar\.gz$/ }, { action: 'RunInstances' });
+    proxy.holdUntil({ method: 'PUT', path: /\.tar\.gz$/ }, { action: 'CreateFleet' });
     const result = await deploy(project());
     expect(result.status).toBe('success');
     const [put] = bundlePuts();
     expect(put).toBeDefined();
-    expect(first({ action: 'RunInstances' })!.arrived).toBeLessThan(put!.answered!);
+    expect(first({ action: 'CreateFleet' })!.arrived).toBeLessThan(put!.answered!);
     expect(result.bundle.uploadedBytes).toBeGreaterThan(0);
   });
 
   it('fails cleanly when the upload fails after the launch: what it launched is terminated', async () => {
-    proxy.holdUntil({ method: 'PUT', path: /\.tar\.gz$/ }, { action: 'RunInstances' });
+    proxy.holdUntil({ method: 'PUT', path: /\.tar\.gz$/ }, { action: 'CreateFleet' });
     proxy.failRequests({ method: 'PUT', path: /\.tar\.gz$/, code: 'AccessDenied', status: 403 });
     const launched = new Map<string, string>();
     const surface: Surface = {
@@ -166,7 +166,7 @@ describe('an unchanged redeploy', () => {
     expect(again).toMatchObject({ status: 'success', unchanged: true, bundle: { key: firstDeploy.bundle.key, uploadedBytes: 0 } });
     expect(said.some((message) => /the files are unchanged .*nothing was compressed/.test(message))).toBe(true);
     expect(bundlePuts()).toHaveLength(0);
-    expect(proxy.count({ action: 'RunInstances' })).toBe(0);
+    expect(proxy.count({ action: 'CreateFleet' })).toBe(0);
     expect(await bundleObjects()).toEqual([firstDeploy.bundle.key]);
 
     proxy.clearRequests();
@@ -189,6 +189,6 @@ describe('an unchanged redeploy', () => {
     expect(again).toMatchObject({ status: 'success', unchanged: true, bundle: { sha256: firstDeploy.bundle.sha256 } });
     expect(bundlePuts()).toHaveLength(1);
     expect(await bundleObjects()).toEqual([firstDeploy.bundle.key]);
-    expect(proxy.count({ action: 'RunInstances' })).toBe(0);
+    expect(proxy.count({ action: 'CreateFleet' })).toBe(0);
   });
 });

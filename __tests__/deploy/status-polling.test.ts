@@ -94,6 +94,6 @@ describe('polling status objects', () => {
       { gets: 3, lists: 1 },
       { gets: 7, lists: 1 },
     ]);
-    expect(delays.slice(0, 3)).toEqual([1000, 2000, 3000]);
+    expect(delays.slice(0, 3)).toEqual([1000, 2000, 2000]);
   });
 });

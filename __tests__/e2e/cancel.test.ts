@@ -47,7 +47,7 @@ describe('a main step killed between two launch calls', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hello-web-'));
     cpSync(resolve('examples/hello-web'), dir, { recursive: true });
     // us-east-1 launches at once; us-west-2's launch hangs long enough for the runner to cancel the job.
-    proxy.delayAction({ action: 'RunInstances', region: 'us-west-2', ms: 60_000 });
+    proxy.delayAction({ action: 'CreateFleet', region: 'us-west-2', ms: 60_000 });
     let stateFile = '';
     const main = runAction({
       entry: 'main',

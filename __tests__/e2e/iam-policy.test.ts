@@ -31,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deployStep,
   destroyStep,
-  pause,
+  untilExpired,
   reportBootstrapOk,
   runFlow,
   statusStep,
@@ -130,7 +130,13 @@ describe('docs/iam-policy.json against the AWS service reference and the source'
   });
 
   it('denies each create call whose resources lack the tag, on exactly the resource types src/ tags', async () => {
-    const creates = { RunInstancesCommand: 'ec2:RunInstances', CreateSecurityGroupCommand: 'ec2:CreateSecurityGroup' };
+    // Fleet instances are tagged by the launch template's data; EC2 Fleet authorizes their launch as ec2:RunInstances.
+    const creates = {
+      buildLaunchTemplateData: 'ec2:RunInstances',
+      buildFleetInput: 'ec2:CreateFleet',
+      CreateLaunchTemplateCommand: 'ec2:CreateLaunchTemplate',
+      CreateSecurityGroupCommand: 'ec2:CreateSecurityGroup',
+    };
     for (const [command, action] of Object.entries(creates)) {
       const denies = statementsWith(asWritten, action).filter((statement) => statement.Effect === 'Deny');
       expect(denies, action).toHaveLength(1);
@@ -243,7 +249,7 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       [
         deployStep(dir, '1s'),
         { ...statusStep(dir), before: () => reportBootstrapOk(aws, account.admin, 'iam-created') },
-        sweepStep(dir, pause(1000)),
+        sweepStep(dir, untilExpired(aws, account.admin)),
         destroyStep(dir),
       ],
       cliEnv(aws, account.runner),
@@ -360,7 +366,7 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       for (const action of actions) document = withoutAction(document, action);
       const account = await prepareAccount(aws, { runnerPolicies: runnerPolicies(document), instanceProfile: INSTANCE_ROLE });
       const dir = writeProject({ name: 'iam-cut', bucket: { name: BUCKETS.created, create: true }, instanceProfile: INSTANCE_ROLE });
-      const steps = [deployStep(dir, '1s'), statusStep(dir), sweepStep(dir, pause(1000)), destroyStep(dir)];
+      const steps = [deployStep(dir, '1s'), statusStep(dir), sweepStep(dir, untilExpired(aws, account.admin)), destroyStep(dir)];
       return { ...(await runFlow(steps, cliEnv(aws, account.runner))), runner: account.runner };
     }
 

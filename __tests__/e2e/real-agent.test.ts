@@ -125,6 +125,9 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     const again = await runCli(['deploy', '--dir', dir, '--json'], env);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('nothing was compressed');
+    // The instance is kept, not launched again, and the terminal says so.
+    expect(result.stderr).toContain(`launched: ${boot!.instanceId}`);
+    expect(again.stderr).not.toContain('launched:');
     expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: true, instances: [{ id: boot!.instanceId, bootstrap: 'ok' }] });
 
     const destroy = await runCli(['destroy', '--dir', dir, '--yes'], env);

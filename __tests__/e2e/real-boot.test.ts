@@ -12,6 +12,10 @@
  * built here when missing, which takes about a minute with debootstrap).
  * When something is missing it fails under CI=true and skips elsewhere,
  * naming what to install. Artifacts: .tmp/artifacts/real-boot/<example>/.
+ *
+ * One example (TTL_EXAMPLE) is then rebooted and its TTL timer let fire, on
+ * the same booted container, so the TTL check adds a reboot and a few seconds
+ * rather than a deploy (ttl-reboot.ts).
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { spawnSync } from 'node:child_process';
@@ -29,6 +33,7 @@ import { createBootNetwork, type BootNetwork } from '../helpers/real-boot/networ
 import { missingForBoot, missingTools } from '../helpers/real-boot/prerequisites.js';
 import { buildRootfs, cachedRootfs, type RootfsCache } from '../helpers/real-boot/rootfs.js';
 import { runCli } from '../helpers/run-cli.js';
+import type { TtlReboot } from '../helpers/real-boot/ttl-reboot.js';
 import { tool } from '../helpers/tools.js';
 
 const IN_CI = process.env.CI === 'true';
@@ -40,6 +45,8 @@ let network: BootNetwork | undefined;
 let cache: RootfsCache | undefined;
 let rootfsProblem = '';
 const services: HostService[] = [];
+/** The example whose instance is also rebooted and powered off by its TTL timer. */
+const TTL_EXAMPLE = 'examples/python-web';
 
 /** The cached rootfs, built now if missing; a failure is kept as the reason to skip (or fail in CI). */
 async function rootfsOrReason(): Promise<RootfsCache | undefined> {
@@ -123,11 +130,54 @@ async function deployAndBoot(example: BootExample, onFinished: (fn: () => Promis
     probe: example.probe,
     keep: example.keep,
     standIn,
+    ttlReboot: example.dir === TTL_EXAMPLE,
   };
   const report = await bootInstance(boot);
   console.log(`real-boot ${example.dir}: ${Date.now() - startedAt} ms in all; ${JSON.stringify(report.timings)}`);
   const why = `see ${artifacts}\n${report.deploy.stderr}\n${report.agentLog.slice(-2000)}`;
-  return { report, instanceId: instance.InstanceId!, why, artifacts, prepared };
+  const expiresTag = instance.Tags?.find((tag) => tag.Key === 'spot-deployer:expires-at')?.Value;
+  return { report, instanceId: instance.InstanceId!, why, artifacts, prepared, expiresTag };
+}
+
+/**
+ * Issue 9's TTL on the real boot: the timer is armed for the deployment's
+ * absolute expiry (its expires-at tag), holds across a reboot of the same disk,
+ * and when it elapses systemd powers the instance off through the TTL service.
+ */
+function expectTtlHeld(ttl: TtlReboot | undefined, expiresTag: string | undefined, example: BootExample, why: string): void {
+  expect(ttl, why).toBeDefined();
+  expect(expiresTag).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+  const expirySeconds = Math.floor(Date.parse(expiresTag!) / 1000);
+  const calendar = `${expiresTag!.slice(0, 19).replace('T', ' ')} UTC`;
+  const { first, second, reboot, fired } = ttl!;
+  for (const state of [first, second]) {
+    expect(state.properties, why).toMatchObject({
+      ActiveState: 'active',
+      SubState: 'waiting',
+      UnitFileState: 'enabled',
+      Persistent: 'yes',
+      FragmentPath: '/etc/systemd/system/spot-deployer-ttl.timer',
+      NextElapseUSecRealtime: `${new Date(expirySeconds * 1000).toUTCString().slice(0, 3)} ${calendar}`,
+    });
+    expect(state.properties.TimersCalendar).toBe(`{ OnCalendar=${calendar} ; next_elapse=@${expirySeconds} }`);
+    expect(state.wantedBy).toBe('/etc/systemd/system/spot-deployer-ttl.timer');
+  }
+  // The relative layer the agent adds (shutdown -h +N) is scheduled on the first boot and gone after the reboot.
+  expect(first.scheduledShutdown).toMatch(/^USEC=\d+$/m);
+  expect(second.scheduledShutdown).toContain('No such file');
+  // A real reboot (nspawn exits 133 for it), after which bootcmd ran again and rewrote the unit file...
+  expect(reboot.exitCode).toBe(133);
+  expect(ttl!.cloudInit.output, why).toMatch(/^status: done$/m);
+  expect(ttl!.bootcmdRuns).toBe(2);
+  expect(second.fileMtime * 1000).toBeGreaterThanOrEqual(Math.floor(reboot.bootedAt / 1000) * 1000);
+  // ...while the agent ran only on the first boot (runcmd is per instance) and the app's enabled unit came back.
+  expect(ttl!.agentReports).toBe(1);
+  expect(ttl!.agentSkipped).toBe(1);
+  if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(ttl!.probe?.output, why).toContain(text);
+  // The timer elapsing powers the instance off (exit 0, not 133) through the TTL service.
+  expect(fired.exitCode, fired.journal.slice(-3000)).toBe(0);
+  expect(fired.journal).toMatch(/systemd\[1\]: Starting spot-deployer-ttl\.service[\s\S]*systemd\[1\]: Reached target poweroff\.target/);
+  console.log(`real-boot ttl: reboot ${reboot.ms} ms, timer fired and powered off within ${fired.ms} ms`);
 }
 
 describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init run the user-data deploy gave EC2', () => {
@@ -136,7 +186,7 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
     { timeout: 15 * 60_000 },
     async (example, context) => {
       if (!cache) return context.skip(rootfsProblem);
-      const { report, instanceId, why, prepared } = await deployAndBoot(example, context.onTestFinished);
+      const { report, instanceId, why, prepared, expiresTag } = await deployAndBoot(example, context.onTestFinished);
 
       expect(report.deploy.code, why).toBe(0);
       const json = JSON.parse(report.deploy.stdout) as { status: string; instances: Array<{ id: string; bootstrap: string }> };
@@ -159,6 +209,7 @@ describe.skipIf(missing.length > 0 && !IN_CI)('real boot: systemd + cloud-init r
       if (example.probe) for (const text of [example.expect ?? ''].flat()) expect(report.probe?.output, why).toContain(text);
       // A stand-in for an internet host was really asked (e.g. the release download and its redirect).
       for (const request of prepared?.expectRequests ?? []) expect(prepared!.log, why).toContainEqual(expect.stringMatching(request));
+      if (example.dir === TTL_EXAMPLE) expectTtlHeld(report.ttl, expiresTag, example, why);
     },
   );
 

@@ -3,7 +3,8 @@
  * (method, path, query, EC2/SSM `Action`, region, body size) so tests can
  * count calls, answers chosen EC2 actions with EC2 error XML (capacity,
  * quota, throttling: errors moto cannot produce), can rewrite an
- * action's response body (e.g. to add per-pool `Errors` to CreateFleet),
+ * action's response body, gives CreateFleet the per-pool `Errors` and
+ * shortfalls moto never sends (`failFleet`),
  * add a round trip per region (`addLatency`), and hold a request until
  * another one arrives (`holdUntil`). Each request records where it arrived
  * and was answered in one sequence of events, so tests order calls without
@@ -22,6 +23,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { fleetAnswer, planFleetFault, takeFleetFault, withFleetErrors, type FleetFault } from './fleet-faults.js';
+
+export type { FleetFault, FleetPool } from './fleet-faults.js';
 
 export interface RecordedRequest {
   method: string;
@@ -76,6 +80,8 @@ export interface FaultProxy {
   /** Answers matching requests (any service, e.g. an S3 PUT) with S3's error document and this status. */
   failRequests(rule: RequestFilter & { code: string; status: number; times?: number }): void;
   rewriteResponse(action: string, rewrite: ResponseRewrite): void;
+  /** Per-pool errors and shortfalls in CreateFleet answers (see FleetFault). */
+  failFleet(rule: FleetFault): void;
   /** Holds matching requests this long before forwarding them (a slow AWS call, to stop a run in the middle of it). */
   delayAction(rule: { action: string; region?: string; ms: number }): void;
   /** Adds this much to every matching request, on top of any other delay (e.g. a region's round trip: `{ region, ms }`). */
@@ -148,7 +154,14 @@ interface Forwarded {
 function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<Forwarded> {
   return new Promise((resolve, reject) => {
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      // The body may have been rewritten (failFleet): its length is the one sent.
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+      },
       (res) => {
         readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: data }), reject);
       },
@@ -164,6 +177,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
   const requests: RecordedRequest[] = [];
   let faults: FaultRule[] = [];
   let rewrites: { action: string; rewrite: ResponseRewrite }[] = [];
+  let fleetFaults: FleetFault[] = [];
   let delays: Array<{ action: string; region?: string; ms: number }> = [];
   let latencies: Array<RequestFilter & { ms: number }> = [];
   let requestFaults: Array<RequestFilter & { code: string; status: number; times?: number }> = [];
@@ -223,12 +237,23 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
       record.answered = ++events;
       return;
     }
-    const answer = await forward(target, req, body);
+    const fleet = record.action === 'CreateFleet' ? takeFleetFault(fleetFaults, record, params) : undefined;
+    const plan = fleet ? planFleetFault(fleet, params) : undefined;
+    if (plan && !plan.forward) {
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.end(fleetAnswer(plan.errors));
+      record.answered = ++events;
+      return;
+    }
+    const answer = await forward(target, req, plan ? Buffer.from(plan.forward!.toString(), 'utf8') : body);
+    if (plan) answer.body = Buffer.from(withFleetErrors(answer.body.toString('utf8'), plan.errors), 'utf8');
     record.status = answer.status;
     record.answered = ++events;
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
     if (!rewrite) {
-      res.writeHead(answer.status, answer.headers);
+      // A HEAD answer has no body but the object's length: keep moto's header unless the body was rewritten.
+      res.writeHead(answer.status, plan ? { ...answer.headers, 'content-length': String(answer.body.length) } : answer.headers);
       res.end(answer.body);
       return;
     }
@@ -254,6 +279,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     failAction: (rule) => void faults.push({ ...rule }),
     failRequests: (rule) => void requestFaults.push({ ...rule }),
     rewriteResponse: (action, rewrite) => void rewrites.push({ action, rewrite }),
+    failFleet: (rule) => void fleetFaults.push({ ...rule }),
     delayAction: (rule) => void delays.push({ ...rule }),
     addLatency: (rule) => void latencies.push({ ...rule }),
     holdUntil: (filter, until, timeoutMs = 20_000) => void holds.push({ filter, until, timeoutMs }),
@@ -262,6 +288,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
     clearFaults: () => {
       faults = [];
       rewrites = [];
+      fleetFaults = [];
       delays = [];
       latencies = [];
       holds = [];

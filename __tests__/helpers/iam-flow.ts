@@ -13,6 +13,7 @@ import { sdkConfig, type Keys } from './iam-moto.js';
 import type { LocalAws } from './local-aws.js';
 import { runCli, type CliRun } from './run-cli.js';
 import { signedStatusText } from '../fixtures/identity/identity.ts';
+import { TAG } from '../../src/core/tags.js';
 
 export interface ProjectOptions {
   name: string;
@@ -91,8 +92,21 @@ export async function runFlow(steps: Step[], env: Record<string, string>): Promi
   return { steps: runs, ms: Date.now() - started };
 }
 
-/** A hook that waits: one second after a `--ttl 1s` deploy has ended, its deployment is expired for sweep. */
-export const pause = (ms: number) => (): Promise<void> => new Promise((done) => setTimeout(done, ms));
+/**
+ * Waits until every instance of the account carrying an expiry has expired
+ * (its `spot-deployer:expires-at` tag, read with the admin's keys, plus 50 ms),
+ * so a sweep finds them expired without sleeping a whole TTL after status.
+ */
+export const untilExpired = (aws: LocalAws, admin: Keys) => async (): Promise<void> => {
+  const ec2 = new EC2Client(sdkConfig(aws, admin));
+  const found = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag-key', Values: [TAG.expiresAt] }] }));
+  ec2.destroy();
+  const tags = (found.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []).flatMap((instance) => instance.Tags ?? []);
+  const expiries = tags.filter((tag) => tag.Key === TAG.expiresAt).map((tag) => Date.parse(tag.Value ?? ''));
+  if (expiries.length === 0 || expiries.some(Number.isNaN)) throw new Error('no instance with an expiry to wait for');
+  const wait = Math.max(...expiries) + 50 - Date.now();
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+};
 
 /** Everything a flow printed, for error messages in assertions. */
 export const transcript = (flow: FlowRun): string =>

@@ -15,7 +15,12 @@ export const ACTIONS_OF_CALL: Record<string, string[]> = {
   AuthorizeSecurityGroupIngressCommand: ['ec2:AuthorizeSecurityGroupIngress'],
   RevokeSecurityGroupIngressCommand: ['ec2:RevokeSecurityGroupIngress'],
   DeleteSecurityGroupCommand: ['ec2:DeleteSecurityGroup'],
-  RunInstancesCommand: ['ec2:RunInstances'],
+  // EC2 Fleet launches with the caller's permissions: CreateFleet, and RunInstances for the instances it starts.
+  CreateFleetCommand: ['ec2:CreateFleet', 'ec2:RunInstances'],
+  CreateLaunchTemplateCommand: ['ec2:CreateLaunchTemplate'],
+  CreateLaunchTemplateVersionCommand: ['ec2:CreateLaunchTemplateVersion'],
+  DeleteLaunchTemplateCommand: ['ec2:DeleteLaunchTemplate'],
+  DescribeLaunchTemplatesCommand: ['ec2:DescribeLaunchTemplates'],
   TerminateInstancesCommand: ['ec2:TerminateInstances'],
   // The SDK's waiters poll DescribeInstances.
   waitUntilInstanceRunning: ['ec2:DescribeInstances'],
@@ -48,14 +53,14 @@ export const ACTIONS_OF_CALL: Record<string, string[]> = {
  * call's own: the test looks for the field names in src/.
  */
 export const ACTIONS_OF_REQUEST_FIELD: Record<string, string[]> = {
-  // Tag-on-create: RunInstances and CreateSecurityGroup with tags also need ec2:CreateTags.
+  // Tag-on-create: CreateFleet (and the launches it makes), CreateLaunchTemplate and CreateSecurityGroup with tags also need ec2:CreateTags.
   TagSpecifications: ['ec2:CreateTags'],
-  // RunInstances with an instance profile passes its role to EC2.
+  // A launch with an instance profile (in the launch template) passes its role to EC2.
   IamInstanceProfile: ['iam:PassRole'],
   // CreateBucket with x-amz-object-ownership.
   ObjectOwnership: ['s3:PutBucketOwnershipControls'],
   // Objects encrypted with the bucket's KMS key: writing makes a data key, reading (the instance's presigned GET) decrypts it.
   SSEKMSKeyId: ['kms:GenerateDataKey', 'kms:Decrypt'],
-  // The first spot request of an account creates the AWSServiceRoleForEC2Spot service-linked role.
-  InstanceMarketOptions: ['iam:CreateServiceLinkedRole'],
+  // The first spot fleet of an account creates the AWSServiceRoleForEC2Fleet / EC2Spot service-linked roles.
+  SpotOptions: ['iam:CreateServiceLinkedRole'],
 };

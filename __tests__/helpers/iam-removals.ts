@@ -28,7 +28,10 @@ export const REMOVAL: Record<string, Removal> = {
   'ec2:DescribeSecurityGroups': { failsAt: 'deploy' },
   'ec2:DescribeSubnets': { failsAt: 'deploy' },
   'ec2:DescribeVpcs': { failsAt: 'deploy' },
-  'ec2:RunInstances': { failsAt: 'deploy' },
+  'ec2:CreateFleet': { failsAt: 'deploy' },
+  'ec2:CreateLaunchTemplate': { failsAt: 'deploy' },
+  'ec2:DescribeLaunchTemplates': { failsAt: 'deploy' },
+  'ec2:DeleteLaunchTemplate': { failsAt: 'sweep' },
   'ec2:TerminateInstances': { failsAt: 'sweep' },
   // moto writes its IAM denial as XML even to JSON-protocol services: the SDK cannot parse SSM's 403.
   'ssm:GetParameter': { failsAt: 'deploy', garbled: true },
@@ -43,7 +46,15 @@ export const REMOVAL: Record<string, Removal> = {
   'ec2:DescribeSpotPriceHistory': { pricesMissing: true },
   'ec2:CreateTags': {
     passes: MOTO_BLIND,
-    why: 'AWS authorizes the tags of RunInstances and CreateSecurityGroup as ec2:CreateTags; moto only the call',
+    why: 'AWS authorizes the tags of CreateFleet, CreateLaunchTemplate and CreateSecurityGroup as ec2:CreateTags; moto only the call',
+  },
+  'ec2:RunInstances': {
+    passes: MOTO_BLIND,
+    why: "AWS authorizes the instances an EC2 Fleet launches as the caller's ec2:RunInstances; moto checks ec2:CreateFleet only",
+  },
+  'ec2:CreateLaunchTemplateVersion': {
+    passes: NOT_REACHED,
+    why: 'the first fleet call of a deployment creates its template (version 1); later deploys add versions',
   },
   'iam:PassRole': { passes: MOTO_BLIND, why: 'the flow passes a role (iam_instance_profile); moto never checks iam:PassRole' },
   'iam:CreateServiceLinkedRole': {
@@ -63,13 +74,8 @@ export const REMOVAL: Record<string, Removal> = {
   's3:GetBucketTagging': { passes: NOT_REACHED, why: 'only for an existing bucket with create: true, to see whether the deployer made it' },
   'kms:Decrypt': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
   'kms:GenerateDataKey': { passes: NOT_REACHED, why: "only with bucket.kms_key; moto does not authorize S3's use of KMS either" },
-  'ec2:CreateFleet': { passes: SOON, why: 'fleet launches' },
-  'ec2:CreateLaunchTemplate': { passes: SOON, why: 'fleet launches' },
-  'ec2:CreateLaunchTemplateVersion': { passes: SOON, why: 'fleet launches' },
-  'ec2:DeleteFleets': { passes: SOON, why: 'fleet launches' },
-  'ec2:DeleteLaunchTemplate': { passes: SOON, why: 'fleet launches' },
-  'ec2:DescribeFleets': { passes: SOON, why: 'fleet launches' },
-  'ec2:DescribeLaunchTemplates': { passes: SOON, why: 'fleet launches' },
+  'ec2:DeleteFleets': { passes: SOON, why: 'deleting maintain/request fleets; instant fleets need no delete' },
+  'ec2:DescribeFleets': { passes: SOON, why: 'reading fleets back; an instant fleet answers in its CreateFleet response' },
   'ec2:DescribeAvailabilityZones': { passes: SOON, why: 'capacity planning per zone' },
   'ec2:DescribeInstanceTypeOfferings': { passes: SOON, why: 'capacity planning per zone' },
 };

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TEST_IDENTITY_CERT } from '../fixtures/identity/identity.ts';
 
 export interface LocalAws {
@@ -22,6 +22,7 @@ export interface LocalAws {
 }
 
 const ARTIFACTS = join(process.cwd(), '.tmp', 'artifacts');
+const MOTO_SERVER = resolve('__tests__/helpers/moto-server/serve.py');
 
 function assertMotoInstalled(): void {
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { encoding: 'utf8' });
@@ -83,36 +84,79 @@ export interface StartOptions {
   proxy?: (motoUrl: string) => Promise<{ url: string; close(): Promise<void> }>;
 }
 
-export async function startLocalAws(options: StartOptions = {}): Promise<LocalAws> {
+/** A moto server this process (or the global setup) started: its URL, and how to stop it by its pid. */
+export interface MotoServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns moto on 127.0.0.1 with a free port, its output kept under .tmp/artifacts. */
+export async function spawnMoto(env: Record<string, string> = {}): Promise<MotoServer> {
   assertMotoInstalled();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', '0'], {
-    env: { ...process.env, ...options.env },
+  // moto's server, with its fleets applying their launch template's public IP, IMDS and root volume (see serve.py).
+  const child = spawn('python3', [MOTO_SERVER, '-H', '127.0.0.1', '-p', '0'], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(join(ARTIFACTS, `moto-${child.pid}.log`));
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const port = await readPort(child);
-  const motoUrl = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(motoUrl);
-  const proxy = options.proxy ? await options.proxy(motoUrl) : undefined;
-  const endpoint = proxy?.url ?? motoUrl;
+  const url = `http://127.0.0.1:${await readPort(child)}`;
+  await waitUntilAnswering(url);
   return {
-    endpoint,
-    motoUrl,
+    url,
     pid: child.pid!,
-    env: localAwsEnv(endpoint),
-    async reset() {
-      const response = await fetch(`${motoUrl}/moto-api/reset`, { method: 'POST' });
-      if (!response.ok) throw new Error(`moto reset failed: ${response.status}`);
-    },
     async stop() {
-      await proxy?.close();
       if (child.exitCode === null) {
         process.kill(child.pid!, 'SIGTERM');
         await once(child, 'exit');
       }
+    },
+  };
+}
+
+/** Set by moto-pool-setup.ts for the workers it forks: the pooled servers' URLs, one per worker slot. */
+export const MOTO_POOL_VARIABLE = 'SPOT_DEPLOYER_TEST_MOTO_POOL';
+
+/** The environment every pooled moto runs with: the fixture AMIs (harmless to tests that never ask for images). */
+export const POOLED_MOTO_ENV = { MOTO_AMIS_PATH: resolve('__tests__/fixtures/amis.json') };
+
+/**
+ * The moto server of this test worker, started once for the whole run by
+ * moto-pool-setup.ts: files of one worker run one after another, so each
+ * takes it over with a reset (moto's start and first EC2 call cost about
+ * 1.3 s each, paid once per worker instead of once per file).
+ */
+function pooledMotoUrl(env: Record<string, string> | undefined): string | undefined {
+  const sameEnv = Object.entries(env ?? {}).every(([name, value]) => POOLED_MOTO_ENV[name as keyof typeof POOLED_MOTO_ENV] === value);
+  if (!sameEnv) return undefined;
+  const pool = (process.env[MOTO_POOL_VARIABLE] ?? '').split(' ').filter(Boolean);
+  const slot = Number(process.env.VITEST_POOL_ID ?? '0');
+  return pool[slot - 1];
+}
+
+async function resetMoto(url: string): Promise<void> {
+  const response = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
+  if (!response.ok) throw new Error(`moto reset failed: ${response.status}`);
+}
+
+export async function startLocalAws(options: StartOptions = {}): Promise<LocalAws> {
+  const pooled = pooledMotoUrl(options.env);
+  if (pooled) await resetMoto(pooled);
+  const moto = pooled ? { url: pooled, pid: 0, stop: async () => {} } : await spawnMoto(options.env);
+  const proxy = options.proxy ? await options.proxy(moto.url) : undefined;
+  const endpoint = proxy?.url ?? moto.url;
+  return {
+    endpoint,
+    motoUrl: moto.url,
+    pid: moto.pid,
+    env: localAwsEnv(endpoint),
+    reset: () => resetMoto(moto.url),
+    async stop() {
+      await proxy?.close();
+      await moto.stop();
     },
   };
 }

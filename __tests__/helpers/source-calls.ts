@@ -31,14 +31,24 @@ export function awsCallsInSource(root: string, features: string[]): Map<string, 
   return found;
 }
 
-/** The resource types a file tags on create: the `tagSpecifications(tags, [...])` lists next to `command`. */
-export function taggedTypesNextTo(root: string, command: string): string[] {
+/** The top-level functions of a file, each as its text (from its `function` line to the closing brace at column 0). */
+const topLevelFunctions = (text: string): string[] =>
+  [...text.matchAll(/^(?:export )?(?:async )?function [\s\S]*?^\}$/gm)].map((match) => match[0]);
+
+/**
+ * The resource types tagged on create next to `marker`: the
+ * `tagSpecifications(tags, [...])` lists in the top-level function that
+ * makes the call (`new CreateSecurityGroupCommand(`) or that is the request
+ * builder (`function buildLaunchTemplateData(`).
+ */
+export function taggedTypesNextTo(root: string, marker: string): string[] {
   const types = new Set<string>();
   for (const file of sourceFiles(root)) {
-    const text = readFileSync(file, 'utf8');
-    if (!text.includes(`new ${command}(`)) continue;
-    for (const match of text.matchAll(/tagSpecifications\([^,]+,\s*\[([^\]]*)\]\)/g)) {
-      for (const quoted of match[1]!.matchAll(/'([^']+)'/g)) types.add(quoted[1]!);
+    for (const body of topLevelFunctions(readFileSync(file, 'utf8'))) {
+      if (!body.includes(`new ${marker}(`) && !body.includes(`function ${marker}(`)) continue;
+      for (const match of body.matchAll(/tagSpecifications\([^,]+,\s*\[([^\]]*)\]\)/g)) {
+        for (const quoted of match[1]!.matchAll(/'([^']+)'/g)) types.add(quoted[1]!);
+      }
     }
   }
   return [...types].sort();

@@ -225,10 +225,12 @@ describe('the other summaries', () => {
       deploymentId: 'hello-web-pr-12',
       terminated: [{ id: 'i-0a1b2c3d4e5f60718', region: 'us-east-1' }],
       securityGroups: ['sg-0123'],
+      launchTemplates: ['lt-0123'],
       objectsDeleted: 3,
     });
     expect(markdown).toContain('`hello-web-pr-12` destroyed');
     expect(markdown).toContain('Terminated: i-0a1b2c3d4e5f60718 (us-east-1)');
+    expect(markdown).toContain('Launch templates deleted: lt-0123');
   });
 
   it('sweep: one row per deployment', () => {

@@ -699,8 +699,11 @@ async function* fixedBlocks(source, size) {
     yield Buffer.concat(pending, pendingBytes);
 }
 /**
- * Compresses `source` into one gzip member. At most `parallel` blocks are in
- * flight (memory stays at about 2 × parallel × 1 MiB).
+ * Compresses `source` into one gzip member. Twice `parallel` blocks are in
+ * flight: with only `parallel`, a core idles while this thread waits for the
+ * oldest block and then reads the next (128 MiB of random data on 2 cores:
+ * 1.65 s with 2 in flight, 1.35 s with 4). Memory stays at about
+ * 4 × parallel × 1 MiB.
  */
 async function* parallelGzip(source, options) {
     const parallel = Math.max(1, options.parallel ?? (0,external_node_os_.availableParallelism)());
@@ -719,7 +722,7 @@ async function* parallelGzip(source, options) {
         if (previous)
             start(previous, false);
         previous = block;
-        if (inFlight.length >= parallel)
+        if (inFlight.length >= 2 * parallel)
             yield await inFlight.shift();
     }
     start(previous ?? Buffer.alloc(0), true);
@@ -744,7 +747,6 @@ async function* parallelGzip(source, options) {
  * override a mode per entry. We still use the `tar` package for the hard
  * part, the ustar/pax header encoding (`Header`, `Pax`).
  */
-
 
 
 
@@ -807,7 +809,9 @@ async function* fileBytes(entry, hashes) {
         yield entry.content;
     }
     else if (entry.size <= SMALL_FILE) {
-        const whole = await (0,promises_.readFile)(entry.sourcePath);
+        // Synchronous on purpose: an asynchronous read takes four trips through libuv's thread pool
+        // (open, stat, read, close), where it queues behind the gzip blocks compressing there.
+        const whole = (0,external_node_fs_.readFileSync)(entry.sourcePath);
         if (whole.length !== entry.size)
             throw changedError(entry);
         hash.update(whole);

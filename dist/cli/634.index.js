@@ -824,11 +824,13 @@ async function readReportedStatuses(s3, bucket, prefixes, ids, trust) {
     return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 /**
- * Seconds to wait before poll `round` (0-based): quick at first, since a small
- * bootstrap reports within seconds of the instance running, then every 10 s,
- * which keeps a 15-minute wait to about 90 list calls.
+ * Seconds to wait before poll `round` (0-based): 1 s, then every 2 s for
+ * about two minutes (most bootstraps report within it, and a late look costs
+ * the user the whole interval), then every 5 s. A poll is one list call per
+ * launch plus a read of each new report, so a 15-minute wait is about 210
+ * list calls (a fraction of a cent).
  */
-const pollDelaySeconds = (round) => [2, 3, 5][round] ?? 10;
+const pollDelaySeconds = (round) => (round === 0 ? 1 : round <= 60 ? 2 : 5);
 async function waitForBootstrap(options) {
     const statuses = new Map();
     const reclaimed = new Map();

@@ -1,21 +1,26 @@
 /**
- * Gets capacity in one region by walking the ladder of pools (instance type
- * × subnet/AZ), spot first and then on-demand when the market allows it.
- * Capacity errors move on to the next pool; anything else stops at once.
- * Every attempt is recorded for the summary.
+ * Gets capacity in one region with EC2 Fleet `instant`: one CreateFleet per
+ * market step, every instance type × subnet (AZ) an override of it, so EC2
+ * picks the pools (spot with the configured allocation strategy, on-demand
+ * by the written type order). Spot first, then on-demand for the shortfall
+ * when the market allows it; the per-pool `Errors` of each response become
+ * attempts for the summary. A non-capacity error stops at once.
  */
 import { createHash } from 'node:crypto';
-import { RunInstancesCommand, type RunInstancesCommandInput } from '@aws-sdk/client-ec2';
+import { CreateFleetCommand, type CreateFleetCommandOutput } from '@aws-sdk/client-ec2';
 import type { SpotError } from '../core/errors.js';
 import type { Attempt } from '../core/results.js';
-
-export type { Attempt };
 import type { Market } from '../plan/types.js';
 import type { ResolvedImage } from './ami.js';
 import type { AwsClients } from './clients.js';
-import { awsErrorCode, awsErrorMessage, classifyAwsError, wrapAwsError } from './errors.js';
+import { awsErrorCode, awsErrorMessage, classifyAwsError, wrapAwsError, type ErrorClass } from './errors.js';
+import { buildFleetInput, buildLaunchTemplateData, type LaunchSpec } from './fleet-input.js';
+import { putLaunchTemplateVersion, type LaunchTemplateSlot } from './launch-template.js';
 import type { SubnetChoice } from './network.js';
-import { TAG, tagSpecifications, toTagList } from './tags.js';
+import { TAG, type DeploymentOwner } from './tags.js';
+
+export type { Attempt };
+export { buildFleetInput, buildLaunchTemplateData, type LaunchSpec } from './fleet-input.js';
 
 export interface LaunchedInstance {
   id: string;
@@ -26,18 +31,6 @@ export interface LaunchedInstance {
   launchId: string;
 }
 
-/** What every instance of a deployment is launched with, whatever the pool. */
-export interface LaunchSpec {
-  market: Market;
-  maxPrice?: number;
-  rootVolume: { sizeGb: number; type: string };
-  publicIp: boolean;
-  keyName?: string;
-  iamInstanceProfile?: string;
-  /** IMDS hops: 1 keeps containers from reaching IMDS (user-data, identity); 2 when containers need it. */
-  metadataHopLimit: 1 | 2;
-}
-
 export interface RegionLaunchRequest {
   clients: AwsClients;
   spec: LaunchSpec;
@@ -46,13 +39,18 @@ export interface RegionLaunchRequest {
   image: ResolvedImage;
   subnets: SubnetChoice[];
   securityGroupId: string;
-  /** Tags without the launch id; each launch call adds its own. */
+  /** The deployment's launch template in this region (filled in when the first call creates it). */
+  launchTemplate: LaunchTemplateSlot;
+  owner: DeploymentOwner;
+  /** Tags of the launch template itself: the deployment's, without spec hash or launch id. */
+  templateTags: Record<string, string>;
+  /** Instance, volume and network-interface tags without the launch id; each fleet call adds its own. */
   tags: Record<string, string>;
   /** Base of the idempotency token: deployment and run. */
   clientTokenBase: string;
-  /** Hears each launch call's instances as soon as it returns, so they can be cleaned up if the run is stopped. */
+  /** Hears each fleet call's instances as soon as it returns, so they can be cleaned up if the run is stopped. */
   onLaunched?: (instances: LaunchedInstance[]) => void;
-  /** User-data (base64) for one launch call, whose instances report under `launchId`. */
+  /** User-data (base64) for one fleet call, whose instances report under `launchId`. */
   userDataFor: (launchId: string, count: number) => Promise<string>;
 }
 
@@ -66,129 +64,165 @@ export interface RegionLaunchResult {
 const marketsFor = (market: Market): Array<'spot' | 'on-demand'> =>
   market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
 
-/** Names one launch call: its instances report under `status/<launchId>/`. */
+/** Names one fleet call: its instances report under `status/<launchId>/`. */
 const launchIdFor = (base: string, region: string, attempt: number): string =>
   `${region}-${createHash('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
 
 /** EC2 limits ClientToken to 64 ASCII characters. */
-const clientToken = (base: string, attempt: number): string => createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+export const clientToken = (base: string, attempt: number): string =>
+  createHash('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
 
-/** One pool of the ladder, as one RunInstances call asks for it. */
-export interface PoolRequest {
-  type: string;
-  subnet: SubnetChoice;
-  market: 'spot' | 'on-demand';
-  count: number;
-  launchId: string;
-  attempt: number;
-  userData: string;
+/** What one fleet call gave: its instances, one attempt per pool it touched, and the worst error class seen. */
+interface StepOutcome {
+  instances: LaunchedInstance[];
+  attempts: Attempt[];
+  /** The error that decides the next step, with the class it falls in. */
+  worst?: { decision: ErrorClass; code: string; message: string; pool: string };
 }
 
-/** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
-export function buildRunInput(
-  request: Pick<RegionLaunchRequest, 'spec' | 'image' | 'securityGroupId' | 'tags' | 'clientTokenBase'>,
-  pool: PoolRequest,
-): RunInstancesCommandInput {
-  const { spec } = request;
-  const tags = toTagList({ ...request.tags, [TAG.launchId]: pool.launchId });
-  return {
-    ImageId: request.image.imageId,
-    InstanceType: pool.type as RunInstancesCommandInput['InstanceType'],
-    MinCount: 1,
-    MaxCount: pool.count,
-    ClientToken: clientToken(request.clientTokenBase, pool.attempt),
-    UserData: pool.userData,
-    // The TTL shutdown inside the instance must end its bill, not stop it.
-    InstanceInitiatedShutdownBehavior: 'terminate',
-    MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: request.spec.metadataHopLimit },
-    BlockDeviceMappings: [
-      {
-        DeviceName: request.image.rootDeviceName,
-        Ebs: { Encrypted: true, VolumeSize: spec.rootVolume.sizeGb, VolumeType: spec.rootVolume.type as 'gp3', DeleteOnTermination: true },
-      },
-    ],
-    NetworkInterfaces: [
-      {
-        DeviceIndex: 0,
-        SubnetId: pool.subnet.subnetId,
-        Groups: [request.securityGroupId],
-        AssociatePublicIpAddress: spec.publicIp,
-        DeleteOnTermination: true,
-      },
-    ],
-    ...(pool.market === 'spot'
-      ? {
-          InstanceMarketOptions: {
-            MarketType: 'spot',
-            SpotOptions: {
-              SpotInstanceType: 'one-time',
-              InstanceInterruptionBehavior: 'terminate',
-              ...(spec.maxPrice === undefined ? {} : { MaxPrice: String(spec.maxPrice) }),
-            },
-          },
-        }
-      : {}),
-    ...(spec.keyName ? { KeyName: spec.keyName } : {}),
-    ...(spec.iamInstanceProfile
-      ? {
-          IamInstanceProfile: spec.iamInstanceProfile.startsWith('arn:')
-            ? { Arn: spec.iamInstanceProfile }
-            : { Name: spec.iamInstanceProfile },
-        }
-      : {}),
-    TagSpecifications: tagSpecifications(tags, ['instance', 'volume', 'network-interface']),
+const RANK: Record<ErrorClass, number> = { retry: 0, 'next-pool': 1, 'switch-market': 2, stop: 3 };
+
+/** Reads a CreateFleet answer: instances and errors per pool (type × subnet), attempts in the order of the overrides. */
+export function readFleetResult(
+  output: Pick<CreateFleetCommandOutput, 'Instances' | 'Errors'>,
+  context: { region: string; market: 'spot' | 'on-demand'; launchId: string; subnets: SubnetChoice[] },
+): StepOutcome {
+  const azOf = (subnetId: string | undefined, az: string | undefined): string =>
+    context.subnets.find((subnet) => subnet.subnetId === subnetId)?.availabilityZone ?? az ?? '';
+  const outcome: StepOutcome = { instances: [], attempts: [] };
+  const pools = new Map<string, Attempt>();
+  for (const entry of output.Instances ?? []) {
+    const override = entry.LaunchTemplateAndOverrides?.Overrides;
+    const type = entry.InstanceType ?? override?.InstanceType ?? '';
+    const availabilityZone = azOf(override?.SubnetId, override?.AvailabilityZone);
+    const lifecycle = entry.Lifecycle === 'spot' || entry.Lifecycle === 'on-demand' ? entry.Lifecycle : context.market;
+    const key = `${type}|${availabilityZone}|${lifecycle}`;
+    const pool = pools.get(key) ?? { region: context.region, instanceType: type, availabilityZone, market: lifecycle, launched: 0 };
+    if (!pools.has(key)) {
+      if (override?.SubnetId) pool.subnetId = override.SubnetId;
+      pools.set(key, pool);
+      outcome.attempts.push(pool);
+    }
+    for (const id of entry.InstanceIds ?? []) {
+      pool.launched += 1;
+      outcome.instances.push({ id, region: context.region, availabilityZone, instanceType: type, lifecycle, launchId: context.launchId });
+    }
+  }
+  for (const error of output.Errors ?? []) {
+    const override = error.LaunchTemplateAndOverrides?.Overrides;
+    const code = error.ErrorCode ?? 'Unknown';
+    const message = error.ErrorMessage ?? '';
+    const availabilityZone = azOf(override?.SubnetId, override?.AvailabilityZone);
+    const type = override?.InstanceType ?? '';
+    outcome.attempts.push({
+      region: context.region,
+      instanceType: type,
+      availabilityZone,
+      ...(override?.SubnetId ? { subnetId: override.SubnetId } : {}),
+      market: error.Lifecycle === 'on-demand' || error.Lifecycle === 'spot' ? error.Lifecycle : context.market,
+      launched: 0,
+      errorCode: code,
+      message,
+    });
+    const decision = classifyAwsError(code);
+    if (!outcome.worst || RANK[decision] > RANK[outcome.worst.decision]) {
+      outcome.worst = { decision, code, message, pool: `${type} ${availabilityZone}`.trim() };
+    }
+  }
+  return outcome;
+}
+
+/** The whole call failed (no per-pool answer): one attempt that names every pool it asked for. */
+function failedCall(request: RegionLaunchRequest, market: 'spot' | 'on-demand', error: unknown): StepOutcome {
+  const code = awsErrorCode(error);
+  const message = awsErrorMessage(error);
+  const attempt: Attempt = {
+    region: request.clients.region,
+    instanceType: request.instanceTypes.join(', '),
+    availabilityZone: request.subnets.map((subnet) => subnet.availabilityZone).join(', '),
+    market,
+    launched: 0,
+    errorCode: code,
+    message,
   };
+  return { instances: [], attempts: [attempt], worst: { decision: classifyAwsError(code), code, message, pool: 'every pool' } };
 }
 
-/** Launches `count` instances in one region, moving down the ladder on capacity errors. */
-export async function launchInRegion(request: RegionLaunchRequest): Promise<RegionLaunchResult> {
+/** One market step: a template version with this call's user-data, then one CreateFleet for `count`. */
+async function fleetStep(
+  request: RegionLaunchRequest,
+  step: { market: 'spot' | 'on-demand'; count: number; attempt: number },
+): Promise<StepOutcome> {
   const region = request.clients.region;
+  const launchId = launchIdFor(request.clientTokenBase, region, step.attempt);
+  const userData = await request.userDataFor(launchId, step.count);
+  const template = await putLaunchTemplateVersion(request.clients, {
+    owner: request.owner,
+    slot: request.launchTemplate,
+    tags: request.templateTags,
+    data: buildLaunchTemplateData({
+      spec: request.spec,
+      image: request.image,
+      securityGroupId: request.securityGroupId,
+      tags: { ...request.tags, [TAG.launchId]: launchId },
+      userData,
+    }),
+  });
+  const input = buildFleetInput({
+    spec: request.spec,
+    market: step.market,
+    count: step.count,
+    instanceTypes: request.instanceTypes,
+    subnets: request.subnets,
+    template,
+    clientToken: clientToken(request.clientTokenBase, step.attempt),
+    tags: { ...request.templateTags, [TAG.launchId]: launchId },
+  });
+  try {
+    const output = await request.clients.ec2.send(new CreateFleetCommand(input));
+    return readFleetResult(output, { region, market: step.market, launchId, subnets: request.subnets });
+  } catch (error) {
+    return failedCall(request, step.market, error);
+  }
+}
+
+/** The ladder's error for a step that ended short: named by the API action and the pool. */
+function stepError(request: RegionLaunchRequest, market: string, worst: NonNullable<StepOutcome['worst']>): SpotError {
+  const failure = Object.assign(new Error(worst.message), { name: worst.code });
+  return wrapAwsError(failure, { action: 'ec2:CreateFleet', resource: `${request.clients.region} ${worst.pool} ${market}` });
+}
+
+/** Launches `count` instances in one region: a spot fleet, then an on-demand fleet for what is missing (when allowed). */
+export async function launchInRegion(request: RegionLaunchRequest): Promise<RegionLaunchResult> {
   const instances: LaunchedInstance[] = [];
   const attempts: Attempt[] = [];
-  let attempt = 0;
-  markets: for (const market of marketsFor(request.spec.market)) {
-    for (const type of request.instanceTypes) {
-      for (const subnet of request.subnets) {
-        const remaining = request.count - instances.length;
-        if (remaining <= 0) return { instances, attempts };
-        attempt += 1;
-        const launchId = launchIdFor(request.clientTokenBase, region, attempt);
-        const record: Attempt = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
-        attempts.push(record);
-        try {
-          const userData = await request.userDataFor(launchId, remaining);
-          const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
-          const result = await request.clients.ec2.send(new RunInstancesCommand(input));
-          const fresh: LaunchedInstance[] = [];
-          for (const instance of result.Instances ?? []) {
-            fresh.push({
-              id: instance.InstanceId!,
-              region,
-              availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
-              instanceType: instance.InstanceType ?? type,
-              lifecycle: market,
-              launchId,
-            });
-          }
-          instances.push(...fresh);
-          record.launched = fresh.length;
-          if (fresh.length > 0) request.onLaunched?.(fresh);
-        } catch (error) {
-          record.errorCode = awsErrorCode(error);
-          record.message = awsErrorMessage(error);
-          const decision = classifyAwsError(record.errorCode);
-          // A spot quota applies to every spot pool: go straight to on-demand when allowed.
-          if (decision === 'switch-market' && market === 'spot' && request.spec.market === 'spot-then-on-demand') continue markets;
-          if (decision === 'stop' || decision === 'switch-market') {
-            const wrapped = wrapAwsError(error, {
-              action: 'ec2:RunInstances',
-              resource: `${region} ${type} ${subnet.availabilityZone} ${market}`,
-            });
-            return { instances, attempts, error: wrapped };
-          }
-        }
-      }
+  const markets = marketsFor(request.spec.market);
+  for (const [index, market] of markets.entries()) {
+    const remaining = request.count - instances.length;
+    if (remaining <= 0) break;
+    let outcome: StepOutcome;
+    try {
+      outcome = await fleetStep(request, { market, count: remaining, attempt: index + 1 });
+    } catch (error) {
+      // The user-data or the template version could not be written: keep what earlier steps launched.
+      return {
+        instances,
+        attempts,
+        error: wrapAwsError(error, { action: 'ec2:CreateFleet', resource: `${request.clients.region} ${market}` }),
+      };
     }
+    instances.push(...outcome.instances);
+    attempts.push(...outcome.attempts);
+    if (outcome.instances.length > 0) request.onLaunched?.(outcome.instances);
+    const short = instances.length < request.count;
+    const worst = outcome.worst;
+    if (!worst || !short) continue;
+    // Capacity: this step got what it could; the next market (or the next region) asks for the rest.
+    if (worst.decision === 'next-pool' || worst.decision === 'retry') continue;
+    // A spot quota applies to every spot pool: on-demand when allowed, else stop with the quota named.
+    const onDemandNext = markets[index + 1] === 'on-demand';
+    if (worst.decision === 'switch-market' && onDemandNext) continue;
+    return { instances, attempts, error: stepError(request, market, worst) };
   }
   return { instances, attempts };
 }

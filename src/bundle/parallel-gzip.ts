@@ -51,8 +51,11 @@ async function* fixedBlocks(source: AsyncIterable<Buffer>, size: number): AsyncG
 }
 
 /**
- * Compresses `source` into one gzip member. At most `parallel` blocks are in
- * flight (memory stays at about 2 × parallel × 1 MiB).
+ * Compresses `source` into one gzip member. Twice `parallel` blocks are in
+ * flight: with only `parallel`, a core idles while this thread waits for the
+ * oldest block and then reads the next (128 MiB of random data on 2 cores:
+ * 1.65 s with 2 in flight, 1.35 s with 4). Memory stays at about
+ * 4 × parallel × 1 MiB.
  */
 export async function* parallelGzip(
   source: AsyncIterable<Buffer>,
@@ -73,7 +76,7 @@ export async function* parallelGzip(
     length += block.length;
     if (previous) start(previous, false);
     previous = block;
-    if (inFlight.length >= parallel) yield await inFlight.shift()!;
+    if (inFlight.length >= 2 * parallel) yield await inFlight.shift()!;
   }
   start(previous ?? Buffer.alloc(0), true);
   while (inFlight.length > 0) yield await inFlight.shift()!;

@@ -11,8 +11,7 @@
  * part, the ustar/pax header encoding (`Header`, `Pax`).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Header, Pax } from 'tar';
 import { CODE } from '../core/codes.js';
@@ -77,7 +76,9 @@ export async function* fileBytes(entry: SelectedEntry, hashes: Map<string, strin
     read = entry.content.length;
     yield entry.content;
   } else if (entry.size <= SMALL_FILE) {
-    const whole = await readFile(entry.sourcePath!);
+    // Synchronous on purpose: an asynchronous read takes four trips through libuv's thread pool
+    // (open, stat, read, close), where it queues behind the gzip blocks compressing there.
+    const whole = readFileSync(entry.sourcePath!);
     if (whole.length !== entry.size) throw changedError(entry);
     hash.update(whole);
     read = whole.length;

@@ -60,7 +60,7 @@ export function renderConsole(outcome: CommandResult): string {
       return `${outcome.result.seen.length} deployment(s) found, ${outcome.result.swept.length} swept\n${swept.join('')}`;
     }
     case 'destroy':
-      return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
+      return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.launchTemplates.length} launch template(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
     case 'deploy': {
       const { result } = outcome;
       const head = result.dryRun

@@ -64,7 +64,8 @@ export function progressSurface(options: ProgressOptions): Surface {
     },
     // Outputs are republished after every launch call and every replacement; the terminal hears each instance once.
     instancesLaunched: (early) => {
-      const fresh = early.instances.map((instance) => instance.id).filter((id) => !announced.has(id));
+      // Only what this run launched: an unchanged deploy republishes the instances it keeps.
+      const fresh = early.launchedIds.filter((id) => !announced.has(id));
       for (const id of fresh) announced.add(id);
       if (fresh.length > 0) line(`launched: ${fresh.join(', ')}`);
     },

@@ -24,9 +24,9 @@ const INPUT_CODES: Record<string, Code> = {
 /** Checks of the config and the overrides beyond types; all offline. */
 export function checkConfig(check: ConfigCheck): void {
   checkOverrides(check);
-  checkNotYetUsed(check);
   checkRegionNames(check);
   checkSsh(check);
+  checkAllocation(check);
   for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
     const at = ['network', 'ingress', index, 'cidr'];
     if (checkCidr(rule.cidr, at, check) && rule.port === 22 && isWorld(rule.cidr)) {
@@ -35,23 +35,13 @@ export function checkConfig(check: ConfigCheck): void {
   }
 }
 
-/**
- * Keys of the schema that nothing acts on yet: refused rather than silently
- * ignored, so a config never promises more than the deploy does.
- */
-function checkNotYetUsed(check: ConfigCheck): void {
-  const allocation = check.config.allocation;
-  if (allocation !== undefined && allocation !== 'price-capacity-optimized') {
-    check.issues.report(
-      check.locator,
-      ['allocation'],
-      CODE.invalidValue,
-      `allocation "${allocation}" is used by the EC2 Fleet request, which is not there yet`,
-      {
-        hint: 'remove allocation (instances are launched pool by pool down the capacity ladder), or set it to price-capacity-optimized',
-      },
-    );
-  }
+/** `allocation` is the spot fleet's strategy: with only on-demand instances nothing would use it. */
+function checkAllocation(check: ConfigCheck): void {
+  const { allocation, market } = check.config;
+  if (allocation === undefined || market !== 'on-demand') return;
+  check.issues.report(check.locator, ['allocation'], CODE.invalidValue, `allocation "${allocation}" does not apply to market: on-demand`, {
+    hint: 'allocation chooses how spot capacity is spread over pools; on-demand follows the order of instance_types. Remove allocation, or use market: spot-then-on-demand',
+  });
 }
 
 /** Names that look like regions but that no AWS partition has (the SDK's own list, src/config/aws-regions.ts). */

@@ -57,7 +57,8 @@ export const configSchema = z.strictObject({
   image: image.optional(),
   market: z.enum(['spot', 'on-demand', 'spot-then-on-demand']).optional(),
   max_price: z.number().positive().optional(),
-  allocation: z.enum(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'prioritized']).optional(),
+  // EC2 Fleet's spot strategies (capacity-optimized-prioritized aside); on-demand always goes by the order of instance_types.
+  allocation: z.enum(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'diversified']).optional(),
   root_volume: z
     .strictObject({
       size_gb: z.int().min(8).max(16384).optional(),

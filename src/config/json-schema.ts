@@ -19,7 +19,8 @@ const CONFIG_DESCRIPTIONS: Record<string, string> = {
   image: 'ubuntu-24.04 (default), ubuntu-22.04, al2023, ami-… or ssm:/path.',
   market: 'spot (default), on-demand or spot-then-on-demand.',
   max_price: 'USD per instance-hour cap for spot.',
-  allocation: 'EC2 Fleet allocation strategy. Default price-capacity-optimized.',
+  allocation:
+    'EC2 Fleet spot allocation strategy: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified. On-demand follows the order of instance_types.',
   root_volume: '{size_gb, type}; always encrypted. Default {size_gb: 20, type: gp3}.',
   network: '{vpc, subnets, public_ip, ingress: [{port, cidr, protocol}]}. Default: default VPC, no ingress.',
   ssh: '{key_name} or {public_key} / {public_key_path}, username, cidr. SSH is off unless set.',

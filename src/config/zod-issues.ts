@@ -17,6 +17,8 @@ const KEY_HINTS: Record<string, string> = {
   ready_timeout: 'write a number and a unit: 90s, 15m, 8h or 3d',
   timeout: 'write a number and a unit (90s, 15m, 8h, 3d) or a number of seconds',
   bucket: 'bucket: my-bucket, or bucket: {name: my-bucket, create: true}',
+  allocation:
+    'allocation is the spot strategy of EC2 Fleet: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified; on-demand instances always follow the order of instance_types (prioritized)',
 };
 
 /**

@@ -24,11 +24,13 @@ export interface InstanceReport {
   launched_at?: string;
 }
 
-/** One try at one capacity pool (instance type × availability zone × market). */
+/** One capacity pool (instance type × availability zone × market) as a fleet call answered for it: what it launched, or its error. */
 export interface Attempt {
   region: string;
   instanceType: string;
   availabilityZone: string;
+  /** The pool's subnet, when the fleet answer names it. */
+  subnetId?: string;
   market: 'spot' | 'on-demand';
   /** How many instances the attempt got. */
   launched: number;
@@ -71,6 +73,8 @@ export interface DestroyResult {
   deploymentId: string;
   terminated: Array<{ id: string; region: string }>;
   securityGroups: string[];
+  /** The deployment's launch templates (every version went with them). */
+  launchTemplates: string[];
   objectsDeleted: number;
 }
 

@@ -6,8 +6,8 @@
  * run in a pull-request job names and tags exactly as the action does.
  * Never touches `@actions/github`, whose context throws without a repository.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { readGitFacts } from './git-facts.js';
 
 export interface RunContext {
   inActions: boolean;
@@ -52,20 +52,9 @@ export function repositoryFromRemote(url: string): string {
   return match?.[1] ?? '';
 }
 
-function git(cwd: string, args: string[]): string {
-  try {
-    return execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
-
 function fromGit(cwd: string): Pick<RunContext, 'repository' | 'ref' | 'commit'> {
-  return {
-    repository: repositoryFromRemote(git(cwd, ['config', '--get', 'remote.origin.url'])),
-    ref: git(cwd, ['symbolic-ref', '-q', 'HEAD']),
-    commit: git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
-  };
+  const facts = readGitFacts(cwd);
+  return { repository: repositoryFromRemote(facts.originUrl), ref: facts.ref, commit: facts.commit };
 }
 
 export interface ReadRunContextOptions {

@@ -1,8 +1,8 @@
 /**
  * Everything one region needs before and during launch: the image, the
- * subnets (capacity pools), the deployment's security group (`prepareRegion`,
+ * subnets (capacity pools), the deployment's security group and launch template (`prepareRegion`,
  * started by the deploy before the bundle is built), and the ladder. Each
- * launch call gets its own settings object (`launch/<launchId>.conf`: the
+ * fleet call gets its own settings object (`launch/<launchId>.conf`: the
  * bundle URL, the status grant under that call's launch id, the sealed-secret
  * URLs) and a user-data of constant size that points at it.
  */
@@ -11,6 +11,7 @@ import { TAG } from '../core/tags.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveImage, type ResolvedImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
+import { findLaunchTemplate, type LaunchTemplateSlot } from '../aws/launch-template.js';
 import { ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
 import { assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
@@ -25,11 +26,13 @@ export interface PreparedRegion {
   image: ResolvedImage;
   subnets: SubnetChoice[];
   securityGroupId: string;
+  /** The deployment's launch template here; the first fleet call creates it when none was found. */
+  launchTemplate: LaunchTemplateSlot;
 }
 
 /**
  * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
- * deployment's security groups), then its security group, created when
+ * deployment's security groups ∥ its launch template), then its security group, created when
  * missing: a write, so only once `writes` settles (the deploy holds its
  * lock, so the bundle's files were chosen without error). Nothing here
  * depends on the bundle.
@@ -41,10 +44,11 @@ export async function prepareRegion(
   options: { tags: Record<string, string>; writes: Promise<void> },
 ): Promise<PreparedRegion> {
   const owner = ownerOf(plan);
-  const [image, { vpcId, subnets }, owned] = await Promise.all([
+  const [image, { vpcId, subnets }, owned, launchTemplate] = await Promise.all([
     resolveImage(clients, region.image, plan.architecture),
     findSubnets(clients, plan.network, region.subnets),
     findOwnedGroups(clients, owner),
+    findLaunchTemplate(clients, owner),
   ]);
   await options.writes;
   // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
@@ -56,7 +60,7 @@ export async function prepareRegion(
     tags: options.tags,
     ...(found ? { owned } : {}),
   });
-  return { image, subnets, securityGroupId };
+  return { image, subnets, securityGroupId, launchTemplate };
 }
 
 export interface RegionDeployRequest {
@@ -101,7 +105,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     userDataBytes: 0,
   };
   try {
-    const { image, subnets, securityGroupId } = await request.prepared;
+    const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
     const launched = await launchInRegion({
       clients,
       spec: launchSpecOf(plan),
@@ -110,6 +114,9 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       image,
       subnets,
       securityGroupId,
+      launchTemplate,
+      owner: ownerOf(plan),
+      templateTags: request.tags,
       tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
       ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
@@ -145,6 +152,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
 /** What every instance gets, whatever its pool: the Plan narrowed to what EC2 is told. */
 export const launchSpecOf = (plan: Plan): LaunchSpec => ({
   market: plan.market,
+  allocation: plan.allocation,
   ...(plan.maxPrice === undefined ? {} : { maxPrice: plan.maxPrice }),
   rootVolume: plan.rootVolume,
   publicIp: plan.network.publicIp,

@@ -201,12 +201,13 @@ export async function readReportedStatuses(
 }
 
 /**
- * Seconds to wait after poll `round` (0-based): 1 s first (a hello follows the
- * launch within seconds, and its answer, the sealed secret, waits for this
- * poll), then 2, 3, 5 and every 10 s, which keeps a 15-minute wait to about
- * 90 list calls per region; only new or changed objects are fetched.
+ * Seconds to wait after poll `round` (0-based): 1 s, then every 2 s for
+ * about two minutes (most bootstraps report within it, and a late look costs
+ * the user the whole interval), then every 5 s. A poll is one list call per
+ * region plus a GET of each new or changed report (ETag), so a 15-minute
+ * wait is about 210 list calls per region (a fraction of a cent).
  */
-export const pollDelaySeconds = (round: number): number => [1, 2, 3, 5][round] ?? 10;
+export const pollDelaySeconds = (round: number): number => (round === 0 ? 1 : round <= 60 ? 2 : 5);
 
 export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitReadyResult> {
   const statuses = new Map<string, BootstrapStatus>();

@@ -7,7 +7,8 @@ import type { RunContext } from '../core/run-context.js';
  */
 
 export type Market = 'spot' | 'on-demand' | 'spot-then-on-demand';
-export type Allocation = 'price-capacity-optimized' | 'capacity-optimized' | 'lowest-price' | 'prioritized';
+/** EC2 Fleet's spot allocation strategy (the API's own names). */
+export type Allocation = 'price-capacity-optimized' | 'capacity-optimized' | 'lowest-price' | 'diversified';
 export type { WaitMode } from '../config/overrides.js';
 import type { WaitMode } from '../config/overrides.js';
 export type { Architecture } from '../config/instance-types.js';

@@ -436,6 +436,9 @@ export function buildDestroySummary(result: DestroyResult, context?: SummaryCont
       { text: `### 🧹 ${codeSpan(result.deploymentId)} destroyed` },
       { text: `Terminated: ${ids.length > 0 ? ids.join(', ') : 'none'}` },
       { text: `Security groups deleted: ${result.securityGroups.length > 0 ? result.securityGroups.map(inlineText).join(', ') : 'none'}` },
+      {
+        text: `Launch templates deleted: ${result.launchTemplates.length > 0 ? result.launchTemplates.map(inlineText).join(', ') : 'none'}`,
+      },
       { text: `S3 objects deleted: ${result.objectsDeleted}` },
       { text: footer(context) },
     ],

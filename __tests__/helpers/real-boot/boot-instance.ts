@@ -2,7 +2,8 @@
  * One real boot of an instance a `deploy` launched: its fake IMDS, its
  * container seeded with its user-data, then (once the deploy has exited)
  * what the instance itself says: `cloud-init status`, the journal, the
- * agent's log. Everything is written under the artifacts folder, whether
+ * agent's log; optionally a reboot of the same disk and the TTL timer
+ * firing (ttl-reboot.ts). Everything is written under the artifacts folder, whether
  * the boot went well or not, and the container, overlay and IMDS are gone
  * when this returns.
  */
@@ -18,6 +19,7 @@ import { hostnameOf, rawUserData } from './instance.ts';
 import type { BootNetwork } from './network.ts';
 import { capture, type Captured } from './proc.ts';
 import type { RootfsCache } from './rootfs.ts';
+import { checkTtlAcrossReboot, type TtlReboot } from './ttl-reboot.ts';
 
 export interface BootReport {
   instanceId: string;
@@ -30,7 +32,9 @@ export interface BootReport {
   agentLog: string;
   imdsLog: string;
   probe: Captured | undefined;
-  /** From starting nspawn; the agent's report is to the second (its log's clock), the deploy polls every 10 s. */
+  /** With `ttlReboot`: the timer before and after a reboot, and its firing (the container powered itself off). */
+  ttl?: TtlReboot;
+  /** From starting nspawn; the agent's report is to the second (its log's clock), the deploy polls every 2 s at first. */
   timings: { bootToAgentReportMs?: number; bootToDeployExitMs: number; bootToCloudInitDoneMs: number; shutdownMs: number };
 }
 
@@ -48,6 +52,8 @@ export interface BootOptions {
   standIn?: Pick<BootSeed, 'hosts' | 'trustedCa'>;
   /** More paths of the instance (relative to /) to keep under artifacts/instance/, e.g. what the agent unpacked. */
   keep?: string[];
+  /** After the first boot: reboot the instance, then let the TTL timer power it off (ttl-reboot.ts). */
+  ttlReboot?: boolean;
   artifacts: string;
 }
 
@@ -65,7 +71,9 @@ function decodedUserData(raw: Buffer): string {
   return (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
 }
 
-async function observe(container: Container, options: BootOptions): Promise<Omit<BootReport, 'console' | 'imdsLog' | 'agentLog'>> {
+type Observed = Omit<BootReport, 'console' | 'imdsLog' | 'agentLog'>;
+
+async function observe(container: Container, options: BootOptions): Promise<Observed> {
   const deploy = await options.deploying;
   const deployExitAt = Date.now();
   // --wait: the agent reports from runcmd, before cloud-init's final stage has ended.
@@ -108,12 +116,17 @@ function reportTexts(report: BootReport, userData: string): Record<string, strin
     'console.txt': report.console,
     'imds.log': report.imdsLog,
     'timings.json': `${JSON.stringify(report.timings, null, 2)}\n`,
+    ...(report.ttl && {
+      'ttl-reboot.json': `${JSON.stringify({ ...report.ttl, fired: { ...report.ttl.fired, journal: undefined } }, null, 2)}\n`,
+      'journal-last-boot.txt': report.ttl.fired.journal,
+    }),
   };
 }
 
 /** Observes the instance after the deploy, powers it off, then reads what it left in the overlay. */
 async function observeAndStop(container: Container, imds: FakeImds, options: BootOptions): Promise<BootReport> {
   const observed = await observe(container, options);
+  if (options.ttlReboot) observed.ttl = await checkTtlAcrossReboot(container, options.probe);
   const stopStarted = Date.now();
   await container.stop();
   observed.timings.shutdownMs = Date.now() - stopStarted;

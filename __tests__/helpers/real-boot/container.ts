@@ -14,6 +14,10 @@
  * `--link-journal=no` keeps the journal inside the container, where the test
  * exports it. The overlay's upper folder is what the boot changed, so its
  * logs outlive the container for the artifacts.
+ *
+ * A reboot is the guest's own `systemctl reboot`: under --keep-unit nspawn
+ * exits 133 instead of restarting (systemd-nspawn@.service restarts on it),
+ * so `reboot()` starts nspawn again on the same merged folder, the same disk.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -39,6 +43,15 @@ export interface Container {
   console(): string;
   /** Runs a command inside the running container (all its namespaces). */
   exec(args: string[], timeoutMs?: number): Promise<Captured>;
+  /**
+   * `systemctl reboot` inside, as a user would: systemd shuts down and nspawn
+   * exits 133 (it does not restart itself under --keep-unit), then nspawn boots
+   * the same overlay again, the same disk. Resolves with nspawn's exit code
+   * and when the second boot started; rejects if it did not exit 133.
+   */
+  reboot(timeoutMs?: number): Promise<{ exitCode: number | null; bootedAt: number }>;
+  /** Waits for the container to end by itself (e.g. a poweroff inside); nspawn's exit code, undefined on timeout. */
+  exited(timeoutMs: number): Promise<number | null | undefined>;
   /** Asks systemd to power off (nspawn turns SIGTERM into that), then unmounts. */
   stop(): Promise<void>;
 }
@@ -90,16 +103,25 @@ function readChildren(pid: number): number[] {
   }
 }
 
-function startNspawn(merged: string, name: string, network: BootNetwork): { child: ChildProcess; console: () => string } {
+function startNspawn(merged: string, name: string, network: BootNetwork, collect: (chunk: Buffer) => void): ChildProcess {
   const args = ['--boot', '--register=no', '--keep-unit', `--directory=${merged}`, `--machine=${name}`];
   args.push(`--network-namespace-path=${network.path}`, '--resolv-conf=off', '--link-journal=no');
   // setpriv (exec, same pid) makes nspawn power the container off if the test process dies.
   const child = spawn('setpriv', ['--pdeathsig', 'TERM', '--', 'systemd-nspawn', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer): void => void (output += chunk.toString());
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  return { child, console: () => output };
+  return child;
+}
+
+/** nspawn's exit code once it has exited by itself, undefined if it is still running after `timeoutMs`. */
+async function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null | undefined> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  const result = await Promise.race([exit, timeout]);
+  clearTimeout(timer);
+  return result;
 }
 
 async function stopNspawn(child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -124,30 +146,45 @@ export async function removeAbandonedBoots(parent: string): Promise<void> {
 export async function bootContainer(options: { lower: string; workDir: string; seed: BootSeed; network: BootNetwork }): Promise<Container> {
   const { merged, upper } = await mountOverlay(options.lower, options.workDir);
   const unmount = (): Promise<unknown> => capture('umount', [merged]);
-  let nspawn: ReturnType<typeof startNspawn> | undefined;
+  let output = '';
+  const collect = (chunk: Buffer): void => void (output += chunk.toString());
+  const name = `sdboot-${options.seed.instanceId}`;
+  let child: ChildProcess | undefined;
   try {
     seed(merged, options.seed, options.network);
     const startedAt = Date.now();
-    nspawn = startNspawn(merged, `sdboot-${options.seed.instanceId}`, options.network);
-    const leader = await leaderOf(nspawn.child);
-    const { child, console } = nspawn;
+    child = startNspawn(merged, name, options.network, collect);
+    let leader = await leaderOf(child);
     let stopped = false;
+    const exec = (args: string[], timeoutMs = 60_000): Promise<Captured> =>
+      capture('nsenter', [`--target=${leader}`, '--mount', '--uts', '--ipc', '--net', '--pid', '--', ...args], { timeoutMs });
     return {
       upper,
       startedAt,
-      console,
-      exec: (args, timeoutMs = 60_000) =>
-        capture('nsenter', [`--target=${leader}`, '--mount', '--uts', '--ipc', '--net', '--pid', '--', ...args], { timeoutMs }),
+      console: () => output,
+      exec,
+      async reboot(timeoutMs = 60_000) {
+        // The reply may never come: systemctl's namespace is torn down under it.
+        void exec(['systemctl', 'reboot'], timeoutMs);
+        const exitCode = await exitOf(child!, timeoutMs);
+        if (exitCode !== 133) throw new Error(`the container did not reboot (nspawn exit ${exitCode}):\n${output.slice(-3000)}`);
+        // The seed is already on the disk; the second boot finds what the first one left.
+        const bootedAt = Date.now();
+        child = startNspawn(merged, name, options.network, collect);
+        leader = await leaderOf(child);
+        return { exitCode, bootedAt };
+      },
+      exited: (timeoutMs) => exitOf(child!, timeoutMs),
       async stop() {
         if (stopped) return;
         stopped = true;
-        await stopNspawn(child, 60_000);
+        await stopNspawn(child!, 60_000);
         await unmount();
       },
     };
   } catch (error) {
-    if (nspawn) await stopNspawn(nspawn.child, 10_000);
+    if (child) await stopNspawn(child, 10_000);
     await unmount();
-    throw new Error(`booting failed: ${String(error)}\n${nspawn?.console() ?? ''}`, { cause: error });
+    throw new Error(`booting failed: ${String(error)}\n${output}`, { cause: error });
   }
 }

@@ -1,8 +1,8 @@
-export const id = 52;
-export const ids = [52];
+export const id = 129;
+export const ids = [129];
 export const modules = {
 
-/***/ 1052:
+/***/ 9129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -52,7 +52,7 @@ const CONFIG_DESCRIPTIONS = {
     image: 'ubuntu-24.04 (default), ubuntu-22.04, al2023, ami-… or ssm:/path.',
     market: 'spot (default), on-demand or spot-then-on-demand.',
     max_price: 'USD per instance-hour cap for spot.',
-    allocation: 'EC2 Fleet allocation strategy. Default price-capacity-optimized.',
+    allocation: 'EC2 Fleet spot allocation strategy: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified. On-demand follows the order of instance_types.',
     root_volume: '{size_gb, type}; always encrypted. Default {size_gb: 20, type: gp3}.',
     network: '{vpc, subnets, public_ip, ingress: [{port, cidr, protocol}]}. Default: default VPC, no ingress.',
     ssh: '{key_name} or {public_key} / {public_key_path}, username, cidr. SSH is off unless set.',
@@ -299,7 +299,7 @@ async function execute(options, deps) {
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(498)]).then(__webpack_require__.bind(__webpack_require__, 9498));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(410)]).then(__webpack_require__.bind(__webpack_require__, 1410));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -517,7 +517,7 @@ function renderConsole(outcome) {
             return `${outcome.result.seen.length} deployment(s) found, ${outcome.result.swept.length} swept\n${swept.join('')}`;
         }
         case 'destroy':
-            return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
+            return `deployment ${outcome.result.deploymentId}: terminated ${outcome.result.terminated.length} instance(s), ${outcome.result.securityGroups.length} security group(s), ${outcome.result.launchTemplates.length} launch template(s), ${outcome.result.objectsDeleted} S3 object(s)\n`;
         case 'deploy': {
             const { result } = outcome;
             const head = result.dryRun
@@ -633,7 +633,8 @@ function progressSurface(options) {
         },
         // Outputs are republished after every launch call and every replacement; the terminal hears each instance once.
         instancesLaunched: (early) => {
-            const fresh = early.instances.map((instance) => instance.id).filter((id) => !announced.has(id));
+            // Only what this run launched: an unchanged deploy republishes the instances it keeps.
+            const fresh = early.launchedIds.filter((id) => !announced.has(id));
             for (const id of fresh)
                 announced.add(id);
             if (fresh.length > 0)
@@ -714,6 +715,93 @@ function guardSignals(options) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/core/git-facts.ts
+/**
+ * The three facts the run context takes from git outside Actions (the
+ * `origin` URL, the branch HEAD names, the commit), read from the files in
+ * `.git` when their shape is the plain one: three `git` processes cost about
+ * as much as the rest of `validate`. Anything less plain (an `[include]`, a
+ * `url.*.insteadOf`, a ref that is neither loose nor packed) goes to `git`
+ * itself, so the answer is always git's.
+ */
+
+
+
+const NONE = { originUrl: '', ref: '', commit: '' };
+function git(cwd, args) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    }
+    catch {
+        return '';
+    }
+}
+function askGit(cwd) {
+    return {
+        originUrl: git(cwd, ['config', '--get', 'remote.origin.url']),
+        ref: git(cwd, ['symbolic-ref', '-q', 'HEAD']),
+        commit: git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
+    };
+}
+const read = (file) => {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+};
+/** The git dir and the common dir (they differ in a linked worktree) of the repository holding `cwd`. */
+function findGitDirs(cwd) {
+    for (let dir = (0,external_node_path_.resolve)(cwd);; dir = (0,external_node_path_.dirname)(dir)) {
+        const dotGit = (0,external_node_path_.join)(dir, '.git');
+        if ((0,external_node_fs_.existsSync)(dotGit)) {
+            const pointer = (0,external_node_fs_.statSync)(dotGit).isFile() ? /^gitdir: (.+)$/m.exec(read(dotGit) ?? '')?.[1] : undefined;
+            const gitDir = pointer ? (0,external_node_path_.resolve)(dir, pointer.trim()) : dotGit;
+            const common = read((0,external_node_path_.join)(gitDir, 'commondir'))?.trim();
+            return { gitDir, commonDir: common ? (0,external_node_path_.resolve)(gitDir, common) : gitDir };
+        }
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+/** `remote.origin.url` from a config with no includes or URL rewriting; undefined when git must answer. */
+function originFrom(config) {
+    if (/^\s*\[(include|includeIf)\b/im.test(config) || /insteadOf\s*=/i.test(config))
+        return undefined;
+    const section = /^\s*\[remote\s+"origin"\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/im.exec(config)?.[1];
+    if (section === undefined)
+        return '';
+    return /^\s*url\s*=\s*(.+?)\s*$/im.exec(section)?.[1] ?? '';
+}
+function commitOf(dirs, ref) {
+    const loose = read((0,external_node_path_.join)(dirs.commonDir, ref))?.trim() ?? read((0,external_node_path_.join)(dirs.gitDir, ref))?.trim();
+    if (loose && /^[0-9a-f]{40,64}$/.test(loose))
+        return loose;
+    const packed = read((0,external_node_path_.join)(dirs.commonDir, 'packed-refs')) ?? '';
+    const line = packed.split('\n').find((candidate) => candidate.endsWith(` ${ref}`));
+    if (line)
+        return line.split(' ')[0];
+    // A branch with no commit yet has no ref at all; a symbolic ref in a loose file is git's to follow.
+    return loose === undefined && !packed.includes(ref) ? '' : undefined;
+}
+function readGitFacts(cwd) {
+    const dirs = findGitDirs(cwd);
+    if (!dirs)
+        return NONE;
+    const head = read((0,external_node_path_.join)(dirs.gitDir, 'HEAD'))?.trim();
+    const config = read((0,external_node_path_.join)(dirs.commonDir, 'config'));
+    if (head === undefined || config === undefined)
+        return askGit(cwd);
+    const originUrl = originFrom(config);
+    const symbolic = /^ref: (refs\/\S+)$/.exec(head)?.[1];
+    const ref = symbolic ?? '';
+    const commit = symbolic ? commitOf(dirs, symbolic) : /^[0-9a-f]{40,64}$/.test(head) ? head : undefined;
+    if (originUrl === undefined || commit === undefined)
+        return askGit(cwd);
+    return { originUrl, ref, commit };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run-context.ts
 /**
  * Where this run comes from, read once for the action and the CLI alike.
@@ -740,20 +828,9 @@ function repositoryFromRemote(url) {
     const match = /[/:]([^/:\s]+\/[^/\s]+?)(?:\.git)?\/?$/.exec(url.trim());
     return match?.[1] ?? '';
 }
-function git(cwd, args) {
-    try {
-        return (0,external_node_child_process_.execFileSync)('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    }
-    catch {
-        return '';
-    }
-}
 function fromGit(cwd) {
-    return {
-        repository: repositoryFromRemote(git(cwd, ['config', '--get', 'remote.origin.url'])),
-        ref: git(cwd, ['symbolic-ref', '-q', 'HEAD']),
-        commit: git(cwd, ['rev-parse', '-q', '--verify', 'HEAD']),
-    };
+    const facts = readGitFacts(cwd);
+    return { repository: repositoryFromRemote(facts.originUrl), ref: facts.ref, commit: facts.commit };
 }
 function readRunContext(options = {}) {
     const env = options.env ?? process.env;
@@ -1410,9 +1487,9 @@ const INPUT_CODES = {
 /** Checks of the config and the overrides beyond types; all offline. */
 function checkConfig(check) {
     checkOverrides(check);
-    checkNotYetUsed(check);
     checkRegionNames(check);
     checkSsh(check);
+    checkAllocation(check);
     for (const [index, rule] of (check.config.network?.ingress ?? []).entries()) {
         const at = ['network', 'ingress', index, 'cidr'];
         if (checkCidr(rule.cidr, at, check) && rule.port === 22 && isWorld(rule.cidr)) {
@@ -1420,17 +1497,14 @@ function checkConfig(check) {
         }
     }
 }
-/**
- * Keys of the schema that nothing acts on yet: refused rather than silently
- * ignored, so a config never promises more than the deploy does.
- */
-function checkNotYetUsed(check) {
-    const allocation = check.config.allocation;
-    if (allocation !== undefined && allocation !== 'price-capacity-optimized') {
-        check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" is used by the EC2 Fleet request, which is not there yet`, {
-            hint: 'remove allocation (instances are launched pool by pool down the capacity ladder), or set it to price-capacity-optimized',
-        });
-    }
+/** `allocation` is the spot fleet's strategy: with only on-demand instances nothing would use it. */
+function checkAllocation(check) {
+    const { allocation, market } = check.config;
+    if (allocation === undefined || market !== 'on-demand')
+        return;
+    check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" does not apply to market: on-demand`, {
+        hint: 'allocation chooses how spot capacity is spread over pools; on-demand follows the order of instance_types. Remove allocation, or use market: spot-then-on-demand',
+    });
 }
 /** Names that look like regions but that no AWS partition has (the SDK's own list, src/config/aws-regions.ts). */
 function checkRegionNames(check) {
@@ -1579,7 +1653,8 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     image: image.optional(),
     market: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['spot', 'on-demand', 'spot-then-on-demand']).optional(),
     max_price: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
-    allocation: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'prioritized']).optional(),
+    // EC2 Fleet's spot strategies (capacity-optimized-prioritized aside); on-demand always goes by the order of instance_types.
+    allocation: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['price-capacity-optimized', 'capacity-optimized', 'lowest-price', 'diversified']).optional(),
     root_volume: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         size_gb: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(8).max(16384).optional(),
         type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1', 'standard']).optional(),
@@ -4363,6 +4438,7 @@ const KEY_HINTS = {
     ready_timeout: 'write a number and a unit: 90s, 15m, 8h or 3d',
     timeout: 'write a number and a unit (90s, 15m, 8h, 3d) or a number of seconds',
     bucket: 'bucket: my-bucket, or bucket: {name: my-bucket, create: true}',
+    allocation: 'allocation is the spot strategy of EC2 Fleet: price-capacity-optimized (default), capacity-optimized, lowest-price or diversified; on-demand instances always follow the order of instance_types (prioritized)',
 };
 /**
  * Turns zod's issues into positioned config issues with plain messages.

@@ -1,8 +1,8 @@
-export const id = 498;
-export const ids = [498];
+export const id = 410;
+export const ids = [410];
 export const modules = {
 
-/***/ 9498:
+/***/ 1410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -224,63 +224,27 @@ async function resolveImage(clients, image, arch) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/aws/tags.ts
 var aws_tags = __webpack_require__(9580);
-;// CONCATENATED MODULE: ./src/aws/launch.ts
-/**
- * Gets capacity in one region by walking the ladder of pools (instance type
- * × subnet/AZ), spot first and then on-demand when the market allows it.
- * Capacity errors move on to the next pool; anything else stops at once.
- * Every attempt is recorded for the summary.
- */
+;// CONCATENATED MODULE: ./src/aws/fleet-input.ts
 
-
-
-
-const marketsFor = (market) => market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
-/** Names one launch call: its instances report under `status/<launchId>/`. */
-const launchIdFor = (base, region, attempt) => `${region}-${(0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
-/** EC2 limits ClientToken to 64 ASCII characters. */
-const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
-/** The RunInstances input for one pool: pure, so its hardening is table-tested without AWS. */
-function buildRunInput(request, pool) {
-    const { spec } = request;
-    const tags = (0,aws_tags/* toTagList */.s3)({ ...request.tags, [aws_tags/* TAG */.Dk.launchId]: pool.launchId });
+/** The data of one launch template version: everything but the pool (type, subnet) and the market. */
+function buildLaunchTemplateData(input) {
+    const { spec } = input;
     return {
-        ImageId: request.image.imageId,
-        InstanceType: pool.type,
-        MinCount: 1,
-        MaxCount: pool.count,
-        ClientToken: clientToken(request.clientTokenBase, pool.attempt),
-        UserData: pool.userData,
+        ImageId: input.image.imageId,
+        UserData: input.userData,
         // The TTL shutdown inside the instance must end its bill, not stop it.
         InstanceInitiatedShutdownBehavior: 'terminate',
-        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: request.spec.metadataHopLimit },
+        MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: spec.metadataHopLimit },
         BlockDeviceMappings: [
             {
-                DeviceName: request.image.rootDeviceName,
+                DeviceName: input.image.rootDeviceName,
                 Ebs: { Encrypted: true, VolumeSize: spec.rootVolume.sizeGb, VolumeType: spec.rootVolume.type, DeleteOnTermination: true },
             },
         ],
+        // No subnet here: each fleet override names its own.
         NetworkInterfaces: [
-            {
-                DeviceIndex: 0,
-                SubnetId: pool.subnet.subnetId,
-                Groups: [request.securityGroupId],
-                AssociatePublicIpAddress: spec.publicIp,
-                DeleteOnTermination: true,
-            },
+            { DeviceIndex: 0, Groups: [input.securityGroupId], AssociatePublicIpAddress: spec.publicIp, DeleteOnTermination: true },
         ],
-        ...(pool.market === 'spot'
-            ? {
-                InstanceMarketOptions: {
-                    MarketType: 'spot',
-                    SpotOptions: {
-                        SpotInstanceType: 'one-time',
-                        InstanceInterruptionBehavior: 'terminate',
-                        ...(spec.maxPrice === undefined ? {} : { MaxPrice: String(spec.maxPrice) }),
-                    },
-                },
-            }
-            : {}),
         ...(spec.keyName ? { KeyName: spec.keyName } : {}),
         ...(spec.iamInstanceProfile
             ? {
@@ -289,62 +253,299 @@ function buildRunInput(request, pool) {
                     : { Name: spec.iamInstanceProfile },
             }
             : {}),
-        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)(tags, ['instance', 'volume', 'network-interface']),
+        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(input.tags), ['instance', 'volume', 'network-interface']),
     };
 }
-/** Launches `count` instances in one region, moving down the ladder on capacity errors. */
-async function launchInRegion(request) {
+/** `allocation` in EC2 Fleet's words: the config's names are the API's. */
+const spotAllocationStrategy = (allocation) => allocation;
+/**
+ * Every instance type × every subnet, types in the order written. On-demand
+ * fleets use `prioritized`: the first type written is tried first (priority
+ * 0), as the ladder did before Fleet; every subnet of a type has the same
+ * priority, so EC2 spreads across AZs within it.
+ */
+function buildOverrides(instanceTypes, subnets, options) {
+    return instanceTypes.flatMap((type, priority) => subnets.map((subnet) => ({
+        InstanceType: type,
+        SubnetId: subnet.subnetId,
+        ...(options.market === 'on-demand' ? { Priority: priority } : {}),
+        ...(options.market === 'spot' && options.maxPrice !== undefined ? { MaxPrice: String(options.maxPrice) } : {}),
+    })));
+}
+/** One CreateFleet `instant` for `count` instances of one market. */
+function buildFleetInput(input) {
+    const { market } = input;
+    return {
+        Type: 'instant',
+        ClientToken: input.clientToken,
+        LaunchTemplateConfigs: [
+            {
+                LaunchTemplateSpecification: { LaunchTemplateId: input.template.id, Version: input.template.version },
+                Overrides: buildOverrides(input.instanceTypes, input.subnets, {
+                    market,
+                    ...(input.spec.maxPrice === undefined ? {} : { maxPrice: input.spec.maxPrice }),
+                }),
+            },
+        ],
+        TargetCapacitySpecification: { TotalTargetCapacity: input.count, DefaultTargetCapacityType: market },
+        ...(market === 'spot'
+            ? { SpotOptions: { AllocationStrategy: spotAllocationStrategy(input.spec.allocation), InstanceInterruptionBehavior: 'terminate' } }
+            : { OnDemandOptions: { AllocationStrategy: 'prioritized' } }),
+        TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(input.tags), ['fleet']),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/launch-template.ts
+/**
+ * The deployment's launch template: one per deployment and region, found by
+ * its ownership tags (like the security group) and named from the owner, so
+ * two repositories never share one. Each fleet call writes a new version
+ * (its user-data points under that call's launch id); `destroy` deletes the
+ * template with all its versions.
+ */
+
+
+
+
+/** EC2 allows 3-128 characters of `[a-zA-Z0-9().\-/_]`; the repository is hashed like the security group's name. */
+const launchTemplateName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
+async function ownedTemplates(clients, owner) {
+    const found = await clients.ec2.send(new dist_cjs/* DescribeLaunchTemplatesCommand */.fmI({ Filters: (0,aws_tags/* ownerFilters */.Hk)(owner) }));
+    return (found.LaunchTemplates ?? []).filter((template) => (0,aws_tags/* isOwnedBy */.D0)(template.Tags, owner));
+}
+/** The deployment's template in this region, if there is one (read-only: asked together with the image and subnets). */
+async function findLaunchTemplate(clients, owner) {
+    try {
+        const [template] = await ownedTemplates(clients, owner);
+        return template?.LaunchTemplateId ? { id: template.LaunchTemplateId } : {};
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeLaunchTemplates', resource: clients.region });
+    }
+}
+/**
+ * Writes `data` as a new version of the deployment's template (creating the
+ * template, as version 1, when the slot holds none) and returns the version
+ * to launch. One call in the usual case.
+ */
+async function putLaunchTemplateVersion(clients, options) {
+    const { slot } = options;
+    const name = launchTemplateName(options.owner);
+    if (!slot.id) {
+        try {
+            const created = await clients.ec2.send(new dist_cjs/* CreateLaunchTemplateCommand */.xMu({
+                LaunchTemplateName: name,
+                LaunchTemplateData: options.data,
+                TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['launch-template']),
+            }));
+            slot.id = created.LaunchTemplate.LaunchTemplateId;
+            return { id: slot.id, version: String(created.LaunchTemplate.LatestVersionNumber ?? 1) };
+        }
+        catch (error) {
+            // Created since the lookup (an earlier round of this run): use it, if it is ours.
+            if ((0,errors/* awsErrorCode */.J6)(error) !== 'InvalidLaunchTemplateName.AlreadyExistsException') {
+                throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateLaunchTemplate', resource: `${clients.region} ${name}` });
+            }
+            const found = await findLaunchTemplate(clients, options.owner);
+            if (!found.id)
+                throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateLaunchTemplate', resource: `${clients.region} ${name}` });
+            slot.id = found.id;
+        }
+    }
+    try {
+        const version = await clients.ec2.send(new dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({ LaunchTemplateId: slot.id, LaunchTemplateData: options.data }));
+        return { id: slot.id, version: String(version.LaunchTemplateVersion.VersionNumber) };
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateLaunchTemplateVersion', resource: `${clients.region} ${slot.id}` });
+    }
+}
+/** Deletes the deployment's templates (all versions) in this region; returns their ids. */
+async function deleteLaunchTemplates(clients, owner) {
+    let templates;
+    try {
+        templates = await ownedTemplates(clients, owner);
+    }
+    catch (error) {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeLaunchTemplates', resource: clients.region });
+    }
+    const deleted = [];
+    for (const template of templates) {
+        try {
+            await clients.ec2.send(new dist_cjs/* DeleteLaunchTemplateCommand */.s9K({ LaunchTemplateId: template.LaunchTemplateId }));
+            deleted.push(template.LaunchTemplateId);
+        }
+        catch (error) {
+            if ((0,errors/* awsErrorCode */.J6)(error) === 'InvalidLaunchTemplateId.NotFound')
+                continue;
+            throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DeleteLaunchTemplate', resource: `${clients.region} ${template.LaunchTemplateId}` });
+        }
+    }
+    return deleted;
+}
+
+;// CONCATENATED MODULE: ./src/aws/launch.ts
+/**
+ * Gets capacity in one region with EC2 Fleet `instant`: one CreateFleet per
+ * market step, every instance type × subnet (AZ) an override of it, so EC2
+ * picks the pools (spot with the configured allocation strategy, on-demand
+ * by the written type order). Spot first, then on-demand for the shortfall
+ * when the market allows it; the per-pool `Errors` of each response become
+ * attempts for the summary. A non-capacity error stops at once.
+ */
+
+
+
+
+
+
+
+const marketsFor = (market) => market === 'spot' ? ['spot'] : market === 'on-demand' ? ['on-demand'] : ['spot', 'on-demand'];
+/** Names one fleet call: its instances report under `status/<launchId>/`. */
+const launchIdFor = (base, region, attempt) => `${region}-${(0,external_node_crypto_.createHash)('sha256').update(base).digest('hex').slice(0, 10)}-${attempt}`;
+/** EC2 limits ClientToken to 64 ASCII characters. */
+const clientToken = (base, attempt) => (0,external_node_crypto_.createHash)('sha256').update(`${base}#${attempt}`).digest('hex').slice(0, 64);
+const RANK = { retry: 0, 'next-pool': 1, 'switch-market': 2, stop: 3 };
+/** Reads a CreateFleet answer: instances and errors per pool (type × subnet), attempts in the order of the overrides. */
+function readFleetResult(output, context) {
+    const azOf = (subnetId, az) => context.subnets.find((subnet) => subnet.subnetId === subnetId)?.availabilityZone ?? az ?? '';
+    const outcome = { instances: [], attempts: [] };
+    const pools = new Map();
+    for (const entry of output.Instances ?? []) {
+        const override = entry.LaunchTemplateAndOverrides?.Overrides;
+        const type = entry.InstanceType ?? override?.InstanceType ?? '';
+        const availabilityZone = azOf(override?.SubnetId, override?.AvailabilityZone);
+        const lifecycle = entry.Lifecycle === 'spot' || entry.Lifecycle === 'on-demand' ? entry.Lifecycle : context.market;
+        const key = `${type}|${availabilityZone}|${lifecycle}`;
+        const pool = pools.get(key) ?? { region: context.region, instanceType: type, availabilityZone, market: lifecycle, launched: 0 };
+        if (!pools.has(key)) {
+            if (override?.SubnetId)
+                pool.subnetId = override.SubnetId;
+            pools.set(key, pool);
+            outcome.attempts.push(pool);
+        }
+        for (const id of entry.InstanceIds ?? []) {
+            pool.launched += 1;
+            outcome.instances.push({ id, region: context.region, availabilityZone, instanceType: type, lifecycle, launchId: context.launchId });
+        }
+    }
+    for (const error of output.Errors ?? []) {
+        const override = error.LaunchTemplateAndOverrides?.Overrides;
+        const code = error.ErrorCode ?? 'Unknown';
+        const message = error.ErrorMessage ?? '';
+        const availabilityZone = azOf(override?.SubnetId, override?.AvailabilityZone);
+        const type = override?.InstanceType ?? '';
+        outcome.attempts.push({
+            region: context.region,
+            instanceType: type,
+            availabilityZone,
+            ...(override?.SubnetId ? { subnetId: override.SubnetId } : {}),
+            market: error.Lifecycle === 'on-demand' || error.Lifecycle === 'spot' ? error.Lifecycle : context.market,
+            launched: 0,
+            errorCode: code,
+            message,
+        });
+        const decision = (0,errors/* classifyAwsError */.u3)(code);
+        if (!outcome.worst || RANK[decision] > RANK[outcome.worst.decision]) {
+            outcome.worst = { decision, code, message, pool: `${type} ${availabilityZone}`.trim() };
+        }
+    }
+    return outcome;
+}
+/** The whole call failed (no per-pool answer): one attempt that names every pool it asked for. */
+function failedCall(request, market, error) {
+    const code = (0,errors/* awsErrorCode */.J6)(error);
+    const message = (0,errors/* awsErrorMessage */.X_)(error);
+    const attempt = {
+        region: request.clients.region,
+        instanceType: request.instanceTypes.join(', '),
+        availabilityZone: request.subnets.map((subnet) => subnet.availabilityZone).join(', '),
+        market,
+        launched: 0,
+        errorCode: code,
+        message,
+    };
+    return { instances: [], attempts: [attempt], worst: { decision: (0,errors/* classifyAwsError */.u3)(code), code, message, pool: 'every pool' } };
+}
+/** One market step: a template version with this call's user-data, then one CreateFleet for `count`. */
+async function fleetStep(request, step) {
     const region = request.clients.region;
+    const launchId = launchIdFor(request.clientTokenBase, region, step.attempt);
+    const userData = await request.userDataFor(launchId, step.count);
+    const template = await putLaunchTemplateVersion(request.clients, {
+        owner: request.owner,
+        slot: request.launchTemplate,
+        tags: request.templateTags,
+        data: buildLaunchTemplateData({
+            spec: request.spec,
+            image: request.image,
+            securityGroupId: request.securityGroupId,
+            tags: { ...request.tags, [aws_tags/* TAG */.Dk.launchId]: launchId },
+            userData,
+        }),
+    });
+    const input = buildFleetInput({
+        spec: request.spec,
+        market: step.market,
+        count: step.count,
+        instanceTypes: request.instanceTypes,
+        subnets: request.subnets,
+        template,
+        clientToken: clientToken(request.clientTokenBase, step.attempt),
+        tags: { ...request.templateTags, [aws_tags/* TAG */.Dk.launchId]: launchId },
+    });
+    try {
+        const output = await request.clients.ec2.send(new dist_cjs/* CreateFleetCommand */.igL(input));
+        return readFleetResult(output, { region, market: step.market, launchId, subnets: request.subnets });
+    }
+    catch (error) {
+        return failedCall(request, step.market, error);
+    }
+}
+/** The ladder's error for a step that ended short: named by the API action and the pool. */
+function stepError(request, market, worst) {
+    const failure = Object.assign(new Error(worst.message), { name: worst.code });
+    return (0,errors/* wrapAwsError */.AH)(failure, { action: 'ec2:CreateFleet', resource: `${request.clients.region} ${worst.pool} ${market}` });
+}
+/** Launches `count` instances in one region: a spot fleet, then an on-demand fleet for what is missing (when allowed). */
+async function launchInRegion(request) {
     const instances = [];
     const attempts = [];
-    let attempt = 0;
-    markets: for (const market of marketsFor(request.spec.market)) {
-        for (const type of request.instanceTypes) {
-            for (const subnet of request.subnets) {
-                const remaining = request.count - instances.length;
-                if (remaining <= 0)
-                    return { instances, attempts };
-                attempt += 1;
-                const launchId = launchIdFor(request.clientTokenBase, region, attempt);
-                const record = { region, instanceType: type, availabilityZone: subnet.availabilityZone, market, launched: 0 };
-                attempts.push(record);
-                try {
-                    const userData = await request.userDataFor(launchId, remaining);
-                    const input = buildRunInput(request, { type, subnet, market, count: remaining, launchId, attempt, userData });
-                    const result = await request.clients.ec2.send(new dist_cjs/* RunInstancesCommand */.zq7(input));
-                    const fresh = [];
-                    for (const instance of result.Instances ?? []) {
-                        fresh.push({
-                            id: instance.InstanceId,
-                            region,
-                            availabilityZone: instance.Placement?.AvailabilityZone ?? subnet.availabilityZone,
-                            instanceType: instance.InstanceType ?? type,
-                            lifecycle: market,
-                            launchId,
-                        });
-                    }
-                    instances.push(...fresh);
-                    record.launched = fresh.length;
-                    if (fresh.length > 0)
-                        request.onLaunched?.(fresh);
-                }
-                catch (error) {
-                    record.errorCode = (0,errors/* awsErrorCode */.J6)(error);
-                    record.message = (0,errors/* awsErrorMessage */.X_)(error);
-                    const decision = (0,errors/* classifyAwsError */.u3)(record.errorCode);
-                    // A spot quota applies to every spot pool: go straight to on-demand when allowed.
-                    if (decision === 'switch-market' && market === 'spot' && request.spec.market === 'spot-then-on-demand')
-                        continue markets;
-                    if (decision === 'stop' || decision === 'switch-market') {
-                        const wrapped = (0,errors/* wrapAwsError */.AH)(error, {
-                            action: 'ec2:RunInstances',
-                            resource: `${region} ${type} ${subnet.availabilityZone} ${market}`,
-                        });
-                        return { instances, attempts, error: wrapped };
-                    }
-                }
-            }
+    const markets = marketsFor(request.spec.market);
+    for (const [index, market] of markets.entries()) {
+        const remaining = request.count - instances.length;
+        if (remaining <= 0)
+            break;
+        let outcome;
+        try {
+            outcome = await fleetStep(request, { market, count: remaining, attempt: index + 1 });
         }
+        catch (error) {
+            // The user-data or the template version could not be written: keep what earlier steps launched.
+            return {
+                instances,
+                attempts,
+                error: (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateFleet', resource: `${request.clients.region} ${market}` }),
+            };
+        }
+        instances.push(...outcome.instances);
+        attempts.push(...outcome.attempts);
+        if (outcome.instances.length > 0)
+            request.onLaunched?.(outcome.instances);
+        const short = instances.length < request.count;
+        const worst = outcome.worst;
+        if (!worst || !short)
+            continue;
+        // Capacity: this step got what it could; the next market (or the next region) asks for the rest.
+        if (worst.decision === 'next-pool' || worst.decision === 'retry')
+            continue;
+        // A spot quota applies to every spot pool: on-demand when allowed, else stop with the quota named.
+        const onDemandNext = markets[index + 1] === 'on-demand';
+        if (worst.decision === 'switch-market' && onDemandNext)
+            continue;
+        return { instances, attempts, error: stepError(request, market, worst) };
     }
     return { instances, attempts };
 }
@@ -593,9 +794,9 @@ var deploy_existing = __webpack_require__(7634);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
 /**
  * Everything one region needs before and during launch: the image, the
- * subnets (capacity pools), the deployment's security group (`prepareRegion`,
+ * subnets (capacity pools), the deployment's security group and launch template (`prepareRegion`,
  * started by the deploy before the bundle is built), and the ladder. Each
- * launch call gets its own user-data, whose status URLs point under that
+ * fleet call gets its own user-data, whose status URLs point under that
  * call's launch id.
  */
 
@@ -610,19 +811,21 @@ var deploy_existing = __webpack_require__(7634);
 
 
 
+
 /**
  * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
- * deployment's security groups), then its security group, created when
+ * deployment's security groups ∥ its launch template), then its security group, created when
  * missing: a write, so only once `writes` settles (the deploy holds its
  * lock, so the bundle's files were chosen without error). Nothing here
  * depends on the bundle.
  */
 async function prepareRegion(clients, plan, region, options) {
     const owner = (0,deploy_existing/* ownerOf */.bf)(plan);
-    const [image, { vpcId, subnets }, owned] = await Promise.all([
+    const [image, { vpcId, subnets }, owned, launchTemplate] = await Promise.all([
         resolveImage(clients, region.image, plan.architecture),
         findSubnets(clients, plan.network, region.subnets),
         findOwnedGroups(clients, owner),
+        findLaunchTemplate(clients, owner),
     ]);
     await options.writes;
     // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
@@ -634,13 +837,13 @@ async function prepareRegion(clients, plan, region, options) {
         tags: options.tags,
         ...(found ? { owned } : {}),
     });
-    return { image, subnets, securityGroupId };
+    return { image, subnets, securityGroupId, launchTemplate };
 }
 async function deployRegion(request) {
     const { plan, region, clients } = request;
     const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
     try {
-        const { image, subnets, securityGroupId } = await request.prepared;
+        const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
         const launched = await launchInRegion({
             clients,
             spec: launchSpecOf(plan),
@@ -649,6 +852,9 @@ async function deployRegion(request) {
             image,
             subnets,
             securityGroupId,
+            launchTemplate,
+            owner: (0,deploy_existing/* ownerOf */.bf)(plan),
+            templateTags: request.tags,
             tags: { ...request.tags, [tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
             ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
@@ -682,6 +888,7 @@ async function deployRegion(request) {
 /** What every instance gets, whatever its pool: the Plan narrowed to what EC2 is told. */
 const launchSpecOf = (plan) => ({
     market: plan.market,
+    allocation: plan.allocation,
     ...(plan.maxPrice === undefined ? {} : { maxPrice: plan.maxPrice }),
     rootVolume: plan.rootVolume,
     publicIp: plan.network.publicIp,
@@ -1376,8 +1583,15 @@ async function deployCommand(plan, options, deps) {
 
 
 
+
 async function runDestroy(plan, deps) {
-    const result = { deploymentId: plan.deploymentId, terminated: [], securityGroups: [], objectsDeleted: 0 };
+    const result = {
+        deploymentId: plan.deploymentId,
+        terminated: [],
+        securityGroups: [],
+        launchTemplates: [],
+        objectsDeleted: 0,
+    };
     await Promise.all(plan.regions.map(async (region) => {
         const clients = deps.pool.forRegion(region.name);
         const found = await (0,instances/* findDeploymentInstances */.n0)(clients, (0,deploy_existing/* ownerOf */.bf)(plan));
@@ -1387,6 +1601,7 @@ async function runDestroy(plan, deps) {
         await (0,instances/* terminateInstances */.ch)(clients, ids, { wait: true, maxWaitTime: 600 });
         result.terminated.push(...ids.map((id) => ({ id, region: region.name })));
         result.securityGroups.push(...(await deleteSecurityGroups(clients, (0,deploy_existing/* ownerOf */.bf)(plan))));
+        result.launchTemplates.push(...(await deleteLaunchTemplates(clients, (0,deploy_existing/* ownerOf */.bf)(plan))));
     }));
     const bucketClients = deps.pool.forRegion(plan.regions[0].name);
     result.objectsDeleted = await (0,s3/* deleteObjectsUnder */.W)(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
