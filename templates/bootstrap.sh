@@ -423,15 +423,16 @@ sd_envelope() { # REPORT-FILE
 }
 
 # One presigned POST policy serves the whole launch: it allows any key under
-# SD_STATUS_KEY_PREFIX, and this instance writes <prefix><launch index>.json.
+# SD_STATUS_KEY_PREFIX, and this instance writes <prefix><instance id>.json
+# (EC2 Fleet can give two instances of one call the same launch index).
 # --form-string: a value starting with @ or < is never read as a file name.
 sd_put_report() { # REPORT-FILE
   local field
   local -a form=()
-  [[ $SD_LAUNCH_INDEX =~ ^[0-9]+$ ]] || { sd_log "no launch index ('$SD_LAUNCH_INDEX'): cannot name the status object" && return 1; }
+  [[ $SD_INSTANCE_ID =~ ^i-[0-9a-f]+$ ]] || { sd_log "no instance id ('$SD_INSTANCE_ID'): cannot name the status object" && return 1; }
   sd_envelope "$1" >"$1.signed"
   for field in "${SD_STATUS_FIELDS[@]}"; do form+=(--form-string "$field"); done
-  "${SD_CURL[@]}" "${form[@]}" --form-string "key=$SD_STATUS_KEY_PREFIX$SD_LAUNCH_INDEX.json" \
+  "${SD_CURL[@]}" "${form[@]}" --form-string "key=$SD_STATUS_KEY_PREFIX$SD_INSTANCE_ID.json" \
     -F "file=@$1.signed;type=application/json" "$SD_STATUS_POST_URL" >/dev/null
 }
 

@@ -20,14 +20,14 @@ sum() { sha256sum "$1" | cut -c1-64; }
 # that signs reports is the agent's, so this one is unsigned (the deployer
 # shows it as unverified). Messages are our own text: no JSON escaping.
 fail() { # STEP MESSAGE
-  local h n f=() x j=$D/l.json
+  local h n i f=() x j=$D/l.json
   log "$2"
   h="X-aws-ec2-metadata-token: $("${c[@]}" -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' "$I/latest/api/token")" &&
-    n=$("${c[@]}" -H "$h" "$I/latest/meta-data/ami-launch-index") &&
+    n=$("${c[@]}" -H "$h" "$I/latest/meta-data/ami-launch-index") && i=$("${c[@]}" -H "$h" "$I/latest/meta-data/instance-id") &&
     printf '{"status":"failed","loader":true,"instance_id":"%s","launch_index":%s,"failed_step":"%s","log_tail":"%s"}' \
-      "$("${c[@]}" -H "$h" "$I/latest/meta-data/instance-id")" "$n" "$1" "$2" >"$j" || exit 1
+      "$i" "$n" "$1" "$2" >"$j" || exit 1
   for x in "${SD_STATUS_FIELDS[@]}"; do f+=(--form-string "$x"); done
-  "${c[@]}" "${f[@]}" --form-string "key=$SD_STATUS_KEY_PREFIX$n.json" -F "file=@$j" "$SD_STATUS_POST_URL" >/dev/null
+  "${c[@]}" "${f[@]}" --form-string "key=$SD_STATUS_KEY_PREFIX$i.json" -F "file=@$j" "$SD_STATUS_POST_URL" >/dev/null
   exit 1
 }
 

@@ -62,7 +62,7 @@ afterAll(async () => {
 
 interface Deployed {
   agent: AgentRun;
-  /** The status object at this instance's launch index (1), parsed. */
+  /** The status object at this instance's id, parsed. */
   status: Record<string, unknown> & { steps: { name: string; status: string; seconds: number }[] };
   statusText: string;
 }
@@ -136,8 +136,9 @@ async function deploy(
   });
   const agent = await runLoader(loaderConf, { osRelease: options.osRelease });
   await uploaded;
-  expect(await objectText(`${key}/status/0.json`)).toBeUndefined();
-  const statusText = (await objectText(`${key}/status/1.json`)) ?? '';
+  // Named by the instance id, not the launch index (1 here), which EC2 Fleet may repeat.
+  expect(await objectText(`${key}/status/1.json`)).toBeUndefined();
+  const statusText = (await objectText(`${key}/status/${INSTANCE_ID}.json`)) ?? '';
   return { agent, statusText, status: (statusText ? JSON.parse(statusText) : {}) as Deployed['status'] };
 }
 

@@ -141,9 +141,9 @@ describe('a forged ok during a re-deploy', () => {
       const [fresh] = await waitForNew(before);
       const conf = await readAgentConf(await userDataOf(ec2, fresh!));
       // What anyone holding the user-data can do: fetch the conf, POST an ok, unsigned and self-signed.
-      await postStatus(conf, 0, JSON.stringify({ status: 'ok', instance_id: fresh, steps: [] }));
+      await postStatus(conf, fresh!, JSON.stringify({ status: 'ok', instance_id: fresh, steps: [] }));
       const forged = signIdentity(identityDocument(fresh!), agentKeys().privateKey);
-      await postStatus(conf, 0, signedStatusText({ status: 'ok', instance_id: fresh! }, { identitySignature: forged }));
+      await postStatus(conf, fresh!, signedStatusText({ status: 'ok', instance_id: fresh! }, { identitySignature: forged }));
       return [fresh!];
     });
     expect(second.status).not.toBe('success');

@@ -71,7 +71,7 @@ describe('the secret part', () => {
 
     const keys = agentKeys();
     const hello = signedStatusText({ status: 'hello', deployment: 'hello-web', instance_id: id, launch_index: 0 }, { keys });
-    expect((await postStatus(conf, 0, hello)).ok).toBe(true);
+    expect((await postStatus(conf, id, hello)).ok).toBe(true);
     let sealed: Response;
     while ((sealed = await fetch(secretUrl)).status !== 200) await new Promise((done) => setTimeout(done, 200));
     const body = Buffer.from(await sealed.arrayBuffer());

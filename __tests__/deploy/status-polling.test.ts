@@ -46,7 +46,7 @@ async function report(instance: (typeof instances)[number], status: 'hello' | 'o
     { status, instance_id: instance.id, launch_index: instance.index, failed_step: null, steps: [] },
     { keys: instance.keys },
   );
-  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: statusKey(scope, instance.launchId, instance.index), Body: body }));
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: statusKey(scope, instance.launchId, instance.id), Body: body }));
 }
 
 describe('polling status objects', () => {

@@ -62,11 +62,11 @@ export async function readAgentConf(userData: string): Promise<AgentConf> {
   return parseAgentConf(await response.text());
 }
 
-/** Writes `body` as instance `index`'s status object through the launch's POST grant, as the agent does. */
-export async function postStatus(conf: AgentConf, index: number, body: string): Promise<Response> {
+/** Writes `body` as the status object of `instanceId` through the launch's POST grant, as the agent does. */
+export async function postStatus(conf: AgentConf, instanceId: string, body: string): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(conf.statusFields)) form.append(name, value);
-  form.append('key', `${conf.statusKeyPrefix}${index}.json`);
+  form.append('key', `${conf.statusKeyPrefix}${instanceId}.json`);
   form.append('file', new Blob([body], { type: 'application/json' }));
   return await fetch(conf.statusPostUrl, { method: 'POST', body: form });
 }
@@ -121,7 +121,7 @@ export async function reportBootstrap(
           steps: [],
           log_tail: 'simulated',
         });
-        const response = await postStatus(conf, instance.AmiLaunchIndex ?? 0, body);
+        const response = await postStatus(conf, instance.InstanceId!, body);
         if (!response.ok) throw new Error(`status POST failed: ${response.status}`);
       }
       return instances.map((instance) => instance.InstanceId!);

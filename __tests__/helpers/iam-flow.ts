@@ -131,7 +131,7 @@ export async function reportBootstrapOk(aws: LocalAws, admin: Keys, deploymentId
       const conf = parseAgentConf(await object.Body!.transformToString());
       // Signed as the agent signs it: the deployer believes no other report.
       const body = signedStatusText({ status: 'ok', instance_id: instance.InstanceId!, launch_index: 0, failed_step: null, steps: [] });
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${conf.statusKeyPrefix}0.json`, Body: body }));
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${conf.statusKeyPrefix}${instance.InstanceId!}.json`, Body: body }));
     }
   } finally {
     ec2.destroy();

@@ -183,7 +183,9 @@ export async function readReports(
     if (!identityVerified)
       warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
     trust.pinned?.set(id, publicKey);
-    if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, ...where });
+    // The sealed part's slot is the launch index the signed hello names (its URL is chosen by it).
+    const index = typeof report.launch_index === 'number' ? report.launch_index : 0;
+    if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, launchId: where.launchId, index });
     else if (isBootstrapStatus(report)) reports.statuses.set(id, report);
   }
   return reports;
