@@ -247,8 +247,9 @@ describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_
     const bundle = await stepsBundle(manifest({ hooks: { preInstall: [], postInstall: [], onFailure: ['touch /opt/hook-ran'] } }));
     const { agent, status } = await deploy(bundle, { sha256: '0'.repeat(64) });
     expect(agent.code).not.toBe(0);
-    expect(status).toMatchObject({ status: 'failed', failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
-    expect(status.steps.at(-1)).toMatchObject({ name: 'verify-bundle', status: 'failed' });
+    // The loader checked it and reported through the grant, unsigned (the agent, which signs, never ran).
+    expect(status).toMatchObject({ status: 'failed', loader: true, failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
+    expect(status).not.toHaveProperty('signed');
     expect(status.log_tail).toContain(`sha256 mismatch: expected ${'0'.repeat(64)}, got ${sha256(bundle)}`);
     expect(existsSync(agent.upper('var', 'lib/spot-deployer/bundle'))).toBe(false);
     // steps.sh was never read, so its on_failure hook was never registered.

@@ -7,7 +7,7 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusKey, statusPrefix, type KeyScope } from '../../src/agent/keys.js';
-import { waitForBootstrap } from '../../src/deploy/wait-ready.js';
+import { readReports, waitForBootstrap } from '../../src/deploy/wait-ready.js';
 import { signedStatusText, TEST_IDENTITY_CERT, agentKeys } from '../fixtures/identity/identity.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 
@@ -95,5 +95,31 @@ describe('polling status objects', () => {
       { gets: 7, lists: 1 },
     ]);
     expect(delays.slice(0, 3)).toEqual([1000, 2000, 2000]);
+  });
+
+  it("shows a loader's unsigned failure as unverified and does not end the instance's wait on it", async () => {
+    const launchId = 'us-east-1-0123456789-9';
+    const body = JSON.stringify({
+      status: 'failed',
+      loader: true,
+      instance_id: 'i-0loader',
+      launch_index: 0,
+      failed_step: 'verify-bundle',
+      log_tail: 'sha256 mismatch: expected a, got b',
+    });
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: statusKey(scope, launchId, 'i-0loader'), Body: body }));
+    const warnings: string[] = [];
+    const reports = await readReports(s3, BUCKET, [statusPrefix(scope, launchId)], new Set(['i-0loader']), {
+      scope,
+      launchIdOf: () => launchId,
+      certificateFor: () => TEST_IDENTITY_CERT,
+      warn: (message) => warnings.push(message),
+    });
+    expect(reports.statuses.size).toBe(0);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /unverified: the loader cannot sign\) says instance i-0loader failed at verify-bundle: sha256 mismatch: expected a, got b$/,
+      ),
+    ]);
   });
 });
