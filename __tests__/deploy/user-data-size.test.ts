@@ -105,6 +105,9 @@ describe('user-data size', () => {
     expect(six.userData.bytes).toBeLessThanOrEqual(4_096);
     expect(six.text.match(/\/sealed\//g)).toHaveLength(600);
     expect(six.userData.text).not.toContain('/sealed/');
+    console.log(
+      `600 instances: user-data ${six.userData.bytes} bytes; the launch's conf object ${six.text.length} bytes (1 instance: ${one.text.length})`,
+    );
     s3.destroy();
   }, 300_000);
 });
