@@ -9,7 +9,7 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../src/aws/clients.js';
 import { offlineS3, REPRESENTATIVE_CREDENTIALS } from '../../src/aws/offline-s3.js';
-import { presignStatusPost } from '../../src/aws/s3.js';
+import { presignStatusPost } from '../../src/aws/status-post.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 
 let local: InProcessAws;

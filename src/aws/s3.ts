@@ -28,7 +28,6 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { CODE } from '../core/codes.js';
 import { SpotError } from '../core/errors.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
@@ -357,32 +356,6 @@ export async function presignGet(s3: S3Client, bucket: string, key: string, expi
 export async function presignPut(s3: S3Client, bucket: string, key: string, expiresSeconds: number): Promise<string> {
   const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
   return await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-
-/**
- * One presigned POST policy for a whole launch call: any key that starts
- * with `keyPrefix`, a body of 1 to `maxBytes - 1` bytes, and the bucket's
- * encryption. Returns the form's URL and the fields the policy signs
- * (without `key`, which each instance sets to its own object).
- */
-export async function presignStatusPost(
-  s3: S3Client,
-  options: { bucket: string; keyPrefix: string; maxBytes: number; expiresSeconds: number; kmsKeyId?: string | undefined },
-): Promise<{ url: string; fields: Record<string, string> }> {
-  const Expires = await presignExpirySeconds(s3, options.expiresSeconds);
-  const encryption: Record<string, string> = options.kmsKeyId
-    ? { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': options.kmsKeyId }
-    : { 'x-amz-server-side-encryption': 'AES256' };
-  const post = await createPresignedPost(s3, {
-    Bucket: options.bucket,
-    // `${filename}` at the end makes the library sign `starts-with $key <prefix>` instead of one key.
-    Key: `${options.keyPrefix}\${filename}`,
-    Conditions: [['content-length-range', 1, options.maxBytes - 1]],
-    Fields: encryption,
-    Expires,
-  });
-  const { key: _key, ...fields } = post.fields;
-  return { url: post.url, fields };
 }
 
 /** Writes a small object with the deployer's encryption (the launch settings). */

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AwsClients } from '../aws/clients.js';
-import { deleteObject, presignGet, presignStatusPost, putEncryptedObject, STATUS_MAX_BYTES } from '../aws/s3.js';
+import { deleteObject, presignGet, putEncryptedObject, STATUS_MAX_BYTES } from '../aws/s3.js';
+import { presignStatusPost } from '../aws/status-post.js';
 import { renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
 import { keyScopeOf, launchConfKey, sealedKey, statusPrefix } from '../agent/keys.js';
 import { renderUserData, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
