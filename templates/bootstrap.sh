@@ -449,10 +449,21 @@ sd_hello() {
 # Waits for the secret part, which the deployer encrypts to this instance's
 # key once it has checked the hello. Its URL leads only to that ciphertext.
 sd_fetch_secrets() { # FILE
-  local url=${SD_SECRET_URLS[$SD_LAUNCH_INDEX]:-} deadline
+  local slot=$SD_LAUNCH_INDEX url deadline=$(($(date +%s) + SD_SECRET_WAIT))
+  # The slot comes from the launch's slot map (EC2 Fleet can repeat launch
+  # indexes); the deployer writes it once the launch call has returned.
+  if [[ -n ${SD_SLOTS_URL:-} ]]; then
+    slot=""
+    until [[ -n $slot ]]; do
+      slot=$(curl -fsS --connect-timeout 10 "$SD_SLOTS_URL" 2>/dev/null | awk -v id="$SD_INSTANCE_ID" '$1 == id { print $2 }') || true
+      [[ -n $slot ]] && break
+      if (($(date +%s) >= deadline)); then sd_log "no secret slot for $SD_INSTANCE_ID within ${SD_SECRET_WAIT}s" && return 1; fi
+      sleep 2
+    done
+  fi
+  url=${SD_SECRET_URLS[$slot]:-}
   if [[ -z $url && ${#SD_SECRET_URLS[@]} -eq 1 ]]; then url=${SD_SECRET_URLS[0]}; fi
-  [[ -n $url ]] || { sd_log "no secret URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
-  deadline=$(($(date +%s) + SD_SECRET_WAIT))
+  [[ -n $url ]] || { sd_log "no secret URL for slot '$slot'" && return 1; }
   sd_log "waiting for the secret part: $(sd_redact "$url")"
   until curl -fsS --connect-timeout 10 -o "$1" "$url" 2>/dev/null; do
     if (($(date +%s) >= deadline)); then sd_log "the secret part did not arrive within ${SD_SECRET_WAIT}s" && return 1; fi

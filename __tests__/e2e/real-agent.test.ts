@@ -5,7 +5,7 @@
  * presigned URLs and starts the agent from the bundle, which runs setup.sh
  * and reports through the launch's POST grant; the CLI sees ready.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,6 +134,33 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     expect(destroy.code, destroy.stderr).toBe(0);
     const status = await runCli(['status', '--dir', dir, '--json'], env);
     expect(JSON.parse(status.stdout)).toMatchObject({ instances: [] });
+  });
+
+  it('two spot instances of one fleet call share ami-launch-index 0: each still gets its own sealed secret and reports ok', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pair-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    writeFileSync(join(dir, 'deployment/.env'), 'API_TOKEN=pair-secret-3c8e\n');
+    const config = readFileSync(join(dir, '.spot/config.yaml'), 'utf8').replace('name: hello-web', 'name: pair\ninstances: 2');
+    writeFileSync(join(dir, '.spot/config.yaml'), config);
+    const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '3'], env);
+    const boots = await bootDeployment(ec2, { deploymentId: 'pair', count: 2 });
+    const result = await deploy;
+    expect(result.code, result.stderr).toBe(0);
+    const launchIndexes = await Promise.all(
+      boots.map(
+        async (boot) =>
+          (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [boot.instanceId] }))).Reservations![0]!.Instances![0]!
+            .AmiLaunchIndex,
+      ),
+    );
+    expect(launchIndexes).toEqual([0, 0]);
+    for (const boot of boots) {
+      expect(boot.exitCode, boot.run.log()).toBe(0);
+      expect(readFileSync(boot.run.upper('opt', 'deployment/.env'), 'utf8')).toBe('API_TOKEN=pair-secret-3c8e\n');
+    }
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'success', instances: [{ bootstrap: 'ok' }, { bootstrap: 'ok' }] });
+    expect((await runCli(['destroy', '--dir', dir, '--yes'], env)).code).toBe(0);
   });
 
   it('init on a bare deployment/setup.sh project, then validate is clean and deploy works', async () => {

@@ -37,8 +37,10 @@ export interface AgentSettings {
   bundleUrl: string;
   bundleSha256: string;
   status: StatusGrant;
-  /** Presigned GET URLs, by launch index, of the secret part sealed to each instance (ciphertext only). */
+  /** Presigned GET URLs, by slot, of the secret part sealed to each instance (ciphertext only). */
   secretUrls?: string[];
+  /** Presigned GET URL of the launch's slot map (`<instance id> <slot>` lines); with `secretUrls`. */
+  slotsUrl?: string;
   target: string;
   ttlSeconds: number;
 }
@@ -62,6 +64,7 @@ export function renderAgentConf(settings: AgentSettings): string {
     `SD_STATUS_KEY_PREFIX=${shellQuote(settings.status.keyPrefix)}`,
     `SD_STATUS_FIELDS=(${fields.join(' ')})`,
     ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(shellQuote).join(' ')})`] : []),
+    ...(settings.slotsUrl ? [`SD_SLOTS_URL=${shellQuote(settings.slotsUrl)}`] : []),
     `SD_TARGET=${shellQuote(settings.target)}`,
     `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
   ];

@@ -72,6 +72,14 @@ export const statusKey = (scope: KeyScope, launchId: string, instance: string | 
  */
 export const launchConfKey = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.conf`;
 
+/**
+ * `<folder>launch/<launchId>.slots`: which sealed-secret slot each instance of
+ * the launch reads (`<instance id> <slot>` lines), written once the launch
+ * call returned its instance ids. EC2 Fleet can give two instances of one
+ * call the same `ami-launch-index`, so the index cannot choose the slot.
+ */
+export const launchSlotsKey = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.slots`;
+
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 export const lockKey = (scope: KeyScope): string => `${deploymentFolder(scope)}deploy.lock`;
 

@@ -17,7 +17,7 @@ import { assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
 import { ingressFor } from './prepare.js';
-import { renderLaunchConf, uploadLaunchConf } from './launch-conf.js';
+import { renderLaunchConf, slotsOf, uploadLaunchConf, uploadLaunchSlots } from './launch-conf.js';
 import { keyScopeOf, statusPrefix } from '../agent/keys.js';
 import { ownerOf } from './existing.js';
 
@@ -91,6 +91,8 @@ export interface RegionDeployResult extends RegionLaunchResult {
   statusPrefixes: string[];
   /** Every launch call's id, launched or not: each wrote a `launch/<launchId>.conf` object. */
   launchIds: string[];
+  /** With a secret part: each instance's sealed-secret slot in its launch (launch/<launchId>.slots). */
+  slots: Map<string, number>;
   userDataBytes: number;
 }
 
@@ -102,7 +104,19 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     attempts: [],
     statusPrefixes: [],
     launchIds: [],
+    slots: new Map(),
     userDataBytes: 0,
+  };
+  // Each launch call's slot map goes up as soon as its instance ids are known; the region waits for them.
+  const slotWrites: Array<Promise<void>> = [];
+  const onLaunched = (instances: LaunchedInstance[]): void => {
+    request.onLaunched?.(instances);
+    if (!request.withSecrets) return;
+    for (const launchId of new Set(instances.map((instance) => instance.launchId))) {
+      const slots = slotsOf(instances.filter((instance) => instance.launchId === launchId).map((instance) => instance.id));
+      for (const [id, slot] of slots) result.slots.set(id, slot);
+      slotWrites.push(uploadLaunchSlots(request.bucketClients.s3, plan, launchId, slots));
+    }
   };
   try {
     const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
@@ -119,7 +133,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       templateTags: request.tags,
       tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
-      ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
+      onLaunched,
       // The launch's conf object is written before the call that points at it; the user-data only names it.
       userDataFor: async (launchId, count) => {
         const conf = await renderLaunchConf({
@@ -142,8 +156,10 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
         return conf.userData.payload.toString('base64');
       },
     });
+    await Promise.all(slotWrites);
     return { ...result, ...launched };
   } catch (error) {
+    await Promise.allSettled(slotWrites);
     const wrapped = error instanceof SpotError ? error : new SpotError(CODE.awsError, `${region.name}: ${String(error)}`, { cause: error });
     return { ...result, error: wrapped };
   }

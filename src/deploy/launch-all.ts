@@ -154,7 +154,13 @@ export async function waitReadyReplacingReclaimed(
     const waited = await waitForBootstrap({
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
-      trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+      trust: {
+        scope: keyScopeOf(plan),
+        launchIdOf: (id) => launchIds.get(id),
+        slotOf: (id) => all.find((launch) => launch.slots.has(id))?.slots.get(id),
+        pinned,
+        warn: (message) => context.surface.warn(message),
+      },
       ...helloHandlers(context),
       untilHello,
       cache,

@@ -11,7 +11,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { deleteObject, presignGet, putEncryptedObject, STATUS_MAX_BYTES } from '../aws/s3.js';
 import { presignStatusPost } from '../aws/status-post.js';
 import { renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
-import { keyScopeOf, launchConfKey, sealedKey, statusPrefix } from '../agent/keys.js';
+import { keyScopeOf, launchConfKey, launchSlotsKey, sealedKey, statusPrefix } from '../agent/keys.js';
 import { renderUserData, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
 import type { Plan } from '../plan/types.js';
 
@@ -59,7 +59,7 @@ const sha256Of = (text: string): string => createHash('sha256').update(text, 'ut
 /** The agent's settings for one launch, with the URLs given (the Plan supplies the rest). */
 export function agentSettingsFor(
   plan: Plan,
-  urls: Pick<AgentSettings, 'bundleUrl' | 'bundleSha256' | 'status' | 'secretUrls'>,
+  urls: Pick<AgentSettings, 'bundleUrl' | 'bundleSha256' | 'status' | 'secretUrls' | 'slotsUrl'>,
 ): AgentSettings {
   return {
     deploymentId: plan.deploymentId,
@@ -85,18 +85,19 @@ export async function renderLaunchConf(request: LaunchConfRequest): Promise<Laun
   const keyPrefix = statusPrefix(scope, launchId);
   const indexes = request.withSecrets ? Array.from({ length: request.count }, (_, index) => index) : [];
   const key = launchConfKey(scope, launchId);
-  const [bundleUrl, post, secretUrls, confUrl] = await Promise.all([
+  const [bundleUrl, post, secretUrls, confUrl, slotsUrl] = await Promise.all([
     presignGet(s3, bucket, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
     presignStatusPost(s3, { bucket, keyPrefix, maxBytes: STATUS_MAX_BYTES, expiresSeconds: lifetime, kmsKeyId: plan.bucket.kmsKeyId }),
     Promise.all(indexes.map((index) => presignGet(s3, bucket, sealedKey(scope, launchId, index), lifetime))),
     presignGet(s3, bucket, key, lifetime),
+    request.withSecrets ? presignGet(s3, bucket, launchSlotsKey(scope, launchId), lifetime) : Promise.resolve(''),
   ]);
   const text = renderAgentConf(
     agentSettingsFor(plan, {
       bundleUrl,
       bundleSha256: request.bundleSha256,
       status: { url: post.url, keyPrefix, fields: post.fields },
-      ...(request.withSecrets ? { secretUrls } : {}),
+      ...(request.withSecrets ? { secretUrls, slotsUrl } : {}),
     }),
   );
   const sha256 = sha256Of(text);
@@ -106,7 +107,7 @@ export async function renderLaunchConf(request: LaunchConfRequest): Promise<Laun
     text,
     sha256,
     userData: userDataFor(plan, { confUrl, confSha256: sha256 }, request.expiresAt),
-    secrets: [bundleUrl, confUrl, ...secretUrls, ...signed],
+    secrets: [bundleUrl, confUrl, ...secretUrls, ...(slotsUrl ? [slotsUrl] : []), ...signed],
   };
 }
 
@@ -129,10 +130,30 @@ export async function removeLaunchConfs(
 ): Promise<void> {
   const scope = keyScopeOf(plan);
   await Promise.all(
-    [...new Set(launchIds)].map((launchId) =>
-      deleteObject(s3, plan.bucket.name, launchConfKey(scope, launchId)).catch((error: unknown) =>
-        warn(`could not remove ${launchConfKey(scope, launchId)}: ${error instanceof Error ? error.message : String(error)}`),
+    [...new Set(launchIds)]
+      .flatMap((launchId) => [launchConfKey(scope, launchId), launchSlotsKey(scope, launchId)])
+      .map((key) =>
+        deleteObject(s3, plan.bucket.name, key).catch((error: unknown) =>
+          warn(`could not remove ${key}: ${error instanceof Error ? error.message : String(error)}`),
+        ),
       ),
-    ),
   );
+}
+
+/**
+ * The slot each instance of one launch call reads its sealed part from: its
+ * place in the call's answer. Written as `launch/<launchId>.slots` for the
+ * agents, and kept by the deployer to seal each hello's part to that slot.
+ */
+export const slotsOf = (instanceIds: string[]): Array<[string, number]> => instanceIds.map((id, slot) => [id, slot]);
+
+/** Writes a launch's slot map (`<instance id> <slot>` lines), encrypted like the conf. */
+export async function uploadLaunchSlots(s3: AwsClients['s3'], plan: Plan, launchId: string, slots: Array<[string, number]>): Promise<void> {
+  const body = slots.map(([id, slot]) => `${id} ${slot}\n`).join('');
+  await putEncryptedObject(s3, {
+    bucket: plan.bucket.name,
+    key: launchSlotsKey(keyScopeOf(plan), launchId),
+    body,
+    kmsKeyId: plan.bucket.kmsKeyId,
+  });
 }

@@ -31,6 +31,8 @@ export interface ReportTrust {
   scope: KeyScope;
   /** The launch id each instance was launched under; undefined = not ours. */
   launchIdOf: (instanceId: string) => string | undefined;
+  /** The sealed-secret slot of each instance in its launch (launch/<launchId>.slots); else its signed launch index. */
+  slotOf?: (instanceId: string) => number | undefined;
   certificateFor?: CertificateFor;
   /** Public keys already seen, by instance: a report with another key is a forgery. Shared across polls. */
   pinned?: Map<string, string>;
@@ -183,8 +185,8 @@ export async function readReports(
     if (!identityVerified)
       warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
     trust.pinned?.set(id, publicKey);
-    // The sealed part's slot is the launch index the signed hello names (its URL is chosen by it).
-    const index = typeof report.launch_index === 'number' ? report.launch_index : 0;
+    // The sealed part's slot: the one the launch's slot map gave the instance (EC2 Fleet repeats launch indexes).
+    const index = trust.slotOf?.(id) ?? (typeof report.launch_index === 'number' ? report.launch_index : 0);
     if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, launchId: where.launchId, index });
     else if (isBootstrapStatus(report)) reports.statuses.set(id, report);
   }
