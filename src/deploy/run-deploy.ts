@@ -199,7 +199,12 @@ async function waitForInstances(
 ): Promise<Waited> {
   const launched = launches.flatMap((launch) => launch.instances);
   const none: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-  if (launched.length === 0) return none;
+  if (launched.length === 0) {
+    // No instance will ever read the conf objects the failed launch calls wrote.
+    const failed = launches.flatMap((launch) => launch.launchIds);
+    await removeLaunchConfs(context.bucketClients.s3, plan, failed, (message) => deps.surface.warn(message));
+    return none;
+  }
   // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
   const answerHellos = (): Promise<ReadyState> =>
     deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => {}, true));
