@@ -1,7 +1,9 @@
 /**
- * The bootstrap agent run for real as root (see agent-harness.ts), fetching
- * its bundle from the local S3 endpoint through presigned URLs and reporting
- * its status object there, as it does on an instance.
+ * The loader and the bootstrap agent run for real as root (see
+ * agent-harness.ts): the loader fetches the launch's conf and the bundle from
+ * the local S3 endpoint through presigned URLs and starts the agent the
+ * bundle carries, which reports its status object through the launch's
+ * presigned POST grant, as on an instance.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderEnvFile, renderStepsScript } from '../../src/agent/steps-script.js';
 import type { Manifest } from '../../src/plan/types.js';
@@ -18,7 +21,7 @@ import {
   buildTestBundle,
   removeTemporaryRoots,
   renderAgentConf,
-  runAgent,
+  runLoader,
   startFakeImds,
   type AgentRun,
   type BundleFiles,
@@ -59,7 +62,7 @@ afterAll(async () => {
 
 interface Deployed {
   agent: AgentRun;
-  /** The status object at this instance's launch index (1), parsed. */
+  /** The status object at this instance's id, parsed. */
   status: Record<string, unknown> & { steps: { name: string; status: string; seconds: number }[] };
   statusText: string;
 }
@@ -82,10 +85,30 @@ async function objectText(key: string): Promise<string | undefined> {
   }
 }
 
-/** Uploads the bundle, presigns its URLs, runs the agent and reads its status object back. */
+/** The status grant of one launch: a presigned POST policy over `<prefix>`, as the deployer makes it. */
+async function statusGrant(prefix: string): Promise<Record<string, string | string[]>> {
+  const post = await createPresignedPost(s3, {
+    Bucket: BUCKET,
+    Key: `${prefix}\${filename}`,
+    Conditions: [['content-length-range', 1, 65_535]],
+    Fields: { 'x-amz-server-side-encryption': 'AES256' },
+    Expires: 3600,
+  });
+  const { key: _key, ...fields } = post.fields;
+  return {
+    SD_STATUS_POST_URL: post.url,
+    SD_STATUS_KEY_PREFIX: prefix,
+    SD_STATUS_FIELDS: Object.entries(fields).map(([name, value]) => `${name}=${value}`),
+  };
+}
+
+/**
+ * Uploads the bundle and the launch's conf, presigns their URLs, runs the
+ * loader (which starts the agent) and reads the status object back.
+ */
 async function deploy(
   bundle: Buffer,
-  options: { sha256?: string; ttlSeconds?: number; osRelease?: string; uploadAfterMs?: number } = {},
+  options: { sha256?: string; ttlSeconds?: number; osRelease?: string; uploadAfterMs?: number; tamperConf?: boolean } = {},
 ): Promise<Deployed> {
   run += 1;
   const key = `run-${run}`;
@@ -94,24 +117,29 @@ async function deploy(
   const uploaded =
     options.uploadAfterMs === undefined ? upload() : new Promise((resolve) => setTimeout(resolve, options.uploadAfterMs)).then(upload);
   if (options.uploadAfterMs === undefined) await uploaded;
-  const sign = (command: GetObjectCommand | PutObjectCommand): Promise<string> => getSignedUrl(s3, command, { expiresIn: 3600 });
-  const conf = renderAgentConf({
+  const sign = (command: GetObjectCommand): Promise<string> => getSignedUrl(s3, command, { expiresIn: 3600 });
+  const conf = `${renderAgentConf({
     SD_DEPLOYMENT: `agent-test-${run}`,
     SD_BUNDLE_URL: await sign(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}/bundle.tar.gz` })),
     SD_BUNDLE_SHA256: options.sha256 ?? sha256(bundle),
-    SD_STATUS_URLS: [
-      await sign(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/status-0.json` })),
-      await sign(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/status-1.json` })),
-    ],
+    ...(await statusGrant(`${key}/status/`)),
     SD_TARGET: '/opt/deployment',
     SD_TTL_SECONDS: String(options.ttlSeconds ?? 0),
+  })}\n`;
+  // The sha256 the user-data names is the deployer's; a conf changed after that must be refused.
+  const stored = options.tamperConf ? conf.replace(`SD_TARGET='/opt/deployment'`, `SD_TARGET='/tmp/elsewhere'`) : conf;
+  await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${key}/launch.conf`, Body: stored }));
+  const loaderConf = renderAgentConf({
+    SD_CONF_URL: await sign(new GetObjectCommand({ Bucket: BUCKET, Key: `${key}/launch.conf` })),
+    SD_CONF_SHA256: sha256(Buffer.from(conf)),
     SD_IMDS_URL: imds.url,
   });
-  const agent = await runAgent(conf, { osRelease: options.osRelease });
+  const agent = await runLoader(loaderConf, { osRelease: options.osRelease });
   await uploaded;
-  expect(await objectText(`${key}/status-0.json`)).toBeUndefined();
-  const statusText = (await objectText(`${key}/status-1.json`)) ?? '';
-  return { agent, statusText, status: JSON.parse(statusText) as Deployed['status'] };
+  // Named by the instance id, not the launch index (1 here), which EC2 Fleet may repeat.
+  expect(await objectText(`${key}/status/1.json`)).toBeUndefined();
+  const statusText = (await objectText(`${key}/status/${INSTANCE_ID}.json`)) ?? '';
+  return { agent, statusText, status: (statusText ? JSON.parse(statusText) : {}) as Deployed['status'] };
 }
 
 const stepsBundle = (m: Manifest, files: BundleFiles = {}): Promise<Buffer> =>
@@ -219,12 +247,26 @@ describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_
     const bundle = await stepsBundle(manifest({ hooks: { preInstall: [], postInstall: [], onFailure: ['touch /opt/hook-ran'] } }));
     const { agent, status } = await deploy(bundle, { sha256: '0'.repeat(64) });
     expect(agent.code).not.toBe(0);
-    expect(status).toMatchObject({ status: 'failed', failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
-    expect(status.steps.at(-1)).toMatchObject({ name: 'verify-bundle', status: 'failed' });
+    // The loader checked it and reported through the grant, unsigned (the agent, which signs, never ran).
+    expect(status).toMatchObject({ status: 'failed', loader: true, failed_step: 'verify-bundle', instance_id: INSTANCE_ID });
+    expect(status).not.toHaveProperty('signed');
     expect(status.log_tail).toContain(`sha256 mismatch: expected ${'0'.repeat(64)}, got ${sha256(bundle)}`);
     expect(existsSync(agent.upper('var', 'lib/spot-deployer/bundle'))).toBe(false);
     // steps.sh was never read, so its on_failure hook was never registered.
     expect(existsSync(agent.upper('opt', 'hook-ran'))).toBe(false);
+  });
+
+  it('refuses launch settings whose sha256 differs from the user-data, before reading them', async () => {
+    const bundle = await stepsBundle(manifest({ scripts: [script({ command: 'touch /tmp/elsewhere-ran' })] }));
+    const { agent, statusText } = await deploy(bundle, { tamperConf: true });
+    expect(agent.code).not.toBe(0);
+    // Nothing of the conf was trusted: no bundle fetched, no agent started, no report through its grant.
+    expect(agent.log()).toMatch(/loader: launch settings refused: sha256 mismatch: expected [0-9a-f]{64}, got [0-9a-f]{64}/);
+    expect(agent.stderr).toContain('launch settings refused: sha256 mismatch');
+    expect(agent.log()).not.toContain('downloading');
+    expect(existsSync(agent.upper('etc', 'spot-deployer/agent.conf'))).toBe(false);
+    expect(existsSync(agent.upper('var', 'lib/spot-deployer/bundle.tar.gz'))).toBe(false);
+    expect(statusText).toBe('');
   });
 
   it('refuses an archive with a ../ entry and writes nothing outside', async () => {
@@ -407,6 +449,6 @@ describe.skipIf(!isRoot)(`bootstrap agent and an upload still in flight ${NEEDS_
     expect(agent.code, agent.log()).toBe(0);
     expect(status).toMatchObject({ status: 'ok', failed_step: null });
     // Longer than curl's own retries (5 × 2 s): the first downloads met a missing object and were repeated, not given up on.
-    expect(agent.log().match(/\[spot-deployer\] downloading /g)?.length ?? 0).toBeGreaterThan(1);
+    expect(agent.log().match(/\[spot-deployer\] loader: downloading /g)?.length ?? 0).toBeGreaterThan(1);
   });
 });

@@ -123,6 +123,10 @@ describe('the capacity ladder: one EC2 Fleet per market step', () => {
       'ec2:CreateFleet (us-east-1 t3.small us-east-1a spot) failed: MaxSpotInstanceCountExceeded',
     );
     expect(result.errors[0]?.hint).toContain('Service Quotas');
+    // The failed fleet call's conf object went too: no instance will ever read it.
+    const listed = await fetch(`${local.aws.motoUrl}/ladder-bucket?list-type=2&prefix=spot-deployer/`).then((response) => response.text());
+    expect(listed).toContain('.tar.gz');
+    expect(listed).not.toContain('/launch/');
     expect(await running()).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ export function planFor(projectRoot: string, uploads: BundleSource[]): Plan {
     deploymentId: 'demo',
     run: localRun(),
     resourceTags: {},
-    userData: { template: { name: 'minimal', document: {} }, agentScript: '' },
+    userData: { template: { name: 'minimal', document: {} }, agentScript: '', loaderScript: '' },
     // As the plan does: the project's .spotignore, read once.
     bundleIgnore: existsSync(join(projectRoot, '.spotignore'))
       ? { file: '.spotignore', rules: readFileSync(join(projectRoot, '.spotignore'), 'utf8') }

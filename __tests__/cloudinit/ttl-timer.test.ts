@@ -12,29 +12,22 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderUserData } from '../../src/cloudinit/user-data.js';
-import type { AgentSettings } from '../../src/agent/agent-conf.js';
+import { TTL_SCRIPT } from '../../src/cloudinit/ttl-timer.js';
+import { gunzipSync } from 'node:zlib';
 import { readTemplate } from '../../src/core/templates.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-const settings = (expiresAt?: string): AgentSettings => ({
-  deploymentId: 'web',
-  bundleUrl: 'https://bucket.s3.amazonaws.com/b.tar.gz?X-Amz-Signature=1',
-  bundleSha256: 'a'.repeat(64),
-  statusUrls: ['https://bucket.s3.amazonaws.com/status/0.json?sig=1'],
-  target: '/opt/deployment',
-  ttlSeconds: 3600,
-  ...(expiresAt ? { expiresAt } : {}),
-});
 
 const render = (expiresAt?: string): string =>
   renderUserData({
     sources: {
       template: { name: 'minimal', document: parse(readTemplate('cloud-init/minimal.yaml')) as Record<string, unknown> },
       agentScript: readTemplate('bootstrap.sh'),
+      loaderScript: readTemplate('loader.sh'),
     },
-    settings: settings(expiresAt),
+    loader: { confUrl: 'https://bucket.s3.amazonaws.com/launch/l.conf?X-Amz-Signature=1', confSha256: 'a'.repeat(64) },
+    expiresAt,
   }).text;
 
 /** Runs the document's bootcmd the way cloud-init does; returns the fakes' calls and what was written to /etc. */
@@ -120,11 +113,15 @@ describe('TTL armed from bootcmd as an absolute-time systemd timer', () => {
     expect(run.etc('systemd/system/spot-deployer-ttl.timer')).toBeUndefined();
   });
 
-  it('is a shellcheck-clean POSIX sh script', () => {
-    const script = (parse(render(future.toISOString())) as { bootcmd: string[][] }).bootcmd[0]![2]!;
-    const check = spawnSync('shellcheck', ['-s', 'sh', '-'], { input: script, encoding: 'utf8' });
-    expect(check.stdout).toBe('');
-    expect(check.status).toBe(0);
+  it('is a shellcheck-clean POSIX sh script, and bootcmd carries exactly it', () => {
+    const unpack = (parse(render(future.toISOString())) as { bootcmd: string[][] }).bootcmd[0]![2]!;
+    const packed = /^echo ([A-Za-z0-9+/=]+)\|base64 -d\|gunzip\|sh -s -- "\$1" "\$2"$/.exec(unpack)![1]!;
+    expect(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')).toBe(TTL_SCRIPT);
+    for (const script of [TTL_SCRIPT, unpack]) {
+      const check = spawnSync('shellcheck', ['-s', 'sh', '-'], { input: script, encoding: 'utf8' });
+      expect(check.stdout).toBe('');
+      expect(check.status).toBe(0);
+    }
   });
 
   it('has no bootcmd when the ttl is never', () => {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { assertUserDataFits, renderUserData, USER_DATA_LIMIT } from '../../src/cloudinit/user-data.js';
+import { assertUserDataFits, compactShell, renderUserData, USER_DATA_LIMIT } from '../../src/cloudinit/user-data.js';
 import { SpotError } from '../../src/core/errors.js';
-import { renderAgentConf, type AgentSettings } from '../../src/agent/agent-conf.js';
+import { renderAgentConf, renderLoaderConf, type AgentSettings } from '../../src/agent/agent-conf.js';
 import { readTemplate } from '../../src/core/templates.js';
 import type { UserDataSources } from '../../src/plan/types.js';
 import { tool } from '../helpers/tools.js';
@@ -17,11 +17,18 @@ const settings = (overrides: Partial<AgentSettings> = {}): AgentSettings => ({
   deploymentId: 'hello-web-pr-7',
   bundleUrl: 'https://bucket.s3.amazonaws.com/spot-deployer/hello-web/abc.tar.gz?X-Amz-Signature=1&X-Amz-Credential=a%2Fb',
   bundleSha256: 'a'.repeat(64),
-  statusUrls: ["https://bucket.s3.amazonaws.com/status/0.json?sig=it's", 'https://bucket.s3.amazonaws.com/status/1.json?sig=2'],
+  status: {
+    url: 'https://bucket.s3.amazonaws.com/',
+    keyPrefix: "spot-deployer/hello-web/status/us-east-1-0123456789-1/it's/",
+    fields: { Policy: 'eyJleHBpcmF0aW9uIjoi+/=', 'X-Amz-Signature': 'f'.repeat(64) },
+  },
+  secretUrls: ["https://bucket.s3.amazonaws.com/sealed/0.bin?sig=it's", 'https://bucket.s3.amazonaws.com/sealed/1.bin?sig=2'],
   target: '/opt/deployment',
   ttlSeconds: 8 * 3600,
   ...overrides,
 });
+
+const loader = { confUrl: "https://bucket.s3.amazonaws.com/launch/l.conf?X-Amz-Signature=it's", confSha256: 'b'.repeat(64) };
 
 function schemaCheck(text: string): { status: number | null; output: string } {
   const file = join(mkdtempSync(join(tmpdir(), 'userdata-')), 'user-data.yaml');
@@ -31,48 +38,64 @@ function schemaCheck(text: string): { status: number | null; output: string } {
 }
 
 /** What the plan reads for a built-in template. */
-const sourcesOf = (template: string, agentScript: string): UserDataSources => ({
+const sourcesOf = (template: string, loaderScript: string): UserDataSources => ({
   template: { name: template, document: parse(readTemplate(`cloud-init/${template}.yaml`)) as Record<string, unknown> },
-  agentScript,
+  agentScript: readTemplate('bootstrap.sh'),
+  loaderScript,
 });
 
 describe('renderUserData', () => {
-  const agentScript = readTemplate('bootstrap.sh');
+  const loaderScript = readTemplate('loader.sh');
 
   it.each(['minimal', 'docker'])('passes `cloud-init schema` with the %s template', (template) => {
-    const rendered = renderUserData({ sources: sourcesOf(template, agentScript), settings: settings() });
+    const rendered = renderUserData({ sources: sourcesOf(template, loaderScript), loader });
     const check = schemaCheck(rendered.text);
     expect(check.output).toContain('Valid cloud-config');
     expect(check.status).toBe(0);
   });
 
-  it('writes the agent and its settings, and runs the agent with bash', () => {
-    const rendered = renderUserData({ sources: sourcesOf('minimal', agentScript), settings: settings() });
+  it('writes the loader and its two settings (not the agent), and runs the loader with bash', () => {
+    const rendered = renderUserData({ sources: sourcesOf('minimal', loaderScript), loader });
     expect(rendered.text.startsWith('#cloud-config\n')).toBe(true);
-    const doc = parse(rendered.text) as { write_files: Array<{ path: string; permissions: string; content: string }>; runcmd: unknown[] };
-    const agent = doc.write_files.find((file) => file.path === '/etc/spot-deployer/agent.sh')!;
-    expect(agent.content).toBe(agentScript);
-    expect(agent.permissions).toBe('0700');
-    const conf = doc.write_files.find((file) => file.path === '/etc/spot-deployer/agent.conf')!;
+    const doc = parse(rendered.text) as {
+      write_files: Array<{ path: string; permissions: string; content: string; encoding?: string }>;
+      runcmd: unknown[];
+    };
+    expect(doc.write_files.map((file) => file.path)).toEqual(['/etc/spot-deployer/loader.sh', '/etc/spot-deployer/loader.conf']);
+    const script = doc.write_files.find((file) => file.path === '/etc/spot-deployer/loader.sh')!;
+    // gzip + base64, its comments dropped: cloud-init writes exactly the compacted loader.
+    expect(script.encoding).toBe('gz+b64');
+    expect(gunzipSync(Buffer.from(script.content, 'base64')).toString('utf8')).toBe(compactShell(loaderScript));
+    expect(compactShell(loaderScript)).not.toMatch(/^\s*#(?!!)/m);
+    expect(script.permissions).toBe('0700');
+    const conf = doc.write_files.find((file) => file.path === '/etc/spot-deployer/loader.conf')!;
     expect(conf.permissions).toBe('0600');
-    expect(doc.runcmd).toEqual([['bash', '/etc/spot-deployer/agent.sh']]);
+    expect(doc.runcmd).toEqual([['bash', '/etc/spot-deployer/loader.sh']]);
+    expect(rendered.text).not.toContain('sd_main');
   });
 
   it('quotes settings so bash reads them back exactly', () => {
-    const conf = renderAgentConf(settings());
-    const script = `${conf}\nprintf '%s\\n' "$SD_BUNDLE_URL" "\${SD_STATUS_URLS[0]}" "\${SD_STATUS_URLS[1]}" "$SD_TTL_SECONDS"`;
+    const conf = `${renderAgentConf(settings())}${renderLoaderConf(loader)}`;
+    const script = `${conf}\nprintf '%s\\n' "$SD_BUNDLE_URL" "$SD_STATUS_KEY_PREFIX" "\${SD_STATUS_FIELDS[@]}" "\${SD_SECRET_URLS[@]}" "$SD_TTL_SECONDS" "$SD_CONF_URL"`;
     const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
-    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+    expect(result.stdout.split('\n').slice(0, 8)).toEqual([
       settings().bundleUrl,
-      settings().statusUrls[0],
-      settings().statusUrls[1],
+      settings().status.keyPrefix,
+      `Policy=${settings().status.fields.Policy}`,
+      `X-Amz-Signature=${'f'.repeat(64)}`,
+      settings().secretUrls![0],
+      settings().secretUrls![1],
       '28800',
+      loader.confUrl,
     ]);
   });
 
   it('gzips when the text is over 16 KiB, and cloud-init gets the same document back', () => {
-    const big = `${agentScript}\n# ${'padding '.repeat(2500)}\n`;
-    const rendered = renderUserData({ sources: sourcesOf('minimal', big), settings: settings() });
+    const sources = {
+      ...sourcesOf('minimal', loaderScript),
+      fragment: { file: 'f', document: { bootcmd: [`# ${'padding '.repeat(2500)}`] } },
+    };
+    const rendered = renderUserData({ sources, loader });
     expect(Buffer.byteLength(rendered.text)).toBeGreaterThan(USER_DATA_LIMIT);
     expect(rendered.gzipped).toBe(true);
     expect(rendered.bytes).toBeLessThanOrEqual(USER_DATA_LIMIT);
@@ -81,7 +104,8 @@ describe('renderUserData', () => {
 
   it('refuses user-data that cannot fit even gzipped, before any AWS call, with SD153 and a hint', () => {
     const random = randomBytes(30_000).toString('base64');
-    const rendered = renderUserData({ sources: sourcesOf('minimal', `${agentScript}\n# ${random}\n`), settings: settings() });
+    const sources = { ...sourcesOf('minimal', loaderScript), fragment: { file: 'f', document: { bootcmd: [`# ${random}`] } } };
+    const rendered = renderUserData({ sources, loader });
     expect(() => assertUserDataFits(rendered, 'us-east-1')).toThrow(SpotError);
     try {
       assertUserDataFits(rendered, 'us-east-1');
@@ -100,8 +124,8 @@ describe('renderUserData', () => {
     ],
   ])('installs an SSH public key for %s, and stays schema-valid', (username, expected) => {
     const rendered = renderUserData({
-      sources: sourcesOf('minimal', agentScript),
-      settings: settings(),
+      sources: sourcesOf('minimal', loaderScript),
+      loader,
       ssh: { username, publicKey: 'ssh-ed25519 AAAAC3Nza test@laptop' },
     });
     expect(parse(rendered.text)).toMatchObject(expected);

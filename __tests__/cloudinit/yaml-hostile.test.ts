@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderUserData } from '../../src/cloudinit/user-data.js';
-import { renderAgentConf, type AgentSettings } from '../../src/agent/agent-conf.js';
+import { renderLoaderConf } from '../../src/agent/agent-conf.js';
 import { readTemplate } from '../../src/core/templates.js';
 import { runValidate } from '../../src/commands/validate.js';
 import { cleanProjectsAfterEach, makeProject } from '../config/helpers.js';
@@ -36,13 +36,10 @@ function schemaCheck(text: string): string {
   return `${result.stdout}${result.stderr}`;
 }
 
-const settings: AgentSettings = {
-  deploymentId: `web${HOSTILE}`,
-  bundleUrl: `https://bucket.s3.amazonaws.com/b.tar.gz?X-Amz-Signature=${HOSTILE}`,
-  bundleSha256: 'a'.repeat(64),
-  statusUrls: ['https://bucket.s3.amazonaws.com/status/0.json?sig=1'],
-  target: `/opt/${HOSTILE}`,
-  ttlSeconds: 3600,
+const loader = {
+  confUrl: `https://bucket.s3.amazonaws.com/launch/l.conf?X-Amz-Signature=${HOSTILE}`,
+  confSha256: 'a'.repeat(64),
+  imdsUrl: `http://169.254.169.254/${HOSTILE}`,
 };
 
 describe('user-data with hostile values', () => {
@@ -51,9 +48,10 @@ describe('user-data with hostile values', () => {
     sources: {
       template: { name: 'minimal', document: parse(readTemplate('cloud-init/minimal.yaml')) as Record<string, unknown> },
       agentScript: readTemplate('bootstrap.sh'),
+      loaderScript: readTemplate('loader.sh'),
       fragment: { document: fragment } as never,
     },
-    settings,
+    loader,
     ssh: { username: 'deploy', publicKey: `ssh-ed25519\tAAAAC3Nza ${HOSTILE}` },
   });
 
@@ -61,13 +59,13 @@ describe('user-data with hostile values', () => {
     const doc = pyyaml(rendered.text) as Record<string, unknown> & { write_files: Array<{ path: string; content: string }> };
     // What we meant (the JS YAML library's reading) is what cloud-init reads.
     expect(doc).toEqual(JSON.parse(JSON.stringify(parse(rendered.text))));
-    const conf = doc.write_files.find((file) => file.path === '/etc/spot-deployer/agent.conf')!;
-    expect(conf.content).toBe(renderAgentConf(settings));
+    const conf = doc.write_files.find((file) => file.path === '/etc/spot-deployer/loader.conf')!;
+    expect(conf.content).toBe(renderLoaderConf(loader));
     expect(doc.write_files.find((file) => file.path === '/etc/motd')!.content).toBe(`hello\n${HOSTILE}\n`);
     expect(doc.hostile_key).toEqual({ [`k${HOSTILE}`]: [HOSTILE] });
     const users = doc.users as Array<{ ssh_authorized_keys?: string[] }>;
     expect(users[1]!.ssh_authorized_keys).toEqual([`ssh-ed25519\tAAAAC3Nza ${HOSTILE}`]);
-    expect(doc.runcmd).toEqual([['bash', '/etc/spot-deployer/agent.sh']]);
+    expect(doc.runcmd).toEqual([['bash', '/etc/spot-deployer/loader.sh']]);
   });
 
   it('stays valid for `cloud-init schema`', () => {

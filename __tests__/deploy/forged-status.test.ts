@@ -18,7 +18,7 @@ import { parseOptions } from '../../src/commands/options.js';
 import { readReports, type ReportTrust } from '../../src/deploy/wait-ready.js';
 import { statusKey } from '../../src/agent/keys.js';
 import { agentKeys, identityDocument, signIdentity, signedStatusText, TEST_IDENTITY_CERT } from '../fixtures/identity/identity.js';
-import { readAgentConf, reportBootstrap, userDataOf } from '../helpers/fake-instance.js';
+import { postStatus, readAgentConf, reportBootstrap, userDataOf } from '../helpers/fake-instance.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
 import { localRun } from '../helpers/run-context.ts';
@@ -139,14 +139,11 @@ describe('a forged ok during a re-deploy', () => {
     writeFileSync(join(dir, 'deployment/index.html'), '<h1>changed</h1>\n');
     const second = await deploy(async (before) => {
       const [fresh] = await waitForNew(before);
-      const conf = readAgentConf(await userDataOf(ec2, fresh!));
-      // What anyone holding the user-data can do: PUT an ok, unsigned and self-signed.
-      await fetch(conf.statusUrls[0]!, { method: 'PUT', body: JSON.stringify({ status: 'ok', instance_id: fresh, steps: [] }) });
+      const conf = await readAgentConf(await userDataOf(ec2, fresh!));
+      // What anyone holding the user-data can do: fetch the conf, POST an ok, unsigned and self-signed.
+      await postStatus(conf, fresh!, JSON.stringify({ status: 'ok', instance_id: fresh, steps: [] }));
       const forged = signIdentity(identityDocument(fresh!), agentKeys().privateKey);
-      await fetch(conf.statusUrls[0]!, {
-        method: 'PUT',
-        body: signedStatusText({ status: 'ok', instance_id: fresh! }, { identitySignature: forged }),
-      });
+      await postStatus(conf, fresh!, signedStatusText({ status: 'ok', instance_id: fresh! }, { identitySignature: forged }));
       return [fresh!];
     });
     expect(second.status).not.toBe('success');

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/commands/execute.js';
 import { parseOptions } from '../../src/commands/options.js';
 import { agentKeys, signedStatusText, type AgentKeys } from '../fixtures/identity/identity.js';
-import { readAgentConf, userDataOf } from '../helpers/fake-instance.js';
+import { postStatus, readAgentConf, userDataOf } from '../helpers/fake-instance.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 import { silentSurface } from '../helpers/silent-surface.js';
 import { localRun } from '../helpers/run-context.ts';
@@ -65,13 +65,13 @@ describe('the secret part', () => {
     });
 
     const { id } = await firstInstance();
-    const conf = readAgentConf(await userDataOf(ec2, id));
-    const secretUrl = [.../^SD_SECRET_URLS=\((.*)\)$/m.exec(conf.raw)![1]!.matchAll(/'([^']*)'/g)][0]![1]!;
+    const conf = await readAgentConf(await userDataOf(ec2, id));
+    const secretUrl = conf.secretUrls[0]!;
     expect((await fetch(secretUrl)).status).toBe(404); // nothing before the hello
 
     const keys = agentKeys();
     const hello = signedStatusText({ status: 'hello', deployment: 'hello-web', instance_id: id, launch_index: 0 }, { keys });
-    expect((await fetch(conf.statusUrls[0]!, { method: 'PUT', body: hello })).ok).toBe(true);
+    expect((await postStatus(conf, id, hello)).ok).toBe(true);
     let sealed: Response;
     while ((sealed = await fetch(secretUrl)).status !== 200) await new Promise((done) => setTimeout(done, 200));
     const body = Buffer.from(await sealed.arrayBuffer());

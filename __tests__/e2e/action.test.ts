@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/action-runner.js';
 import { runCli } from '../helpers/run-cli.js';
-import { readAgentConf, reportBootstrap, userDataOf } from '../helpers/fake-instance.js';
+import { readLoaderConf, reportBootstrap, userDataOf, type AgentConf } from '../helpers/fake-instance.js';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.js';
 
 let aws: LocalAws;
@@ -74,7 +74,8 @@ describe('the action against the local AWS endpoint', () => {
       inputs: { command: 'deploy', 'working-directory': dir, 'ready-timeout-minutes': '2' },
       env: actionEnv(),
     });
-    const reported = await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'ok' });
+    const confs = new Map<string, AgentConf>();
+    const reported = await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'ok', onConf: (id, conf) => confs.set(id, conf) });
     const run = await main;
     expect(run.stderr).toBe('');
     expect(run.code, run.stdout).toBe(0);
@@ -130,14 +131,18 @@ describe('the action against the local AWS endpoint', () => {
 
     const userData = await userDataOf(ec2, instance!.InstanceId!);
     expect(userData.startsWith('#cloud-config\n')).toBe(true);
-    const conf = readAgentConf(userData);
+    const conf = confs.get(instance!.InstanceId!)!;
     expect(conf.bundleSha256).toBe(outputs['bundle-sha256']);
     expect(conf.bundleUrl).toContain(outputs['bundle-key']);
-    // Presigned URLs are masked before anything could print them.
-    // (workflow commands escape `%` as `%25`)
-    expect(run.stdout).toContain(`::add-mask::${conf.bundleUrl.replaceAll('%', '%25')}`);
-    for (const url of conf.statusUrls) expect(run.stdout).toContain(`::add-mask::${url.replaceAll('%', '%25')}`);
+    // The user-data names only the launch's conf; its URL, the bundle URL and the status policy's
+    // signature are masked before anything could print them (workflow commands escape `%` as `%25`).
+    const { confUrl } = readLoaderConf(userData);
+    const masked = [confUrl, conf.bundleUrl, conf.statusFields.Policy!, conf.statusFields['X-Amz-Signature']!];
+    for (const value of masked) expect(run.stdout).toContain(`::add-mask::${value.replaceAll('%', '%25')}`);
     expect(run.stdout).not.toContain(conf.bundleUrl);
+    expect(run.stdout).not.toContain(confUrl);
+    // Once the instance reported, its launch's conf has served: the deployer removed it.
+    expect((await fetch(confUrl)).status).toBe(404);
 
     // The secret travels only inside the bundle.
     for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(outputs), userData]) expect(text).not.toContain(secret);

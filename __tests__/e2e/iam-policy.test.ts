@@ -263,7 +263,8 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       swept: [
         {
           deploymentId: 'iam-created',
-          destroyed: { terminated: [expect.anything()], securityGroups: [expect.any(String)], objectsDeleted: 2 },
+          // The bundle, the status object and the launch's conf (kept: with `wait: running` an instance may still need it).
+          destroyed: { terminated: [expect.anything()], securityGroups: [expect.any(String)], objectsDeleted: 3 },
         },
       ],
     });
@@ -293,7 +294,8 @@ describe('with exactly docs/iam-policy.json, against moto enforcing IAM', () => 
       const [deploy, status, destroy, sweep] = flow.steps.map((run) => JSON.parse(run.stdout) as Record<string, unknown>);
       expect(deploy).toMatchObject({ status: 'success', instances: [{ state: 'running' }] });
       expect(status).toMatchObject({ instances: [{ state: 'running' }] });
-      expect(destroy).toMatchObject({ terminated: [expect.anything()], securityGroups: [expect.any(String)], objectsDeleted: 1 });
+      // The bundle and the launch's conf.
+      expect(destroy).toMatchObject({ terminated: [expect.anything()], securityGroups: [expect.any(String)], objectsDeleted: 2 });
       expect(sweep).toMatchObject({ seen: [], swept: [] });
     }
   });

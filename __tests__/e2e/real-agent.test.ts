@@ -1,10 +1,11 @@
 /**
  * The whole path with nothing played by the test: the CLI deploys to moto,
- * and the real bootstrap agent from the user-data EC2 received runs as root
- * in a private mount namespace, downloads the bundle through its presigned
- * URL, runs setup.sh and reports through its status URL; the CLI sees ready.
+ * and the real loader from the user-data EC2 received runs as root in a
+ * private mount namespace, fetches the launch's conf and the bundle through
+ * presigned URLs and starts the agent from the bundle, which runs setup.sh
+ * and reports through the launch's POST grant; the CLI sees ready.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -78,14 +79,19 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     const bootcmd = (parse(userData) as { bootcmd: string[][] }).bootcmd[0]!;
     const expiry = Date.parse(bootcmd[4]!.replace(' UTC', 'Z').replace(' ', 'T'));
     expect(Math.abs(expiry - (Date.now() + 2 * 3600_000))).toBeLessThan(5 * 60_000);
-    expect(bootcmd[2]).toContain('OnCalendar=');
+    expect(bootcmd[2]).toMatch(/^echo [A-Za-z0-9+/=]+\|base64 -d\|gunzip\|sh -s/);
 
-    // Every URL the user-data holds, fetched as anyone who can read it (DescribeInstanceAttribute,
-    // a container via IMDS) would: no response holds a secret in clear, even unpacked.
-    // (IMDS's own address is the only other URL; test traffic stays on loopback.)
-    // URLs as literals in the agent script itself (the health probe's `http://127.0.0.1:$1$2`) are code, not links.
-    const all = [...new Set(userData.match(/https?:\/\/[^'"\s)}$]+/g) ?? [])].filter((url) => !url.endsWith(':'));
-    expect(all.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual(['http://169.254.169.254']);
+    // Every URL the user-data holds, and every URL in the launch's conf object it leads to, fetched
+    // as anyone who can read the user-data (DescribeInstanceAttribute, a container via IMDS) would:
+    // no response holds a secret in clear, even unpacked. The conf is what the loader stored after
+    // checking it (the deployer removed the object once the instance had reported).
+    // (IMDS's address is in the loader, which the user-data carries gzipped; test traffic stays on loopback.)
+    const confText = readFileSync(boot!.run.upper('etc', 'spot-deployer/agent.conf'), 'utf8');
+    for (const secret of Object.values(secrets)) expect(confText, 'the conf must not hold a secret').not.toContain(secret);
+    expect(userData).toContain("SD_CONF_URL='http://127.0.0.1:");
+    expect(userData).not.toContain('SD_BUNDLE_URL');
+    const all = [...new Set(`${userData}\n${confText}`.match(/https?:\/\/[^'"\s)}$]+/g) ?? [])].filter((url) => !url.endsWith(':'));
+    expect(all.filter((url) => !url.startsWith('http://127.0.0.1:'))).toEqual([]);
     const urls = all.filter((url) => url.startsWith('http://127.0.0.1:'));
     for (const url of urls) {
       const response = await fetch(url);
@@ -94,7 +100,9 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
         for (const secret of Object.values(secrets)) expect(text, `${url.split('?')[0]} must not hold a secret`).not.toContain(secret);
       }
     }
-    expect(urls.length).toBeGreaterThanOrEqual(3); // bundle, status, sealed secret part
+    expect(urls.length).toBeGreaterThanOrEqual(4); // conf, bundle, status POST grant, sealed secret part
+    const confUrl = urls.find((url) => url.includes('/launch/'))!;
+    expect((await fetch(confUrl)).status).toBe(404);
     // Once the instance reported, its sealed part (ciphertext) is gone too.
     const sealedUrl = urls.find((url) => url.includes('/sealed/'))!;
     expect((await fetch(sealedUrl)).status).toBe(404);
@@ -126,6 +134,33 @@ describe.skipIf(!canRunAgent())(`deploy with the real agent on a simulated insta
     expect(destroy.code, destroy.stderr).toBe(0);
     const status = await runCli(['status', '--dir', dir, '--json'], env);
     expect(JSON.parse(status.stdout)).toMatchObject({ instances: [] });
+  });
+
+  it('two spot instances of one fleet call share ami-launch-index 0: each still gets its own sealed secret and reports ok', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pair-'));
+    cpSync(resolve('examples/hello-web'), dir, { recursive: true });
+    writeFileSync(join(dir, 'deployment/.env'), 'API_TOKEN=pair-secret-3c8e\n');
+    const config = readFileSync(join(dir, '.spot/config.yaml'), 'utf8').replace('name: hello-web', 'name: pair\ninstances: 2');
+    writeFileSync(join(dir, '.spot/config.yaml'), config);
+    const env = { ...aws.env, SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '1' };
+    const deploy = runCli(['deploy', '--dir', dir, '--json', '--ready-timeout-minutes', '3'], env);
+    const boots = await bootDeployment(ec2, { deploymentId: 'pair', count: 2 });
+    const result = await deploy;
+    expect(result.code, result.stderr).toBe(0);
+    const launchIndexes = await Promise.all(
+      boots.map(
+        async (boot) =>
+          (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [boot.instanceId] }))).Reservations![0]!.Instances![0]!
+            .AmiLaunchIndex,
+      ),
+    );
+    expect(launchIndexes).toEqual([0, 0]);
+    for (const boot of boots) {
+      expect(boot.exitCode, boot.run.log()).toBe(0);
+      expect(readFileSync(boot.run.upper('opt', 'deployment/.env'), 'utf8')).toBe('API_TOKEN=pair-secret-3c8e\n');
+    }
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'success', instances: [{ bootstrap: 'ok' }, { bootstrap: 'ok' }] });
+    expect((await runCli(['destroy', '--dir', dir, '--yes'], env)).code).toBe(0);
   });
 
   it('init on a bare deployment/setup.sh project, then validate is clean and deploy works', async () => {

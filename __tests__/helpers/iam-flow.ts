@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { readAgentConf, userDataOf } from './fake-instance.js';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { parseAgentConf, readLoaderConf, userDataOf } from './fake-instance.js';
 import { sdkConfig, type Keys } from './iam-moto.js';
 import type { LocalAws } from './local-aws.js';
 import { runCli, type CliRun } from './run-cli.js';
@@ -113,8 +113,8 @@ export const transcript = (flow: FlowRun): string =>
   flow.steps.map((run) => `$ ${run.step} (exit ${run.code}, ${run.ms} ms)\n${run.stdout}\n${run.stderr}`).join('\n');
 
 /**
- * Plays the instance: writes the `ok` report the agent would PUT through its
- * presigned status URL, at the same key, with admin keys. moto cannot serve
+ * Plays the instance: writes the `ok` report the agent would POST through its
+ * launch's status grant, at the same key, with admin keys. moto cannot serve
  * presigned URLs while it enforces IAM (it answers 500).
  */
 export async function reportBootstrapOk(aws: LocalAws, admin: Keys, deploymentId: string): Promise<void> {
@@ -124,11 +124,14 @@ export async function reportBootstrapOk(aws: LocalAws, admin: Keys, deploymentId
     const filter = { Name: 'tag:spot-deployer:deployment', Values: [deploymentId] };
     const described = await ec2.send(new DescribeInstancesCommand({ Filters: [filter] }));
     for (const instance of (described.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? [])) {
-      const url = new URL(readAgentConf(await userDataOf(ec2, instance.InstanceId!)).statusUrls[0]!);
-      const [, bucket, ...key] = url.pathname.split('/').map(decodeURIComponent);
+      // The launch's conf, read with admin keys at the key its presigned URL names.
+      const url = new URL(readLoaderConf(await userDataOf(ec2, instance.InstanceId!)).confUrl);
+      const [, bucket, ...confKey] = url.pathname.split('/').map(decodeURIComponent);
+      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: confKey.join('/') }));
+      const conf = parseAgentConf(await object.Body!.transformToString());
       // Signed as the agent signs it: the deployer believes no other report.
       const body = signedStatusText({ status: 'ok', instance_id: instance.InstanceId!, launch_index: 0, failed_step: null, steps: [] });
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key.join('/'), Body: body }));
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `${conf.statusKeyPrefix}${instance.InstanceId!}.json`, Body: body }));
     }
   } finally {
     ec2.destroy();

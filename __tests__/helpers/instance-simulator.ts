@@ -1,15 +1,17 @@
 /**
  * Plays EC2's part for instances that moto launched: takes the user-data
- * each instance received, and runs the real bootstrap agent from it as root
- * in a private mount namespace, with a fake IMDS that answers the instance's
- * own id and launch index. The agent then downloads the bundle through its
- * presigned URL and reports through its status URL, exactly as on EC2.
+ * each instance received, and runs the real loader from it as root in a
+ * private mount namespace, with a fake IMDS that answers the instance's own
+ * id and launch index. The loader fetches the launch's conf and the bundle
+ * through presigned URLs and starts the agent from the bundle, which reports
+ * through the launch's POST grant, exactly as on EC2.
  *
  * Imports carry `.ts` so the demo can load this file on Node 24 directly.
  */
 import { DescribeInstancesCommand, type EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
-import { runAgent, startFakeImds, type AgentRun } from '../fixtures/agent/agent-harness.ts';
+import { runLoader, startFakeImds, type AgentRun } from '../fixtures/agent/agent-harness.ts';
 import { userDataOf } from './fake-instance.ts';
 
 export interface SimulatedBoot {
@@ -40,13 +42,20 @@ async function waitForInstances(ec2: EC2Client, deploymentId: string, count: num
 }
 
 async function bootOne(ec2: EC2Client, instance: Instance): Promise<SimulatedBoot> {
-  const userData = parse(await userDataOf(ec2, instance.InstanceId!)) as { write_files: Array<{ path: string; content: string }> };
-  const file = (path: string): string => userData.write_files.find((entry) => entry.path === path)?.content ?? '';
+  const userData = parse(await userDataOf(ec2, instance.InstanceId!)) as {
+    write_files: Array<{ path: string; content: string; encoding?: string }>;
+  };
+  // As cloud-init's write_files decodes `encoding: gz+b64`.
+  const file = (path: string): string => {
+    const entry = userData.write_files.find((candidate) => candidate.path === path);
+    if (entry?.encoding === 'gz+b64') return gunzipSync(Buffer.from(entry.content, 'base64')).toString('utf8');
+    return entry?.content ?? '';
+  };
   const imds = await startFakeImds(instance.InstanceId!, instance.AmiLaunchIndex ?? 0);
   try {
-    // The only change to what EC2 would run: IMDS lives on 127.0.0.1 here.
-    const conf = file('/etc/spot-deployer/agent.conf').replace(/^SD_IMDS_URL=.*$/m, `SD_IMDS_URL='${imds.url}'`);
-    const run = await runAgent(conf, { agentScript: file('/etc/spot-deployer/agent.sh') });
+    // The only change to what EC2 would run: IMDS lives on 127.0.0.1 here (loader.conf may name it).
+    const conf = `${file('/etc/spot-deployer/loader.conf').trimEnd()}\nSD_IMDS_URL='${imds.url}'`;
+    const run = await runLoader(conf, { loaderScript: file('/etc/spot-deployer/loader.sh') });
     return { instanceId: instance.InstanceId!, exitCode: run.code, run };
   } finally {
     await imds.close();

@@ -57,8 +57,28 @@ export const bundleKey = (scope: KeyScope, sha256: string): string => `${deploym
 /** `<folder>status/<launchId>/`: the status objects of one launch call. */
 export const statusPrefix = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('status', launchId)}/`;
 
-/** One status object per instance of a launch call, by its launch index. */
-export const statusKey = (scope: KeyScope, launchId: string, index: number): string => `${statusPrefix(scope, launchId)}${index}.json`;
+/**
+ * One status object per instance of a launch call, named by its instance id:
+ * EC2 Fleet numbers `ami-launch-index` per request, so two instances of one
+ * fleet call can share an index (on moto every spot instance has 0).
+ */
+export const statusKey = (scope: KeyScope, launchId: string, instance: string | number): string =>
+  `${statusPrefix(scope, launchId)}${instance}.json`;
+
+/**
+ * `<folder>launch/<launchId>.conf`: the agent's settings for one launch call
+ * (bundle URL, status grant, sealed-secret URLs), fetched by the loader the
+ * user-data carries, so the user-data does not grow with the count.
+ */
+export const launchConfKey = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.conf`;
+
+/**
+ * `<folder>launch/<launchId>.slots`: which sealed-secret slot each instance of
+ * the launch reads (`<instance id> <slot>` lines), written once the launch
+ * call returned its instance ids. EC2 Fleet can give two instances of one
+ * call the same `ami-launch-index`, so the index cannot choose the slot.
+ */
+export const launchSlotsKey = (scope: KeyScope, launchId: string): string => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.slots`;
 
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 export const lockKey = (scope: KeyScope): string => `${deploymentFolder(scope)}deploy.lock`;
@@ -67,8 +87,8 @@ export const lockKey = (scope: KeyScope): string => `${deploymentFolder(scope)}d
 export const sealedKey = (scope: KeyScope, launchId: string, index: number): string =>
   `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
 
-/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
-export function parseStatusKey(scope: KeyScope, key: string): { launchId: string; index: number } | undefined {
-  const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
-  return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1]!, index: Number(match[2]) } : undefined;
+/** Where a status key's launch id is: `<folder>status/<launchId>/<instance id>.json`. */
+export function parseStatusKey(scope: KeyScope, key: string): { launchId: string } | undefined {
+  const match = /^status\/([^/]+)\/[^/]+\.json$/.exec(key.slice(deploymentFolder(scope).length));
+  return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1]! } : undefined;
 }

@@ -21,18 +21,23 @@ const customS3Endpoint = (env: NodeJS.ProcessEnv): boolean => Boolean(env.AWS_EN
 /** Retries are the SDK's own (standard mode); tests may lower them. */
 const maxAttempts = (env: NodeJS.ProcessEnv): number => Number(env.SPOT_DEPLOYER_AWS_MAX_ATTEMPTS ?? 5);
 
+/** The S3 client's settings; `offlineS3` signs with the same ones, so its URLs have the deploy's shape. */
+export const s3ClientOptions = (region: string, env: NodeJS.ProcessEnv = process.env) =>
+  ({
+    region,
+    maxAttempts: maxAttempts(env),
+    forcePathStyle: customS3Endpoint(env),
+    // Presigned URLs must work with plain curl: no checksum headers unless required.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  }) as const;
+
 export function createClients(region: string, env: NodeJS.ProcessEnv = process.env): AwsClients {
   const common = { region, maxAttempts: maxAttempts(env) };
   return {
     region,
     ec2: new EC2Client(common),
-    s3: new S3Client({
-      ...common,
-      forcePathStyle: customS3Endpoint(env),
-      // Presigned URLs must work with plain curl: no checksum headers unless required.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }),
+    s3: new S3Client(s3ClientOptions(region, env)),
     ssm: new SSMClient(common),
   };
 }

@@ -269,6 +269,10 @@ export async function ensureBucket(s3: S3Client, bucket: BucketOptions, region: 
   return { created, managed };
 }
 
+/** The encryption every object the deployer writes asks for: the bucket's KMS key, or S3-managed keys. */
+const encryptionOf = (kmsKeyId: string | undefined): { ServerSideEncryption: ServerSideEncryption; SSEKMSKeyId?: string } =>
+  kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId } : { ServerSideEncryption: 'AES256' };
+
 export interface UploadProgress {
   loaded: number;
   total: number;
@@ -302,9 +306,7 @@ export async function uploadBundle(s3: S3Client, options: UploadBundleOptions): 
   const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
   if ((await storedObjectBytes(s3, bucket, key)) !== undefined) return { uploaded: false, bytes: 0 };
   const { size } = await stat(file);
-  const encryption: { ServerSideEncryption: ServerSideEncryption; SSEKMSKeyId?: string } = kmsKeyId
-    ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
-    : { ServerSideEncryption: 'AES256' };
+  const encryption = encryptionOf(kmsKeyId);
   const upload = new Upload({
     client: s3,
     partSize: PART_SIZE,
@@ -356,18 +358,38 @@ export async function presignPut(s3: S3Client, bucket: string, key: string, expi
   return await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
 }
 
-async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
+/** Writes a small object with the deployer's encryption (the launch settings). */
+export async function putEncryptedObject(
+  s3: S3Client,
+  options: { bucket: string; key: string; body: string; kmsKeyId?: string | undefined },
+): Promise<void> {
+  await call('s3:PutObject', `${options.bucket}/${options.key}`, () =>
+    s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: options.key, Body: options.body, ...encryptionOf(options.kmsKeyId) })),
+  );
+}
+
+/** A listed object: its key and ETag (which changes whenever the object is written again). */
+export interface ListedObject {
+  key: string;
+  etag: string;
+}
+
+/** Every object under `prefix`, all pages. */
+export async function listObjects(s3: S3Client, bucket: string, prefix: string): Promise<ListedObject[]> {
+  const objects: ListedObject[] = [];
   let token: string | undefined;
   do {
     const page = await call('s3:ListBucket', bucket, () =>
       s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })),
     );
-    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+    for (const object of page.Contents ?? []) if (object.Key) objects.push({ key: object.Key, etag: object.ETag ?? '' });
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
-  return keys;
+  return objects;
 }
+
+const listKeys = async (s3: S3Client, bucket: string, prefix: string): Promise<string[]> =>
+  (await listObjects(s3, bucket, prefix)).map((object) => object.key);
 
 export interface StatusObject {
   key: string;
@@ -376,20 +398,21 @@ export interface StatusObject {
   error?: string;
 }
 
+/** One status object, read and parsed. */
+export async function readStatusObject(s3: S3Client, bucket: string, key: string): Promise<StatusObject> {
+  const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+  const text = (await object.Body?.transformToString('utf8')) ?? '';
+  try {
+    return { key, status: JSON.parse(text) as unknown };
+  } catch {
+    return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
+  }
+}
+
 /** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
 export async function readStatusObjects(s3: S3Client, bucket: string, prefix: string): Promise<StatusObject[]> {
   const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
-  return await Promise.all(
-    keys.map(async (key) => {
-      const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new GetObjectCommand({ Bucket: bucket, Key: key })));
-      const text = (await object.Body?.transformToString('utf8')) ?? '';
-      try {
-        return { key, status: JSON.parse(text) as unknown };
-      } catch {
-        return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
-      }
-    }),
-  );
+  return await Promise.all(keys.map((key) => readStatusObject(s3, bucket, key)));
 }
 
 /** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */

@@ -9,11 +9,13 @@
  * sysinit.target, which a timer's start job waits for.
  */
 
+import { gzipSync } from 'node:zlib';
+
 export const TTL_TIMER = 'spot-deployer-ttl.timer';
 export const TTL_SERVICE = 'spot-deployer-ttl.service';
 
 // POSIX sh: bootcmd runs under /bin/sh. $1 = systemd calendar time, $2 = the same as epoch seconds.
-const SCRIPT = `set -eu
+export const TTL_SCRIPT = `set -eu
 if [ "$(date -u +%s)" -ge "$2" ]; then
   echo "spot-deployer: TTL ($1) has passed: powering off"
   systemctl poweroff || shutdown -h now
@@ -32,9 +34,17 @@ export function calendarOf(expiresAt: Date): string {
   return `${expiresAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
+/**
+ * The script as bootcmd carries it: gzip and base64, unpacked by `base64 -d
+ * | gunzip` (coreutils and gzip, on every supported image), which keeps the
+ * user-data under its 4,096-byte target; the expiry stays readable as the
+ * arguments. Deterministic: the same bytes on every run.
+ */
+const UNPACK = `echo ${gzipSync(Buffer.from(TTL_SCRIPT, 'utf8'), { level: 9 }).toString('base64')}|base64 -d|gunzip|sh -s -- "$1" "$2"`;
+
 /** The bootcmd entries that arm the TTL for an absolute expiry (ISO 8601). */
 export function ttlBootcmd(expiresAtIso: string): string[][] {
   const expiresAt = new Date(expiresAtIso);
   if (Number.isNaN(expiresAt.getTime())) throw new TypeError(`not an ISO time: ${expiresAtIso}`);
-  return [['sh', '-c', SCRIPT, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
+  return [['sh', '-c', UNPACK, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
 }

@@ -1,13 +1,15 @@
 /**
  * Renders the cloud-init user-data: a base template from `templates/`, the
- * bootstrap agent and its settings, written with the YAML library (never by
- * string concatenation). Holds no secret contents: only presigned URLs
- * (short-lived) and the bundle's sha256.
+ * TTL, SSH keys, the loader and its two settings, written with the YAML
+ * library (never by string concatenation). The agent and everything that
+ * grows with the instance count live in the bundle and in the launch's
+ * settings object, so the user-data has one size whatever the count. Holds
+ * no secret: one presigned URL (short-lived) and a sha256.
  */
 import { CODE } from '../core/codes.js';
 import { gzipSync } from 'node:zlib';
 import { SpotError } from '../core/errors.js';
-import { AGENT_CONF_PATH, AGENT_PATH, renderAgentConf, type AgentSettings } from '../agent/agent-conf.js';
+import { LOADER_CONF_PATH, LOADER_PATH, renderLoaderConf, type LoaderSettings } from '../agent/agent-conf.js';
 import type { UserDataSources } from '../plan/types.js';
 import { mergeCloudConfig } from './merge.js';
 import { stringifyForCloudInit } from './yaml-safe.js';
@@ -16,6 +18,12 @@ import { ttlBootcmd } from './ttl-timer.js';
 /** EC2 refuses user-data over 16 KiB (before base64). */
 export const USER_DATA_LIMIT = 16_384;
 
+/**
+ * spot-deployer's own target: the user-data without a large project fragment
+ * stays under it for any count; over it, plan and deploy give a notice. Only
+ * over EC2's limit is the text gzipped (cloud-init decompresses by itself).
+ */
+export const USER_DATA_TARGET = 4_096;
 export interface RenderedUserData {
   /** The `#cloud-config` document, uncompressed (what `cloud-init schema` checks). */
   text: string;
@@ -43,29 +51,70 @@ function sshKeys(ssh: SshAccess | undefined): Record<string, unknown> {
 }
 
 /**
- * The user-data: the base template, then what the agent needs (its script,
- * its settings, the SSH key), then the project's fragment, merged by the
- * rules in merge.ts. Pure: every text it uses was read into the Plan.
+ * The loader as it travels: its comment lines and indentation dropped (the
+ * source keeps them). It has no here-document or multi-line string for this
+ * to change. With the gzip below, this keeps the user-data under its target
+ * while the document itself stays plain text, so `plan`'s byte count is the
+ * deploy's exactly (a gzip of the whole document, random-looking signatures
+ * and all, varies by a few bytes from one run to the next).
  */
-export function renderUserData(options: { sources: UserDataSources; settings: AgentSettings; ssh?: SshAccess }): RenderedUserData {
+export function compactShell(script: string): string {
+  const lines = script.split('\n');
+  const kept = lines.filter((line, index) => (index === 0 ? true : !/^\s*(#|$)/.test(line))).map((line) => line.trimStart());
+  return `${kept.join('\n')}\n`;
+}
+
+/**
+ * The loader as write_files carries it: compacted, gzipped (deterministic:
+ * no name, mtime 0) and base64 (`encoding: gz+b64`, which cloud-init
+ * decodes). It holds no URL, so its size is the same for plan and deploy.
+ */
+export const packedLoader = (script: string): string =>
+  gzipSync(Buffer.from(compactShell(script), 'utf8'), { level: 9 }).toString('base64');
+
+/**
+ * The user-data: the base template, then what spot-deployer owns (the TTL
+ * first, the SSH key, the loader and its settings), then the project's
+ * fragment, merged by the rules in merge.ts. Pure: every text it uses was
+ * read into the Plan.
+ */
+export function renderUserData(options: {
+  sources: UserDataSources;
+  loader: LoaderSettings;
+  /** Absolute expiry (ISO 8601), armed by bootcmd; absent = never. */
+  expiresAt?: string | undefined;
+  ssh?: SshAccess | undefined;
+}): RenderedUserData {
   const ours = {
-    // First, so the TTL holds even when a later module or the agent fails.
-    ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
+    // First, so the TTL holds even when a later module, the loader or the agent fails.
+    ...(options.expiresAt ? { bootcmd: ttlBootcmd(options.expiresAt) } : {}),
     ...sshKeys(options.ssh),
+    // Owner root:root is write_files' default.
     write_files: [
-      { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
-      { path: AGENT_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderAgentConf(options.settings) },
+      {
+        path: LOADER_PATH,
+        permissions: '0700',
+        encoding: 'gz+b64',
+        content: packedLoader(options.sources.loaderScript),
+      },
+      { path: LOADER_CONF_PATH, permissions: '0600', content: renderLoaderConf(options.loader) },
     ],
-    // runcmd runs under sh without -e; the agent is a bash script with its own error handling.
-    runcmd: [['bash', AGENT_PATH]],
+    // runcmd runs under sh without -e; the loader is a bash script with its own error handling.
+    runcmd: [['bash', LOADER_PATH]],
   };
-  const withAgent = mergeCloudConfig(options.sources.template.document, ours);
-  const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
+  const withLoader = mergeCloudConfig(options.sources.template.document, ours);
+  const document = options.sources.fragment ? mergeCloudConfig(withLoader, options.sources.fragment.document) : withLoader;
   const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
   const plain = Buffer.from(text, 'utf8');
   const gzipped = plain.length > USER_DATA_LIMIT;
   const payload = gzipped ? gzipSync(plain, { level: 9 }) : plain;
   return { text, payload, gzipped, bytes: payload.length };
+}
+
+/** A notice when the user-data is over spot-deployer's 4,096-byte target (EC2 still takes it). */
+export function userDataNotice(rendered: RenderedUserData): string | undefined {
+  if (rendered.bytes <= USER_DATA_TARGET) return undefined;
+  return `user-data is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}, over the ${USER_DATA_TARGET}-byte target (EC2 allows ${USER_DATA_LIMIT}): most of it is .spot/cloud-init.yaml or the template; files belong in the bundle`;
 }
 
 /** Fails before any AWS call when the user-data cannot fit EC2's limit. */
@@ -75,7 +124,7 @@ export function assertUserDataFits(rendered: RenderedUserData, context: string):
     CODE.userDataTooBig,
     `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`,
     {
-      hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
+      hint: 'A shorter .spot/cloud-init.yaml or template: move files and scripts into the bundle (the instance count does not change the size).',
     },
   );
 }

@@ -3,6 +3,7 @@
  * run where, with an estimated cost. Read-only against AWS.
  */
 import { estimateCost } from '../deploy/estimate.js';
+import { userDataNotice } from '../cloudinit/user-data.js';
 import { bundleFileCount, prepareDeployment, userDataSizeCheck } from '../deploy/prepare.js';
 import type { Plan } from '../plan/types.js';
 
@@ -20,10 +21,12 @@ export interface PlanResult {
   notices: string[];
 }
 
+const optional = (notice: string | undefined): string[] => (notice === undefined ? [] : [notice]);
+
 /** `plan`: the offline half of a deploy, shown; prices read-only, offline with a notice. */
 export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined): Promise<{ result: PlanResult; userDataText: string }> {
   // The prices are read while the bundle builds; a user-data that cannot fit is refused before either.
-  userDataSizeCheck(plan);
+  await userDataSizeCheck(plan);
   const estimating = estimateCost(plan, env);
   const prepared = await prepareDeployment(plan).catch(async (error: unknown) => {
     await estimating;
@@ -48,7 +51,7 @@ export async function planCommand(plan: Plan, env: NodeJS.ProcessEnv | undefined
     market: plan.market,
     sourceFiles: plan.sourceFiles,
     ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
-    notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices],
+    notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices, ...optional(userDataNotice(prepared.sizeCheck))],
   };
   return { result, userDataText: prepared.sizeCheck.text };
 }

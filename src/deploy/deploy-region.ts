@@ -2,8 +2,9 @@
  * Everything one region needs before and during launch: the image, the
  * subnets (capacity pools), the deployment's security group and launch template (`prepareRegion`,
  * started by the deploy before the bundle is built), and the ladder. Each
- * fleet call gets its own user-data, whose status URLs point under that
- * call's launch id.
+ * fleet call gets its own settings object (`launch/<launchId>.conf`: the
+ * bundle URL, the status grant under that call's launch id, the sealed-secret
+ * URLs) and a user-data of constant size that points at it.
  */
 import { CODE } from '../core/codes.js';
 import { TAG } from '../core/tags.js';
@@ -12,13 +13,12 @@ import { resolveImage, type ResolvedImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { findLaunchTemplate, type LaunchTemplateSlot } from '../aws/launch-template.js';
 import { ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
-import { presignGet, presignPut } from '../aws/s3.js';
-import { BUNDLE_URL_SECONDS } from './upload.js';
-import { renderUserData, assertUserDataFits } from '../cloudinit/user-data.js';
+import { assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
-import { agentSettingsFor, ingressFor, sshAccessFor } from './prepare.js';
-import { keyScopeOf, sealedKey, statusKey, statusPrefix } from '../agent/keys.js';
+import { ingressFor } from './prepare.js';
+import { renderLaunchConf, slotsOf, uploadLaunchConf, uploadLaunchSlots } from './launch-conf.js';
+import { keyScopeOf, statusPrefix } from '../agent/keys.js';
 import { ownerOf } from './existing.js';
 
 /** What a region's launch calls need from AWS before the first one. */
@@ -67,7 +67,7 @@ export interface RegionDeployRequest {
   clients: AwsClients;
   /** The region's lookups, started early (prepareRegion); awaited here, so their errors are this region's. */
   prepared: Promise<PreparedRegion>;
-  /** S3 client of the bucket's region, to presign status URLs. */
+  /** S3 client of the bucket's region: presigns the launch's URLs and writes its conf object. */
   bucketClients: AwsClients;
   plan: Plan;
   region: RegionPlan;
@@ -89,12 +89,35 @@ export interface RegionDeployRequest {
 export interface RegionDeployResult extends RegionLaunchResult {
   region: string;
   statusPrefixes: string[];
+  /** Every launch call's id, launched or not: each wrote a `launch/<launchId>.conf` object. */
+  launchIds: string[];
+  /** With a secret part: each instance's sealed-secret slot in its launch (launch/<launchId>.slots). */
+  slots: Map<string, number>;
   userDataBytes: number;
 }
 
 export async function deployRegion(request: RegionDeployRequest): Promise<RegionDeployResult> {
   const { plan, region, clients } = request;
-  const result: RegionDeployResult = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
+  const result: RegionDeployResult = {
+    region: region.name,
+    instances: [],
+    attempts: [],
+    statusPrefixes: [],
+    launchIds: [],
+    slots: new Map(),
+    userDataBytes: 0,
+  };
+  // Each launch call's slot map goes up as soon as its instance ids are known; the region waits for them.
+  const slotWrites: Array<Promise<void>> = [];
+  const onLaunched = (instances: LaunchedInstance[]): void => {
+    request.onLaunched?.(instances);
+    if (!request.withSecrets) return;
+    for (const launchId of new Set(instances.map((instance) => instance.launchId))) {
+      const slots = slotsOf(instances.filter((instance) => instance.launchId === launchId).map((instance) => instance.id));
+      for (const [id, slot] of slots) result.slots.set(id, slot);
+      slotWrites.push(uploadLaunchSlots(request.bucketClients.s3, plan, launchId, slots));
+    }
+  };
   try {
     const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
     const launched = await launchInRegion({
@@ -110,29 +133,33 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       templateTags: request.tags,
       tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
-      ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
+      onLaunched,
+      // The launch's conf object is written before the call that points at it; the user-data only names it.
       userDataFor: async (launchId, count) => {
-        const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
-        const ssh = sshAccessFor(plan);
-        const rendered = renderUserData({
-          sources: plan.userData,
-          ...(ssh ? { ssh } : {}),
-          settings: agentSettingsFor(plan, {
-            bundleUrl,
-            bundleSha256: request.bundleSha256,
-            statusUrls,
-            ...(request.withSecrets ? { secretUrls } : {}),
-            expiresAt: request.tags[TAG.expiresAt],
-          }),
+        const conf = await renderLaunchConf({
+          s3: request.bucketClients.s3,
+          plan,
+          launchId,
+          count,
+          bundleKey: request.bundleKey,
+          bundleSha256: request.bundleSha256,
+          withSecrets: request.withSecrets,
+          urlLifetimeSeconds: request.urlLifetimeSeconds,
+          expiresAt: request.tags[TAG.expiresAt],
         });
-        assertUserDataFits(rendered, region.name);
-        result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
+        for (const secret of conf.secrets) request.mask(secret);
+        assertUserDataFits(conf.userData, region.name);
+        result.launchIds.push(launchId);
+        await uploadLaunchConf(request.bucketClients.s3, plan, conf);
+        result.userDataBytes = Math.max(result.userDataBytes, conf.userData.bytes);
         result.statusPrefixes.push(statusPrefix(keyScopeOf(plan), launchId));
-        return rendered.payload.toString('base64');
+        return conf.userData.payload.toString('base64');
       },
     });
+    await Promise.all(slotWrites);
     return { ...result, ...launched };
   } catch (error) {
+    await Promise.allSettled(slotWrites);
     const wrapped = error instanceof SpotError ? error : new SpotError(CODE.awsError, `${region.name}: ${String(error)}`, { cause: error });
     return { ...result, error: wrapped };
   }
@@ -150,27 +177,3 @@ export const launchSpecOf = (plan: Plan): LaunchSpec => ({
   // Containers are one hop further: only a docker template or a compose project gets 2.
   metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
-
-/**
- * The URLs of one launch call: the public bundle (short-lived), and per
- * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
- * URL of the secret part sealed to that instance, which holds only
- * ciphertext until the deployer has checked the instance's hello.
- */
-async function presignUrls(
-  request: RegionDeployRequest,
-  launchId: string,
-  count: number,
-): Promise<{ bundleUrl: string; statusUrls: string[]; secretUrls: string[] }> {
-  const { plan, bucketClients } = request;
-  const scope = keyScopeOf(plan);
-  const indexes = Array.from({ length: count }, (_, index) => index);
-  const lifetime = request.urlLifetimeSeconds;
-  const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
-    presignGet(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
-    Promise.all(indexes.map((index) => presignPut(bucketClients.s3, plan.bucket.name, statusKey(scope, launchId, index), lifetime))),
-    Promise.all(indexes.map((index) => presignGet(bucketClients.s3, plan.bucket.name, sealedKey(scope, launchId, index), lifetime))),
-  ]);
-  for (const url of [bundleUrl, ...statusUrls, ...secretUrls]) request.mask(url);
-  return { bundleUrl, statusUrls, secretUrls };
-}

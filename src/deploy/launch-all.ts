@@ -10,7 +10,8 @@ import type { Plan, RegionPlan } from '../plan/types.js';
 import { deployRegion, type PreparedRegion, type RegionDeployResult } from './deploy-region.js';
 import { describeAll, groupByRegion } from './instance-groups.js';
 import type { Sleep, Surface } from '../core/surface.js';
-import { waitForBootstrap, type WaitReadyOptions } from './wait-ready.js';
+import { waitForBootstrap, type StatusCache, type WaitReadyOptions } from './wait-ready.js';
+import { removeLaunchConfs } from './launch-conf.js';
 import type { BootstrapStatus } from '../agent/status.js';
 import { keyScopeOf } from '../agent/keys.js';
 import { removeSealedFor, sealSecretsFor } from './seal-secrets.js';
@@ -117,6 +118,13 @@ function helloHandlers(context: LaunchContext): Pick<WaitReadyOptions, 'onHello'
   return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
 }
 
+/** Once the wait is over, the conf of every launch without an instance still waiting has served (launch-conf.ts). */
+async function removeServedConfs(context: LaunchContext, all: RegionDeployResult[], timedOut: ReadonlySet<string>): Promise<void> {
+  const waiting = new Set(all.flatMap((launch) => launch.instances.filter((instance) => timedOut.has(instance.id)).map((i) => i.launchId)));
+  const served = all.flatMap((launch) => launch.launchIds).filter((launchId) => !waiting.has(launchId));
+  await removeLaunchConfs(context.bucketClients.s3, context.plan, served, (message) => context.surface.warn(message));
+}
+
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
@@ -136,6 +144,7 @@ export async function waitReadyReplacingReclaimed(
   const deadline = now() + plan.readyTimeoutSeconds * 1000;
   const ready: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
   const pinned = new Map<string, string>();
+  const cache: StatusCache = new Map();
   for (let round = 0; ; round += 1) {
     const all = [...launches, ...ready.replacements];
     const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
@@ -145,9 +154,16 @@ export async function waitReadyReplacingReclaimed(
     const waited = await waitForBootstrap({
       s3: context.bucketClients.s3,
       bucket: plan.bucket.name,
-      trust: { scope: keyScopeOf(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+      trust: {
+        scope: keyScopeOf(plan),
+        launchIdOf: (id) => launchIds.get(id),
+        slotOf: (id) => all.find((launch) => launch.slots.has(id))?.slots.get(id),
+        pinned,
+        warn: (message) => context.surface.warn(message),
+      },
       ...helloHandlers(context),
       untilHello,
+      cache,
       statusPrefixes: all.flatMap((region) => region.statusPrefixes),
       instanceIds: waiting.map((instance) => instance.id),
       timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -158,7 +174,10 @@ export async function waitReadyReplacingReclaimed(
     });
     for (const [id, status] of waited.statuses) ready.statuses.set(id, status);
     for (const view of waited.reclaimed) ready.reclaimed.add(view.id);
-    if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline) return ready;
+    if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline) {
+      await removeServedConfs(context, [...launches, ...ready.replacements], new Set(waited.timedOut));
+      return ready;
+    }
     context.surface.warn(
       `spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`,
     );

@@ -1,7 +1,7 @@
 /**
  * The offline half of a deploy, shared with `plan`: the bundle with its
- * generated steps, and the user-data checked against EC2's limit with
- * placeholder URLs as long as real presigned ones, before any AWS call.
+ * generated steps and the agent, and the user-data checked against EC2's
+ * limit with URLs presigned offline, as long as real ones, before any AWS call.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,31 +10,18 @@ import { join } from 'node:path';
 import { buildBundle, indexBundle, selectBundleFiles, type Bundle } from '../bundle/build-bundle.js';
 import { largeBundleNotice } from '../bundle/size-notice.js';
 import { renderEnvFile, renderStepsScript } from '../agent/steps-script.js';
-import { assertUserDataFits, renderUserData, type RenderedUserData, type SshAccess } from '../cloudinit/user-data.js';
+import { assertUserDataFits, type RenderedUserData } from '../cloudinit/user-data.js';
 import type { IngressRule, Plan } from '../plan/types.js';
 import { bundleKey, keyScopeOf } from '../agent/keys.js';
-import type { AgentSettings } from '../agent/agent-conf.js';
+import { BUNDLE_AGENT_PATH, renderAgentConf } from '../agent/agent-conf.js';
+import { offlineS3 } from '../aws/offline-s3.js';
+import { agentSettingsFor, renderLaunchConf, urlLifetimeOf, userDataFor } from './launch-conf.js';
+
+export { sshAccessFor } from './launch-conf.js';
 import { onAbort } from '../core/abort-cleanups.js';
 
 /** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
 export const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
-
-/**
- * A presigned URL with a session token runs to about 1.3 KB; leave room. The
- * user-data is gzipped and a real URL's token and signature do not compress,
- * so the placeholder must not either (a run of one letter would shrink to a
- * few bytes and make the check, and the size plan reports, too small): fixed
- * pseudo-random base64url, the same on every run.
- */
-const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${incompressible(1500)}`;
-
-function incompressible(length: number): string {
-  let text = '';
-  for (let block = 0; text.length < length; block += 1) {
-    text += createHash('sha256').update(`spot-deployer placeholder ${block}`).digest('base64url');
-  }
-  return text.slice(0, length);
-}
 
 export interface Prepared {
   /** The public part: everything but secrets; what the bundle URL serves. */
@@ -50,17 +37,13 @@ export interface Prepared {
    * the same index is reused (`bundle.file` is then empty: nothing to upload).
    */
   reused: boolean;
-  /** User-data as rendered with placeholder URLs for the largest region. */
+  /** User-data as rendered with representative URLs (offline presigning). */
   sizeCheck: RenderedUserData;
   /** User-data text without any URL: what the launch spec's fingerprint covers (spec-hash.ts). */
   specUserData: string;
   /** Removes the bundle's temporary folder; call when the command is done with it. */
   dispose(): void;
 }
-
-/** The SSH public key to install, when the config gives one (`key_name` needs none). */
-export const sshAccessFor = (plan: Plan): SshAccess | undefined =>
-  plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
 
 /** Inbound rules: `network.ingress`, plus port 22 from `ssh.cidr` when SSH is configured. */
 export function ingressFor(plan: Plan): IngressRule[] {
@@ -69,22 +52,6 @@ export function ingressFor(plan: Plan): IngressRule[] {
     rules.push({ port: 22, cidr: plan.ssh.cidr, protocol: 'tcp' });
   }
   return rules;
-}
-
-export function agentSettingsFor(
-  plan: Plan,
-  urls: { bundleUrl: string; bundleSha256: string; statusUrls: string[]; secretUrls?: string[]; expiresAt?: string | undefined },
-): AgentSettings {
-  return {
-    ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
-    deploymentId: plan.deploymentId,
-    bundleUrl: urls.bundleUrl,
-    bundleSha256: urls.bundleSha256,
-    statusUrls: urls.statusUrls,
-    ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
-    target: plan.manifest.target,
-    ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
-  };
 }
 
 /** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
@@ -104,28 +71,38 @@ export interface PrepareHooks {
 /** The bundle sha256 as the size check sees it before the bundle exists: 64 hex digits that do not compress. */
 export const PLACEHOLDER_SHA256 = createHash('sha256').update('spot-deployer placeholder bundle').digest('hex');
 
+/** A launch id of the shape src/aws/launch.ts gives the first launch call in a region (`<region>-<10 hex>-1`). */
+export const representativeLaunchId = (region: string): string => `${region}-${'0'.repeat(10)}-1`;
+
 /**
- * User-data as rendered with placeholder URLs for the largest region, checked
- * against EC2's limit. Needs no bundle (a sha256 is 64 hex digits whatever
- * it is), so a deploy runs it before its first AWS call.
+ * User-data as a deploy renders it, with URLs presigned offline by dummy
+ * credentials of real length (src/aws/offline-s3.ts) for the first launch
+ * call in the bucket's region, checked against EC2's limit. The instance
+ * count does not change it (the count lives in the launch's conf object),
+ * and the bundle's sha256 neither (it is in the conf too), so a deploy runs
+ * it before its first AWS call.
  */
-export function userDataSizeCheck(plan: Plan, bundleSha256 = PLACEHOLDER_SHA256): RenderedUserData {
-  const largest = Math.max(1, ...plan.regions.map((region) => region.count));
-  const ssh = sshAccessFor(plan);
-  const sizeCheck = renderUserData({
-    sources: plan.userData,
-    ...(ssh ? { ssh } : {}),
-    settings: agentSettingsFor(plan, {
-      bundleUrl: PLACEHOLDER_URL,
+export async function userDataSizeCheck(plan: Plan, bundleSha256 = PLACEHOLDER_SHA256): Promise<RenderedUserData> {
+  const region = plan.regions[0]!.name;
+  const s3 = offlineS3(region);
+  try {
+    const conf = await renderLaunchConf({
+      s3,
+      plan,
+      launchId: representativeLaunchId(region),
+      count: 1,
+      bundleKey: bundleKey(keyScopeOf(plan), bundleSha256),
       bundleSha256,
-      statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-      secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-      // Any time: the rendered size does not depend on which.
-      expiresAt: new Date(0).toISOString(),
-    }),
-  });
-  assertUserDataFits(sizeCheck, `${largest} instance(s) in one region`);
-  return sizeCheck;
+      withSecrets: false,
+      urlLifetimeSeconds: urlLifetimeOf(plan),
+      // Any time with 10 epoch digits (until 2286): the size does not depend on which.
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+    assertUserDataFits(conf.userData, `the deployment ${plan.deploymentId}`);
+    return conf.userData;
+  } finally {
+    s3.destroy();
+  }
 }
 
 export async function prepareDeployment(plan: Plan, hooks: PrepareHooks = {}): Promise<Prepared> {
@@ -148,6 +125,8 @@ export async function prepareDeployment(plan: Plan, hooks: PrepareHooks = {}): P
 async function prepareIn(plan: Plan, stage: { outDir: string; dispose: () => void; hooks: PrepareHooks }): Promise<Prepared> {
   const { outDir, dispose, hooks } = stage;
   const extraFiles = [
+    // The agent travels in the public part: the user-data only carries the loader that starts it.
+    { path: BUNDLE_AGENT_PATH, content: plan.userData.agentScript, mode: '0755' },
     { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
     { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
   ];
@@ -162,14 +141,18 @@ async function prepareIn(plan: Plan, stage: { outDir: string; dispose: () => voi
   const bundle =
     (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
   const reused = bundle.file === '';
-  const sizeCheck = userDataSizeCheck(plan, bundle.sha256);
-  const ssh = sshAccessFor(plan);
-  // Presigned URLs change on every run; the fingerprint must not.
-  const specUserData = renderUserData({
-    sources: plan.userData,
-    ...(ssh ? { ssh } : {}),
-    settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
-  }).text;
+  const sizeCheck = await userDataSizeCheck(plan, bundle.sha256);
+  // Presigned URLs change on every run; the fingerprint must not. The conf's other settings (target, ttl) count.
+  const specUserData = [
+    userDataFor(plan, { confUrl: 'conf-url', confSha256: 'conf-sha256' }, undefined).text,
+    renderAgentConf(
+      agentSettingsFor(plan, {
+        bundleUrl: 'bundle-url',
+        bundleSha256: bundle.sha256,
+        status: { url: 'status-url', keyPrefix: 'status-prefix', fields: {} },
+      }),
+    ),
+  ].join('\n');
   const hasSecrets = secretBundle.entries.some(
     (entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0),
   );

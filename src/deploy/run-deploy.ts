@@ -23,6 +23,8 @@ import { toInstanceReport } from './instance-report.js';
 import { costOf, describeAll, groupByRegion, terminateAll, withPrices } from './instance-groups.js';
 import { launchWithSpillover, waitReadyReplacingReclaimed, type LaunchContext, type ReadyState } from './launch-all.js';
 import { bundleFileCount, prepareDeployment, userDataSizeCheck, type Prepared } from './prepare.js';
+import { userDataNotice } from '../cloudinit/user-data.js';
+import { removeLaunchConfs } from './launch-conf.js';
 import { launchSpecHashes } from './spec-hash.js';
 import type { RegionDeployResult } from './deploy-region.js';
 import { uploadPrepared, urlLifetimeOf } from './upload.js';
@@ -36,7 +38,8 @@ export interface DeployDeps {
 
 export async function runDeploy(plan: Plan, options: { dryRun: boolean }, deps: DeployDeps): Promise<DeployResult> {
   // Before any AWS call: a user-data that cannot fit is refused first (a sha256 has the same length whatever it is).
-  userDataSizeCheck(plan);
+  const notice = userDataNotice(await userDataSizeCheck(plan));
+  if (notice) deps.surface.warn(notice);
   if (options.dryRun) {
     const prepared = await deps.surface.group('Bundle', () => prepareDeployment(plan));
     prepared.dispose();
@@ -106,8 +109,9 @@ async function deployLocked(plan: Plan, staged: Staged, deps: DeployDeps): Promi
   const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
   if (plan.wait === 'ready') publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
   const ready = await waitForInstances(plan, context, launches, before, deps);
-  const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, { pool: deps.pool, aws });
-  return await retireOld(result, existing, deps.pool);
+  const all = [...launches, ...ready.replacements];
+  const result = await finishedResult(plan, before, all, ready, { pool: deps.pool, aws });
+  return await retireOld(plan, result, existing, { ...deps, current: new Set(all.flatMap((launch) => launch.launchIds)) });
 }
 
 const withUploaded = (planned: DeployResult, uploadedBytes: number): DeployResult => ({
@@ -195,7 +199,12 @@ async function waitForInstances(
 ): Promise<Waited> {
   const launched = launches.flatMap((launch) => launch.instances);
   const none: ReadyState = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-  if (launched.length === 0) return none;
+  if (launched.length === 0) {
+    // No instance will ever read the conf objects the failed launch calls wrote.
+    const failed = launches.flatMap((launch) => launch.launchIds);
+    await removeLaunchConfs(context.bucketClients.s3, plan, failed, (message) => deps.surface.warn(message));
+    return none;
+  }
   // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
   const answerHellos = (): Promise<ReadyState> =>
     deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => {}, true));
@@ -273,11 +282,20 @@ async function finishedResult(
 }
 
 /** Only a deploy that succeeded retires what ran before it. */
-async function retireOld(result: DeployResult, existing: InstanceView[], pool: ClientPool): Promise<DeployResult> {
+async function retireOld(
+  plan: Plan,
+  result: DeployResult,
+  existing: InstanceView[],
+  deps: DeployDeps & { current: ReadonlySet<string> },
+): Promise<DeployResult> {
+  const { pool } = deps;
   if (result.status !== 'success') return result;
   const ids = new Set(result.instances.map((instance) => instance.id));
   const old = existing.filter((instance) => !ids.has(instance.id));
   await terminateAll(pool, old);
+  // Their launches' conf objects have served (launch ids name the run, so none is this run's).
+  const served = old.flatMap((view) => (view.launchId && !deps.current.has(view.launchId) ? [view.launchId] : []));
+  await removeLaunchConfs(pool.forRegion(plan.regions[0]!.name).s3, plan, served, (message) => deps.surface.warn(message));
   return { ...result, retired: old.map((instance) => instance.id) };
 }
 

@@ -9,18 +9,7 @@ import type { Surface } from '../core/surface.js';
 import type { Plan } from '../plan/types.js';
 import type { Prepared } from './prepare.js';
 
-/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
-export const PRESIGN_MARGIN_SECONDS = 30 * 60;
-
-/**
- * The public bundle URL is presigned for each launch call and lives this
- * long: an instance fetches it within a minute or two of launch. It holds no
- * secret, but a short life limits who can still use a leaked user-data.
- */
-export const BUNDLE_URL_SECONDS = 20 * 60;
-
-/** Lifetime of the status and sealed-secret URLs, in seconds. */
-export const urlLifetimeOf = (plan: Plan): number => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+export { BUNDLE_URL_SECONDS, PRESIGN_MARGIN_SECONDS, urlLifetimeOf } from './launch-conf.js';
 
 /**
  * The bucket, created and kept private when the deployer owns it. Needs no

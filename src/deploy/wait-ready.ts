@@ -10,7 +10,7 @@
  */
 import type { AwsClients } from '../aws/clients.js';
 import { wasReclaimedBySpot, type InstanceView } from '../aws/instances.js';
-import { readStatusObjects } from '../aws/s3.js';
+import { listObjects, readStatusObject, type StatusObject } from '../aws/s3.js';
 import { WAITING_FOR_SECRETS, type Sleep } from '../core/surface.js';
 import { clockText } from '../core/clock-text.js';
 import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
@@ -31,6 +31,8 @@ export interface ReportTrust {
   scope: KeyScope;
   /** The launch id each instance was launched under; undefined = not ours. */
   launchIdOf: (instanceId: string) => string | undefined;
+  /** The sealed-secret slot of each instance in its launch (launch/<launchId>.slots); else its signed launch index. */
+  slotOf?: (instanceId: string) => number | undefined;
   certificateFor?: CertificateFor;
   /** Public keys already seen, by instance: a report with another key is a forgery. Shared across polls. */
   pinned?: Map<string, string>;
@@ -51,6 +53,8 @@ export interface WaitReadyOptions {
   /** Return once every instance has said hello (or reported), not only once all reported. */
   untilHello?: boolean;
   timeoutSeconds: number;
+  /** Objects already read (by key and ETag); pass one across waits of one run to fetch nothing twice. */
+  cache?: StatusCache;
   /** A fixed poll interval; by default the schedule of pollDelaySeconds. */
   pollSeconds?: number;
   sleep: Sleep;
@@ -78,6 +82,73 @@ function warnOnce(trust: ReportTrust, message: string): void {
   trust.warn?.(message);
 }
 
+/** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
+const isLoaderReport = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && (value as Record<string, unknown>).loader === true;
+
+/** Instance-supplied text, cut short and reduced to plain characters before it is shown. */
+const plain = (value: unknown): string =>
+  String(value ?? '')
+    .replace(/[^\w .:/,'()=@+-]/g, '?')
+    .slice(0, 300);
+
+/**
+ * An unsigned loader report cannot be believed (anyone who read the user-data
+ * could write one), so it does not end the instance's wait: it is shown.
+ */
+const loaderReportWarning = (key: string, report: Record<string, unknown>): string =>
+  `${key} (unverified: the loader cannot sign) says instance ${plain(report.instance_id)} failed at ${plain(report.failed_step)}: ${plain(report.log_tail)}`;
+
+/**
+ * Status objects already read, by key, with the ETag they had: a poll GETs
+ * only the objects that are new or were written again since. Shared across
+ * the polls of one wait.
+ */
+export type StatusCache = Map<string, { etag: string; object: StatusObject }>;
+
+/**
+ * What one list call covers: the status prefixes of one region's launches
+ * share `<folder>status/<region>-`, so their longest common prefix lists
+ * them all at once. A launch id of another shape is listed on its own.
+ */
+function listPrefixes(prefixes: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const prefix of new Set(prefixes)) {
+    const group = /^(.*\/status\/.+)-[0-9a-f]{10}-\d+\/$/.exec(prefix)?.[1] ?? prefix;
+    groups.set(group, [...(groups.get(group) ?? []), prefix]);
+  }
+  return [...groups.values()].map((members) =>
+    members.reduce((common, prefix) => {
+      let length = 0;
+      while (length < common.length && common[length] === prefix[length]) length += 1;
+      return common.slice(0, length);
+    }),
+  );
+}
+
+/** The status objects under `prefixes`, sorted by key: one list per region, a GET only for what is new or changed. */
+async function readStatusObjectsCached(
+  s3: AwsClients['s3'],
+  bucket: string,
+  prefixes: string[],
+  cache: StatusCache,
+): Promise<StatusObject[]> {
+  const wanted = (key: string): boolean => key.endsWith('.json') && prefixes.some((prefix) => key.startsWith(prefix));
+  const listed = (await Promise.all(listPrefixes(prefixes).map((prefix) => listObjects(s3, bucket, prefix))))
+    .flat()
+    .filter((object) => wanted(object.key))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return await Promise.all(
+    listed.map(async ({ key, etag }) => {
+      const cached = cache.get(key);
+      if (cached && etag !== '' && cached.etag === etag) return cached.object;
+      const object = await readStatusObject(s3, bucket, key);
+      cache.set(key, { etag, object });
+      return object;
+    }),
+  );
+}
+
 /** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
 export async function readReports(
   s3: AwsClients['s3'],
@@ -85,34 +156,39 @@ export async function readReports(
   prefixes: string[],
   ids: ReadonlySet<string>,
   trust: ReportTrust,
+  cache: StatusCache = new Map(),
 ): Promise<Reports> {
   const reports: Reports = { statuses: new Map(), hellos: [] };
   const certificateFor = trust.certificateFor ?? identityCertificates();
-  for (const prefix of prefixes) {
-    for (const { key, status: value } of await readStatusObjects(s3, bucket, prefix)) {
-      const where = parseStatusKey(trust.scope, key);
-      const opened = openSignedReport(value, certificateFor);
-      if (!opened.ok) {
-        warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
-        continue;
-      }
-      const { report, publicKey, identityVerified, region } = opened.opened;
-      const id = report.instance_id;
-      if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
-        warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
-        continue;
-      }
-      const pinned = trust.pinned?.get(id);
-      if (pinned !== undefined && pinned !== publicKey) {
-        warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
-        continue;
-      }
-      if (!identityVerified)
-        warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
-      trust.pinned?.set(id, publicKey);
-      if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, ...where });
-      else if (isBootstrapStatus(report)) reports.statuses.set(id, report);
+  for (const { key, status: value } of await readStatusObjectsCached(s3, bucket, prefixes, cache)) {
+    const where = parseStatusKey(trust.scope, key);
+    if (isLoaderReport(value)) {
+      warnOnce(trust, loaderReportWarning(key, value));
+      continue;
     }
+    const opened = openSignedReport(value, certificateFor);
+    if (!opened.ok) {
+      warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+      continue;
+    }
+    const { report, publicKey, identityVerified, region } = opened.opened;
+    const id = report.instance_id;
+    if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+      warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+      continue;
+    }
+    const pinned = trust.pinned?.get(id);
+    if (pinned !== undefined && pinned !== publicKey) {
+      warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+      continue;
+    }
+    if (!identityVerified)
+      warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+    trust.pinned?.set(id, publicKey);
+    // The sealed part's slot: the one the launch's slot map gave the instance (EC2 Fleet repeats launch indexes).
+    const index = trust.slotOf?.(id) ?? (typeof report.launch_index === 'number' ? report.launch_index : 0);
+    if (report.status === 'hello') reports.hellos.push({ instanceId: id, publicKey, launchId: where.launchId, index });
+    else if (isBootstrapStatus(report)) reports.statuses.set(id, report);
   }
   return reports;
 }
@@ -129,11 +205,11 @@ export async function readReportedStatuses(
 }
 
 /**
- * Seconds to wait before poll `round` (0-based): 1 s, then every 2 s for
+ * Seconds to wait after poll `round` (0-based): 1 s, then every 2 s for
  * about two minutes (most bootstraps report within it, and a late look costs
  * the user the whole interval), then every 5 s. A poll is one list call per
- * launch plus a read of each new report, so a 15-minute wait is about 210
- * list calls (a fraction of a cent).
+ * region plus a GET of each new or changed report (ETag), so a 15-minute
+ * wait is about 210 list calls per region (a fraction of a cent).
  */
 export const pollDelaySeconds = (round: number): number => (round === 0 ? 1 : round <= 60 ? 2 : 5);
 
@@ -146,8 +222,9 @@ export async function waitForBootstrap(options: WaitReadyOptions): Promise<WaitR
     options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
   const ids = new Set(options.instanceIds);
   const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map<string, string>() };
+  const cache: StatusCache = options.cache ?? new Map();
   for (let round = 0; ; round += 1) {
-    const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+    const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust, cache);
     for (const [id, status] of reports.statuses) {
       const hello = greeted.get(id);
       if (!statuses.has(id) && hello) await options.onFinished?.(hello);

@@ -113,8 +113,10 @@ export interface UserDataSources {
   template: { name: string; document: Record<string, unknown> };
   /** `.spot/cloud-init.yaml`, merged after the template by the documented rules. */
   fragment?: { file: string; document: Record<string, unknown> };
-  /** The bootstrap agent (templates/bootstrap.sh). */
+  /** The bootstrap agent (templates/bootstrap.sh): it travels in the bundle, as `.spot-bundle/agent.sh`. */
   agentScript: string;
+  /** The loader the user-data runs (templates/loader.sh): fetches the launch's settings and the bundle, starts the agent. */
+  loaderScript: string;
 }
 
 export interface Plan {

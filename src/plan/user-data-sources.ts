@@ -17,6 +17,7 @@ import type { UserDataSources } from './types.js';
 
 export const CLOUD_INIT_FILE = '.spot/cloud-init.yaml';
 const AGENT_TEMPLATE = 'bootstrap.sh';
+const LOADER_TEMPLATE = 'loader.sh';
 
 /** Where the agent lives on the instance: a fragment may not write there. */
 const AGENT_DIR = '/etc/spot-deployer/';
@@ -78,5 +79,6 @@ export function readUserDataSources(root: string, template: string, issues: Issu
     template: { name: template, document: builtin ? builtinTemplate(template) : projectTemplate(root, template, issues) },
     ...(fragment && isMap(fragment.value) ? { fragment: { file: CLOUD_INIT_FILE, document: fragment.value } } : {}),
     agentScript: readTemplate(AGENT_TEMPLATE),
+    loaderScript: readTemplate(LOADER_TEMPLATE),
   };
 }
