@@ -294,12 +294,12 @@ async function execute(options, deps) {
     const plan = await planOf(options, deps);
     await deps.onPlan?.(plan);
     if (options.command === 'plan') {
-        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(564), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
+        const { planCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(994), __webpack_require__.e(720), __webpack_require__.e(847), __webpack_require__.e(982), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 3523));
         const planned = await planCommand(plan, deps.env);
         return { command: 'plan', plan, ...planned };
     }
     // The AWS SDK is loaded only by the commands that call AWS, so validate starts fast.
-    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(697), __webpack_require__.e(994), __webpack_require__.e(564), __webpack_require__.e(634), __webpack_require__.e(848)]).then(__webpack_require__.bind(__webpack_require__, 8848));
+    const { executeWithAws } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(994), __webpack_require__.e(720), __webpack_require__.e(847), __webpack_require__.e(982), __webpack_require__.e(634), __webpack_require__.e(848)]).then(__webpack_require__.bind(__webpack_require__, 8848));
     return await executeWithAws(options, plan, deps);
 }
 
@@ -1320,7 +1320,7 @@ async function runInitCommand({ io, args, options }) {
 async function runLogsCommand({ io, args, options }, run) {
     const instance = args.rest[0] ?? (typeof args.values.instance === 'string' ? args.values.instance : undefined);
     // Loaded on demand like every AWS command, so offline commands start fast.
-    const { logsCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(994), __webpack_require__.e(634), __webpack_require__.e(320)]).then(__webpack_require__.bind(__webpack_require__, 6279));
+    const { logsCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(290), __webpack_require__.e(994), __webpack_require__.e(847), __webpack_require__.e(634), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 6279));
     const result = await logsCommand(options, instance, { run, env: io.env });
     io.stdout(args.values.json ? jsonText(result) : renderLogs(result));
     return EXIT.ok;
@@ -4282,6 +4282,7 @@ function emptyHint(file) {
 
 const CLOUD_INIT_FILE = '.spot/cloud-init.yaml';
 const AGENT_TEMPLATE = 'bootstrap.sh';
+const LOADER_TEMPLATE = 'loader.sh';
 /** Where the agent lives on the instance: a fragment may not write there. */
 const AGENT_DIR = '/etc/spot-deployer/';
 /**
@@ -4338,6 +4339,7 @@ function readUserDataSources(root, template, issues) {
         template: { name: template, document: builtin ? builtinTemplate(template) : projectTemplate(root, template, issues) },
         ...(fragment && isMap(fragment.value) ? { fragment: { file: CLOUD_INIT_FILE, document: fragment.value } } : {}),
         agentScript: (0,templates/* readTemplate */.x)(AGENT_TEMPLATE),
+        loaderScript: (0,templates/* readTemplate */.x)(LOADER_TEMPLATE),
     };
 }
 

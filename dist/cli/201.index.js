@@ -8,7 +8,8 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ClientPool: () => (/* binding */ ClientPool),
-/* harmony export */   createClients: () => (/* binding */ createClients)
+/* harmony export */   createClients: () => (/* binding */ createClients),
+/* harmony export */   s3ClientOptions: () => (/* binding */ s3ClientOptions)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3711);
@@ -26,18 +27,21 @@ __webpack_require__.r(__webpack_exports__);
 const customS3Endpoint = (env) => Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
 /** Retries are the SDK's own (standard mode); tests may lower them. */
 const maxAttempts = (env) => Number(env.SPOT_DEPLOYER_AWS_MAX_ATTEMPTS ?? 5);
+/** The S3 client's settings; `offlineS3` signs with the same ones, so its URLs have the deploy's shape. */
+const s3ClientOptions = (region, env = process.env) => ({
+    region,
+    maxAttempts: maxAttempts(env),
+    forcePathStyle: customS3Endpoint(env),
+    // Presigned URLs must work with plain curl: no checksum headers unless required.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+});
 function createClients(region, env = process.env) {
     const common = { region, maxAttempts: maxAttempts(env) };
     return {
         region,
         ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__/* .EC2Client */ .gu5(common),
-        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client({
-            ...common,
-            forcePathStyle: customS3Endpoint(env),
-            // Presigned URLs must work with plain curl: no checksum headers unless required.
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        }),
+        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client(s3ClientOptions(region, env)),
         ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj(common),
     };
 }

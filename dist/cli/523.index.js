@@ -53,8 +53,10 @@ async function estimateCost(plan, env = process.env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 8 modules
-var prepare = __webpack_require__(1441);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 9 modules
+var prepare = __webpack_require__(8148);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 /**
  * `plan`: validate, then build the bundle and user-data and show what would
@@ -62,10 +64,12 @@ var prepare = __webpack_require__(1441);
  */
 
 
+
+const optional = (notice) => (notice === undefined ? [] : [notice]);
 /** `plan`: the offline half of a deploy, shown; prices read-only, offline with a notice. */
 async function planCommand(plan, env) {
     // The prices are read while the bundle builds; a user-data that cannot fit is refused before either.
-    (0,prepare/* userDataSizeCheck */.Vm)(plan);
+    await (0,prepare/* userDataSizeCheck */.Vm)(plan);
     const estimating = estimateCost(plan, env);
     const prepared = await (0,prepare/* prepareDeployment */.JH)(plan).catch(async (error) => {
         await estimating;
@@ -90,7 +94,7 @@ async function planCommand(plan, env) {
         market: plan.market,
         sourceFiles: plan.sourceFiles,
         ...(estimate.costPerHour === undefined ? {} : { estimatedCostPerHour: estimate.costPerHour }),
-        notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices],
+        notices: [...estimate.notices, ...plan.notices, ...prepared.bundle.notices, ...optional((0,user_data/* userDataNotice */.o8)(prepared.sizeCheck))],
     };
     return { result, userDataText: prepared.sizeCheck.text };
 }

@@ -120,408 +120,6 @@ async function terminateInstances(clients, ids, options) {
 
 /***/ }),
 
-/***/ 1075:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Db: () => (/* binding */ readObjectText),
-/* harmony export */   W: () => (/* binding */ deleteObjectsUnder),
-/* harmony export */   XR: () => (/* binding */ deleteObject),
-/* harmony export */   _J: () => (/* binding */ putSmallObject),
-/* harmony export */   gn: () => (/* binding */ storedObjectBytes),
-/* harmony export */   he: () => (/* binding */ ensureBucket),
-/* harmony export */   sd: () => (/* binding */ uploadBundle),
-/* harmony export */   t_: () => (/* binding */ readStatusObjects),
-/* harmony export */   wp: () => (/* binding */ presignPut),
-/* harmony export */   xW: () => (/* binding */ presignGet),
-/* harmony export */   zk: () => (/* binding */ putObjectIfAbsent)
-/* harmony export */ });
-/* unused harmony exports PART_SIZE, MAX_PRESIGN_SECONDS, BUNDLE_EXPIRY_DAYS, STATUS_EXPIRY_DAYS, STATUS_MAX_BYTES, LIFECYCLE_RULE_IDS, wrapS3Error, BUCKET_MARK, presignExpirySeconds */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3711);
-/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2358);
-/* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8505);
-/* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7265);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
-/**
- * The deployment's S3 side: the bucket (optionally created private,
- * encrypted and with expiry rules), content-addressed bundle uploads,
- * presigned URLs for the instance, and the status objects instances write.
- */
-
-
-
-
-
-
-
-
-const PART_SIZE = 8 * 1024 * 1024;
-/** SigV4 presigned URLs cannot live longer than 7 days. */
-const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
-const BUNDLE_EXPIRY_DAYS = 30;
-const STATUS_EXPIRY_DAYS = 7;
-/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
-const STATUS_MAX_BYTES = 64 * 1024;
-const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' };
-const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
-const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
-/** Wraps an S3 failure once, naming the action and the bucket or object. */
-function wrapS3Error(error, action, resource) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error);
-    const status = error?.$metadata?.httpStatusCode;
-    if (FORBIDDEN.has(code) || status === 403) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.accessDenied, `${action} on ${resource} was denied (${code})`, {
-            cause: error,
-            hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
-        });
-    }
-    if (code === 'NoSuchBucket')
-        return missingBucket(resource.split('/')[0], error);
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .wrapAwsError */ .AH)(error, { action, resource });
-}
-function missingBucket(bucket, cause) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
-        cause,
-        key: 'bucket',
-        hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
-    });
-}
-const isNotFound = (error) => NOT_FOUND.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error)) || error?.$metadata?.httpStatusCode === 404;
-async function call(action, resource, run) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        throw wrapS3Error(error, action, resource);
-    }
-}
-/** True when the bucket exists and is ours to use; false when it does not exist. */
-async function bucketExists(s3, name) {
-    try {
-        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadBucketCommand({ Bucket: name }));
-        return true;
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return false;
-        throw wrapS3Error(error, 's3:ListBucket', name);
-    }
-}
-/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
-async function createBucket(s3, name, region) {
-    // us-east-1 is the one region that refuses an explicit LocationConstraint.
-    const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
-    try {
-        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
-        return true;
-    }
-    catch (error) {
-        const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error);
-        if (code === 'BucketAlreadyOwnedByYou')
-            return false;
-        if (code === 'BucketAlreadyExists') {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
-                cause: error,
-                key: 'bucket.name',
-                hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
-            });
-        }
-        throw wrapS3Error(error, 's3:CreateBucket', name);
-    }
-}
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
-function mergedLifecycleRules(existing, prefix) {
-    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const scope = `${prefix}/`;
-    return [
-        ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
-        {
-            ID: LIFECYCLE_RULE_IDS.bundles,
-            Status: 'Enabled',
-            Filter: { Prefix: scope },
-            Expiration: { Days: BUNDLE_EXPIRY_DAYS },
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
-        },
-        {
-            ID: LIFECYCLE_RULE_IDS.status,
-            Status: 'Enabled',
-            Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
-            Expiration: { Days: STATUS_EXPIRY_DAYS },
-        },
-    ];
-}
-const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
-const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' };
-/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
-async function readSetting(action, name, missing, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (missing.includes((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error)))
-            return undefined;
-        throw wrapS3Error(error, action, name);
-    }
-}
-async function isMarkedOurs(s3, name) {
-    const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketTaggingCommand({ Bucket: name })));
-    return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
-}
-async function ensurePublicAccessBlock(s3, name) {
-    const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetPublicAccessBlockCommand({ Bucket: name })));
-    const have = current?.PublicAccessBlockConfiguration;
-    if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key] === value))
-        return false;
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })));
-    return true;
-}
-async function ensureEncryption(s3, name, kmsKeyId) {
-    const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketEncryptionCommand({ Bucket: name })));
-    const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
-    const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
-    if (right)
-        return false;
-    const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
-    const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
-    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
-    return true;
-}
-/**
- * What matters of a lifecycle rule, to compare what S3 holds with what we
- * want. The size filter counts only when S3 reports one: moto drops it from
- * what it reads back, and comparing it there would rewrite the rules on every run.
- */
-const ruleEssence = (rule, sizeFallback) => JSON.stringify([
-    rule?.ID,
-    rule?.Status,
-    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
-    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
-    rule?.Expiration?.Days,
-    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
-]);
-async function ensureLifecycle(s3, name, prefix) {
-    let existing = [];
-    try {
-        existing = (await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchLifecycleConfiguration')
-            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-    }
-    const Rules = mergedLifecycleRules(existing, prefix);
-    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
-    const same = (rule) => ruleEssence(existing.find((have) => have.ID === rule.ID), rule.Filter?.And?.ObjectSizeLessThan) === ruleEssence(rule);
-    if (wanted.every(same))
-        return false;
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
-    return true;
-}
-/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
-async function secureBucket(s3, options) {
-    const { name, kmsKeyId } = options;
-    // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
-    const prefix = options.prefix ?? 'spot-deployer';
-    if (prefix === '') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
-    }
-    // Three independent settings: read (and, when wrong, written) at the same time.
-    await Promise.all([ensurePublicAccessBlock(s3, name), ensureEncryption(s3, name, kmsKeyId), ensureLifecycle(s3, name, prefix)]);
-}
-/**
- * Makes sure the bucket is usable. With `create`, creates it when missing,
- * marks it as the deployer's (a bucket tag), and keeps the private,
- * encrypted, expiring settings right on every run, so a run that died
- * half-way is repaired by the next one. A bucket the deployer did not create
- * is used as it is: its settings are never changed. Without `create`, only
- * checks that it exists and is reachable.
- */
-async function ensureBucket(s3, bucket, region) {
-    // Whether it exists and whether it is marked ours are asked together; the mark only counts if it exists.
-    const marked = bucket.create ? isMarkedOurs(s3, bucket.name) : undefined;
-    marked?.catch(() => undefined);
-    const exists = await bucketExists(s3, bucket.name);
-    if (!bucket.create) {
-        if (!exists)
-            throw missingBucket(bucket.name, undefined);
-        return { created: false, managed: false };
-    }
-    let created = false;
-    if (!exists) {
-        created = await createBucket(s3, bucket.name, region);
-        if (created) {
-            await call('s3:PutBucketTagging', bucket.name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
-        }
-    }
-    // Created by someone else since the first look (a race): read its mark again.
-    const managed = created || (exists ? await marked : await isMarkedOurs(s3, bucket.name));
-    if (managed)
-        await secureBucket(s3, bucket);
-    return { created, managed };
-}
-/** The stored object's size, or undefined when there is no such object. */
-async function storedObjectBytes(s3, bucket, key) {
-    try {
-        const head = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return head.ContentLength ?? 0;
-    }
-    catch (error) {
-        if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
-            return undefined;
-        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
-    }
-}
-/**
- * Uploads the bundle unless an object with its key (its sha256) is already
- * there. Large files go in 8 MiB parts, reporting progress as they go.
- */
-async function uploadBundle(s3, options) {
-    const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
-    if ((await storedObjectBytes(s3, bucket, key)) !== undefined)
-        return { uploaded: false, bytes: 0 };
-    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
-    const encryption = kmsKeyId
-        ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
-        : { ServerSideEncryption: 'AES256' };
-    const upload = new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__/* .Upload */ ._({
-        client: s3,
-        partSize: PART_SIZE,
-        queueSize: 4,
-        leavePartsOnError: false,
-        params: {
-            Bucket: bucket,
-            Key: key,
-            Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file),
-            ContentType: 'application/gzip',
-            Metadata: { sha256 },
-            ...encryption,
-        },
-    });
-    if (onProgress)
-        upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
-    await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
-    return { uploaded: true, bytes: size };
-}
-/**
- * How long a presigned URL may live: what was asked, at most 7 days, and
- * never past the expiry of temporary credentials (a URL signed with them
- * stops working when they do).
- */
-async function presignExpirySeconds(s3, requested, now = Date.now()) {
-    const credentials = await s3.config.credentials();
-    let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
-    if (credentials.expiration) {
-        const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
-        if (left <= 0) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.noCredentials, 'the AWS credentials have expired', {
-                hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
-            });
-        }
-        seconds = Math.min(seconds, left);
-    }
-    return Math.max(1, seconds);
-}
-/** A URL the instance can GET the object with, using plain curl. */
-async function presignGet(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_7__/* .getSignedUrl */ .A)(s3, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
-async function presignPut(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_7__/* .getSignedUrl */ .A)(s3, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-async function listKeys(s3, bucket, prefix) {
-    const keys = [];
-    let token;
-    do {
-        const page = await call('s3:ListBucket', bucket, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
-        for (const object of page.Contents ?? [])
-            if (object.Key)
-                keys.push(object.Key);
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return keys;
-}
-/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
-async function readStatusObjects(s3, bucket, prefix) {
-    const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
-    return await Promise.all(keys.map(async (key) => {
-        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key })));
-        const text = (await object.Body?.transformToString('utf8')) ?? '';
-        try {
-            return { key, status: JSON.parse(text) };
-        }
-        catch {
-            return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
-        }
-    }));
-}
-/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
-async function deleteObjectsUnder(s3, bucket, folder) {
-    // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
-    if (!/^[^/]+\/.+\/$/.test(folder)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
-            hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
-        });
-    }
-    const keys = await listKeys(s3, bucket, folder);
-    for (let start = 0; start < keys.length; start += 1000) {
-        const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-        const result = await call('s3:DeleteObject', bucket, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
-        const failed = result.Errors?.[0];
-        if (failed)
-            throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
-    }
-    return keys.length;
-}
-/**
- * Writes the object only if no object has that key (`If-None-Match: *`, S3's
- * conditional write). Returns false when one already exists (412).
- */
-async function putObjectIfAbsent(s3, bucket, key, body) {
-    try {
-        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
-        return true;
-    }
-    catch (error) {
-        const status = error?.$metadata?.httpStatusCode;
-        // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) === 'PreconditionFailed' || status === 412 || status === 409)
-            return false;
-        throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
-    }
-}
-/** The object's text, or undefined when there is none. */
-async function readObjectText(s3, bucket, key) {
-    try {
-        const object = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key }));
-        return (await object.Body?.transformToString('utf8')) ?? '';
-    }
-    catch (error) {
-        if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
-            return undefined;
-        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
-    }
-}
-/** Deletes one object (no error when it is already gone). */
-async function deleteObject(s3, bucket, key) {
-    await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: bucket, Key: key })));
-}
-/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
-async function putSmallObject(s3, bucket, key, body) {
-    await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
-}
-
-
-/***/ }),
-
 /***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -788,37 +386,86 @@ function warnOnce(trust, message) {
     warned.add(message);
     trust.warn?.(message);
 }
+/** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
+const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
+/** Instance-supplied text, cut short and reduced to plain characters before it is shown. */
+const plain = (value) => String(value ?? '')
+    .replace(/[^\w .:/,'()=@+-]/g, '?')
+    .slice(0, 300);
+/**
+ * An unsigned loader report cannot be believed (anyone who read the user-data
+ * could write one), so it does not end the instance's wait: it is shown.
+ */
+const loaderReportWarning = (key, report) => `${key} (unverified: the loader cannot sign) says instance ${plain(report.instance_id)} failed at ${plain(report.failed_step)}: ${plain(report.log_tail)}`;
+/**
+ * What one list call covers: the status prefixes of one region's launches
+ * share `<folder>status/<region>-`, so their longest common prefix lists
+ * them all at once. A launch id of another shape is listed on its own.
+ */
+function listPrefixes(prefixes) {
+    const groups = new Map();
+    for (const prefix of new Set(prefixes)) {
+        const group = /^(.*\/status\/.+)-[0-9a-f]{10}-\d+\/$/.exec(prefix)?.[1] ?? prefix;
+        groups.set(group, [...(groups.get(group) ?? []), prefix]);
+    }
+    return [...groups.values()].map((members) => members.reduce((common, prefix) => {
+        let length = 0;
+        while (length < common.length && common[length] === prefix[length])
+            length += 1;
+        return common.slice(0, length);
+    }));
+}
+/** The status objects under `prefixes`, sorted by key: one list per region, a GET only for what is new or changed. */
+async function readStatusObjectsCached(s3, bucket, prefixes, cache) {
+    const wanted = (key) => key.endsWith('.json') && prefixes.some((prefix) => key.startsWith(prefix));
+    const listed = (await Promise.all(listPrefixes(prefixes).map((prefix) => (0,aws_s3/* listObjects */.L)(s3, bucket, prefix))))
+        .flat()
+        .filter((object) => wanted(object.key))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return await Promise.all(listed.map(async ({ key, etag }) => {
+        const cached = cache.get(key);
+        if (cached && etag !== '' && cached.etag === etag)
+            return cached.object;
+        const object = await (0,aws_s3/* readStatusObject */.WM)(s3, bucket, key);
+        cache.set(key, { etag, object });
+        return object;
+    }));
+}
 /** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
-async function readReports(s3, bucket, prefixes, ids, trust) {
+async function readReports(s3, bucket, prefixes, ids, trust, cache = new Map()) {
     const reports = { statuses: new Map(), hellos: [] };
     const certificateFor = trust.certificateFor ?? identityCertificates();
-    for (const prefix of prefixes) {
-        for (const { key, status: value } of await (0,aws_s3/* readStatusObjects */.t_)(s3, bucket, prefix)) {
-            const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
-            const opened = openSignedReport(value, certificateFor);
-            if (!opened.ok) {
-                warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
-                continue;
-            }
-            const { report, publicKey, identityVerified, region } = opened.opened;
-            const id = report.instance_id;
-            if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
-                warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
-                continue;
-            }
-            const pinned = trust.pinned?.get(id);
-            if (pinned !== undefined && pinned !== publicKey) {
-                warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
-                continue;
-            }
-            if (!identityVerified)
-                warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
-            trust.pinned?.set(id, publicKey);
-            if (report.status === 'hello')
-                reports.hellos.push({ instanceId: id, publicKey, ...where });
-            else if (isBootstrapStatus(report))
-                reports.statuses.set(id, report);
+    for (const { key, status: value } of await readStatusObjectsCached(s3, bucket, prefixes, cache)) {
+        const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
+        if (isLoaderReport(value)) {
+            warnOnce(trust, loaderReportWarning(key, value));
+            continue;
         }
+        const opened = openSignedReport(value, certificateFor);
+        if (!opened.ok) {
+            warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+            continue;
+        }
+        const { report, publicKey, identityVerified, region } = opened.opened;
+        const id = report.instance_id;
+        if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+            warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+            continue;
+        }
+        const pinned = trust.pinned?.get(id);
+        if (pinned !== undefined && pinned !== publicKey) {
+            warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+            continue;
+        }
+        if (!identityVerified)
+            warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+        trust.pinned?.set(id, publicKey);
+        // The sealed part's slot: the one the launch's slot map gave the instance (EC2 Fleet repeats launch indexes).
+        const index = trust.slotOf?.(id) ?? (typeof report.launch_index === 'number' ? report.launch_index : 0);
+        if (report.status === 'hello')
+            reports.hellos.push({ instanceId: id, publicKey, launchId: where.launchId, index });
+        else if (isBootstrapStatus(report))
+            reports.statuses.set(id, report);
     }
     return reports;
 }
@@ -827,11 +474,11 @@ async function readReportedStatuses(s3, bucket, prefixes, ids, trust) {
     return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 /**
- * Seconds to wait before poll `round` (0-based): 1 s, then every 2 s for
+ * Seconds to wait after poll `round` (0-based): 1 s, then every 2 s for
  * about two minutes (most bootstraps report within it, and a late look costs
  * the user the whole interval), then every 5 s. A poll is one list call per
- * launch plus a read of each new report, so a 15-minute wait is about 210
- * list calls (a fraction of a cent).
+ * region plus a GET of each new or changed report (ETag), so a 15-minute
+ * wait is about 210 list calls per region (a fraction of a cent).
  */
 const pollDelaySeconds = (round) => (round === 0 ? 1 : round <= 60 ? 2 : 5);
 async function waitForBootstrap(options) {
@@ -842,8 +489,9 @@ async function waitForBootstrap(options) {
     const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
     const ids = new Set(options.instanceIds);
     const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
+    const cache = options.cache ?? new Map();
     for (let round = 0;; round += 1) {
-        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust, cache);
         for (const [id, status] of reports.statuses) {
             const hello = greeted.get(id);
             if (!statuses.has(id) && hello)

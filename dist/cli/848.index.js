@@ -739,55 +739,12 @@ async function deleteSecurityGroups(clients, owner) {
     return deleted;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/upload.ts
-
-
-/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
-const PRESIGN_MARGIN_SECONDS = 30 * 60;
-/**
- * The public bundle URL is presigned for each launch call and lives this
- * long: an instance fetches it within a minute or two of launch. It holds no
- * secret, but a short life limits who can still use a leaked user-data.
- */
-const BUNDLE_URL_SECONDS = 20 * 60;
-/** Lifetime of the status and sealed-secret URLs, in seconds. */
-const urlLifetimeOf = (plan) => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-/**
- * The bucket, created and kept private when the deployer owns it. Needs no
- * bundle: a deploy runs it while the bundle builds, then takes its lock.
- */
-async function setUpBucket(plan, bucket, surface) {
-    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
-    if (plan.bucket.create && !ensured.managed) {
-        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
-    }
-}
-/**
- * Uploads the bundle unless it is already stored (content-addressed key);
- * returns the bytes sent. A reused bundle was found stored: nothing to do.
- */
-async function uploadPrepared(plan, prepared, bucket, surface) {
-    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    if (prepared.reused)
-        return 0;
-    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
-        bucket: plan.bucket.name,
-        key,
-        file: prepared.bundle.file,
-        sha256: prepared.bundle.sha256,
-        kmsKeyId: plan.bucket.kmsKeyId,
-        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
-    });
-    surface.info(upload.uploaded
-        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
-        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
-    return upload.uploaded ? upload.bytes : 0;
-}
-
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
-var user_data = __webpack_require__(5873);
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 8 modules
-var prepare = __webpack_require__(1441);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 9 modules
+var prepare = __webpack_require__(8148);
+// EXTERNAL MODULE: ./src/deploy/launch-conf.ts + 1 modules
+var launch_conf = __webpack_require__(3463);
 // EXTERNAL MODULE: ./src/deploy/existing.ts
 var deploy_existing = __webpack_require__(7634);
 ;// CONCATENATED MODULE: ./src/deploy/deploy-region.ts
@@ -795,10 +752,10 @@ var deploy_existing = __webpack_require__(7634);
  * Everything one region needs before and during launch: the image, the
  * subnets (capacity pools), the deployment's security group and launch template (`prepareRegion`,
  * started by the deploy before the bundle is built), and the ladder. Each
- * fleet call gets its own user-data, whose status URLs point under that
- * call's launch id.
+ * fleet call gets its own settings object (`launch/<launchId>.conf`: the
+ * bundle URL, the status grant under that call's launch id, the sealed-secret
+ * URLs) and a user-data of constant size that points at it.
  */
-
 
 
 
@@ -840,7 +797,28 @@ async function prepareRegion(clients, plan, region, options) {
 }
 async function deployRegion(request) {
     const { plan, region, clients } = request;
-    const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
+    const result = {
+        region: region.name,
+        instances: [],
+        attempts: [],
+        statusPrefixes: [],
+        launchIds: [],
+        slots: new Map(),
+        userDataBytes: 0,
+    };
+    // Each launch call's slot map goes up as soon as its instance ids are known; the region waits for them.
+    const slotWrites = [];
+    const onLaunched = (instances) => {
+        request.onLaunched?.(instances);
+        if (!request.withSecrets)
+            return;
+        for (const launchId of new Set(instances.map((instance) => instance.launchId))) {
+            const slots = (0,launch_conf/* slotsOf */.nK)(instances.filter((instance) => instance.launchId === launchId).map((instance) => instance.id));
+            for (const [id, slot] of slots)
+                result.slots.set(id, slot);
+            slotWrites.push((0,launch_conf/* uploadLaunchSlots */.cP)(request.bucketClients.s3, plan, launchId, slots));
+        }
+    };
     try {
         const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
         const launched = await launchInRegion({
@@ -856,30 +834,35 @@ async function deployRegion(request) {
             templateTags: request.tags,
             tags: { ...request.tags, [tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
-            ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
+            onLaunched,
+            // The launch's conf object is written before the call that points at it; the user-data only names it.
             userDataFor: async (launchId, count) => {
-                const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
-                const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
-                const rendered = (0,user_data/* renderUserData */.UW)({
-                    sources: plan.userData,
-                    ...(ssh ? { ssh } : {}),
-                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, {
-                        bundleUrl,
-                        bundleSha256: request.bundleSha256,
-                        statusUrls,
-                        ...(request.withSecrets ? { secretUrls } : {}),
-                        expiresAt: request.tags[tags/* TAG */.D.expiresAt],
-                    }),
+                const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
+                    s3: request.bucketClients.s3,
+                    plan,
+                    launchId,
+                    count,
+                    bundleKey: request.bundleKey,
+                    bundleSha256: request.bundleSha256,
+                    withSecrets: request.withSecrets,
+                    urlLifetimeSeconds: request.urlLifetimeSeconds,
+                    expiresAt: request.tags[tags/* TAG */.D.expiresAt],
                 });
-                (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
-                result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
+                for (const secret of conf.secrets)
+                    request.mask(secret);
+                (0,user_data/* assertUserDataFits */.WA)(conf.userData, region.name);
+                result.launchIds.push(launchId);
+                await (0,launch_conf/* uploadLaunchConf */.$H)(request.bucketClients.s3, plan, conf);
+                result.userDataBytes = Math.max(result.userDataBytes, conf.userData.bytes);
                 result.statusPrefixes.push((0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), launchId));
-                return rendered.payload.toString('base64');
+                return conf.userData.payload.toString('base64');
             },
         });
+        await Promise.all(slotWrites);
         return { ...result, ...launched };
     }
     catch (error) {
+        await Promise.allSettled(slotWrites);
         const wrapped = error instanceof core_errors/* SpotError */.Pl ? error : new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.awsError, `${region.name}: ${String(error)}`, { cause: error });
         return { ...result, error: wrapped };
     }
@@ -896,26 +879,6 @@ const launchSpecOf = (plan) => ({
     // Containers are one hop further: only a docker template or a compose project gets 2.
     metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
-/**
- * The URLs of one launch call: the public bundle (short-lived), and per
- * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
- * URL of the secret part sealed to that instance, which holds only
- * ciphertext until the deployer has checked the instance's hello.
- */
-async function presignUrls(request, launchId, count) {
-    const { plan, bucketClients } = request;
-    const scope = (0,keys/* keyScopeOf */.JS)(plan);
-    const indexes = Array.from({ length: count }, (_, index) => index);
-    const lifetime = request.urlLifetimeSeconds;
-    const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
-        (0,s3/* presignGet */.xW)(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
-        Promise.all(indexes.map((index) => (0,s3/* presignPut */.wp)(bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)(scope, launchId, index), lifetime))),
-        Promise.all(indexes.map((index) => (0,s3/* presignGet */.xW)(bucketClients.s3, plan.bucket.name, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
-    ]);
-    for (const url of [bundleUrl, ...statusUrls, ...secretUrls])
-        request.mask(url);
-    return { bundleUrl, statusUrls, secretUrls };
-}
 
 // EXTERNAL MODULE: ./src/deploy/instance-groups.ts
 var instance_groups = __webpack_require__(5689);
@@ -994,6 +957,42 @@ function held(deps, lock) {
             await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+
+/**
+ * The bucket, created and kept private when the deployer owns it. Needs no
+ * bundle: a deploy runs it while the bundle builds, then takes its lock.
+ */
+async function setUpBucket(plan, bucket, surface) {
+    const ensured = await (0,s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
+}
+/**
+ * Uploads the bundle unless it is already stored (content-addressed key);
+ * returns the bytes sent. A reused bundle was found stored: nothing to do.
+ */
+async function uploadPrepared(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    if (prepared.reused)
+        return 0;
+    const upload = await (0,s3/* uploadBundle */.sd)(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    return upload.uploaded ? upload.bytes : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/early-aws.ts
@@ -1151,6 +1150,7 @@ async function removeSealedFor(target, hello) {
 
 
 
+
 /** One round: the given count in each region, all regions at once. */
 function launchRound(context, wanted, round) {
     return Promise.all(wanted
@@ -1213,6 +1213,12 @@ function helloHandlers(context) {
     };
     return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
 }
+/** Once the wait is over, the conf of every launch without an instance still waiting has served (launch-conf.ts). */
+async function removeServedConfs(context, all, timedOut) {
+    const waiting = new Set(all.flatMap((launch) => launch.instances.filter((instance) => timedOut.has(instance.id)).map((i) => i.launchId)));
+    const served = all.flatMap((launch) => launch.launchIds).filter((launchId) => !waiting.has(launchId));
+    await (0,launch_conf/* removeLaunchConfs */.HX)(context.bucketClients.s3, context.plan, served, (message) => context.surface.warn(message));
+}
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
@@ -1227,6 +1233,7 @@ untilHello = false) {
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
     const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
     const pinned = new Map();
+    const cache = new Map();
     for (let round = 0;; round += 1) {
         const all = [...launches, ...ready.replacements];
         const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
@@ -1236,9 +1243,16 @@ untilHello = false) {
         const waited = await (0,wait_ready/* waitForBootstrap */.vU)({
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
-            trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+            trust: {
+                scope: (0,keys/* keyScopeOf */.JS)(plan),
+                launchIdOf: (id) => launchIds.get(id),
+                slotOf: (id) => all.find((launch) => launch.slots.has(id))?.slots.get(id),
+                pinned,
+                warn: (message) => context.surface.warn(message),
+            },
             ...helloHandlers(context),
             untilHello,
+            cache,
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -1251,8 +1265,10 @@ untilHello = false) {
             ready.statuses.set(id, status);
         for (const view of waited.reclaimed)
             ready.reclaimed.add(view.id);
-        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
+        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline) {
+            await removeServedConfs(context, [...launches, ...ready.replacements], new Set(waited.timedOut));
             return ready;
+        }
         context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
         const wanted = (0,instance_groups.groupByRegion)(waited.reclaimed).map(([region, ids]) => ({
             region: plan.regions.find((candidate) => candidate.name === region),
@@ -1338,9 +1354,13 @@ const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map
 
 
 
+
+
 async function runDeploy(plan, options, deps) {
     // Before any AWS call: a user-data that cannot fit is refused first (a sha256 has the same length whatever it is).
-    (0,prepare/* userDataSizeCheck */.Vm)(plan);
+    const notice = (0,user_data/* userDataNotice */.o8)(await (0,prepare/* userDataSizeCheck */.Vm)(plan));
+    if (notice)
+        deps.surface.warn(notice);
     if (options.dryRun) {
         const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
         prepared.dispose();
@@ -1399,8 +1419,9 @@ async function deployLocked(plan, staged, deps) {
     if (plan.wait === 'ready')
         publishEarly(plan, before, await (0,instance_groups.describeAll)(deps.pool, launched), launched, deps.surface);
     const ready = await waitForInstances(plan, context, launches, before, deps);
-    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, { pool: deps.pool, aws });
-    return await retireOld(result, existing, deps.pool);
+    const all = [...launches, ...ready.replacements];
+    const result = await finishedResult(plan, before, all, ready, { pool: deps.pool, aws });
+    return await retireOld(plan, result, existing, { ...deps, current: new Set(all.flatMap((launch) => launch.launchIds)) });
 }
 const withUploaded = (planned, uploadedBytes) => ({
     ...planned,
@@ -1460,7 +1481,7 @@ function launchContextOf(plan, staged, deps, specHashes) {
             [tags/* TAG */.D.expiresAt]: staged.expires,
         },
         runId: plan.run.runId,
-        urlLifetimeSeconds: urlLifetimeOf(plan),
+        urlLifetimeSeconds: (0,launch_conf/* urlLifetimeOf */._c)(plan),
         preparedRegion: (region) => aws.preparedRegion(region),
     };
 }
@@ -1468,8 +1489,12 @@ function launchContextOf(plan, staged, deps, specHashes) {
 async function waitForInstances(plan, context, launches, before, deps) {
     const launched = launches.flatMap((launch) => launch.instances);
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-    if (launched.length === 0)
+    if (launched.length === 0) {
+        // No instance will ever read the conf objects the failed launch calls wrote.
+        const failed = launches.flatMap((launch) => launch.launchIds);
+        await (0,launch_conf/* removeLaunchConfs */.HX)(context.bucketClients.s3, plan, failed, (message) => deps.surface.warn(message));
         return none;
+    }
     // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
     const answerHellos = () => deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => { }, true));
     if (plan.wait === 'none')
@@ -1518,12 +1543,16 @@ async function finishedResult(plan, before, launches, ready, deps) {
     };
 }
 /** Only a deploy that succeeded retires what ran before it. */
-async function retireOld(result, existing, pool) {
+async function retireOld(plan, result, existing, deps) {
+    const { pool } = deps;
     if (result.status !== 'success')
         return result;
     const ids = new Set(result.instances.map((instance) => instance.id));
     const old = existing.filter((instance) => !ids.has(instance.id));
     await (0,instance_groups.terminateAll)(pool, old);
+    // Their launches' conf objects have served (launch ids name the run, so none is this run's).
+    const served = old.flatMap((view) => (view.launchId && !deps.current.has(view.launchId) ? [view.launchId] : []));
+    await (0,launch_conf/* removeLaunchConfs */.HX)(pool.forRegion(plan.regions[0].name).s3, plan, served, (message) => deps.surface.warn(message));
     return { ...result, retired: old.map((instance) => instance.id) };
 }
 /** The same bundle already runs: report it as it is. */

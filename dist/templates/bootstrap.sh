@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# spot-deployer bootstrap agent. cloud-init writes it to
-# /etc/spot-deployer/agent.sh and runs it once with bash. It fetches the
-# bundle, checks it, places its files and runs the bundle's steps.sh, then
-# reports ok|failed to a presigned S3 PUT URL. Contract: docs/bootstrap-agent.md.
+# spot-deployer bootstrap agent. It travels in the bundle
+# (.spot-bundle/agent.sh); the loader in the user-data (templates/loader.sh)
+# has fetched this launch's settings (agent.conf) and the bundle, checked
+# both sha256, and runs it with SD_BUNDLE_FILE naming the checked bundle. It
+# places the bundle's files, runs its steps.sh, and reports ok|failed through
+# the launch's presigned POST grant. Contract: docs/bootstrap-agent.md.
 set -euo pipefail
 umask 022
 
 SD_CONF=${SD_CONF:-/etc/spot-deployer/agent.conf}
 # shellcheck source=/dev/null
 . "$SD_CONF"
-: "${SD_DEPLOYMENT:?}" "${SD_BUNDLE_URL:?}" "${SD_BUNDLE_SHA256:?}" "${SD_TARGET:?}" "${SD_STATUS_URLS[0]:?}"
+: "${SD_DEPLOYMENT:?}" "${SD_BUNDLE_FILE:?}" "${SD_BUNDLE_SHA256:?}" "${SD_TARGET:?}" "${SD_STATUS_POST_URL:?}" "${SD_STATUS_KEY_PREFIX:?}"
 SD_TTL_SECONDS=${SD_TTL_SECONDS:-0}
 SD_IMDS_URL=${SD_IMDS_URL:-http://169.254.169.254}
 SD_STATE_DIR=${SD_STATE_DIR:-/var/lib/spot-deployer}
@@ -22,14 +24,14 @@ SD_BUNDLE_DIR=$SD_STATE_DIR/bundle
 SD_KEY=$SD_STATE_DIR/agent-key.pem
 SD_IDENTITY=$SD_STATE_DIR/identity
 SD_SECRET_WAIT=${SD_SECRET_WAIT:-1800}
-SD_BUNDLE_WAIT=${SD_BUNDLE_WAIT:-900}
 [[ -v SD_SECRET_URLS ]] || SD_SECRET_URLS=()
+[[ -v SD_STATUS_FIELDS ]] || SD_STATUS_FIELDS=()
 # Curl options shared by every download and upload: transient errors of S3 or
 # IMDS right after boot are common, so every error is retried.
 SD_CURL=(curl -fsS --retry 5 --retry-all-errors --retry-delay 2 --connect-timeout 10)
 
 SD_STEP_NAMES=() SD_STEP_STATES=() SD_STEP_SECONDS=() SD_ON_FAILURE=()
-SD_CURRENT_STEP=agent SD_FAILED_STEP="" SD_STATUS_URL="" SD_REPORTED=no
+SD_CURRENT_STEP=agent SD_FAILED_STEP="" SD_REPORTED=no
 SD_INSTANCE_ID="" SD_LAUNCH_INDEX=""
 SD_STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
@@ -172,17 +174,6 @@ sd_run() {
 sd_download() { # URL FILE
   sd_log "downloading $(sd_redact "$1")"
   "${SD_CURL[@]}" -L -o "$2" "$1"
-}
-
-# The deploy launches while the bundle still uploads (its key is its sha256,
-# known before the upload ends): until the object exists S3 answers 403/404,
-# so the bundle is fetched again every few seconds for SD_BUNDLE_WAIT seconds.
-sd_download_bundle() { # URL FILE
-  local deadline=$(($(date +%s) + SD_BUNDLE_WAIT))
-  until sd_download "$1" "$2"; do
-    if (($(date +%s) >= deadline)); then sd_log "the bundle was not there within ${SD_BUNDLE_WAIT}s" && return 1; fi
-    sleep 5
-  done
 }
 
 sd_verify() { # FILE SHA256
@@ -403,7 +394,6 @@ sd_imds() {
   mkdir -p "$SD_IDENTITY"
   "${SD_CURL[@]}" -H "$header" -o "$SD_IDENTITY/document" "$SD_IMDS_URL/latest/dynamic/instance-identity/document"
   "${SD_CURL[@]}" -H "$header" -o "$SD_IDENTITY/signature" "$SD_IMDS_URL/latest/dynamic/instance-identity/signature"
-  SD_STATUS_URL=${SD_STATUS_URLS[$SD_LAUNCH_INDEX]:-}
   sd_log "instance $SD_INSTANCE_ID, launch index $SD_LAUNCH_INDEX"
 }
 
@@ -432,11 +422,18 @@ sd_envelope() { # REPORT-FILE
     "$(sd_b64 "$SD_IDENTITY/document")" "$(sd_b64 "$SD_IDENTITY/signature")"
 }
 
+# One presigned POST policy serves the whole launch: it allows any key under
+# SD_STATUS_KEY_PREFIX, and this instance writes <prefix><instance id>.json
+# (EC2 Fleet can give two instances of one call the same launch index).
+# --form-string: a value starting with @ or < is never read as a file name.
 sd_put_report() { # REPORT-FILE
-  if [[ -z $SD_STATUS_URL && ${#SD_STATUS_URLS[@]} -eq 1 ]]; then SD_STATUS_URL=${SD_STATUS_URLS[0]}; fi
-  [[ -n $SD_STATUS_URL ]] || { sd_log "no status URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
+  local field
+  local -a form=()
+  [[ $SD_INSTANCE_ID =~ ^i-[0-9a-f]+$ ]] || { sd_log "no instance id ('$SD_INSTANCE_ID'): cannot name the status object" && return 1; }
   sd_envelope "$1" >"$1.signed"
-  "${SD_CURL[@]}" -X PUT --upload-file "$1.signed" "$SD_STATUS_URL" >/dev/null
+  for field in "${SD_STATUS_FIELDS[@]}"; do form+=(--form-string "$field"); done
+  "${SD_CURL[@]}" "${form[@]}" --form-string "key=$SD_STATUS_KEY_PREFIX$SD_INSTANCE_ID.json" \
+    -F "file=@$1.signed;type=application/json" "$SD_STATUS_POST_URL" >/dev/null
 }
 
 # The early report that carries the public key the secret part is encrypted to.
@@ -452,10 +449,21 @@ sd_hello() {
 # Waits for the secret part, which the deployer encrypts to this instance's
 # key once it has checked the hello. Its URL leads only to that ciphertext.
 sd_fetch_secrets() { # FILE
-  local url=${SD_SECRET_URLS[$SD_LAUNCH_INDEX]:-} deadline
+  local slot=$SD_LAUNCH_INDEX url deadline=$(($(date +%s) + SD_SECRET_WAIT))
+  # The slot comes from the launch's slot map (EC2 Fleet can repeat launch
+  # indexes); the deployer writes it once the launch call has returned.
+  if [[ -n ${SD_SLOTS_URL:-} ]]; then
+    slot=""
+    until [[ -n $slot ]]; do
+      slot=$(curl -fsS --connect-timeout 10 "$SD_SLOTS_URL" 2>/dev/null | awk -v id="$SD_INSTANCE_ID" '$1 == id { print $2 }') || true
+      [[ -n $slot ]] && break
+      if (($(date +%s) >= deadline)); then sd_log "no secret slot for $SD_INSTANCE_ID within ${SD_SECRET_WAIT}s" && return 1; fi
+      sleep 2
+    done
+  fi
+  url=${SD_SECRET_URLS[$slot]:-}
   if [[ -z $url && ${#SD_SECRET_URLS[@]} -eq 1 ]]; then url=${SD_SECRET_URLS[0]}; fi
-  [[ -n $url ]] || { sd_log "no secret URL for launch index '$SD_LAUNCH_INDEX'" && return 1; }
-  deadline=$(($(date +%s) + SD_SECRET_WAIT))
+  [[ -n $url ]] || { sd_log "no secret URL for slot '$slot'" && return 1; }
   sd_log "waiting for the secret part: $(sd_redact "$url")"
   until curl -fsS --connect-timeout 10 -o "$1" "$url" 2>/dev/null; do
     if (($(date +%s) >= deadline)); then sd_log "the secret part did not arrive within ${SD_SECRET_WAIT}s" && return 1; fi
@@ -522,8 +530,10 @@ sd_main() {
   sd_keygen
   sd_hello
   mkdir -p "$SD_TARGET"
-  local archive=$SD_STATE_DIR/bundle.tar.gz secrets=$SD_STATE_DIR/secrets.tar.gz
-  sd_step download-bundle sd_download_bundle "$SD_BUNDLE_URL" "$archive"
+  local archive=$SD_BUNDLE_FILE secrets=$SD_STATE_DIR/secrets.tar.gz
+  # The loader downloaded the bundle (waiting for an upload still in flight): its time is this step's.
+  SD_STEP_NAMES+=(download-bundle) SD_STEP_STATES+=(ok) SD_STEP_SECONDS+=("${SD_BUNDLE_SECONDS:-0}")
+  # Checked again here: the agent trusts nothing it did not check itself.
   sd_step verify-bundle sd_verify "$archive" "$SD_BUNDLE_SHA256"
   sd_step check-bundle sd_check_archive "$archive"
   sd_step unpack-bundle sd_unpack "$archive" "$SD_BUNDLE_DIR"

@@ -1,8 +1,8 @@
-export const id = 577;
-export const ids = [577];
+export const id = 936;
+export const ids = [936];
 export const modules = {
 
-/***/ 3577:
+/***/ 6936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -243,389 +243,8 @@ const expiresAt = (ttlSeconds, now) => ttlSeconds === 'never' ? undefined : new 
 
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(3711);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __webpack_require__(2358);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-cjs/index.js
-var s3_request_presigner_dist_cjs = __webpack_require__(8505);
-;// CONCATENATED MODULE: ./src/aws/s3.ts
-/**
- * The deployment's S3 side: the bucket (optionally created private,
- * encrypted and with expiry rules), content-addressed bundle uploads,
- * presigned URLs for the instance, and the status objects instances write.
- */
-
-
-
-
-
-
-
-
-const PART_SIZE = 8 * 1024 * 1024;
-/** SigV4 presigned URLs cannot live longer than 7 days. */
-const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
-const BUNDLE_EXPIRY_DAYS = 30;
-const STATUS_EXPIRY_DAYS = 7;
-/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
-const STATUS_MAX_BYTES = 64 * 1024;
-const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' };
-const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
-const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
-/** Wraps an S3 failure once, naming the action and the bucket or object. */
-function wrapS3Error(error, action, resource) {
-    const code = (0,errors/* awsErrorCode */.J6)(error);
-    const status = error?.$metadata?.httpStatusCode;
-    if (FORBIDDEN.has(code) || status === 403) {
-        return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.accessDenied, `${action} on ${resource} was denied (${code})`, {
-            cause: error,
-            hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
-        });
-    }
-    if (code === 'NoSuchBucket')
-        return missingBucket(resource.split('/')[0], error);
-    return (0,errors/* wrapAwsError */.AH)(error, { action, resource });
-}
-function missingBucket(bucket, cause) {
-    return new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
-        cause,
-        key: 'bucket',
-        hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
-    });
-}
-const isNotFound = (error) => NOT_FOUND.has((0,errors/* awsErrorCode */.J6)(error)) || error?.$metadata?.httpStatusCode === 404;
-async function call(action, resource, run) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        throw wrapS3Error(error, action, resource);
-    }
-}
-/** True when the bucket exists and is ours to use; false when it does not exist. */
-async function bucketExists(s3, name) {
-    try {
-        await s3.send(new client_s3_dist_cjs.HeadBucketCommand({ Bucket: name }));
-        return true;
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return false;
-        throw wrapS3Error(error, 's3:ListBucket', name);
-    }
-}
-/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
-async function createBucket(s3, name, region) {
-    // us-east-1 is the one region that refuses an explicit LocationConstraint.
-    const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
-    try {
-        await s3.send(new client_s3_dist_cjs.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
-        return true;
-    }
-    catch (error) {
-        const code = (0,errors/* awsErrorCode */.J6)(error);
-        if (code === 'BucketAlreadyOwnedByYou')
-            return false;
-        if (code === 'BucketAlreadyExists') {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
-                cause: error,
-                key: 'bucket.name',
-                hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
-            });
-        }
-        throw wrapS3Error(error, 's3:CreateBucket', name);
-    }
-}
-/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
-function mergedLifecycleRules(existing, prefix) {
-    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const scope = `${prefix}/`;
-    return [
-        ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
-        {
-            ID: LIFECYCLE_RULE_IDS.bundles,
-            Status: 'Enabled',
-            Filter: { Prefix: scope },
-            Expiration: { Days: BUNDLE_EXPIRY_DAYS },
-            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
-        },
-        {
-            ID: LIFECYCLE_RULE_IDS.status,
-            Status: 'Enabled',
-            Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
-            Expiration: { Days: STATUS_EXPIRY_DAYS },
-        },
-    ];
-}
-const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
-/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
-const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' };
-/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
-async function readSetting(action, name, missing, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (missing.includes((0,errors/* awsErrorCode */.J6)(error)))
-            return undefined;
-        throw wrapS3Error(error, action, name);
-    }
-}
-async function isMarkedOurs(s3, name) {
-    const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () => s3.send(new client_s3_dist_cjs.GetBucketTaggingCommand({ Bucket: name })));
-    return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
-}
-async function ensurePublicAccessBlock(s3, name) {
-    const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () => s3.send(new client_s3_dist_cjs.GetPublicAccessBlockCommand({ Bucket: name })));
-    const have = current?.PublicAccessBlockConfiguration;
-    if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key] === value))
-        return false;
-    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new client_s3_dist_cjs.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })));
-    return true;
-}
-async function ensureEncryption(s3, name, kmsKeyId) {
-    const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () => s3.send(new client_s3_dist_cjs.GetBucketEncryptionCommand({ Bucket: name })));
-    const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
-    const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
-    if (right)
-        return false;
-    const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
-    const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
-    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
-    return true;
-}
-/**
- * What matters of a lifecycle rule, to compare what S3 holds with what we
- * want. The size filter counts only when S3 reports one: moto drops it from
- * what it reads back, and comparing it there would rewrite the rules on every run.
- */
-const ruleEssence = (rule, sizeFallback) => JSON.stringify([
-    rule?.ID,
-    rule?.Status,
-    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
-    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
-    rule?.Expiration?.Days,
-    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
-]);
-async function ensureLifecycle(s3, name, prefix) {
-    let existing = [];
-    try {
-        existing = (await s3.send(new client_s3_dist_cjs.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
-    }
-    catch (error) {
-        if ((0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchLifecycleConfiguration')
-            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
-    }
-    const Rules = mergedLifecycleRules(existing, prefix);
-    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
-    const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
-    const same = (rule) => ruleEssence(existing.find((have) => have.ID === rule.ID), rule.Filter?.And?.ObjectSizeLessThan) === ruleEssence(rule);
-    if (wanted.every(same))
-        return false;
-    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new client_s3_dist_cjs.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
-    return true;
-}
-/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
-async function secureBucket(s3, options) {
-    const { name, kmsKeyId } = options;
-    // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
-    const prefix = options.prefix ?? 'spot-deployer';
-    if (prefix === '') {
-        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
-    }
-    // Three independent settings: read (and, when wrong, written) at the same time.
-    await Promise.all([ensurePublicAccessBlock(s3, name), ensureEncryption(s3, name, kmsKeyId), ensureLifecycle(s3, name, prefix)]);
-}
-/**
- * Makes sure the bucket is usable. With `create`, creates it when missing,
- * marks it as the deployer's (a bucket tag), and keeps the private,
- * encrypted, expiring settings right on every run, so a run that died
- * half-way is repaired by the next one. A bucket the deployer did not create
- * is used as it is: its settings are never changed. Without `create`, only
- * checks that it exists and is reachable.
- */
-async function ensureBucket(s3, bucket, region) {
-    // Whether it exists and whether it is marked ours are asked together; the mark only counts if it exists.
-    const marked = bucket.create ? isMarkedOurs(s3, bucket.name) : undefined;
-    marked?.catch(() => undefined);
-    const exists = await bucketExists(s3, bucket.name);
-    if (!bucket.create) {
-        if (!exists)
-            throw missingBucket(bucket.name, undefined);
-        return { created: false, managed: false };
-    }
-    let created = false;
-    if (!exists) {
-        created = await createBucket(s3, bucket.name, region);
-        if (created) {
-            await call('s3:PutBucketTagging', bucket.name, () => s3.send(new client_s3_dist_cjs.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
-        }
-    }
-    // Created by someone else since the first look (a race): read its mark again.
-    const managed = created || (exists ? await marked : await isMarkedOurs(s3, bucket.name));
-    if (managed)
-        await secureBucket(s3, bucket);
-    return { created, managed };
-}
-/** The stored object's size, or undefined when there is no such object. */
-async function storedObjectBytes(s3, bucket, key) {
-    try {
-        const head = await s3.send(new client_s3_dist_cjs.HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return head.ContentLength ?? 0;
-    }
-    catch (error) {
-        if (isNotFound(error) && (0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchBucket')
-            return undefined;
-        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
-    }
-}
-/**
- * Uploads the bundle unless an object with its key (its sha256) is already
- * there. Large files go in 8 MiB parts, reporting progress as they go.
- */
-async function uploadBundle(s3, options) {
-    const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
-    if ((await storedObjectBytes(s3, bucket, key)) !== undefined)
-        return { uploaded: false, bytes: 0 };
-    const { size } = await (0,promises_.stat)(file);
-    const encryption = kmsKeyId
-        ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId }
-        : { ServerSideEncryption: 'AES256' };
-    const upload = new lib_storage_dist_cjs/* Upload */._({
-        client: s3,
-        partSize: PART_SIZE,
-        queueSize: 4,
-        leavePartsOnError: false,
-        params: {
-            Bucket: bucket,
-            Key: key,
-            Body: (0,external_node_fs_.createReadStream)(file),
-            ContentType: 'application/gzip',
-            Metadata: { sha256 },
-            ...encryption,
-        },
-    });
-    if (onProgress)
-        upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
-    await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
-    return { uploaded: true, bytes: size };
-}
-/**
- * How long a presigned URL may live: what was asked, at most 7 days, and
- * never past the expiry of temporary credentials (a URL signed with them
- * stops working when they do).
- */
-async function presignExpirySeconds(s3, requested, now = Date.now()) {
-    const credentials = await s3.config.credentials();
-    let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
-    if (credentials.expiration) {
-        const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
-        if (left <= 0) {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noCredentials, 'the AWS credentials have expired', {
-                hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
-            });
-        }
-        seconds = Math.min(seconds, left);
-    }
-    return Math.max(1, seconds);
-}
-/** A URL the instance can GET the object with, using plain curl. */
-async function presignGet(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
-async function presignPut(s3, bucket, key, expiresSeconds) {
-    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
-    return await (0,s3_request_presigner_dist_cjs/* getSignedUrl */.A)(s3, new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-}
-async function listKeys(s3, bucket, prefix) {
-    const keys = [];
-    let token;
-    do {
-        const page = await call('s3:ListBucket', bucket, () => s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
-        for (const object of page.Contents ?? [])
-            if (object.Key)
-                keys.push(object.Key);
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return keys;
-}
-/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
-async function readStatusObjects(s3, bucket, prefix) {
-    const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
-    return await Promise.all(keys.map(async (key) => {
-        const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key })));
-        const text = (await object.Body?.transformToString('utf8')) ?? '';
-        try {
-            return { key, status: JSON.parse(text) };
-        }
-        catch {
-            return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
-        }
-    }));
-}
-/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
-async function deleteObjectsUnder(s3, bucket, folder) {
-    // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
-    if (!/^[^/]+\/.+\/$/.test(folder)) {
-        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
-            hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
-        });
-    }
-    const keys = await listKeys(s3, bucket, folder);
-    for (let start = 0; start < keys.length; start += 1000) {
-        const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
-        const result = await call('s3:DeleteObject', bucket, () => s3.send(new client_s3_dist_cjs.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
-        const failed = result.Errors?.[0];
-        if (failed)
-            throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
-    }
-    return keys.length;
-}
-/**
- * Writes the object only if no object has that key (`If-None-Match: *`, S3's
- * conditional write). Returns false when one already exists (412).
- */
-async function putObjectIfAbsent(s3, bucket, key, body) {
-    try {
-        await s3.send(new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
-        return true;
-    }
-    catch (error) {
-        const status = error?.$metadata?.httpStatusCode;
-        // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
-        if ((0,errors/* awsErrorCode */.J6)(error) === 'PreconditionFailed' || status === 412 || status === 409)
-            return false;
-        throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
-    }
-}
-/** The object's text, or undefined when there is none. */
-async function readObjectText(s3, bucket, key) {
-    try {
-        const object = await s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: bucket, Key: key }));
-        return (await object.Body?.transformToString('utf8')) ?? '';
-    }
-    catch (error) {
-        if (isNotFound(error) && (0,errors/* awsErrorCode */.J6)(error) !== 'NoSuchBucket')
-            return undefined;
-        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
-    }
-}
-/** Deletes one object (no error when it is already gone). */
-async function deleteObject(s3, bucket, key) {
-    await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.DeleteObjectCommand({ Bucket: bucket, Key: key })));
-}
-/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
-async function putSmallObject(s3, bucket, key, body) {
-    await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new client_s3_dist_cjs.PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
-}
-
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var aws_s3 = __webpack_require__(1075);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-cjs/index.js
 var client_ssm_dist_cjs = __webpack_require__(4736);
 ;// CONCATENATED MODULE: ./src/aws/ami.ts
@@ -1248,55 +867,12 @@ async function deleteSecurityGroups(clients, owner) {
     return deleted;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/upload.ts
-
-
-/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
-const PRESIGN_MARGIN_SECONDS = 30 * 60;
-/**
- * The public bundle URL is presigned for each launch call and lives this
- * long: an instance fetches it within a minute or two of launch. It holds no
- * secret, but a short life limits who can still use a leaked user-data.
- */
-const BUNDLE_URL_SECONDS = 20 * 60;
-/** Lifetime of the status and sealed-secret URLs, in seconds. */
-const urlLifetimeOf = (plan) => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
-/**
- * The bucket, created and kept private when the deployer owns it. Needs no
- * bundle: a deploy runs it while the bundle builds, then takes its lock.
- */
-async function setUpBucket(plan, bucket, surface) {
-    const ensured = await ensureBucket(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
-    if (plan.bucket.create && !ensured.managed) {
-        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
-    }
-}
-/**
- * Uploads the bundle unless it is already stored (content-addressed key);
- * returns the bytes sent. A reused bundle was found stored: nothing to do.
- */
-async function uploadPrepared(plan, prepared, bucket, surface) {
-    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
-    if (prepared.reused)
-        return 0;
-    const upload = await uploadBundle(bucket.s3, {
-        bucket: plan.bucket.name,
-        key,
-        file: prepared.bundle.file,
-        sha256: prepared.bundle.sha256,
-        kmsKeyId: plan.bucket.kmsKeyId,
-        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
-    });
-    surface.info(upload.uploaded
-        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
-        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
-    return upload.uploaded ? upload.bytes : 0;
-}
-
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
-var user_data = __webpack_require__(5873);
-// EXTERNAL MODULE: ./src/deploy/prepare.ts + 8 modules
-var prepare = __webpack_require__(1441);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/deploy/prepare.ts + 9 modules
+var prepare = __webpack_require__(8148);
+// EXTERNAL MODULE: ./src/deploy/launch-conf.ts + 1 modules
+var launch_conf = __webpack_require__(3463);
 ;// CONCATENATED MODULE: ./src/core/clock-text.ts
 /** A running time for progress lines: `45s`, `2m05s`, `1h02m`. */
 function clockText(milliseconds) {
@@ -1471,37 +1047,86 @@ function warnOnce(trust, message) {
     warned.add(message);
     trust.warn?.(message);
 }
+/** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
+const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
+/** Instance-supplied text, cut short and reduced to plain characters before it is shown. */
+const plain = (value) => String(value ?? '')
+    .replace(/[^\w .:/,'()=@+-]/g, '?')
+    .slice(0, 300);
+/**
+ * An unsigned loader report cannot be believed (anyone who read the user-data
+ * could write one), so it does not end the instance's wait: it is shown.
+ */
+const loaderReportWarning = (key, report) => `${key} (unverified: the loader cannot sign) says instance ${plain(report.instance_id)} failed at ${plain(report.failed_step)}: ${plain(report.log_tail)}`;
+/**
+ * What one list call covers: the status prefixes of one region's launches
+ * share `<folder>status/<region>-`, so their longest common prefix lists
+ * them all at once. A launch id of another shape is listed on its own.
+ */
+function listPrefixes(prefixes) {
+    const groups = new Map();
+    for (const prefix of new Set(prefixes)) {
+        const group = /^(.*\/status\/.+)-[0-9a-f]{10}-\d+\/$/.exec(prefix)?.[1] ?? prefix;
+        groups.set(group, [...(groups.get(group) ?? []), prefix]);
+    }
+    return [...groups.values()].map((members) => members.reduce((common, prefix) => {
+        let length = 0;
+        while (length < common.length && common[length] === prefix[length])
+            length += 1;
+        return common.slice(0, length);
+    }));
+}
+/** The status objects under `prefixes`, sorted by key: one list per region, a GET only for what is new or changed. */
+async function readStatusObjectsCached(s3, bucket, prefixes, cache) {
+    const wanted = (key) => key.endsWith('.json') && prefixes.some((prefix) => key.startsWith(prefix));
+    const listed = (await Promise.all(listPrefixes(prefixes).map((prefix) => (0,aws_s3/* listObjects */.L)(s3, bucket, prefix))))
+        .flat()
+        .filter((object) => wanted(object.key))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return await Promise.all(listed.map(async ({ key, etag }) => {
+        const cached = cache.get(key);
+        if (cached && etag !== '' && cached.etag === etag)
+            return cached.object;
+        const object = await (0,aws_s3/* readStatusObject */.WM)(s3, bucket, key);
+        cache.set(key, { etag, object });
+        return object;
+    }));
+}
 /** Every believable report under the prefixes from one of `ids`: final statuses and hellos. */
-async function readReports(s3, bucket, prefixes, ids, trust) {
+async function readReports(s3, bucket, prefixes, ids, trust, cache = new Map()) {
     const reports = { statuses: new Map(), hellos: [] };
     const certificateFor = trust.certificateFor ?? identityCertificates();
-    for (const prefix of prefixes) {
-        for (const { key, status: value } of await readStatusObjects(s3, bucket, prefix)) {
-            const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
-            const opened = openSignedReport(value, certificateFor);
-            if (!opened.ok) {
-                warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
-                continue;
-            }
-            const { report, publicKey, identityVerified, region } = opened.opened;
-            const id = report.instance_id;
-            if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
-                warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
-                continue;
-            }
-            const pinned = trust.pinned?.get(id);
-            if (pinned !== undefined && pinned !== publicKey) {
-                warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
-                continue;
-            }
-            if (!identityVerified)
-                warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
-            trust.pinned?.set(id, publicKey);
-            if (report.status === 'hello')
-                reports.hellos.push({ instanceId: id, publicKey, ...where });
-            else if (isBootstrapStatus(report))
-                reports.statuses.set(id, report);
+    for (const { key, status: value } of await readStatusObjectsCached(s3, bucket, prefixes, cache)) {
+        const where = (0,keys/* parseStatusKey */.XX)(trust.scope, key);
+        if (isLoaderReport(value)) {
+            warnOnce(trust, loaderReportWarning(key, value));
+            continue;
         }
+        const opened = openSignedReport(value, certificateFor);
+        if (!opened.ok) {
+            warnOnce(trust, `ignored the status object ${key}: ${opened.reason}`);
+            continue;
+        }
+        const { report, publicKey, identityVerified, region } = opened.opened;
+        const id = report.instance_id;
+        if (!ids.has(id) || !where || trust.launchIdOf(id) !== where.launchId) {
+            warnOnce(trust, `ignored the status object ${key}: it speaks for ${id}, which this run did not launch there`);
+            continue;
+        }
+        const pinned = trust.pinned?.get(id);
+        if (pinned !== undefined && pinned !== publicKey) {
+            warnOnce(trust, `ignored the status object ${key}: ${id} reported with another key than before`);
+            continue;
+        }
+        if (!identityVerified)
+            warnOnce(trust, `no AWS identity certificate for ${region || 'an unnamed region'}: ${id} is trusted on its key alone`);
+        trust.pinned?.set(id, publicKey);
+        // The sealed part's slot: the one the launch's slot map gave the instance (EC2 Fleet repeats launch indexes).
+        const index = trust.slotOf?.(id) ?? (typeof report.launch_index === 'number' ? report.launch_index : 0);
+        if (report.status === 'hello')
+            reports.hellos.push({ instanceId: id, publicKey, launchId: where.launchId, index });
+        else if (isBootstrapStatus(report))
+            reports.statuses.set(id, report);
     }
     return reports;
 }
@@ -1510,11 +1135,11 @@ async function readReportedStatuses(s3, bucket, prefixes, ids, trust) {
     return (await readReports(s3, bucket, prefixes, ids, trust)).statuses;
 }
 /**
- * Seconds to wait before poll `round` (0-based): 1 s, then every 2 s for
+ * Seconds to wait after poll `round` (0-based): 1 s, then every 2 s for
  * about two minutes (most bootstraps report within it, and a late look costs
  * the user the whole interval), then every 5 s. A poll is one list call per
- * launch plus a read of each new report, so a 15-minute wait is about 210
- * list calls (a fraction of a cent).
+ * region plus a GET of each new or changed report (ETag), so a 15-minute
+ * wait is about 210 list calls per region (a fraction of a cent).
  */
 const pollDelaySeconds = (round) => (round === 0 ? 1 : round <= 60 ? 2 : 5);
 async function waitForBootstrap(options) {
@@ -1525,8 +1150,9 @@ async function waitForBootstrap(options) {
     const pending = () => options.instanceIds.filter((id) => !statuses.has(id) && !reclaimed.has(id) && !(options.untilHello && greeted.has(id)));
     const ids = new Set(options.instanceIds);
     const trust = { ...options.trust, pinned: options.trust.pinned ?? new Map() };
+    const cache = options.cache ?? new Map();
     for (let round = 0;; round += 1) {
-        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust);
+        const reports = await readReports(options.s3, options.bucket, options.statusPrefixes, ids, trust, cache);
         for (const [id, status] of reports.statuses) {
             const hello = greeted.get(id);
             if (!statuses.has(id) && hello)
@@ -1590,10 +1216,10 @@ async function readStatusesOf(pool, plan, views) {
  * Everything one region needs before and during launch: the image, the
  * subnets (capacity pools), the deployment's security group and launch template (`prepareRegion`,
  * started by the deploy before the bundle is built), and the ladder. Each
- * fleet call gets its own user-data, whose status URLs point under that
- * call's launch id.
+ * fleet call gets its own settings object (`launch/<launchId>.conf`: the
+ * bundle URL, the status grant under that call's launch id, the sealed-secret
+ * URLs) and a user-data of constant size that points at it.
  */
-
 
 
 
@@ -1635,7 +1261,28 @@ async function prepareRegion(clients, plan, region, options) {
 }
 async function deployRegion(request) {
     const { plan, region, clients } = request;
-    const result = { region: region.name, instances: [], attempts: [], statusPrefixes: [], userDataBytes: 0 };
+    const result = {
+        region: region.name,
+        instances: [],
+        attempts: [],
+        statusPrefixes: [],
+        launchIds: [],
+        slots: new Map(),
+        userDataBytes: 0,
+    };
+    // Each launch call's slot map goes up as soon as its instance ids are known; the region waits for them.
+    const slotWrites = [];
+    const onLaunched = (instances) => {
+        request.onLaunched?.(instances);
+        if (!request.withSecrets)
+            return;
+        for (const launchId of new Set(instances.map((instance) => instance.launchId))) {
+            const slots = (0,launch_conf/* slotsOf */.nK)(instances.filter((instance) => instance.launchId === launchId).map((instance) => instance.id));
+            for (const [id, slot] of slots)
+                result.slots.set(id, slot);
+            slotWrites.push((0,launch_conf/* uploadLaunchSlots */.cP)(request.bucketClients.s3, plan, launchId, slots));
+        }
+    };
     try {
         const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
         const launched = await launchInRegion({
@@ -1651,30 +1298,35 @@ async function deployRegion(request) {
             templateTags: request.tags,
             tags: { ...request.tags, [core_tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
-            ...(request.onLaunched ? { onLaunched: request.onLaunched } : {}),
+            onLaunched,
+            // The launch's conf object is written before the call that points at it; the user-data only names it.
             userDataFor: async (launchId, count) => {
-                const { bundleUrl, statusUrls, secretUrls } = await presignUrls(request, launchId, count);
-                const ssh = (0,prepare/* sshAccessFor */.sk)(plan);
-                const rendered = (0,user_data/* renderUserData */.UW)({
-                    sources: plan.userData,
-                    ...(ssh ? { ssh } : {}),
-                    settings: (0,prepare/* agentSettingsFor */.sW)(plan, {
-                        bundleUrl,
-                        bundleSha256: request.bundleSha256,
-                        statusUrls,
-                        ...(request.withSecrets ? { secretUrls } : {}),
-                        expiresAt: request.tags[core_tags/* TAG */.D.expiresAt],
-                    }),
+                const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
+                    s3: request.bucketClients.s3,
+                    plan,
+                    launchId,
+                    count,
+                    bundleKey: request.bundleKey,
+                    bundleSha256: request.bundleSha256,
+                    withSecrets: request.withSecrets,
+                    urlLifetimeSeconds: request.urlLifetimeSeconds,
+                    expiresAt: request.tags[core_tags/* TAG */.D.expiresAt],
                 });
-                (0,user_data/* assertUserDataFits */.WA)(rendered, region.name);
-                result.userDataBytes = Math.max(result.userDataBytes, rendered.bytes);
+                for (const secret of conf.secrets)
+                    request.mask(secret);
+                (0,user_data/* assertUserDataFits */.WA)(conf.userData, region.name);
+                result.launchIds.push(launchId);
+                await (0,launch_conf/* uploadLaunchConf */.$H)(request.bucketClients.s3, plan, conf);
+                result.userDataBytes = Math.max(result.userDataBytes, conf.userData.bytes);
                 result.statusPrefixes.push((0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), launchId));
-                return rendered.payload.toString('base64');
+                return conf.userData.payload.toString('base64');
             },
         });
+        await Promise.all(slotWrites);
         return { ...result, ...launched };
     }
     catch (error) {
+        await Promise.allSettled(slotWrites);
         const wrapped = error instanceof core_errors/* SpotError */.Pl ? error : new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.awsError, `${region.name}: ${String(error)}`, { cause: error });
         return { ...result, error: wrapped };
     }
@@ -1691,26 +1343,6 @@ const launchSpecOf = (plan) => ({
     // Containers are one hop further: only a docker template or a compose project gets 2.
     metadataHopLimit: plan.userData.template.name === 'docker' || plan.manifest.compose !== undefined ? 2 : 1,
 });
-/**
- * The URLs of one launch call: the public bundle (short-lived), and per
- * instance (the agent picks its ami-launch-index) a status PUT URL and a GET
- * URL of the secret part sealed to that instance, which holds only
- * ciphertext until the deployer has checked the instance's hello.
- */
-async function presignUrls(request, launchId, count) {
-    const { plan, bucketClients } = request;
-    const scope = (0,keys/* keyScopeOf */.JS)(plan);
-    const indexes = Array.from({ length: count }, (_, index) => index);
-    const lifetime = request.urlLifetimeSeconds;
-    const [bundleUrl, statusUrls, secretUrls] = await Promise.all([
-        presignGet(bucketClients.s3, plan.bucket.name, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
-        Promise.all(indexes.map((index) => presignPut(bucketClients.s3, plan.bucket.name, (0,keys/* statusKey */.cy)(scope, launchId, index), lifetime))),
-        Promise.all(indexes.map((index) => presignGet(bucketClients.s3, plan.bucket.name, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
-    ]);
-    for (const url of [bundleUrl, ...statusUrls, ...secretUrls])
-        request.mask(url);
-    return { bundleUrl, statusUrls, secretUrls };
-}
 
 // EXTERNAL MODULE: ./src/aws/pricing.ts
 var pricing = __webpack_require__(6163);
@@ -1813,12 +1445,12 @@ async function acquireDeployLock(plan, deps) {
             acquired_at: now.toISOString(),
             expires_at: new Date(now.getTime() + (plan.readyTimeoutSeconds + LOCK_MARGIN_SECONDS) * 1000).toISOString(),
         };
-        if (await putObjectIfAbsent(deps.s3, bucket, key, JSON.stringify(body)))
+        if (await (0,aws_s3/* putObjectIfAbsent */.zk)(deps.s3, bucket, key, JSON.stringify(body)))
             return held(deps, { bucket, key, runId: plan.run.runId });
-        const holder = parse(await readObjectText(deps.s3, bucket, key));
+        const holder = parse(await (0,aws_s3/* readObjectText */.Db)(deps.s3, bucket, key));
         if (isStale(holder, now)) {
             deps.surface.warn(`${plan.deploymentId}: taking over a stale deploy lock (run ${holder.run_id ?? 'unknown'}, expired ${holder.expires_at ?? '?'})`);
-            await deleteObject(deps.s3, bucket, key);
+            await (0,aws_s3/* deleteObject */.XR)(deps.s3, bucket, key);
             continue;
         }
         if (now.getTime() - started >= waitSeconds * 1000) {
@@ -1831,8 +1463,8 @@ async function acquireDeployLock(plan, deps) {
 function held(deps, lock) {
     // Only our own lock goes: if ours went stale and another run took it over, theirs stays.
     const remove = async () => {
-        if (parse(await readObjectText(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
-            await deleteObject(deps.s3, lock.bucket, lock.key);
+        if (parse(await (0,aws_s3/* readObjectText */.Db)(deps.s3, lock.bucket, lock.key)).run_id === lock.runId)
+            await (0,aws_s3/* deleteObject */.XR)(deps.s3, lock.bucket, lock.key);
     };
     const forget = (0,abort_cleanups/* onAbort */.u)(remove);
     return {
@@ -1842,6 +1474,42 @@ function held(deps, lock) {
             await remove().catch((error) => deps.surface.warn(`the deploy lock s3://${lock.bucket}/${lock.key} stays until it expires: ${error instanceof Error ? error.message : String(error)}`));
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/upload.ts
+
+
+
+/**
+ * The bucket, created and kept private when the deployer owns it. Needs no
+ * bundle: a deploy runs it while the bundle builds, then takes its lock.
+ */
+async function setUpBucket(plan, bucket, surface) {
+    const ensured = await (0,aws_s3/* ensureBucket */.he)(bucket.s3, { name: plan.bucket.name, create: plan.bucket.create, prefix: plan.bucket.prefix, kmsKeyId: plan.bucket.kmsKeyId }, bucket.region);
+    if (plan.bucket.create && !ensured.managed) {
+        surface.info(`s3://${plan.bucket.name} was not created by spot-deployer: its settings are left exactly as they are`);
+    }
+}
+/**
+ * Uploads the bundle unless it is already stored (content-addressed key);
+ * returns the bytes sent. A reused bundle was found stored: nothing to do.
+ */
+async function uploadPrepared(plan, prepared, bucket, surface) {
+    const key = (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), prepared.bundle.sha256);
+    if (prepared.reused)
+        return 0;
+    const upload = await (0,aws_s3/* uploadBundle */.sd)(bucket.s3, {
+        bucket: plan.bucket.name,
+        key,
+        file: prepared.bundle.file,
+        sha256: prepared.bundle.sha256,
+        kmsKeyId: plan.bucket.kmsKeyId,
+        onProgress: ({ loaded, total }) => surface.debug(`uploaded ${loaded} of ${total} bytes`),
+    });
+    surface.info(upload.uploaded
+        ? `uploaded s3://${plan.bucket.name}/${key} (${upload.bytes} bytes)`
+        : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
+    return upload.uploaded ? upload.bytes : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/early-aws.ts
@@ -1913,7 +1581,7 @@ function startAwsWork(plan, deps, options) {
             const sha256 = bundleToReuse(await existing, indexSha256);
             if (sha256 === undefined)
                 return undefined;
-            const bytes = await storedObjectBytes(bucket.s3, plan.bucket.name, (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), sha256));
+            const bytes = await (0,aws_s3/* storedObjectBytes */.gn)(bucket.s3, plan.bucket.name, (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), sha256));
             return bytes === undefined ? undefined : { sha256, bytes };
         },
         async close() {
@@ -1943,6 +1611,8 @@ function toInstanceReport(view, bootstrap, status, price) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/agent/seal.ts
 /**
  * The secret part of the bundle, encrypted to one instance's public key so
@@ -1982,14 +1652,15 @@ function sealForInstance(plaintext, publicKeyPem) {
 
 async function sealSecretsFor(target, hello) {
     const sealed = sealForInstance((0,external_node_fs_.readFileSync)(target.secretBundleFile), hello.publicKey);
-    await putSmallObject(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
+    await (0,aws_s3/* putSmallObject */._J)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index), sealed);
 }
 /** Once the instance has reported, its sealed part has served: remove the ciphertext. */
 async function removeSealedFor(target, hello) {
-    await deleteObject(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
+    await (0,aws_s3/* deleteObject */.XR)(target.s3, target.bucket, (0,keys/* sealedKey */.Cs)(target.scope, hello.launchId, hello.index));
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/launch-all.ts
+
 
 
 
@@ -2057,6 +1728,12 @@ function helloHandlers(context) {
     };
     return { onHello: (hello) => sealSecretsFor(target, hello), onFinished: (hello) => removeSealedFor(target, hello) };
 }
+/** Once the wait is over, the conf of every launch without an instance still waiting has served (launch-conf.ts). */
+async function removeServedConfs(context, all, timedOut) {
+    const waiting = new Set(all.flatMap((launch) => launch.instances.filter((instance) => timedOut.has(instance.id)).map((i) => i.launchId)));
+    const served = all.flatMap((launch) => launch.launchIds).filter((launchId) => !waiting.has(launchId));
+    await (0,launch_conf/* removeLaunchConfs */.HX)(context.bucketClients.s3, context.plan, served, (message) => context.surface.warn(message));
+}
 /**
  * Waits for every instance's bootstrap. An instance that spot reclaimed
  * meanwhile is replaced in its region, and the replacement is waited for
@@ -2071,6 +1748,7 @@ untilHello = false) {
     const deadline = now() + plan.readyTimeoutSeconds * 1000;
     const ready = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
     const pinned = new Map();
+    const cache = new Map();
     for (let round = 0;; round += 1) {
         const all = [...launches, ...ready.replacements];
         const launchIds = new Map(all.flatMap((launch) => launch.instances).map((instance) => [instance.id, instance.launchId]));
@@ -2080,9 +1758,16 @@ untilHello = false) {
         const waited = await waitForBootstrap({
             s3: context.bucketClients.s3,
             bucket: plan.bucket.name,
-            trust: { scope: (0,keys/* keyScopeOf */.JS)(plan), launchIdOf: (id) => launchIds.get(id), pinned, warn: (message) => context.surface.warn(message) },
+            trust: {
+                scope: (0,keys/* keyScopeOf */.JS)(plan),
+                launchIdOf: (id) => launchIds.get(id),
+                slotOf: (id) => all.find((launch) => launch.slots.has(id))?.slots.get(id),
+                pinned,
+                warn: (message) => context.surface.warn(message),
+            },
             ...helloHandlers(context),
             untilHello,
+            cache,
             statusPrefixes: all.flatMap((region) => region.statusPrefixes),
             instanceIds: waiting.map((instance) => instance.id),
             timeoutSeconds: Math.max(0, Math.floor((deadline - now()) / 1000)),
@@ -2095,8 +1780,10 @@ untilHello = false) {
             ready.statuses.set(id, status);
         for (const view of waited.reclaimed)
             ready.reclaimed.add(view.id);
-        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline)
+        if (waited.reclaimed.length === 0 || round >= REPLACEMENT_ROUNDS || now() >= deadline) {
+            await removeServedConfs(context, [...launches, ...ready.replacements], new Set(waited.timedOut));
             return ready;
+        }
         context.surface.warn(`spot reclaimed ${waited.reclaimed.map((view) => `${view.id} (${view.region})`).join(', ')} while booting; launching replacements`);
         const wanted = groupByRegion(waited.reclaimed).map(([region, ids]) => ({
             region: plan.regions.find((candidate) => candidate.name === region),
@@ -2182,9 +1869,13 @@ const launchSpecHashes = (plan, userData) => Object.fromEntries(plan.regions.map
 
 
 
+
+
 async function runDeploy(plan, options, deps) {
     // Before any AWS call: a user-data that cannot fit is refused first (a sha256 has the same length whatever it is).
-    (0,prepare/* userDataSizeCheck */.Vm)(plan);
+    const notice = (0,user_data/* userDataNotice */.o8)(await (0,prepare/* userDataSizeCheck */.Vm)(plan));
+    if (notice)
+        deps.surface.warn(notice);
     if (options.dryRun) {
         const prepared = await deps.surface.group('Bundle', () => (0,prepare/* prepareDeployment */.JH)(plan));
         prepared.dispose();
@@ -2243,8 +1934,9 @@ async function deployLocked(plan, staged, deps) {
     if (plan.wait === 'ready')
         publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
     const ready = await waitForInstances(plan, context, launches, before, deps);
-    const result = await finishedResult(plan, before, [...launches, ...ready.replacements], ready, { pool: deps.pool, aws });
-    return await retireOld(result, existing, deps.pool);
+    const all = [...launches, ...ready.replacements];
+    const result = await finishedResult(plan, before, all, ready, { pool: deps.pool, aws });
+    return await retireOld(plan, result, existing, { ...deps, current: new Set(all.flatMap((launch) => launch.launchIds)) });
 }
 const withUploaded = (planned, uploadedBytes) => ({
     ...planned,
@@ -2304,7 +1996,7 @@ function launchContextOf(plan, staged, deps, specHashes) {
             [core_tags/* TAG */.D.expiresAt]: staged.expires,
         },
         runId: plan.run.runId,
-        urlLifetimeSeconds: urlLifetimeOf(plan),
+        urlLifetimeSeconds: (0,launch_conf/* urlLifetimeOf */._c)(plan),
         preparedRegion: (region) => aws.preparedRegion(region),
     };
 }
@@ -2312,8 +2004,12 @@ function launchContextOf(plan, staged, deps, specHashes) {
 async function waitForInstances(plan, context, launches, before, deps) {
     const launched = launches.flatMap((launch) => launch.instances);
     const none = { statuses: new Map(), reclaimed: new Set(), replacements: [] };
-    if (launched.length === 0)
+    if (launched.length === 0) {
+        // No instance will ever read the conf objects the failed launch calls wrote.
+        const failed = launches.flatMap((launch) => launch.launchIds);
+        await (0,launch_conf/* removeLaunchConfs */.HX)(context.bucketClients.s3, plan, failed, (message) => deps.surface.warn(message));
         return none;
+    }
     // Instances wait for their sealed secrets: answer their hellos even when not waiting for ready.
     const answerHellos = () => deps.surface.group('Deliver secrets', () => waitReadyReplacingReclaimed(context, deps, launches, async () => { }, true));
     if (plan.wait === 'none')
@@ -2362,12 +2058,16 @@ async function finishedResult(plan, before, launches, ready, deps) {
     };
 }
 /** Only a deploy that succeeded retires what ran before it. */
-async function retireOld(result, existing, pool) {
+async function retireOld(plan, result, existing, deps) {
+    const { pool } = deps;
     if (result.status !== 'success')
         return result;
     const ids = new Set(result.instances.map((instance) => instance.id));
     const old = existing.filter((instance) => !ids.has(instance.id));
     await terminateAll(pool, old);
+    // Their launches' conf objects have served (launch ids name the run, so none is this run's).
+    const served = old.flatMap((view) => (view.launchId && !deps.current.has(view.launchId) ? [view.launchId] : []));
+    await (0,launch_conf/* removeLaunchConfs */.HX)(pool.forRegion(plan.regions[0].name).s3, plan, served, (message) => deps.surface.warn(message));
     return { ...result, retired: old.map((instance) => instance.id) };
 }
 /** The same bundle already runs: report it as it is. */
@@ -2447,7 +2147,7 @@ async function runDestroy(plan, deps) {
         result.launchTemplates.push(...(await deleteLaunchTemplates(clients, ownerOf(plan))));
     }));
     const bucketClients = deps.pool.forRegion(plan.regions[0].name);
-    result.objectsDeleted = await deleteObjectsUnder(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
+    result.objectsDeleted = await (0,aws_s3/* deleteObjectsUnder */.W)(bucketClients.s3, plan.bucket.name, (0,keys/* deploymentFolder */.iR)((0,keys/* keyScopeOf */.JS)(plan)));
     return result;
 }
 
@@ -2524,7 +2224,7 @@ async function runSweep(plan, deps) {
 
 
 async function executeWithAws(options, plan, deps) {
-    const pool = new clients/* ClientPool */.s(deps.env);
+    const pool = new clients/* ClientPool */.sh(deps.env);
     const sleep = deps.sleep ?? realSleep;
     try {
         if (options.command === 'status')

@@ -1,76 +1,63 @@
-export const id = 564;
-export const ids = [564,201];
+export const id = 982;
+export const ids = [982];
 export const modules = {
 
-/***/ 7469:
+/***/ 5491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CK: () => (/* binding */ bundleKey),
-/* harmony export */   Cs: () => (/* binding */ sealedKey),
-/* harmony export */   JS: () => (/* binding */ keyScopeOf),
-/* harmony export */   TL: () => (/* binding */ lockKey),
-/* harmony export */   XX: () => (/* binding */ parseStatusKey),
-/* harmony export */   cy: () => (/* binding */ statusKey),
-/* harmony export */   iR: () => (/* binding */ deploymentFolder),
-/* harmony export */   zO: () => (/* binding */ statusPrefix)
+/* harmony export */   PK: () => (/* binding */ BUNDLE_AGENT_PATH),
+/* harmony export */   TX: () => (/* binding */ LOADER_CONF_PATH),
+/* harmony export */   eG: () => (/* binding */ renderAgentConf),
+/* harmony export */   kP: () => (/* binding */ renderLoaderConf),
+/* harmony export */   sv: () => (/* binding */ LOADER_PATH)
 /* harmony export */ });
-/* unused harmony exports keyOf, repositorySegments */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony export AGENT_CONF_PATH */
+/* harmony import */ var _shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6350);
 /**
- * Where a deployment's objects live in the bucket: the bundle the loader
- * fetches and the status objects the agent writes. The deployer and the
- * agent's grants both derive from these functions, so the layout is written
- * down once.
+ * The contract between the deployer, the loader (templates/loader.sh) and
+ * the agent (templates/bootstrap.sh), in two shell-sourced files:
  *
- * A deployment is (repository, deployment id): two repositories that use the
- * same deployment name in one bucket get separate folders, and no folder is
- * a prefix of another deployment's folder (see `repositorySegments`).
+ * - `loader.conf`, in the user-data: where this launch's settings are and
+ *   their sha256. It never depends on the instance count.
+ * - `agent.conf`, one S3 object per launch call (`launch/<launchId>.conf`):
+ *   the bundle URL and sha256, the status grant, the sealed-secret URLs by
+ *   launch index, the target and the TTL. The loader checks its sha256
+ *   before it reads a byte of it, then stores it where the agent sources it.
+ *
+ * Every value is shell-quoted here, once.
  */
 
-/** Joins key parts, trimming slashes and dropping empty parts. */
-const keyOf = (...parts) => parts
-    .map((part) => part.replace(/^\/+|\/+$/g, ''))
-    .filter((part) => part !== '')
-    .join('/');
-/** The scope of a plan-like value: its bucket prefix, repository and deployment id. */
-const keyScopeOf = (plan) => ({
-    prefix: plan.bucket.prefix,
-    repository: plan.run.repository,
-    deploymentId: plan.deploymentId,
-});
-/** GitHub's shapes: an owner never starts with `_` or `.`, so `_local` and `_repo-…` cannot clash with one. */
-const GITHUB_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
-/**
- * The repository as key segments: `owner/repo` stays readable as two
- * segments; no repository is `_local`; anything else (a `--repository` with
- * more slashes or odd characters) is one hashed segment. No segment holds a
- * `/` of its own, so folders never nest inside one another.
- */
-function repositorySegments(repository) {
-    if (repository === '')
-        return ['_local'];
-    if (GITHUB_REPOSITORY.test(repository) && !repository.split('/').includes('..'))
-        return repository.split('/');
-    return [`_repo-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(repository).digest('hex').slice(0, 16)}`];
+const LOADER_PATH = '/etc/spot-deployer/loader.sh';
+const LOADER_CONF_PATH = '/etc/spot-deployer/loader.conf';
+/** Where the loader stores the checked launch settings for the agent. */
+const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
+/** The agent's place in the bundle's public part. */
+const BUNDLE_AGENT_PATH = '.spot-bundle/agent.sh';
+function renderAgentConf(settings) {
+    const fields = Object.entries(settings.status.fields).map(([name, value]) => (0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(`${name}=${value}`));
+    const lines = [
+        '# Written by spot-deployer for one launch call; checked by loader.sh, read by agent.sh.',
+        `SD_DEPLOYMENT=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.deploymentId)}`,
+        `SD_BUNDLE_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.bundleUrl)}`,
+        `SD_BUNDLE_SHA256=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.bundleSha256)}`,
+        `SD_STATUS_POST_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.status.url)}`,
+        `SD_STATUS_KEY_PREFIX=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.status.keyPrefix)}`,
+        `SD_STATUS_FIELDS=(${fields.join(' ')})`,
+        ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z).join(' ')})`] : []),
+        ...(settings.slotsUrl ? [`SD_SLOTS_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.slotsUrl)}`] : []),
+        `SD_TARGET=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.target)}`,
+        `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
+    ];
+    return `${lines.join('\n')}\n`;
 }
-/** `<prefix>/<owner>/<repo>/<deployment>/`, with the trailing slash that keeps `demo` from matching `demo-pr-1`. */
-const deploymentFolder = (scope) => `${keyOf(scope.prefix, ...repositorySegments(scope.repository), scope.deploymentId)}/`;
-/** `<folder><sha256>.tar.gz`: the key is the content, so an existing object is never re-uploaded. */
-const bundleKey = (scope, sha256) => `${deploymentFolder(scope)}${sha256}.tar.gz`;
-/** `<folder>status/<launchId>/`: the status objects of one launch call. */
-const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('status', launchId)}/`;
-/** One status object per instance of a launch call, by its launch index. */
-const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
-/** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
-const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
-/** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
-const sealedKey = (scope, launchId, index) => `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
-/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
-function parseStatusKey(scope, key) {
-    const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
-    return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1], index: Number(match[2]) } : undefined;
+function renderLoaderConf(settings) {
+    return [
+        `SD_CONF_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.confUrl)}`,
+        `SD_CONF_SHA256=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.confSha256)}`,
+        ...(settings.imdsUrl ? [`SD_IMDS_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.imdsUrl)}`] : []),
+        '',
+    ].join('\n');
 }
 
 
@@ -111,197 +98,6 @@ function shellQuote(value) {
 function envFileQuote(value) {
     refuseNul(value);
     return `"${value.replace(/[\\"$`]/g, (char) => `\\${char}`)}"`;
-}
-
-
-/***/ }),
-
-/***/ 201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ClientPool: () => (/* binding */ ClientPool),
-/* harmony export */   createClients: () => (/* binding */ createClients)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3711);
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4736);
-/**
- * AWS SDK clients. Credentials come only from the default provider chain.
- * Endpoints follow the standard `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_<SERVICE>`
- * variables, which the SDK reads by itself; we only add path-style S3
- * addressing when a custom endpoint is set, because LocalStack, MinIO and
- * moto do not serve virtual-hosted buckets on 127.0.0.1.
- */
-
-
-
-const customS3Endpoint = (env) => Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
-/** Retries are the SDK's own (standard mode); tests may lower them. */
-const maxAttempts = (env) => Number(env.SPOT_DEPLOYER_AWS_MAX_ATTEMPTS ?? 5);
-function createClients(region, env = process.env) {
-    const common = { region, maxAttempts: maxAttempts(env) };
-    return {
-        region,
-        ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__/* .EC2Client */ .gu5(common),
-        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client({
-            ...common,
-            forcePathStyle: customS3Endpoint(env),
-            // Presigned URLs must work with plain curl: no checksum headers unless required.
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        }),
-        ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj(common),
-    };
-}
-/** One set of clients per region, created on first use. */
-class ClientPool {
-    byRegion = new Map();
-    env;
-    // A plain field, not a parameter property, so Node's type stripping can run this file (npm run bench).
-    constructor(env = process.env) {
-        this.env = env;
-    }
-    forRegion(region) {
-        let clients = this.byRegion.get(region);
-        if (!clients) {
-            clients = createClients(region, this.env);
-            this.byRegion.set(region, clients);
-        }
-        return clients;
-    }
-    destroy() {
-        for (const clients of this.byRegion.values()) {
-            clients.ec2.destroy();
-            clients.s3.destroy();
-            clients.ssm.destroy();
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 9378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ wrapAwsError),
-/* harmony export */   J6: () => (/* binding */ awsErrorCode),
-/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
-/* harmony export */   u3: () => (/* binding */ classifyAwsError)
-/* harmony export */ });
-/* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7265);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/**
- * The one place AWS errors are wrapped and classified. Every AWS call site
- * passes its failure through `wrapAwsError`, which names the action and the
- * resource and decides what the caller should do next.
- */
-
-
-const CAPACITY_CODES = new Set([
-    'InsufficientInstanceCapacity',
-    'InsufficientCapacity',
-    'SpotMaxPriceTooLow',
-    'InsufficientFreeAddressesInSubnet',
-    'Unsupported',
-    'InvalidFleetConfiguration',
-    'UnfulfillableCapacity',
-]);
-const QUOTA_CODES = new Set(['MaxSpotInstanceCountExceeded', 'VcpuLimitExceeded', 'InstanceLimitExceeded']);
-const THROTTLE_CODES = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'SlowDown']);
-const PERMISSION_CODES = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException', 'AuthFailure']);
-/** Node's socket errors and the SDK's timeout: AWS was never reached. */
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ETIMEDOUT',
-    'ECONNRESET',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'TimeoutError',
-]);
-const CREDENTIAL_CODES = new Set([
-    'CredentialsProviderError',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'InvalidClientTokenId',
-    'SignatureDoesNotMatch',
-]);
-const awsErrorCode = (error) => {
-    if (error && typeof error === 'object') {
-        const named = error;
-        return named.Code ?? named.code ?? named.name ?? 'Unknown';
-    }
-    return 'Unknown';
-};
-const awsErrorMessage = (error) => (error instanceof Error ? error.message : String(error));
-function classifyAwsError(code) {
-    if (THROTTLE_CODES.has(code))
-        return 'retry';
-    if (CAPACITY_CODES.has(code))
-        return 'next-pool';
-    if (QUOTA_CODES.has(code) && code === 'MaxSpotInstanceCountExceeded')
-        return 'switch-market';
-    return 'stop';
-}
-/** Turns any AWS SDK error into a SpotError with a stable code and a hint. */
-function wrapAwsError(error, context) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl)
-        return error;
-    const code = awsErrorCode(error);
-    const where = context.resource ? ` (${context.resource})` : '';
-    const detail = `${context.action}${where} failed: ${code}: ${awsErrorMessage(error)}`;
-    if (CREDENTIAL_CODES.has(code) || /credential/i.test(awsErrorMessage(error))) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.noCredentials, detail, {
-            cause: error,
-            hint: 'No usable AWS credentials. In Actions, add aws-actions/configure-aws-credentials before this step ' +
-                '(pull requests from forks get no secrets or OIDC token); in a terminal, set AWS_PROFILE or run `aws sso login`.',
-        });
-    }
-    if (PERMISSION_CODES.has(code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.accessDenied, detail, {
-            cause: error,
-            hint: `Allow ${context.action} for the role or user in use; see docs/iam.md for the full policy.`,
-        });
-    }
-    if (QUOTA_CODES.has(code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.quota, detail, {
-            cause: error,
-            hint: 'An EC2 quota was reached: raise "All Standard Spot Instance Requests" (or the on-demand vCPU quota) in Service Quotas, or ask for fewer instances.',
-        });
-    }
-    if (CAPACITY_CODES.has(code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.noCapacity, detail, {
-            cause: error,
-            hint: 'No capacity in any pool tried. Add instance types or regions, or use market: spot-then-on-demand.',
-        });
-    }
-    if (THROTTLE_CODES.has(code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.throttled, detail, { cause: error, hint: 'AWS throttled the calls; try again in a minute.' });
-    }
-    if (/^InvalidAMIID/.test(code)) {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.imageNotFound, detail, {
-            cause: error,
-            hint: 'Check `image` in .spot/config.yaml: the AMI must exist in that region and be shared with this account.',
-        });
-    }
-    if (NETWORK_CODES.has(code)) {
-        const endpoint = process.env.AWS_ENDPOINT_URL;
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.awsError, detail, {
-            cause: error,
-            hint: endpoint
-                ? `Nothing answered at AWS_ENDPOINT_URL=${endpoint}: start the local endpoint there, or unset AWS_ENDPOINT_URL to reach AWS itself.`
-                : 'AWS could not be reached from this machine: check its network, DNS and any HTTPS proxy (HTTPS_PROXY), then run again.',
-        });
-    }
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .CODE */ .Sq.awsError, detail, {
-        cause: error,
-        hint: 'Run with debug logging (ACTIONS_STEP_DEBUG or --debug) for the full AWS response.',
-    });
 }
 
 
@@ -349,17 +145,18 @@ const readSpotPrices = (clients, instanceTypes, now) => fetchSpotPrices(clients,
 
 /***/ }),
 
-/***/ 5873:
+/***/ 7632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   WA: () => (/* binding */ assertUserDataFits),
-  UW: () => (/* binding */ renderUserData)
+  UW: () => (/* binding */ renderUserData),
+  o8: () => (/* binding */ userDataNotice)
 });
 
-// UNUSED EXPORTS: USER_DATA_LIMIT
+// UNUSED EXPORTS: USER_DATA_LIMIT, USER_DATA_TARGET, compactShell, packedLoader
 
 // EXTERNAL MODULE: ./src/core/codes.ts
 var codes = __webpack_require__(7265);
@@ -367,32 +164,8 @@ var codes = __webpack_require__(7265);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/agent/shell-quote.ts
-var shell_quote = __webpack_require__(6350);
-;// CONCATENATED MODULE: ./src/agent/agent-conf.ts
-/**
- * `agent.conf`: the settings cloud-init writes next to the agent, which the
- * agent sources (templates/bootstrap.sh reads exactly these SD_* names).
- * Every value is shell-quoted here, once.
- */
-
-const AGENT_PATH = '/etc/spot-deployer/agent.sh';
-const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
-function renderAgentConf(settings) {
-    const lines = [
-        '# Written by spot-deployer; read by agent.sh.',
-        `SD_DEPLOYMENT=${(0,shell_quote/* shellQuote */.Z)(settings.deploymentId)}`,
-        `SD_BUNDLE_URL=${(0,shell_quote/* shellQuote */.Z)(settings.bundleUrl)}`,
-        `SD_BUNDLE_SHA256=${(0,shell_quote/* shellQuote */.Z)(settings.bundleSha256)}`,
-        `SD_STATUS_URLS=(${settings.statusUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`,
-        ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`] : []),
-        `SD_TARGET=${(0,shell_quote/* shellQuote */.Z)(settings.target)}`,
-        `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
-        `SD_IMDS_URL=${(0,shell_quote/* shellQuote */.Z)(settings.imdsUrl ?? 'http://169.254.169.254')}`,
-    ];
-    return `${lines.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
 ;// CONCATENATED MODULE: ./src/cloudinit/merge.ts
 const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function mergeValue(earlier, later) {
@@ -462,10 +235,11 @@ function stringifyForCloudInit(value) {
  * Started with `--no-block`: cloud-init's first stage runs before
  * sysinit.target, which a timer's start job waits for.
  */
+
 const TTL_TIMER = 'spot-deployer-ttl.timer';
 const TTL_SERVICE = 'spot-deployer-ttl.service';
 // POSIX sh: bootcmd runs under /bin/sh. $1 = systemd calendar time, $2 = the same as epoch seconds.
-const SCRIPT = `set -eu
+const TTL_SCRIPT = `set -eu
 if [ "$(date -u +%s)" -ge "$2" ]; then
   echo "spot-deployer: TTL ($1) has passed: powering off"
   systemctl poweroff || shutdown -h now
@@ -482,20 +256,29 @@ systemctl start --no-block ${TTL_TIMER}
 function calendarOf(expiresAt) {
     return `${expiresAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+/**
+ * The script as bootcmd carries it: gzip and base64, unpacked by `base64 -d
+ * | gunzip` (coreutils and gzip, on every supported image), which keeps the
+ * user-data under its 4,096-byte target; the expiry stays readable as the
+ * arguments. Deterministic: the same bytes on every run.
+ */
+const UNPACK = `echo ${(0,external_node_zlib_.gzipSync)(Buffer.from(TTL_SCRIPT, 'utf8'), { level: 9 }).toString('base64')}|base64 -d|gunzip|sh -s -- "$1" "$2"`;
 /** The bootcmd entries that arm the TTL for an absolute expiry (ISO 8601). */
 function ttlBootcmd(expiresAtIso) {
     const expiresAt = new Date(expiresAtIso);
     if (Number.isNaN(expiresAt.getTime()))
         throw new TypeError(`not an ISO time: ${expiresAtIso}`);
-    return [['sh', '-c', SCRIPT, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
+    return [['sh', '-c', UNPACK, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
 }
 
 ;// CONCATENATED MODULE: ./src/cloudinit/user-data.ts
 /**
  * Renders the cloud-init user-data: a base template from `templates/`, the
- * bootstrap agent and its settings, written with the YAML library (never by
- * string concatenation). Holds no secret contents: only presigned URLs
- * (short-lived) and the bundle's sha256.
+ * TTL, SSH keys, the loader and its two settings, written with the YAML
+ * library (never by string concatenation). The agent and everything that
+ * grows with the instance count live in the bundle and in the launch's
+ * settings object, so the user-data has one size whatever the count. Holds
+ * no secret: one presigned URL (short-lived) and a sha256.
  */
 
 
@@ -506,6 +289,12 @@ function ttlBootcmd(expiresAtIso) {
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 const USER_DATA_LIMIT = 16_384;
+/**
+ * spot-deployer's own target: the user-data without a large project fragment
+ * stays under it for any count; over it, plan and deploy give a notice. Only
+ * over EC2's limit is the text gzipped (cloud-init decompresses by itself).
+ */
+const USER_DATA_TARGET = 4_096;
 const DISTRO_USERS = new Set(['ubuntu', 'ec2-user']);
 /** The key goes to the image's own user, or to a user created for it. */
 function sshKeys(ssh) {
@@ -518,57 +307,254 @@ function sshKeys(ssh) {
     };
 }
 /**
- * The user-data: the base template, then what the agent needs (its script,
- * its settings, the SSH key), then the project's fragment, merged by the
- * rules in merge.ts. Pure: every text it uses was read into the Plan.
+ * The loader as it travels: its comment lines and indentation dropped (the
+ * source keeps them). It has no here-document or multi-line string for this
+ * to change. With the gzip below, this keeps the user-data under its target
+ * while the document itself stays plain text, so `plan`'s byte count is the
+ * deploy's exactly (a gzip of the whole document, random-looking signatures
+ * and all, varies by a few bytes from one run to the next).
+ */
+function compactShell(script) {
+    const lines = script.split('\n');
+    const kept = lines.filter((line, index) => (index === 0 ? true : !/^\s*(#|$)/.test(line))).map((line) => line.trimStart());
+    return `${kept.join('\n')}\n`;
+}
+/**
+ * The loader as write_files carries it: compacted, gzipped (deterministic:
+ * no name, mtime 0) and base64 (`encoding: gz+b64`, which cloud-init
+ * decodes). It holds no URL, so its size is the same for plan and deploy.
+ */
+const packedLoader = (script) => (0,external_node_zlib_.gzipSync)(Buffer.from(compactShell(script), 'utf8'), { level: 9 }).toString('base64');
+/**
+ * The user-data: the base template, then what spot-deployer owns (the TTL
+ * first, the SSH key, the loader and its settings), then the project's
+ * fragment, merged by the rules in merge.ts. Pure: every text it uses was
+ * read into the Plan.
  */
 function renderUserData(options) {
     const ours = {
-        // First, so the TTL holds even when a later module or the agent fails.
-        ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
+        // First, so the TTL holds even when a later module, the loader or the agent fails.
+        ...(options.expiresAt ? { bootcmd: ttlBootcmd(options.expiresAt) } : {}),
         ...sshKeys(options.ssh),
+        // Owner root:root is write_files' default.
         write_files: [
-            { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
-            { path: AGENT_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderAgentConf(options.settings) },
+            {
+                path: agent_conf/* LOADER_PATH */.sv,
+                permissions: '0700',
+                encoding: 'gz+b64',
+                content: packedLoader(options.sources.loaderScript),
+            },
+            { path: agent_conf/* LOADER_CONF_PATH */.TX, permissions: '0600', content: (0,agent_conf/* renderLoaderConf */.kP)(options.loader) },
         ],
-        // runcmd runs under sh without -e; the agent is a bash script with its own error handling.
-        runcmd: [['bash', AGENT_PATH]],
+        // runcmd runs under sh without -e; the loader is a bash script with its own error handling.
+        runcmd: [['bash', agent_conf/* LOADER_PATH */.sv]],
     };
-    const withAgent = mergeCloudConfig(options.sources.template.document, ours);
-    const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
+    const withLoader = mergeCloudConfig(options.sources.template.document, ours);
+    const document = options.sources.fragment ? mergeCloudConfig(withLoader, options.sources.fragment.document) : withLoader;
     const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
     const plain = Buffer.from(text, 'utf8');
     const gzipped = plain.length > USER_DATA_LIMIT;
     const payload = gzipped ? (0,external_node_zlib_.gzipSync)(plain, { level: 9 }) : plain;
     return { text, payload, gzipped, bytes: payload.length };
 }
+/** A notice when the user-data is over spot-deployer's 4,096-byte target (EC2 still takes it). */
+function userDataNotice(rendered) {
+    if (rendered.bytes <= USER_DATA_TARGET)
+        return undefined;
+    return `user-data is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}, over the ${USER_DATA_TARGET}-byte target (EC2 allows ${USER_DATA_LIMIT}): most of it is .spot/cloud-init.yaml or the template; files belong in the bundle`;
+}
 /** Fails before any AWS call when the user-data cannot fit EC2's limit. */
 function assertUserDataFits(rendered, context) {
     if (rendered.bytes <= USER_DATA_LIMIT)
         return;
     throw new errors/* SpotError */.Pl(codes/* CODE */.Sq.userDataTooBig, `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
-        hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
+        hint: 'A shorter .spot/cloud-init.yaml or template: move files and scripts into the bundle (the instance count does not change the size).',
     });
 }
 
 
 /***/ }),
 
-/***/ 1441:
+/***/ 3463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sW: () => (/* binding */ agentSettingsFor),
+  HX: () => (/* binding */ removeLaunchConfs),
+  Uz: () => (/* binding */ renderLaunchConf),
+  nK: () => (/* binding */ slotsOf),
+  $H: () => (/* binding */ uploadLaunchConf),
+  cP: () => (/* binding */ uploadLaunchSlots),
+  _c: () => (/* binding */ urlLifetimeOf),
+  Nc: () => (/* binding */ userDataFor)
+});
+
+// UNUSED EXPORTS: BUNDLE_URL_SECONDS, PRESIGN_MARGIN_SECONDS, sshAccessFor
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var aws_s3 = __webpack_require__(1075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-presigned-post/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4102);
+;// CONCATENATED MODULE: ./src/aws/status-post.ts
+
+
+/**
+ * One presigned POST policy for a whole launch call: any key that starts
+ * with `keyPrefix`, a body of 1 to `maxBytes - 1` bytes, and the bucket's
+ * encryption. Returns the form's URL and the fields the policy signs
+ * (without `key`, which each instance sets to its own object).
+ */
+async function presignStatusPost(s3, options) {
+    const Expires = await (0,aws_s3/* presignExpirySeconds */.py)(s3, options.expiresSeconds);
+    const encryption = options.kmsKeyId
+        ? { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': options.kmsKeyId }
+        : { 'x-amz-server-side-encryption': 'AES256' };
+    const post = await (0,dist_cjs/* createPresignedPost */.g)(s3, {
+        Bucket: options.bucket,
+        // `${filename}` at the end makes the library sign `starts-with $key <prefix>` instead of one key.
+        Key: `${options.keyPrefix}\${filename}`,
+        Conditions: [['content-length-range', 1, options.maxBytes - 1]],
+        Fields: encryption,
+        Expires,
+    });
+    const { key: _key, ...fields } = post.fields;
+    return { url: post.url, fields };
+}
+
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
+;// CONCATENATED MODULE: ./src/deploy/launch-conf.ts
+/**
+ * One launch call's settings: its presigned URLs (the public bundle, the
+ * status POST grant, one sealed-secret GET URL per instance), rendered as the
+ * `launch/<launchId>.conf` object, and the user-data that points at that
+ * object by a presigned URL and its sha256. The same code renders `plan`'s
+ * user-data with an offline client (src/aws/offline-s3.ts), so the sizes
+ * agree.
+ */
+
+
+
+
+
+
+/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+/**
+ * The public bundle URL is presigned for each launch call and lives this
+ * long: an instance fetches it within a minute or two of launch. It holds no
+ * secret, but a short life limits who can still use a leaked user-data.
+ */
+const BUNDLE_URL_SECONDS = 20 * 60;
+/** Lifetime of the conf, status and sealed-secret URLs, in seconds. */
+const urlLifetimeOf = (plan) => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+/** The SSH public key to install, when the config gives one (`key_name` needs none). */
+const sshAccessFor = (plan) => plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
+const sha256Of = (text) => (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** The agent's settings for one launch, with the URLs given (the Plan supplies the rest). */
+function agentSettingsFor(plan, urls) {
+    return {
+        deploymentId: plan.deploymentId,
+        ...urls,
+        target: plan.manifest.target,
+        ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
+    };
+}
+/** The user-data for a conf at `confUrl` with `confSha256`; the TTL only when the plan has one. */
+function userDataFor(plan, loader, expiresAt) {
+    const ssh = sshAccessFor(plan);
+    const expires = expiresAt && expiresAt !== 'never' && plan.ttlSeconds !== 'never' ? expiresAt : undefined;
+    return (0,user_data/* renderUserData */.UW)({ sources: plan.userData, loader, ...(expires ? { expiresAt: expires } : {}), ...(ssh ? { ssh } : {}) });
+}
+/** Presigns one launch's URLs and renders its conf and user-data; writes nothing. */
+async function renderLaunchConf(request) {
+    const { plan, s3, launchId } = request;
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    const bucket = plan.bucket.name;
+    const lifetime = request.urlLifetimeSeconds;
+    const keyPrefix = (0,keys/* statusPrefix */.zO)(scope, launchId);
+    const indexes = request.withSecrets ? Array.from({ length: request.count }, (_, index) => index) : [];
+    const key = (0,keys/* launchConfKey */.t5)(scope, launchId);
+    const [bundleUrl, post, secretUrls, confUrl, slotsUrl] = await Promise.all([
+        (0,aws_s3/* presignGet */.xW)(s3, bucket, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
+        presignStatusPost(s3, { bucket, keyPrefix, maxBytes: aws_s3/* STATUS_MAX_BYTES */.oU, expiresSeconds: lifetime, kmsKeyId: plan.bucket.kmsKeyId }),
+        Promise.all(indexes.map((index) => (0,aws_s3/* presignGet */.xW)(s3, bucket, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
+        (0,aws_s3/* presignGet */.xW)(s3, bucket, key, lifetime),
+        request.withSecrets ? (0,aws_s3/* presignGet */.xW)(s3, bucket, (0,keys/* launchSlotsKey */.iX)(scope, launchId), lifetime) : Promise.resolve(''),
+    ]);
+    const text = (0,agent_conf/* renderAgentConf */.eG)(agentSettingsFor(plan, {
+        bundleUrl,
+        bundleSha256: request.bundleSha256,
+        status: { url: post.url, keyPrefix, fields: post.fields },
+        ...(request.withSecrets ? { secretUrls, slotsUrl } : {}),
+    }));
+    const sha256 = sha256Of(text);
+    const signed = ['Policy', 'X-Amz-Signature', 'X-Amz-Security-Token'].flatMap((name) => (post.fields[name] ? [post.fields[name]] : []));
+    return {
+        key,
+        text,
+        sha256,
+        userData: userDataFor(plan, { confUrl, confSha256: sha256 }, request.expiresAt),
+        secrets: [bundleUrl, confUrl, ...secretUrls, ...(slotsUrl ? [slotsUrl] : []), ...signed],
+    };
+}
+/** Writes the launch's conf object (encrypted like the bundle) before the launch call that points at it. */
+async function uploadLaunchConf(s3, plan, conf) {
+    await (0,aws_s3/* putEncryptedObject */.Bo)(s3, { bucket: plan.bucket.name, key: conf.key, body: conf.text, kmsKeyId: plan.bucket.kmsKeyId });
+}
+/**
+ * Removes the conf objects of launches that no instance needs any more: each
+ * instance read its conf before it said hello, and a replacement gets a
+ * launch of its own. Best effort: the bucket's lifecycle rules and `destroy`
+ * remove whatever is left.
+ */
+async function removeLaunchConfs(s3, plan, launchIds, warn) {
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    await Promise.all([...new Set(launchIds)]
+        .flatMap((launchId) => [(0,keys/* launchConfKey */.t5)(scope, launchId), (0,keys/* launchSlotsKey */.iX)(scope, launchId)])
+        .map((key) => (0,aws_s3/* deleteObject */.XR)(s3, plan.bucket.name, key).catch((error) => warn(`could not remove ${key}: ${error instanceof Error ? error.message : String(error)}`))));
+}
+/**
+ * The slot each instance of one launch call reads its sealed part from: its
+ * place in the call's answer. Written as `launch/<launchId>.slots` for the
+ * agents, and kept by the deployer to seal each hello's part to that slot.
+ */
+const slotsOf = (instanceIds) => instanceIds.map((id, slot) => [id, slot]);
+/** Writes a launch's slot map (`<instance id> <slot>` lines), encrypted like the conf. */
+async function uploadLaunchSlots(s3, plan, launchId, slots) {
+    const body = slots.map(([id, slot]) => `${id} ${slot}\n`).join('');
+    await (0,aws_s3/* putEncryptedObject */.Bo)(s3, {
+        bucket: plan.bucket.name,
+        key: (0,keys/* launchSlotsKey */.iX)((0,keys/* keyScopeOf */.JS)(plan), launchId),
+        body,
+        kmsKeyId: plan.bucket.kmsKeyId,
+    });
+}
+
+
+/***/ }),
+
+/***/ 8148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
   K7: () => (/* binding */ bundleFileCount),
   Bh: () => (/* binding */ ingressFor),
   JH: () => (/* binding */ prepareDeployment),
-  sk: () => (/* binding */ sshAccessFor),
   Vm: () => (/* binding */ userDataSizeCheck)
 });
 
-// UNUSED EXPORTS: PLACEHOLDER_SHA256, SECRETS_SHA256_PATH
+// UNUSED EXPORTS: PLACEHOLDER_SHA256, SECRETS_SHA256_PATH, representativeLaunchId, sshAccessFor
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1377,18 +1363,61 @@ function renderStepsScript(manifest) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
-var user_data = __webpack_require__(5873);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/aws/offline-s3.ts
+/**
+ * An S3 client that signs with dummy credentials of real length, for `plan`
+ * (and the deploy's first size check) to presign representative URLs
+ * without any AWS call: the same endpoint style, region, bucket and key as
+ * the deploy, and credentials as long as those of a GitHub OIDC role
+ * session. A session token does not compress and is the longest part of a
+ * presigned URL, so its length decides the user-data's size.
+ */
+
+
+
+/** About the length of an STS session token from AssumeRoleWithWebIdentity (GitHub OIDC). */
+const REPRESENTATIVE_TOKEN_CHARS = 1000;
+/** Fixed pseudo-random base64 (with its `+`, `/`, which URL-encode to 3 characters each, as in a real token). */
+function pseudoBase64(seed, length) {
+    let text = '';
+    for (let block = 0; text.length < length; block += 1)
+        text += (0,external_node_crypto_.createHash)('sha256').update(`${seed} ${block}`).digest('base64');
+    return text.replaceAll('=', '').slice(0, length);
+}
+const REPRESENTATIVE_CREDENTIALS = {
+    accessKeyId: `ASIA${pseudoBase64('access key', 64)
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 16)}`,
+    secretAccessKey: pseudoBase64('secret key', 40),
+    sessionToken: pseudoBase64('session token', REPRESENTATIVE_TOKEN_CHARS),
+};
+/** The deploy's S3 client settings for `region`, signing with the representative credentials; it never sends a request. */
+const offlineS3 = (region, env = process.env) => new dist_cjs.S3Client({ ...(0,clients.s3ClientOptions)(region, env), credentials: REPRESENTATIVE_CREDENTIALS });
+
+// EXTERNAL MODULE: ./src/deploy/launch-conf.ts + 1 modules
+var launch_conf = __webpack_require__(3463);
 // EXTERNAL MODULE: ./src/core/abort-cleanups.ts
 var abort_cleanups = __webpack_require__(1207);
 ;// CONCATENATED MODULE: ./src/deploy/prepare.ts
 /**
  * The offline half of a deploy, shared with `plan`: the bundle with its
- * generated steps, and the user-data checked against EC2's limit with
- * placeholder URLs as long as real presigned ones, before any AWS call.
+ * generated steps and the agent, and the user-data checked against EC2's
+ * limit with URLs presigned offline, as long as real ones, before any AWS call.
  */
+
+
+
+
 
 
 
@@ -1401,23 +1430,6 @@ var abort_cleanups = __webpack_require__(1207);
 
 /** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
 const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
-/**
- * A presigned URL with a session token runs to about 1.3 KB; leave room. The
- * user-data is gzipped and a real URL's token and signature do not compress,
- * so the placeholder must not either (a run of one letter would shrink to a
- * few bytes and make the check, and the size plan reports, too small): fixed
- * pseudo-random base64url, the same on every run.
- */
-const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${incompressible(1500)}`;
-function incompressible(length) {
-    let text = '';
-    for (let block = 0; text.length < length; block += 1) {
-        text += (0,external_node_crypto_.createHash)('sha256').update(`spot-deployer placeholder ${block}`).digest('base64url');
-    }
-    return text.slice(0, length);
-}
-/** The SSH public key to install, when the config gives one (`key_name` needs none). */
-const sshAccessFor = (plan) => plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
 /** Inbound rules: `network.ingress`, plus port 22 from `ssh.cidr` when SSH is configured. */
 function ingressFor(plan) {
     const rules = [...plan.network.ingress];
@@ -1426,44 +1438,42 @@ function ingressFor(plan) {
     }
     return rules;
 }
-function agentSettingsFor(plan, urls) {
-    return {
-        ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
-        deploymentId: plan.deploymentId,
-        bundleUrl: urls.bundleUrl,
-        bundleSha256: urls.bundleSha256,
-        statusUrls: urls.statusUrls,
-        ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
-        target: plan.manifest.target,
-        ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
-    };
-}
 /** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
 const bundleFileCount = (bundle) => bundle.entries.filter((entry) => entry.type !== 'directory').length;
 /** The bundle sha256 as the size check sees it before the bundle exists: 64 hex digits that do not compress. */
 const PLACEHOLDER_SHA256 = (0,external_node_crypto_.createHash)('sha256').update('spot-deployer placeholder bundle').digest('hex');
+/** A launch id of the shape src/aws/launch.ts gives the first launch call in a region (`<region>-<10 hex>-1`). */
+const representativeLaunchId = (region) => `${region}-${'0'.repeat(10)}-1`;
 /**
- * User-data as rendered with placeholder URLs for the largest region, checked
- * against EC2's limit. Needs no bundle (a sha256 is 64 hex digits whatever
- * it is), so a deploy runs it before its first AWS call.
+ * User-data as a deploy renders it, with URLs presigned offline by dummy
+ * credentials of real length (src/aws/offline-s3.ts) for the first launch
+ * call in the bucket's region, checked against EC2's limit. The instance
+ * count does not change it (the count lives in the launch's conf object),
+ * and the bundle's sha256 neither (it is in the conf too), so a deploy runs
+ * it before its first AWS call.
  */
-function userDataSizeCheck(plan, bundleSha256 = PLACEHOLDER_SHA256) {
-    const largest = Math.max(1, ...plan.regions.map((region) => region.count));
-    const ssh = sshAccessFor(plan);
-    const sizeCheck = (0,user_data/* renderUserData */.UW)({
-        sources: plan.userData,
-        ...(ssh ? { ssh } : {}),
-        settings: agentSettingsFor(plan, {
-            bundleUrl: PLACEHOLDER_URL,
+async function userDataSizeCheck(plan, bundleSha256 = PLACEHOLDER_SHA256) {
+    const region = plan.regions[0].name;
+    const s3 = offlineS3(region);
+    try {
+        const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
+            s3,
+            plan,
+            launchId: representativeLaunchId(region),
+            count: 1,
+            bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundleSha256),
             bundleSha256,
-            statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            // Any time: the rendered size does not depend on which.
-            expiresAt: new Date(0).toISOString(),
-        }),
-    });
-    (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
-    return sizeCheck;
+            withSecrets: false,
+            urlLifetimeSeconds: (0,launch_conf/* urlLifetimeOf */._c)(plan),
+            // Any time with 10 epoch digits (until 2286): the size does not depend on which.
+            expiresAt: '2030-01-01T00:00:00.000Z',
+        });
+        (0,user_data/* assertUserDataFits */.WA)(conf.userData, `the deployment ${plan.deploymentId}`);
+        return conf.userData;
+    }
+    finally {
+        s3.destroy();
+    }
 }
 async function prepareDeployment(plan, hooks = {}) {
     const outDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'spot-deployer-'));
@@ -1485,6 +1495,8 @@ async function prepareDeployment(plan, hooks = {}) {
 async function prepareIn(plan, stage) {
     const { outDir, dispose, hooks } = stage;
     const extraFiles = [
+        // The agent travels in the public part: the user-data only carries the loader that starts it.
+        { path: agent_conf/* BUNDLE_AGENT_PATH */.PK, content: plan.userData.agentScript, mode: '0755' },
         { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
         { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
     ];
@@ -1498,14 +1510,16 @@ async function prepareIn(plan, stage) {
     const publicOptions = { outDir, extraFiles: [...extraFiles, anchor], part: 'public', selection };
     const bundle = (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
     const reused = bundle.file === '';
-    const sizeCheck = userDataSizeCheck(plan, bundle.sha256);
-    const ssh = sshAccessFor(plan);
-    // Presigned URLs change on every run; the fingerprint must not.
-    const specUserData = (0,user_data/* renderUserData */.UW)({
-        sources: plan.userData,
-        ...(ssh ? { ssh } : {}),
-        settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
-    }).text;
+    const sizeCheck = await userDataSizeCheck(plan, bundle.sha256);
+    // Presigned URLs change on every run; the fingerprint must not. The conf's other settings (target, ttl) count.
+    const specUserData = [
+        (0,launch_conf/* userDataFor */.Nc)(plan, { confUrl: 'conf-url', confSha256: 'conf-sha256' }, undefined).text,
+        (0,agent_conf/* renderAgentConf */.eG)((0,launch_conf/* agentSettingsFor */.sW)(plan, {
+            bundleUrl: 'bundle-url',
+            bundleSha256: bundle.sha256,
+            status: { url: 'status-url', keyPrefix: 'status-prefix', fields: {} },
+        })),
+    ].join('\n');
     const hasSecrets = secretBundle.entries.some((entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0));
     return {
         bundle,

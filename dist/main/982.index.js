@@ -1,6 +1,67 @@
-export const id = 564;
-export const ids = [564];
+export const id = 982;
+export const ids = [982];
 export const modules = {
+
+/***/ 5491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PK: () => (/* binding */ BUNDLE_AGENT_PATH),
+/* harmony export */   TX: () => (/* binding */ LOADER_CONF_PATH),
+/* harmony export */   eG: () => (/* binding */ renderAgentConf),
+/* harmony export */   kP: () => (/* binding */ renderLoaderConf),
+/* harmony export */   sv: () => (/* binding */ LOADER_PATH)
+/* harmony export */ });
+/* unused harmony export AGENT_CONF_PATH */
+/* harmony import */ var _shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6350);
+/**
+ * The contract between the deployer, the loader (templates/loader.sh) and
+ * the agent (templates/bootstrap.sh), in two shell-sourced files:
+ *
+ * - `loader.conf`, in the user-data: where this launch's settings are and
+ *   their sha256. It never depends on the instance count.
+ * - `agent.conf`, one S3 object per launch call (`launch/<launchId>.conf`):
+ *   the bundle URL and sha256, the status grant, the sealed-secret URLs by
+ *   launch index, the target and the TTL. The loader checks its sha256
+ *   before it reads a byte of it, then stores it where the agent sources it.
+ *
+ * Every value is shell-quoted here, once.
+ */
+
+const LOADER_PATH = '/etc/spot-deployer/loader.sh';
+const LOADER_CONF_PATH = '/etc/spot-deployer/loader.conf';
+/** Where the loader stores the checked launch settings for the agent. */
+const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
+/** The agent's place in the bundle's public part. */
+const BUNDLE_AGENT_PATH = '.spot-bundle/agent.sh';
+function renderAgentConf(settings) {
+    const fields = Object.entries(settings.status.fields).map(([name, value]) => (0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(`${name}=${value}`));
+    const lines = [
+        '# Written by spot-deployer for one launch call; checked by loader.sh, read by agent.sh.',
+        `SD_DEPLOYMENT=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.deploymentId)}`,
+        `SD_BUNDLE_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.bundleUrl)}`,
+        `SD_BUNDLE_SHA256=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.bundleSha256)}`,
+        `SD_STATUS_POST_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.status.url)}`,
+        `SD_STATUS_KEY_PREFIX=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.status.keyPrefix)}`,
+        `SD_STATUS_FIELDS=(${fields.join(' ')})`,
+        ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z).join(' ')})`] : []),
+        ...(settings.slotsUrl ? [`SD_SLOTS_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.slotsUrl)}`] : []),
+        `SD_TARGET=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.target)}`,
+        `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
+    ];
+    return `${lines.join('\n')}\n`;
+}
+function renderLoaderConf(settings) {
+    return [
+        `SD_CONF_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.confUrl)}`,
+        `SD_CONF_SHA256=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.confSha256)}`,
+        ...(settings.imdsUrl ? [`SD_IMDS_URL=${(0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .Z)(settings.imdsUrl)}`] : []),
+        '',
+    ].join('\n');
+}
+
+
+/***/ }),
 
 /***/ 7469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,11 +72,12 @@ export const modules = {
 /* harmony export */   JS: () => (/* binding */ keyScopeOf),
 /* harmony export */   TL: () => (/* binding */ lockKey),
 /* harmony export */   XX: () => (/* binding */ parseStatusKey),
-/* harmony export */   cy: () => (/* binding */ statusKey),
 /* harmony export */   iR: () => (/* binding */ deploymentFolder),
+/* harmony export */   iX: () => (/* binding */ launchSlotsKey),
+/* harmony export */   t5: () => (/* binding */ launchConfKey),
 /* harmony export */   zO: () => (/* binding */ statusPrefix)
 /* harmony export */ });
-/* unused harmony exports keyOf, repositorySegments */
+/* unused harmony exports keyOf, repositorySegments, statusKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -61,16 +123,33 @@ const deploymentFolder = (scope) => `${keyOf(scope.prefix, ...repositorySegments
 const bundleKey = (scope, sha256) => `${deploymentFolder(scope)}${sha256}.tar.gz`;
 /** `<folder>status/<launchId>/`: the status objects of one launch call. */
 const statusPrefix = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('status', launchId)}/`;
-/** One status object per instance of a launch call, by its launch index. */
-const statusKey = (scope, launchId, index) => `${statusPrefix(scope, launchId)}${index}.json`;
+/**
+ * One status object per instance of a launch call, named by its instance id:
+ * EC2 Fleet numbers `ami-launch-index` per request, so two instances of one
+ * fleet call can share an index (on moto every spot instance has 0).
+ */
+const statusKey = (scope, launchId, instance) => `${statusPrefix(scope, launchId)}${instance}.json`;
+/**
+ * `<folder>launch/<launchId>.conf`: the agent's settings for one launch call
+ * (bundle URL, status grant, sealed-secret URLs), fetched by the loader the
+ * user-data carries, so the user-data does not grow with the count.
+ */
+const launchConfKey = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.conf`;
+/**
+ * `<folder>launch/<launchId>.slots`: which sealed-secret slot each instance of
+ * the launch reads (`<instance id> <slot>` lines), written once the launch
+ * call returned its instance ids. EC2 Fleet can give two instances of one
+ * call the same `ami-launch-index`, so the index cannot choose the slot.
+ */
+const launchSlotsKey = (scope, launchId) => `${deploymentFolder(scope)}${keyOf('launch', launchId)}.slots`;
 /** `<folder>deploy.lock`: held by the one deploy of this deployment that is running. */
 const lockKey = (scope) => `${deploymentFolder(scope)}deploy.lock`;
 /** The secret part sealed to one instance of a launch call (ciphertext only), by its launch index. */
 const sealedKey = (scope, launchId, index) => `${deploymentFolder(scope)}${keyOf('sealed', launchId)}/${index}.bin`;
-/** Where a status key's launch id and index are: `<folder>status/<launchId>/<index>.json`. */
+/** Where a status key's launch id is: `<folder>status/<launchId>/<instance id>.json`. */
 function parseStatusKey(scope, key) {
-    const match = /^status\/([^/]+)\/(\d+)\.json$/.exec(key.slice(deploymentFolder(scope).length));
-    return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1], index: Number(match[2]) } : undefined;
+    const match = /^status\/([^/]+)\/[^/]+\.json$/.exec(key.slice(deploymentFolder(scope).length));
+    return key.startsWith(deploymentFolder(scope)) && match ? { launchId: match[1] } : undefined;
 }
 
 
@@ -120,7 +199,8 @@ function envFileQuote(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ ClientPool)
+/* harmony export */   oW: () => (/* binding */ s3ClientOptions),
+/* harmony export */   sh: () => (/* binding */ ClientPool)
 /* harmony export */ });
 /* unused harmony export createClients */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5193);
@@ -139,18 +219,21 @@ function envFileQuote(value) {
 const customS3Endpoint = (env) => Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
 /** Retries are the SDK's own (standard mode); tests may lower them. */
 const maxAttempts = (env) => Number(env.SPOT_DEPLOYER_AWS_MAX_ATTEMPTS ?? 5);
+/** The S3 client's settings; `offlineS3` signs with the same ones, so its URLs have the deploy's shape. */
+const s3ClientOptions = (region, env = process.env) => ({
+    region,
+    maxAttempts: maxAttempts(env),
+    forcePathStyle: customS3Endpoint(env),
+    // Presigned URLs must work with plain curl: no checksum headers unless required.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+});
 function createClients(region, env = process.env) {
     const common = { region, maxAttempts: maxAttempts(env) };
     return {
         region,
         ec2: new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__/* .EC2Client */ .gu5(common),
-        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client({
-            ...common,
-            forcePathStyle: customS3Endpoint(env),
-            // Presigned URLs must work with plain curl: no checksum headers unless required.
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        }),
+        s3: new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__.S3Client(s3ClientOptions(region, env)),
         ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj(common),
     };
 }
@@ -348,17 +431,431 @@ const readSpotPrices = (clients, instanceTypes, now) => fetchSpotPrices(clients,
 
 /***/ }),
 
-/***/ 5873:
+/***/ 1075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bo: () => (/* binding */ putEncryptedObject),
+/* harmony export */   Db: () => (/* binding */ readObjectText),
+/* harmony export */   L: () => (/* binding */ listObjects),
+/* harmony export */   W: () => (/* binding */ deleteObjectsUnder),
+/* harmony export */   WM: () => (/* binding */ readStatusObject),
+/* harmony export */   XR: () => (/* binding */ deleteObject),
+/* harmony export */   _J: () => (/* binding */ putSmallObject),
+/* harmony export */   gn: () => (/* binding */ storedObjectBytes),
+/* harmony export */   he: () => (/* binding */ ensureBucket),
+/* harmony export */   oU: () => (/* binding */ STATUS_MAX_BYTES),
+/* harmony export */   py: () => (/* binding */ presignExpirySeconds),
+/* harmony export */   sd: () => (/* binding */ uploadBundle),
+/* harmony export */   xW: () => (/* binding */ presignGet),
+/* harmony export */   zk: () => (/* binding */ putObjectIfAbsent)
+/* harmony export */ });
+/* unused harmony exports PART_SIZE, MAX_PRESIGN_SECONDS, BUNDLE_EXPIRY_DAYS, STATUS_EXPIRY_DAYS, LIFECYCLE_RULE_IDS, wrapS3Error, BUCKET_MARK, presignPut, readStatusObjects */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2358);
+/* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8505);
+/* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7265);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9378);
+/**
+ * The deployment's S3 side: the bucket (optionally created private,
+ * encrypted and with expiry rules), content-addressed bundle uploads,
+ * presigned URLs for the instance, and the status objects instances write.
+ */
+
+
+
+
+
+
+
+
+const PART_SIZE = 8 * 1024 * 1024;
+/** SigV4 presigned URLs cannot live longer than 7 days. */
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+const BUNDLE_EXPIRY_DAYS = 30;
+const STATUS_EXPIRY_DAYS = 7;
+/** Status objects are small; the size filter is how one rule reaches them under every deployment name. */
+const STATUS_MAX_BYTES = 64 * 1024;
+const LIFECYCLE_RULE_IDS = { bundles: 'spot-deployer-bundles', status: 'spot-deployer-status' };
+const NOT_FOUND = new Set(['NotFound', 'NoSuchBucket', 'NoSuchKey', '404']);
+const FORBIDDEN = new Set(['Forbidden', 'AccessDenied', '403']);
+/** Wraps an S3 failure once, naming the action and the bucket or object. */
+function wrapS3Error(error, action, resource) {
+    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error);
+    const status = error?.$metadata?.httpStatusCode;
+    if (FORBIDDEN.has(code) || status === 403) {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.accessDenied, `${action} on ${resource} was denied (${code})`, {
+            cause: error,
+            hint: `Allow ${action} on ${resource} for the role or user in use; see docs/iam.md for the full policy.`,
+        });
+    }
+    if (code === 'NoSuchBucket')
+        return missingBucket(resource.split('/')[0], error);
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .wrapAwsError */ .AH)(error, { action, resource });
+}
+function missingBucket(bucket, cause) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.missingBucket, `the S3 bucket "${bucket}" does not exist`, {
+        cause,
+        key: 'bucket',
+        hint: 'Create it, correct the name, or let the deployer create it with `bucket: {name: …, create: true}` in .spot/config.yaml.',
+    });
+}
+const isNotFound = (error) => NOT_FOUND.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error)) || error?.$metadata?.httpStatusCode === 404;
+async function call(action, resource, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw wrapS3Error(error, action, resource);
+    }
+}
+/** True when the bucket exists and is ours to use; false when it does not exist. */
+async function bucketExists(s3, name) {
+    try {
+        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadBucketCommand({ Bucket: name }));
+        return true;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return false;
+        throw wrapS3Error(error, 's3:ListBucket', name);
+    }
+}
+/** True when this call created the bucket; false when it turned out to exist already (a race, or ours). */
+async function createBucket(s3, name, region) {
+    // us-east-1 is the one region that refuses an explicit LocationConstraint.
+    const configuration = region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region } };
+    try {
+        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CreateBucketCommand({ Bucket: name, ObjectOwnership: 'BucketOwnerEnforced', ...configuration }));
+        return true;
+    }
+    catch (error) {
+        const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error);
+        if (code === 'BucketAlreadyOwnedByYou')
+            return false;
+        if (code === 'BucketAlreadyExists') {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.bucketTaken, `the S3 bucket name "${name}" belongs to another AWS account`, {
+                cause: error,
+                key: 'bucket.name',
+                hint: 'Bucket names are global: choose another name, e.g. with your account id in it.',
+            });
+        }
+        throw wrapS3Error(error, 's3:CreateBucket', name);
+    }
+}
+/** Our rules replace earlier versions of themselves and leave anyone else's rules alone; scoped to the prefix. */
+function mergedLifecycleRules(existing, prefix) {
+    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
+    const scope = `${prefix}/`;
+    return [
+        ...existing.filter((rule) => !ours.has(rule.ID ?? '')),
+        {
+            ID: LIFECYCLE_RULE_IDS.bundles,
+            Status: 'Enabled',
+            Filter: { Prefix: scope },
+            Expiration: { Days: BUNDLE_EXPIRY_DAYS },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        },
+        {
+            ID: LIFECYCLE_RULE_IDS.status,
+            Status: 'Enabled',
+            Filter: { And: { Prefix: scope, ObjectSizeLessThan: STATUS_MAX_BYTES } },
+            Expiration: { Days: STATUS_EXPIRY_DAYS },
+        },
+    ];
+}
+const PUBLIC_BLOCK = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+/** The bucket tag that says the deployer created the bucket, and so may keep its settings right. */
+const BUCKET_MARK = { Key: 'spot-deployer:managed-by', Value: 'spot-deployer' };
+/** Reads a bucket setting; `missing` names the error S3 gives when it was never set. */
+async function readSetting(action, name, missing, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (missing.includes((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error)))
+            return undefined;
+        throw wrapS3Error(error, action, name);
+    }
+}
+async function isMarkedOurs(s3, name) {
+    const tagging = await readSetting('s3:GetBucketTagging', name, ['NoSuchTagSet', 'NoSuchTagSetError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketTaggingCommand({ Bucket: name })));
+    return Boolean(tagging?.TagSet?.some((tag) => tag.Key === BUCKET_MARK.Key && tag.Value === BUCKET_MARK.Value));
+}
+async function ensurePublicAccessBlock(s3, name) {
+    const current = await readSetting('s3:GetBucketPublicAccessBlock', name, ['NoSuchPublicAccessBlockConfiguration'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetPublicAccessBlockCommand({ Bucket: name })));
+    const have = current?.PublicAccessBlockConfiguration;
+    if (have && Object.entries(PUBLIC_BLOCK).every(([key, value]) => have[key] === value))
+        return false;
+    await call('s3:PutBucketPublicAccessBlock', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: PUBLIC_BLOCK })));
+    return true;
+}
+async function ensureEncryption(s3, name, kmsKeyId) {
+    const current = await readSetting('s3:GetEncryptionConfiguration', name, ['ServerSideEncryptionConfigurationNotFoundError'], () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketEncryptionCommand({ Bucket: name })));
+    const have = current?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    const right = kmsKeyId ? have?.SSEAlgorithm === 'aws:kms' && have.KMSMasterKeyID === kmsKeyId : have?.SSEAlgorithm === 'AES256';
+    if (right)
+        return false;
+    const byDefault = kmsKeyId ? { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKeyId } : { SSEAlgorithm: 'AES256' };
+    const rule = { ApplyServerSideEncryptionByDefault: byDefault, BucketKeyEnabled: Boolean(kmsKeyId) };
+    await call('s3:PutEncryptionConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [rule] } })));
+    return true;
+}
+/**
+ * What matters of a lifecycle rule, to compare what S3 holds with what we
+ * want. The size filter counts only when S3 reports one: moto drops it from
+ * what it reads back, and comparing it there would rewrite the rules on every run.
+ */
+const ruleEssence = (rule, sizeFallback) => JSON.stringify([
+    rule?.ID,
+    rule?.Status,
+    rule?.Filter?.Prefix ?? rule?.Filter?.And?.Prefix,
+    rule?.Filter?.And ? (rule.Filter.And.ObjectSizeLessThan ?? sizeFallback) : undefined,
+    rule?.Expiration?.Days,
+    rule?.AbortIncompleteMultipartUpload?.DaysAfterInitiation,
+]);
+async function ensureLifecycle(s3, name, prefix) {
+    let existing = [];
+    try {
+        existing = (await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetBucketLifecycleConfigurationCommand({ Bucket: name }))).Rules ?? [];
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchLifecycleConfiguration')
+            throw wrapS3Error(error, 's3:GetLifecycleConfiguration', name);
+    }
+    const Rules = mergedLifecycleRules(existing, prefix);
+    const ours = new Set(Object.values(LIFECYCLE_RULE_IDS));
+    const wanted = Rules.filter((rule) => ours.has(rule.ID ?? ''));
+    const same = (rule) => ruleEssence(existing.find((have) => have.ID === rule.ID), rule.Filter?.And?.ObjectSizeLessThan) === ruleEssence(rule);
+    if (wanted.every(same))
+        return false;
+    await call('s3:PutLifecycleConfiguration', name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketLifecycleConfigurationCommand({ Bucket: name, LifecycleConfiguration: { Rules } })));
+    return true;
+}
+/** Reads each setting first and writes only the ones that are wrong. Only for buckets the deployer created. */
+async function secureBucket(s3, options) {
+    const { name, kmsKeyId } = options;
+    // The plan refuses an empty prefix (SD137): rules at the bucket root would expire other people's objects.
+    const prefix = options.prefix ?? 'spot-deployer';
+    if (prefix === '') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `bucket.prefix of "${name}" is empty`, { key: 'bucket.prefix' });
+    }
+    // Three independent settings: read (and, when wrong, written) at the same time.
+    await Promise.all([ensurePublicAccessBlock(s3, name), ensureEncryption(s3, name, kmsKeyId), ensureLifecycle(s3, name, prefix)]);
+}
+/**
+ * Makes sure the bucket is usable. With `create`, creates it when missing,
+ * marks it as the deployer's (a bucket tag), and keeps the private,
+ * encrypted, expiring settings right on every run, so a run that died
+ * half-way is repaired by the next one. A bucket the deployer did not create
+ * is used as it is: its settings are never changed. Without `create`, only
+ * checks that it exists and is reachable.
+ */
+async function ensureBucket(s3, bucket, region) {
+    // Whether it exists and whether it is marked ours are asked together; the mark only counts if it exists.
+    const marked = bucket.create ? isMarkedOurs(s3, bucket.name) : undefined;
+    marked?.catch(() => undefined);
+    const exists = await bucketExists(s3, bucket.name);
+    if (!bucket.create) {
+        if (!exists)
+            throw missingBucket(bucket.name, undefined);
+        return { created: false, managed: false };
+    }
+    let created = false;
+    if (!exists) {
+        created = await createBucket(s3, bucket.name, region);
+        if (created) {
+            await call('s3:PutBucketTagging', bucket.name, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutBucketTaggingCommand({ Bucket: bucket.name, Tagging: { TagSet: [BUCKET_MARK] } })));
+        }
+    }
+    // Created by someone else since the first look (a race): read its mark again.
+    const managed = created || (exists ? await marked : await isMarkedOurs(s3, bucket.name));
+    if (managed)
+        await secureBucket(s3, bucket);
+    return { created, managed };
+}
+/** The encryption every object the deployer writes asks for: the bucket's KMS key, or S3-managed keys. */
+const encryptionOf = (kmsKeyId) => kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: kmsKeyId } : { ServerSideEncryption: 'AES256' };
+/** The stored object's size, or undefined when there is no such object. */
+async function storedObjectBytes(s3, bucket, key) {
+    try {
+        const head = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return head.ContentLength ?? 0;
+    }
+    catch (error) {
+        if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
+            return undefined;
+        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+    }
+}
+/**
+ * Uploads the bundle unless an object with its key (its sha256) is already
+ * there. Large files go in 8 MiB parts, reporting progress as they go.
+ */
+async function uploadBundle(s3, options) {
+    const { bucket, key, file, sha256, kmsKeyId, onProgress } = options;
+    if ((await storedObjectBytes(s3, bucket, key)) !== undefined)
+        return { uploaded: false, bytes: 0 };
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file);
+    const encryption = encryptionOf(kmsKeyId);
+    const upload = new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_2__/* .Upload */ ._({
+        client: s3,
+        partSize: PART_SIZE,
+        queueSize: 4,
+        leavePartsOnError: false,
+        params: {
+            Bucket: bucket,
+            Key: key,
+            Body: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file),
+            ContentType: 'application/gzip',
+            Metadata: { sha256 },
+            ...encryption,
+        },
+    });
+    if (onProgress)
+        upload.on('httpUploadProgress', (p) => onProgress({ loaded: p.loaded ?? 0, total: p.total ?? size }));
+    await call('s3:PutObject', `${bucket}/${key}`, () => upload.done());
+    return { uploaded: true, bytes: size };
+}
+/**
+ * How long a presigned URL may live: what was asked, at most 7 days, and
+ * never past the expiry of temporary credentials (a URL signed with them
+ * stops working when they do).
+ */
+async function presignExpirySeconds(s3, requested, now = Date.now()) {
+    const credentials = await s3.config.credentials();
+    let seconds = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS);
+    if (credentials.expiration) {
+        const left = Math.floor((credentials.expiration.getTime() - now) / 1000);
+        if (left <= 0) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.noCredentials, 'the AWS credentials have expired', {
+                hint: 'Refresh them (configure-aws-credentials, `aws sso login`) and run again.',
+            });
+        }
+        seconds = Math.min(seconds, left);
+    }
+    return Math.max(1, seconds);
+}
+/** A URL the instance can GET the object with, using plain curl. */
+async function presignGet(s3, bucket, key, expiresSeconds) {
+    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+    return await (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_7__/* .getSignedUrl */ .A)(s3, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+/** A URL the instance can PUT its status object to; the bucket's default encryption applies. */
+async function presignPut(s3, bucket, key, expiresSeconds) {
+    const expiresIn = await presignExpirySeconds(s3, expiresSeconds);
+    return await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
+}
+/** Writes a small object with the deployer's encryption (the launch settings). */
+async function putEncryptedObject(s3, options) {
+    await call('s3:PutObject', `${options.bucket}/${options.key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: options.bucket, Key: options.key, Body: options.body, ...encryptionOf(options.kmsKeyId) })));
+}
+/** Every object under `prefix`, all pages. */
+async function listObjects(s3, bucket, prefix) {
+    const objects = [];
+    let token;
+    do {
+        const page = await call('s3:ListBucket', bucket, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })));
+        for (const object of page.Contents ?? [])
+            if (object.Key)
+                objects.push({ key: object.Key, etag: object.ETag ?? '' });
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return objects;
+}
+const listKeys = async (s3, bucket, prefix) => (await listObjects(s3, bucket, prefix)).map((object) => object.key);
+/** One status object, read and parsed. */
+async function readStatusObject(s3, bucket, key) {
+    const object = await call('s3:GetObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key })));
+    const text = (await object.Body?.transformToString('utf8')) ?? '';
+    try {
+        return { key, status: JSON.parse(text) };
+    }
+    catch {
+        return { key, status: undefined, error: `not valid JSON: ${text.slice(0, 200)}` };
+    }
+}
+/** Every status object under `prefix` (e.g. `<prefix>/<name>/status/<launchId>/`), sorted by key. */
+async function readStatusObjects(s3, bucket, prefix) {
+    const keys = (await listKeys(s3, bucket, prefix)).filter((key) => key.endsWith('.json')).sort();
+    return await Promise.all(keys.map((key) => readStatusObject(s3, bucket, key)));
+}
+/** Deletes every object under `folder` (one deployment's, ending in `/`); returns how many went. */
+async function deleteObjectsUnder(s3, bucket, folder) {
+    // Never the bucket root, never a key prefix that could be a sibling's: a folder has a parent and a trailing slash.
+    if (!/^[^/]+\/.+\/$/.test(folder)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .SpotError */ .Pl(_core_codes_js__WEBPACK_IMPORTED_MODULE_3__/* .CODE */ .Sq.unsafeBucket, `refusing to delete under "${folder}" in ${bucket}: not one deployment's folder`, {
+            hint: 'This is a bug in spot-deployer; please report it. Nothing was deleted.',
+        });
+    }
+    const keys = await listKeys(s3, bucket, folder);
+    for (let start = 0; start < keys.length; start += 1000) {
+        const Objects = keys.slice(start, start + 1000).map((Key) => ({ Key }));
+        const result = await call('s3:DeleteObject', bucket, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } })));
+        const failed = result.Errors?.[0];
+        if (failed)
+            throw wrapS3Error({ name: failed.Code, message: failed.Message }, 's3:DeleteObject', `${bucket}/${failed.Key}`);
+    }
+    return keys.length;
+}
+/**
+ * Writes the object only if no object has that key (`If-None-Match: *`, S3's
+ * conditional write). Returns false when one already exists (412).
+ */
+async function putObjectIfAbsent(s3, bucket, key, body) {
+    try {
+        await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+        return true;
+    }
+    catch (error) {
+        const status = error?.$metadata?.httpStatusCode;
+        // 409 ConditionalRequestConflict: another conditional write to the key is in flight — it is taken either way.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) === 'PreconditionFailed' || status === 412 || status === 409)
+            return false;
+        throw wrapS3Error(error, 's3:PutObject', `${bucket}/${key}`);
+    }
+}
+/** The object's text, or undefined when there is none. */
+async function readObjectText(s3, bucket, key) {
+    try {
+        const object = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return (await object.Body?.transformToString('utf8')) ?? '';
+    }
+    catch (error) {
+        if (isNotFound(error) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .awsErrorCode */ .J6)(error) !== 'NoSuchBucket')
+            return undefined;
+        throw wrapS3Error(error, 's3:GetObject', `${bucket}/${key}`);
+    }
+}
+/** Deletes one object (no error when it is already gone). */
+async function deleteObject(s3, bucket, key) {
+    await call('s3:DeleteObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: bucket, Key: key })));
+}
+/** Writes one small object (the secret part sealed to one instance); the bucket's default encryption applies. */
+async function putSmallObject(s3, bucket, key, body) {
+    await call('s3:PutObject', `${bucket}/${key}`, () => s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+}
+
+
+/***/ }),
+
+/***/ 7632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   WA: () => (/* binding */ assertUserDataFits),
-  UW: () => (/* binding */ renderUserData)
+  UW: () => (/* binding */ renderUserData),
+  o8: () => (/* binding */ userDataNotice)
 });
 
-// UNUSED EXPORTS: USER_DATA_LIMIT
+// UNUSED EXPORTS: USER_DATA_LIMIT, USER_DATA_TARGET, compactShell, packedLoader
 
 // EXTERNAL MODULE: ./src/core/codes.ts
 var codes = __webpack_require__(7265);
@@ -366,32 +863,8 @@ var codes = __webpack_require__(7265);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/agent/shell-quote.ts
-var shell_quote = __webpack_require__(6350);
-;// CONCATENATED MODULE: ./src/agent/agent-conf.ts
-/**
- * `agent.conf`: the settings cloud-init writes next to the agent, which the
- * agent sources (templates/bootstrap.sh reads exactly these SD_* names).
- * Every value is shell-quoted here, once.
- */
-
-const AGENT_PATH = '/etc/spot-deployer/agent.sh';
-const AGENT_CONF_PATH = '/etc/spot-deployer/agent.conf';
-function renderAgentConf(settings) {
-    const lines = [
-        '# Written by spot-deployer; read by agent.sh.',
-        `SD_DEPLOYMENT=${(0,shell_quote/* shellQuote */.Z)(settings.deploymentId)}`,
-        `SD_BUNDLE_URL=${(0,shell_quote/* shellQuote */.Z)(settings.bundleUrl)}`,
-        `SD_BUNDLE_SHA256=${(0,shell_quote/* shellQuote */.Z)(settings.bundleSha256)}`,
-        `SD_STATUS_URLS=(${settings.statusUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`,
-        ...(settings.secretUrls?.length ? [`SD_SECRET_URLS=(${settings.secretUrls.map(shell_quote/* shellQuote */.Z).join(' ')})`] : []),
-        `SD_TARGET=${(0,shell_quote/* shellQuote */.Z)(settings.target)}`,
-        `SD_TTL_SECONDS=${Math.max(0, Math.floor(settings.ttlSeconds))}`,
-        `SD_IMDS_URL=${(0,shell_quote/* shellQuote */.Z)(settings.imdsUrl ?? 'http://169.254.169.254')}`,
-    ];
-    return `${lines.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
 ;// CONCATENATED MODULE: ./src/cloudinit/merge.ts
 const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function mergeValue(earlier, later) {
@@ -461,10 +934,11 @@ function stringifyForCloudInit(value) {
  * Started with `--no-block`: cloud-init's first stage runs before
  * sysinit.target, which a timer's start job waits for.
  */
+
 const TTL_TIMER = 'spot-deployer-ttl.timer';
 const TTL_SERVICE = 'spot-deployer-ttl.service';
 // POSIX sh: bootcmd runs under /bin/sh. $1 = systemd calendar time, $2 = the same as epoch seconds.
-const SCRIPT = `set -eu
+const TTL_SCRIPT = `set -eu
 if [ "$(date -u +%s)" -ge "$2" ]; then
   echo "spot-deployer: TTL ($1) has passed: powering off"
   systemctl poweroff || shutdown -h now
@@ -481,20 +955,29 @@ systemctl start --no-block ${TTL_TIMER}
 function calendarOf(expiresAt) {
     return `${expiresAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+/**
+ * The script as bootcmd carries it: gzip and base64, unpacked by `base64 -d
+ * | gunzip` (coreutils and gzip, on every supported image), which keeps the
+ * user-data under its 4,096-byte target; the expiry stays readable as the
+ * arguments. Deterministic: the same bytes on every run.
+ */
+const UNPACK = `echo ${(0,external_node_zlib_.gzipSync)(Buffer.from(TTL_SCRIPT, 'utf8'), { level: 9 }).toString('base64')}|base64 -d|gunzip|sh -s -- "$1" "$2"`;
 /** The bootcmd entries that arm the TTL for an absolute expiry (ISO 8601). */
 function ttlBootcmd(expiresAtIso) {
     const expiresAt = new Date(expiresAtIso);
     if (Number.isNaN(expiresAt.getTime()))
         throw new TypeError(`not an ISO time: ${expiresAtIso}`);
-    return [['sh', '-c', SCRIPT, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
+    return [['sh', '-c', UNPACK, 'spot-deployer-ttl', calendarOf(expiresAt), String(Math.floor(expiresAt.getTime() / 1000))]];
 }
 
 ;// CONCATENATED MODULE: ./src/cloudinit/user-data.ts
 /**
  * Renders the cloud-init user-data: a base template from `templates/`, the
- * bootstrap agent and its settings, written with the YAML library (never by
- * string concatenation). Holds no secret contents: only presigned URLs
- * (short-lived) and the bundle's sha256.
+ * TTL, SSH keys, the loader and its two settings, written with the YAML
+ * library (never by string concatenation). The agent and everything that
+ * grows with the instance count live in the bundle and in the launch's
+ * settings object, so the user-data has one size whatever the count. Holds
+ * no secret: one presigned URL (short-lived) and a sha256.
  */
 
 
@@ -505,6 +988,12 @@ function ttlBootcmd(expiresAtIso) {
 
 /** EC2 refuses user-data over 16 KiB (before base64). */
 const USER_DATA_LIMIT = 16_384;
+/**
+ * spot-deployer's own target: the user-data without a large project fragment
+ * stays under it for any count; over it, plan and deploy give a notice. Only
+ * over EC2's limit is the text gzipped (cloud-init decompresses by itself).
+ */
+const USER_DATA_TARGET = 4_096;
 const DISTRO_USERS = new Set(['ubuntu', 'ec2-user']);
 /** The key goes to the image's own user, or to a user created for it. */
 function sshKeys(ssh) {
@@ -517,36 +1006,68 @@ function sshKeys(ssh) {
     };
 }
 /**
- * The user-data: the base template, then what the agent needs (its script,
- * its settings, the SSH key), then the project's fragment, merged by the
- * rules in merge.ts. Pure: every text it uses was read into the Plan.
+ * The loader as it travels: its comment lines and indentation dropped (the
+ * source keeps them). It has no here-document or multi-line string for this
+ * to change. With the gzip below, this keeps the user-data under its target
+ * while the document itself stays plain text, so `plan`'s byte count is the
+ * deploy's exactly (a gzip of the whole document, random-looking signatures
+ * and all, varies by a few bytes from one run to the next).
+ */
+function compactShell(script) {
+    const lines = script.split('\n');
+    const kept = lines.filter((line, index) => (index === 0 ? true : !/^\s*(#|$)/.test(line))).map((line) => line.trimStart());
+    return `${kept.join('\n')}\n`;
+}
+/**
+ * The loader as write_files carries it: compacted, gzipped (deterministic:
+ * no name, mtime 0) and base64 (`encoding: gz+b64`, which cloud-init
+ * decodes). It holds no URL, so its size is the same for plan and deploy.
+ */
+const packedLoader = (script) => (0,external_node_zlib_.gzipSync)(Buffer.from(compactShell(script), 'utf8'), { level: 9 }).toString('base64');
+/**
+ * The user-data: the base template, then what spot-deployer owns (the TTL
+ * first, the SSH key, the loader and its settings), then the project's
+ * fragment, merged by the rules in merge.ts. Pure: every text it uses was
+ * read into the Plan.
  */
 function renderUserData(options) {
     const ours = {
-        // First, so the TTL holds even when a later module or the agent fails.
-        ...(options.settings.expiresAt ? { bootcmd: ttlBootcmd(options.settings.expiresAt) } : {}),
+        // First, so the TTL holds even when a later module, the loader or the agent fails.
+        ...(options.expiresAt ? { bootcmd: ttlBootcmd(options.expiresAt) } : {}),
         ...sshKeys(options.ssh),
+        // Owner root:root is write_files' default.
         write_files: [
-            { path: AGENT_PATH, owner: 'root:root', permissions: '0700', content: options.sources.agentScript },
-            { path: AGENT_CONF_PATH, owner: 'root:root', permissions: '0600', content: renderAgentConf(options.settings) },
+            {
+                path: agent_conf/* LOADER_PATH */.sv,
+                permissions: '0700',
+                encoding: 'gz+b64',
+                content: packedLoader(options.sources.loaderScript),
+            },
+            { path: agent_conf/* LOADER_CONF_PATH */.TX, permissions: '0600', content: (0,agent_conf/* renderLoaderConf */.kP)(options.loader) },
         ],
-        // runcmd runs under sh without -e; the agent is a bash script with its own error handling.
-        runcmd: [['bash', AGENT_PATH]],
+        // runcmd runs under sh without -e; the loader is a bash script with its own error handling.
+        runcmd: [['bash', agent_conf/* LOADER_PATH */.sv]],
     };
-    const withAgent = mergeCloudConfig(options.sources.template.document, ours);
-    const document = options.sources.fragment ? mergeCloudConfig(withAgent, options.sources.fragment.document) : withAgent;
+    const withLoader = mergeCloudConfig(options.sources.template.document, ours);
+    const document = options.sources.fragment ? mergeCloudConfig(withLoader, options.sources.fragment.document) : withLoader;
     const text = `#cloud-config\n${stringifyForCloudInit(document)}`;
     const plain = Buffer.from(text, 'utf8');
     const gzipped = plain.length > USER_DATA_LIMIT;
     const payload = gzipped ? (0,external_node_zlib_.gzipSync)(plain, { level: 9 }) : plain;
     return { text, payload, gzipped, bytes: payload.length };
 }
+/** A notice when the user-data is over spot-deployer's 4,096-byte target (EC2 still takes it). */
+function userDataNotice(rendered) {
+    if (rendered.bytes <= USER_DATA_TARGET)
+        return undefined;
+    return `user-data is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}, over the ${USER_DATA_TARGET}-byte target (EC2 allows ${USER_DATA_LIMIT}): most of it is .spot/cloud-init.yaml or the template; files belong in the bundle`;
+}
 /** Fails before any AWS call when the user-data cannot fit EC2's limit. */
 function assertUserDataFits(rendered, context) {
     if (rendered.bytes <= USER_DATA_LIMIT)
         return;
     throw new errors/* SpotError */.Pl(codes/* CODE */.Sq.userDataTooBig, `user-data for ${context} is ${rendered.bytes} bytes${rendered.gzipped ? ' after gzip' : ''}; EC2 allows ${USER_DATA_LIMIT}`, {
-        hint: 'Fewer instances per region (each adds a status URL), a shorter .spot/cloud-init.yaml, or move content into the bundle.',
+        hint: 'A shorter .spot/cloud-init.yaml or template: move files and scripts into the bundle (the instance count does not change the size).',
     });
 }
 
@@ -594,21 +1115,186 @@ async function runAbortCleanups() {
 
 /***/ }),
 
-/***/ 1441:
+/***/ 3463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sW: () => (/* binding */ agentSettingsFor),
+  HX: () => (/* binding */ removeLaunchConfs),
+  Uz: () => (/* binding */ renderLaunchConf),
+  nK: () => (/* binding */ slotsOf),
+  $H: () => (/* binding */ uploadLaunchConf),
+  cP: () => (/* binding */ uploadLaunchSlots),
+  _c: () => (/* binding */ urlLifetimeOf),
+  Nc: () => (/* binding */ userDataFor)
+});
+
+// UNUSED EXPORTS: BUNDLE_URL_SECONDS, PRESIGN_MARGIN_SECONDS, sshAccessFor
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/s3.ts
+var aws_s3 = __webpack_require__(1075);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-presigned-post/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4102);
+;// CONCATENATED MODULE: ./src/aws/status-post.ts
+
+
+/**
+ * One presigned POST policy for a whole launch call: any key that starts
+ * with `keyPrefix`, a body of 1 to `maxBytes - 1` bytes, and the bucket's
+ * encryption. Returns the form's URL and the fields the policy signs
+ * (without `key`, which each instance sets to its own object).
+ */
+async function presignStatusPost(s3, options) {
+    const Expires = await (0,aws_s3/* presignExpirySeconds */.py)(s3, options.expiresSeconds);
+    const encryption = options.kmsKeyId
+        ? { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': options.kmsKeyId }
+        : { 'x-amz-server-side-encryption': 'AES256' };
+    const post = await (0,dist_cjs/* createPresignedPost */.g)(s3, {
+        Bucket: options.bucket,
+        // `${filename}` at the end makes the library sign `starts-with $key <prefix>` instead of one key.
+        Key: `${options.keyPrefix}\${filename}`,
+        Conditions: [['content-length-range', 1, options.maxBytes - 1]],
+        Fields: encryption,
+        Expires,
+    });
+    const { key: _key, ...fields } = post.fields;
+    return { url: post.url, fields };
+}
+
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
+// EXTERNAL MODULE: ./src/agent/keys.ts
+var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
+;// CONCATENATED MODULE: ./src/deploy/launch-conf.ts
+/**
+ * One launch call's settings: its presigned URLs (the public bundle, the
+ * status POST grant, one sealed-secret GET URL per instance), rendered as the
+ * `launch/<launchId>.conf` object, and the user-data that points at that
+ * object by a presigned URL and its sha256. The same code renders `plan`'s
+ * user-data with an offline client (src/aws/offline-s3.ts), so the sizes
+ * agree.
+ */
+
+
+
+
+
+
+/** Status and sealed-secret URLs outlive the wait by this much, for instances that boot late. */
+const PRESIGN_MARGIN_SECONDS = 30 * 60;
+/**
+ * The public bundle URL is presigned for each launch call and lives this
+ * long: an instance fetches it within a minute or two of launch. It holds no
+ * secret, but a short life limits who can still use a leaked user-data.
+ */
+const BUNDLE_URL_SECONDS = 20 * 60;
+/** Lifetime of the conf, status and sealed-secret URLs, in seconds. */
+const urlLifetimeOf = (plan) => plan.readyTimeoutSeconds + PRESIGN_MARGIN_SECONDS;
+/** The SSH public key to install, when the config gives one (`key_name` needs none). */
+const sshAccessFor = (plan) => plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
+const sha256Of = (text) => (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** The agent's settings for one launch, with the URLs given (the Plan supplies the rest). */
+function agentSettingsFor(plan, urls) {
+    return {
+        deploymentId: plan.deploymentId,
+        ...urls,
+        target: plan.manifest.target,
+        ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
+    };
+}
+/** The user-data for a conf at `confUrl` with `confSha256`; the TTL only when the plan has one. */
+function userDataFor(plan, loader, expiresAt) {
+    const ssh = sshAccessFor(plan);
+    const expires = expiresAt && expiresAt !== 'never' && plan.ttlSeconds !== 'never' ? expiresAt : undefined;
+    return (0,user_data/* renderUserData */.UW)({ sources: plan.userData, loader, ...(expires ? { expiresAt: expires } : {}), ...(ssh ? { ssh } : {}) });
+}
+/** Presigns one launch's URLs and renders its conf and user-data; writes nothing. */
+async function renderLaunchConf(request) {
+    const { plan, s3, launchId } = request;
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    const bucket = plan.bucket.name;
+    const lifetime = request.urlLifetimeSeconds;
+    const keyPrefix = (0,keys/* statusPrefix */.zO)(scope, launchId);
+    const indexes = request.withSecrets ? Array.from({ length: request.count }, (_, index) => index) : [];
+    const key = (0,keys/* launchConfKey */.t5)(scope, launchId);
+    const [bundleUrl, post, secretUrls, confUrl, slotsUrl] = await Promise.all([
+        (0,aws_s3/* presignGet */.xW)(s3, bucket, request.bundleKey, Math.min(lifetime, BUNDLE_URL_SECONDS)),
+        presignStatusPost(s3, { bucket, keyPrefix, maxBytes: aws_s3/* STATUS_MAX_BYTES */.oU, expiresSeconds: lifetime, kmsKeyId: plan.bucket.kmsKeyId }),
+        Promise.all(indexes.map((index) => (0,aws_s3/* presignGet */.xW)(s3, bucket, (0,keys/* sealedKey */.Cs)(scope, launchId, index), lifetime))),
+        (0,aws_s3/* presignGet */.xW)(s3, bucket, key, lifetime),
+        request.withSecrets ? (0,aws_s3/* presignGet */.xW)(s3, bucket, (0,keys/* launchSlotsKey */.iX)(scope, launchId), lifetime) : Promise.resolve(''),
+    ]);
+    const text = (0,agent_conf/* renderAgentConf */.eG)(agentSettingsFor(plan, {
+        bundleUrl,
+        bundleSha256: request.bundleSha256,
+        status: { url: post.url, keyPrefix, fields: post.fields },
+        ...(request.withSecrets ? { secretUrls, slotsUrl } : {}),
+    }));
+    const sha256 = sha256Of(text);
+    const signed = ['Policy', 'X-Amz-Signature', 'X-Amz-Security-Token'].flatMap((name) => (post.fields[name] ? [post.fields[name]] : []));
+    return {
+        key,
+        text,
+        sha256,
+        userData: userDataFor(plan, { confUrl, confSha256: sha256 }, request.expiresAt),
+        secrets: [bundleUrl, confUrl, ...secretUrls, ...(slotsUrl ? [slotsUrl] : []), ...signed],
+    };
+}
+/** Writes the launch's conf object (encrypted like the bundle) before the launch call that points at it. */
+async function uploadLaunchConf(s3, plan, conf) {
+    await (0,aws_s3/* putEncryptedObject */.Bo)(s3, { bucket: plan.bucket.name, key: conf.key, body: conf.text, kmsKeyId: plan.bucket.kmsKeyId });
+}
+/**
+ * Removes the conf objects of launches that no instance needs any more: each
+ * instance read its conf before it said hello, and a replacement gets a
+ * launch of its own. Best effort: the bucket's lifecycle rules and `destroy`
+ * remove whatever is left.
+ */
+async function removeLaunchConfs(s3, plan, launchIds, warn) {
+    const scope = (0,keys/* keyScopeOf */.JS)(plan);
+    await Promise.all([...new Set(launchIds)]
+        .flatMap((launchId) => [(0,keys/* launchConfKey */.t5)(scope, launchId), (0,keys/* launchSlotsKey */.iX)(scope, launchId)])
+        .map((key) => (0,aws_s3/* deleteObject */.XR)(s3, plan.bucket.name, key).catch((error) => warn(`could not remove ${key}: ${error instanceof Error ? error.message : String(error)}`))));
+}
+/**
+ * The slot each instance of one launch call reads its sealed part from: its
+ * place in the call's answer. Written as `launch/<launchId>.slots` for the
+ * agents, and kept by the deployer to seal each hello's part to that slot.
+ */
+const slotsOf = (instanceIds) => instanceIds.map((id, slot) => [id, slot]);
+/** Writes a launch's slot map (`<instance id> <slot>` lines), encrypted like the conf. */
+async function uploadLaunchSlots(s3, plan, launchId, slots) {
+    const body = slots.map(([id, slot]) => `${id} ${slot}\n`).join('');
+    await (0,aws_s3/* putEncryptedObject */.Bo)(s3, {
+        bucket: plan.bucket.name,
+        key: (0,keys/* launchSlotsKey */.iX)((0,keys/* keyScopeOf */.JS)(plan), launchId),
+        body,
+        kmsKeyId: plan.bucket.kmsKeyId,
+    });
+}
+
+
+/***/ }),
+
+/***/ 8148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
   K7: () => (/* binding */ bundleFileCount),
   Bh: () => (/* binding */ ingressFor),
   JH: () => (/* binding */ prepareDeployment),
-  sk: () => (/* binding */ sshAccessFor),
   Vm: () => (/* binding */ userDataSizeCheck)
 });
 
-// UNUSED EXPORTS: PLACEHOLDER_SHA256, SECRETS_SHA256_PATH
+// UNUSED EXPORTS: PLACEHOLDER_SHA256, SECRETS_SHA256_PATH, representativeLaunchId, sshAccessFor
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1417,18 +2103,61 @@ function renderStepsScript(manifest) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 4 modules
-var user_data = __webpack_require__(5873);
+// EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
+var user_data = __webpack_require__(7632);
 // EXTERNAL MODULE: ./src/agent/keys.ts
 var keys = __webpack_require__(7469);
+// EXTERNAL MODULE: ./src/agent/agent-conf.ts
+var agent_conf = __webpack_require__(5491);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/aws/offline-s3.ts
+/**
+ * An S3 client that signs with dummy credentials of real length, for `plan`
+ * (and the deploy's first size check) to presign representative URLs
+ * without any AWS call: the same endpoint style, region, bucket and key as
+ * the deploy, and credentials as long as those of a GitHub OIDC role
+ * session. A session token does not compress and is the longest part of a
+ * presigned URL, so its length decides the user-data's size.
+ */
+
+
+
+/** About the length of an STS session token from AssumeRoleWithWebIdentity (GitHub OIDC). */
+const REPRESENTATIVE_TOKEN_CHARS = 1000;
+/** Fixed pseudo-random base64 (with its `+`, `/`, which URL-encode to 3 characters each, as in a real token). */
+function pseudoBase64(seed, length) {
+    let text = '';
+    for (let block = 0; text.length < length; block += 1)
+        text += (0,external_node_crypto_.createHash)('sha256').update(`${seed} ${block}`).digest('base64');
+    return text.replaceAll('=', '').slice(0, length);
+}
+const REPRESENTATIVE_CREDENTIALS = {
+    accessKeyId: `ASIA${pseudoBase64('access key', 64)
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 16)}`,
+    secretAccessKey: pseudoBase64('secret key', 40),
+    sessionToken: pseudoBase64('session token', REPRESENTATIVE_TOKEN_CHARS),
+};
+/** The deploy's S3 client settings for `region`, signing with the representative credentials; it never sends a request. */
+const offlineS3 = (region, env = process.env) => new dist_cjs.S3Client({ ...(0,clients/* s3ClientOptions */.oW)(region, env), credentials: REPRESENTATIVE_CREDENTIALS });
+
+// EXTERNAL MODULE: ./src/deploy/launch-conf.ts + 1 modules
+var launch_conf = __webpack_require__(3463);
 // EXTERNAL MODULE: ./src/core/abort-cleanups.ts
 var abort_cleanups = __webpack_require__(1207);
 ;// CONCATENATED MODULE: ./src/deploy/prepare.ts
 /**
  * The offline half of a deploy, shared with `plan`: the bundle with its
- * generated steps, and the user-data checked against EC2's limit with
- * placeholder URLs as long as real presigned ones, before any AWS call.
+ * generated steps and the agent, and the user-data checked against EC2's
+ * limit with URLs presigned offline, as long as real ones, before any AWS call.
  */
+
+
+
+
 
 
 
@@ -1441,23 +2170,6 @@ var abort_cleanups = __webpack_require__(1207);
 
 /** The public part's record of the secret part's sha256 (read by the agent's open-secrets step). */
 const SECRETS_SHA256_PATH = '.spot-bundle/secrets.sha256';
-/**
- * A presigned URL with a session token runs to about 1.3 KB; leave room. The
- * user-data is gzipped and a real URL's token and signature do not compress,
- * so the placeholder must not either (a run of one letter would shrink to a
- * few bytes and make the check, and the size plan reports, too small): fixed
- * pseudo-random base64url, the same on every run.
- */
-const PLACEHOLDER_URL = `https://bucket.s3.region.amazonaws.com/${incompressible(1500)}`;
-function incompressible(length) {
-    let text = '';
-    for (let block = 0; text.length < length; block += 1) {
-        text += (0,external_node_crypto_.createHash)('sha256').update(`spot-deployer placeholder ${block}`).digest('base64url');
-    }
-    return text.slice(0, length);
-}
-/** The SSH public key to install, when the config gives one (`key_name` needs none). */
-const sshAccessFor = (plan) => plan.ssh?.publicKey ? { username: plan.ssh.username, publicKey: plan.ssh.publicKey } : undefined;
 /** Inbound rules: `network.ingress`, plus port 22 from `ssh.cidr` when SSH is configured. */
 function ingressFor(plan) {
     const rules = [...plan.network.ingress];
@@ -1466,44 +2178,42 @@ function ingressFor(plan) {
     }
     return rules;
 }
-function agentSettingsFor(plan, urls) {
-    return {
-        ...(urls.expiresAt && plan.ttlSeconds !== 'never' ? { expiresAt: urls.expiresAt } : {}),
-        deploymentId: plan.deploymentId,
-        bundleUrl: urls.bundleUrl,
-        bundleSha256: urls.bundleSha256,
-        statusUrls: urls.statusUrls,
-        ...(urls.secretUrls ? { secretUrls: urls.secretUrls } : {}),
-        target: plan.manifest.target,
-        ttlSeconds: plan.ttlSeconds === 'never' ? 0 : plan.ttlSeconds,
-    };
-}
 /** Files (and symlinks) in the bundle, folders not counted: the number plan and deploy both report. */
 const bundleFileCount = (bundle) => bundle.entries.filter((entry) => entry.type !== 'directory').length;
 /** The bundle sha256 as the size check sees it before the bundle exists: 64 hex digits that do not compress. */
 const PLACEHOLDER_SHA256 = (0,external_node_crypto_.createHash)('sha256').update('spot-deployer placeholder bundle').digest('hex');
+/** A launch id of the shape src/aws/launch.ts gives the first launch call in a region (`<region>-<10 hex>-1`). */
+const representativeLaunchId = (region) => `${region}-${'0'.repeat(10)}-1`;
 /**
- * User-data as rendered with placeholder URLs for the largest region, checked
- * against EC2's limit. Needs no bundle (a sha256 is 64 hex digits whatever
- * it is), so a deploy runs it before its first AWS call.
+ * User-data as a deploy renders it, with URLs presigned offline by dummy
+ * credentials of real length (src/aws/offline-s3.ts) for the first launch
+ * call in the bucket's region, checked against EC2's limit. The instance
+ * count does not change it (the count lives in the launch's conf object),
+ * and the bundle's sha256 neither (it is in the conf too), so a deploy runs
+ * it before its first AWS call.
  */
-function userDataSizeCheck(plan, bundleSha256 = PLACEHOLDER_SHA256) {
-    const largest = Math.max(1, ...plan.regions.map((region) => region.count));
-    const ssh = sshAccessFor(plan);
-    const sizeCheck = (0,user_data/* renderUserData */.UW)({
-        sources: plan.userData,
-        ...(ssh ? { ssh } : {}),
-        settings: agentSettingsFor(plan, {
-            bundleUrl: PLACEHOLDER_URL,
+async function userDataSizeCheck(plan, bundleSha256 = PLACEHOLDER_SHA256) {
+    const region = plan.regions[0].name;
+    const s3 = offlineS3(region);
+    try {
+        const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
+            s3,
+            plan,
+            launchId: representativeLaunchId(region),
+            count: 1,
+            bundleKey: (0,keys/* bundleKey */.CK)((0,keys/* keyScopeOf */.JS)(plan), bundleSha256),
             bundleSha256,
-            statusUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            secretUrls: Array.from({ length: largest }, () => PLACEHOLDER_URL),
-            // Any time: the rendered size does not depend on which.
-            expiresAt: new Date(0).toISOString(),
-        }),
-    });
-    (0,user_data/* assertUserDataFits */.WA)(sizeCheck, `${largest} instance(s) in one region`);
-    return sizeCheck;
+            withSecrets: false,
+            urlLifetimeSeconds: (0,launch_conf/* urlLifetimeOf */._c)(plan),
+            // Any time with 10 epoch digits (until 2286): the size does not depend on which.
+            expiresAt: '2030-01-01T00:00:00.000Z',
+        });
+        (0,user_data/* assertUserDataFits */.WA)(conf.userData, `the deployment ${plan.deploymentId}`);
+        return conf.userData;
+    }
+    finally {
+        s3.destroy();
+    }
 }
 async function prepareDeployment(plan, hooks = {}) {
     const outDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'spot-deployer-'));
@@ -1525,6 +2235,8 @@ async function prepareDeployment(plan, hooks = {}) {
 async function prepareIn(plan, stage) {
     const { outDir, dispose, hooks } = stage;
     const extraFiles = [
+        // The agent travels in the public part: the user-data only carries the loader that starts it.
+        { path: agent_conf/* BUNDLE_AGENT_PATH */.PK, content: plan.userData.agentScript, mode: '0755' },
         { path: '.spot-bundle/steps.sh', content: renderStepsScript(plan.manifest), mode: '0755' },
         { path: '.spot-bundle/env', content: renderEnvFile(plan.manifest.env), mode: '0600', secret: true },
     ];
@@ -1538,14 +2250,16 @@ async function prepareIn(plan, stage) {
     const publicOptions = { outDir, extraFiles: [...extraFiles, anchor], part: 'public', selection };
     const bundle = (hooks.reuse ? await reusedBundle(plan, publicOptions, hooks.reuse) : undefined) ?? (await buildBundle(plan, publicOptions));
     const reused = bundle.file === '';
-    const sizeCheck = userDataSizeCheck(plan, bundle.sha256);
-    const ssh = sshAccessFor(plan);
-    // Presigned URLs change on every run; the fingerprint must not.
-    const specUserData = (0,user_data/* renderUserData */.UW)({
-        sources: plan.userData,
-        ...(ssh ? { ssh } : {}),
-        settings: agentSettingsFor(plan, { bundleUrl: 'bundle-url', bundleSha256: bundle.sha256, statusUrls: ['status-url'] }),
-    }).text;
+    const sizeCheck = await userDataSizeCheck(plan, bundle.sha256);
+    // Presigned URLs change on every run; the fingerprint must not. The conf's other settings (target, ttl) count.
+    const specUserData = [
+        (0,launch_conf/* userDataFor */.Nc)(plan, { confUrl: 'conf-url', confSha256: 'conf-sha256' }, undefined).text,
+        (0,agent_conf/* renderAgentConf */.eG)((0,launch_conf/* agentSettingsFor */.sW)(plan, {
+            bundleUrl: 'bundle-url',
+            bundleSha256: bundle.sha256,
+            status: { url: 'status-url', keyPrefix: 'status-prefix', fields: {} },
+        })),
+    ].join('\n');
     const hasSecrets = secretBundle.entries.some((entry) => entry.secret && entry.type !== 'directory' && !(entry.path === '.spot-bundle/env' && entry.size === 0));
     return {
         bundle,

@@ -1,5 +1,5 @@
-export const id = 100;
-export const ids = [100];
+export const id = 468;
+export const ids = [468];
 export const modules = {
 
 /***/ 8282:
@@ -72571,6 +72571,549 @@ exports.fromWebToken = fromWebToken;
 
 /***/ }),
 
+/***/ 2358:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+const { PutObjectCommand, ChecksumAlgorithm, CreateMultipartUploadCommand, AbortMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, PutObjectTaggingCommand } = __webpack_require__(3711);
+const { toEndpointV1, getEndpointFromInstructions } = __webpack_require__(2085);
+const { extendedEncodeURIComponent } = __webpack_require__(3422);
+const { EventEmitter } = __webpack_require__(4434);
+const { Buffer } = __webpack_require__(181);
+const { statSync, ReadStream } = __webpack_require__(3024);
+const { Readable } = __webpack_require__(2203);
+
+const runtimeConfigShared = {
+    statSync: () => { },
+    isFileReadStream(f) {
+        return false;
+    },
+};
+
+const runtimeConfig = {
+    ...runtimeConfigShared,
+    runtime: "node",
+    statSync,
+    isFileReadStream(f) {
+        return f instanceof ReadStream;
+    },
+};
+
+const byteLength = (input) => {
+    if (input == null) {
+        return 0;
+    }
+    if (typeof input === "string") {
+        return Buffer.byteLength(input);
+    }
+    if (typeof input.byteLength === "number") {
+        return input.byteLength;
+    }
+    else if (typeof input.length === "number") {
+        return input.length;
+    }
+    else if (typeof input.size === "number") {
+        return input.size;
+    }
+    else if (typeof input.start === "number" && typeof input.end === "number") {
+        return input.end + 1 - input.start;
+    }
+    else if (runtimeConfig.isFileReadStream(input)) {
+        try {
+            return runtimeConfig.statSync(input.path).size;
+        }
+        catch (error) {
+            return undefined;
+        }
+    }
+    return undefined;
+};
+
+var BYTE_LENGTH_SOURCE;
+(function (BYTE_LENGTH_SOURCE) {
+    BYTE_LENGTH_SOURCE["EMPTY_INPUT"] = "a null or undefined Body";
+    BYTE_LENGTH_SOURCE["CONTENT_LENGTH"] = "the ContentLength property of the params set by the caller";
+    BYTE_LENGTH_SOURCE["STRING_LENGTH"] = "the encoded byte length of the Body string";
+    BYTE_LENGTH_SOURCE["TYPED_ARRAY"] = "the byteLength of a typed byte array such as Uint8Array";
+    BYTE_LENGTH_SOURCE["LENGTH"] = "the value of Body.length";
+    BYTE_LENGTH_SOURCE["SIZE"] = "the value of Body.size";
+    BYTE_LENGTH_SOURCE["START_END_DIFF"] = "the numeric difference between Body.start and Body.end";
+    BYTE_LENGTH_SOURCE["STAT"] = "the size of the file given by Body.path on disk as reported by statSync";
+})(BYTE_LENGTH_SOURCE || (BYTE_LENGTH_SOURCE = {}));
+const byteLengthSource = (input, override) => {
+    if (override != null) {
+        return BYTE_LENGTH_SOURCE.CONTENT_LENGTH;
+    }
+    if (input == null) {
+        return BYTE_LENGTH_SOURCE.EMPTY_INPUT;
+    }
+    if (typeof input === "string") {
+        return BYTE_LENGTH_SOURCE.STRING_LENGTH;
+    }
+    if (typeof input.byteLength === "number") {
+        return BYTE_LENGTH_SOURCE.TYPED_ARRAY;
+    }
+    else if (typeof input.length === "number") {
+        return BYTE_LENGTH_SOURCE.LENGTH;
+    }
+    else if (typeof input.size === "number") {
+        return BYTE_LENGTH_SOURCE.SIZE;
+    }
+    else if (typeof input.start === "number" && typeof input.end === "number") {
+        return BYTE_LENGTH_SOURCE.START_END_DIFF;
+    }
+    else if (runtimeConfig.isFileReadStream(input)) {
+        try {
+            runtimeConfig.statSync(input.path).size;
+            return BYTE_LENGTH_SOURCE.STAT;
+        }
+        catch (error) {
+            return undefined;
+        }
+    }
+    return undefined;
+};
+
+async function* getChunkStream(data, partSize, getNextData) {
+    let partNumber = 1;
+    const currentBuffer = { chunks: [], length: 0 };
+    for await (const datum of getNextData(data)) {
+        currentBuffer.chunks.push(datum);
+        currentBuffer.length += datum.byteLength;
+        while (currentBuffer.length > partSize) {
+            const dataChunk = currentBuffer.chunks.length > 1 ? Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0];
+            yield {
+                partNumber,
+                data: dataChunk.subarray(0, partSize),
+            };
+            currentBuffer.chunks = [dataChunk.subarray(partSize)];
+            currentBuffer.length = currentBuffer.chunks[0].byteLength;
+            partNumber += 1;
+        }
+    }
+    yield {
+        partNumber,
+        data: currentBuffer.chunks.length !== 1 ? Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0],
+        lastPart: true,
+    };
+}
+
+async function* getChunkUint8Array(data, partSize) {
+    let partNumber = 1;
+    let startByte = 0;
+    let endByte = partSize;
+    while (endByte < data.byteLength) {
+        yield {
+            partNumber,
+            data: data.subarray(startByte, endByte),
+        };
+        partNumber += 1;
+        startByte = endByte;
+        endByte = startByte + partSize;
+    }
+    yield {
+        partNumber,
+        data: data.subarray(startByte),
+        lastPart: true,
+    };
+}
+
+async function* getDataReadable(data) {
+    for await (const chunk of data) {
+        if (Buffer.isBuffer(chunk) || chunk instanceof Uint8Array) {
+            yield chunk;
+        }
+        else {
+            yield Buffer.from(chunk);
+        }
+    }
+}
+
+async function* getDataReadableStream(data) {
+    const reader = data.getReader();
+    try {
+        while (true) {
+            const { done, value } = await reader.read();
+            if (done) {
+                return;
+            }
+            if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
+                yield value;
+            }
+            else {
+                yield Buffer.from(value);
+            }
+        }
+    }
+    catch (e) {
+        throw e;
+    }
+    finally {
+        reader.releaseLock();
+    }
+}
+
+const getChunk = (data, partSize) => {
+    if (data instanceof Uint8Array) {
+        return getChunkUint8Array(data, partSize);
+    }
+    if (data instanceof Readable) {
+        return getChunkStream(data, partSize, getDataReadable);
+    }
+    if (data instanceof String || typeof data === "string") {
+        return getChunkUint8Array(Buffer.from(data), partSize);
+    }
+    if (typeof data.stream === "function") {
+        return getChunkStream(data.stream(), partSize, getDataReadableStream);
+    }
+    if (data instanceof ReadableStream) {
+        return getChunkStream(data, partSize, getDataReadableStream);
+    }
+    throw new Error("Body Data is unsupported format, expected data to be one of: string | Uint8Array | Buffer | Readable | ReadableStream | Blob;.");
+};
+
+class Upload extends EventEmitter {
+    static MIN_PART_SIZE = 1024 * 1024 * 5;
+    MAX_PARTS = 10_000;
+    queueSize = 4;
+    partSize;
+    leavePartsOnError = false;
+    tags = [];
+    client;
+    params;
+    totalBytes;
+    totalBytesSource;
+    bytesUploadedSoFar;
+    abortController;
+    concurrentUploaders = [];
+    createMultiPartPromise;
+    abortMultipartUploadCommand = null;
+    uploadedParts = [];
+    uploadEnqueuedPartsCount = 0;
+    expectedPartsCount;
+    uploadId;
+    uploadEvent;
+    isMultiPart = true;
+    singleUploadResult;
+    sent = false;
+    constructor(options) {
+        super();
+        this.queueSize = options.queueSize || this.queueSize;
+        this.leavePartsOnError = options.leavePartsOnError || this.leavePartsOnError;
+        this.tags = options.tags || this.tags;
+        this.client = options.client;
+        this.params = options.params;
+        if (!this.params) {
+            throw new Error(`InputError: Upload requires params to be passed to upload.`);
+        }
+        this.totalBytes = this.params.ContentLength ?? byteLength(this.params.Body);
+        this.totalBytesSource = byteLengthSource(this.params.Body, this.params.ContentLength);
+        this.bytesUploadedSoFar = 0;
+        this.abortController = options.abortController ?? new AbortController();
+        this.partSize =
+            options.partSize || Math.max(Upload.MIN_PART_SIZE, Math.ceil((this.totalBytes || 0) / this.MAX_PARTS));
+        if (this.totalBytes !== undefined) {
+            this.expectedPartsCount = Math.ceil(this.totalBytes / this.partSize);
+        }
+        this.__validateInput();
+    }
+    async abort() {
+        this.abortController.abort();
+    }
+    async done() {
+        if (this.sent) {
+            throw new Error("@aws-sdk/lib-storage: this instance of Upload has already executed .done(). Create a new instance.");
+        }
+        this.sent = true;
+        return await Promise.race([this.__doMultipartUpload(), this.__abortTimeout(this.abortController.signal)]);
+    }
+    on(event, listener) {
+        this.uploadEvent = event;
+        return super.on(event, listener);
+    }
+    async __uploadUsingPut(dataPart) {
+        this.isMultiPart = false;
+        const params = { ...this.params, Body: dataPart.data };
+        const clientConfig = this.client.config;
+        const requestHandler = clientConfig.requestHandler;
+        const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
+        const uploadEventListener = (event) => {
+            this.bytesUploadedSoFar = event.loaded;
+            this.totalBytes = event.total;
+            this.__notifyProgress({
+                loaded: this.bytesUploadedSoFar,
+                total: this.totalBytes,
+                part: dataPart.partNumber,
+                Key: this.params.Key,
+                Bucket: this.params.Bucket,
+            });
+        };
+        if (eventEmitter !== null) {
+            eventEmitter.on("xhr.upload.progress", uploadEventListener);
+        }
+        const resolved = await Promise.all([this.client.send(new PutObjectCommand(params)), clientConfig?.endpoint?.()]);
+        const putResult = resolved[0];
+        let endpoint = resolved[1];
+        if (!endpoint) {
+            endpoint = toEndpointV1(await getEndpointFromInstructions(params, PutObjectCommand, {
+                ...clientConfig,
+            }));
+        }
+        if (!endpoint) {
+            throw new Error('Could not resolve endpoint from S3 "client.config.endpoint()" nor EndpointsV2.');
+        }
+        if (eventEmitter !== null) {
+            eventEmitter.off("xhr.upload.progress", uploadEventListener);
+        }
+        const locationKey = this.params
+            .Key.split("/")
+            .map((segment) => extendedEncodeURIComponent(segment))
+            .join("/");
+        const locationBucket = extendedEncodeURIComponent(this.params.Bucket);
+        const Location = (() => {
+            const endpointHostnameIncludesBucket = endpoint.hostname.startsWith(`${locationBucket}.`);
+            const forcePathStyle = this.client.config.forcePathStyle;
+            const optionalPort = endpoint.port ? `:${endpoint.port}` : ``;
+            if (forcePathStyle) {
+                return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationBucket}/${locationKey}`;
+            }
+            if (endpointHostnameIncludesBucket) {
+                return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationKey}`;
+            }
+            return `${endpoint.protocol}//${locationBucket}.${endpoint.hostname}${optionalPort}/${locationKey}`;
+        })();
+        this.singleUploadResult = {
+            ...putResult,
+            Bucket: this.params.Bucket,
+            Key: this.params.Key,
+            Location,
+        };
+        const totalSize = byteLength(dataPart.data);
+        this.__notifyProgress({
+            loaded: totalSize,
+            total: totalSize,
+            part: 1,
+            Key: this.params.Key,
+            Bucket: this.params.Bucket,
+        });
+    }
+    async __createMultipartUpload() {
+        const requestChecksumCalculation = await this.client.config.requestChecksumCalculation();
+        if (!this.createMultiPartPromise) {
+            const createCommandParams = { ...this.params, Body: undefined };
+            if (requestChecksumCalculation === "WHEN_SUPPORTED") {
+                createCommandParams.ChecksumAlgorithm = this.params.ChecksumAlgorithm || ChecksumAlgorithm.CRC32;
+            }
+            this.createMultiPartPromise = this.client
+                .send(new CreateMultipartUploadCommand(createCommandParams))
+                .then((createMpuResponse) => {
+                this.abortMultipartUploadCommand = new AbortMultipartUploadCommand({
+                    Bucket: this.params.Bucket,
+                    Key: this.params.Key,
+                    UploadId: createMpuResponse.UploadId,
+                });
+                return createMpuResponse;
+            });
+        }
+        return this.createMultiPartPromise;
+    }
+    async __doConcurrentUpload(dataFeeder) {
+        for await (const dataPart of dataFeeder) {
+            if (this.uploadEnqueuedPartsCount > this.MAX_PARTS) {
+                throw new Error(`Exceeded ${this.MAX_PARTS} parts in multipart upload to Bucket: ${this.params.Bucket} Key: ${this.params.Key}.`);
+            }
+            if (this.abortController.signal.aborted) {
+                return;
+            }
+            if (dataPart.partNumber === 1 && dataPart.lastPart) {
+                return await this.__uploadUsingPut(dataPart);
+            }
+            if (!this.uploadId) {
+                const { UploadId } = await this.__createMultipartUpload();
+                this.uploadId = UploadId;
+                if (this.abortController.signal.aborted) {
+                    return;
+                }
+            }
+            const partSize = byteLength(dataPart.data) || 0;
+            const requestHandler = this.client.config.requestHandler;
+            const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
+            let lastSeenBytes = 0;
+            const uploadEventListener = (event, request) => {
+                const requestPartSize = Number(request.query["partNumber"]) || -1;
+                if (requestPartSize !== dataPart.partNumber) {
+                    return;
+                }
+                if (event.total && partSize) {
+                    this.bytesUploadedSoFar += event.loaded - lastSeenBytes;
+                    lastSeenBytes = event.loaded;
+                }
+                this.__notifyProgress({
+                    loaded: this.bytesUploadedSoFar,
+                    total: this.totalBytes,
+                    part: dataPart.partNumber,
+                    Key: this.params.Key,
+                    Bucket: this.params.Bucket,
+                });
+            };
+            if (eventEmitter !== null) {
+                eventEmitter.on("xhr.upload.progress", uploadEventListener);
+            }
+            this.uploadEnqueuedPartsCount += 1;
+            this.__validateUploadPart(dataPart);
+            const partResult = await this.client.send(new UploadPartCommand({
+                ...this.params,
+                ContentLength: undefined,
+                UploadId: this.uploadId,
+                Body: dataPart.data,
+                PartNumber: dataPart.partNumber,
+            }));
+            if (eventEmitter !== null) {
+                eventEmitter.off("xhr.upload.progress", uploadEventListener);
+            }
+            if (this.abortController.signal.aborted) {
+                return;
+            }
+            if (!partResult.ETag) {
+                throw new Error(`Part ${dataPart.partNumber} is missing ETag in UploadPart response. Missing Bucket CORS configuration for ETag header?`);
+            }
+            this.uploadedParts.push({
+                PartNumber: dataPart.partNumber,
+                ETag: partResult.ETag,
+                ...(partResult.ChecksumCRC32 && { ChecksumCRC32: partResult.ChecksumCRC32 }),
+                ...(partResult.ChecksumCRC32C && { ChecksumCRC32C: partResult.ChecksumCRC32C }),
+                ...(partResult.ChecksumSHA1 && { ChecksumSHA1: partResult.ChecksumSHA1 }),
+                ...(partResult.ChecksumSHA256 && { ChecksumSHA256: partResult.ChecksumSHA256 }),
+            });
+            if (eventEmitter === null) {
+                this.bytesUploadedSoFar += partSize;
+            }
+            this.__notifyProgress({
+                loaded: this.bytesUploadedSoFar,
+                total: this.totalBytes,
+                part: dataPart.partNumber,
+                Key: this.params.Key,
+                Bucket: this.params.Bucket,
+            });
+        }
+    }
+    async __doMultipartUpload() {
+        const dataFeeder = getChunk(this.params.Body, this.partSize);
+        const concurrentUploaderFailures = [];
+        for (let index = 0; index < this.queueSize; index++) {
+            const currentUpload = this.__doConcurrentUpload(dataFeeder).catch((err) => {
+                concurrentUploaderFailures.push(err);
+            });
+            this.concurrentUploaders.push(currentUpload);
+        }
+        await Promise.all(this.concurrentUploaders);
+        if (concurrentUploaderFailures.length >= 1) {
+            await this.markUploadAsAborted();
+            throw concurrentUploaderFailures[0];
+        }
+        if (this.abortController.signal.aborted) {
+            await this.markUploadAsAborted();
+            throw Object.assign(new Error("Upload aborted."), { name: "AbortError" });
+        }
+        let result;
+        if (this.isMultiPart) {
+            const { expectedPartsCount, uploadedParts, totalBytes, totalBytesSource } = this;
+            if (totalBytes !== undefined && expectedPartsCount !== undefined && uploadedParts.length !== expectedPartsCount) {
+                await this.markUploadAsAborted();
+                throw new Error(`Expected ${expectedPartsCount} part(s) but uploaded ${uploadedParts.length} part(s).
+The expected part count is based on the byte-count of the input.params.Body,
+which was read from ${totalBytesSource} and is ${totalBytes}.
+If this is not correct, provide an override value by setting a number
+to input.params.ContentLength in bytes.
+`);
+            }
+            this.uploadedParts.sort((a, b) => a.PartNumber - b.PartNumber);
+            const uploadCompleteParams = {
+                ...this.params,
+                Body: undefined,
+                UploadId: this.uploadId,
+                MultipartUpload: {
+                    Parts: this.uploadedParts,
+                },
+            };
+            try {
+                result = await this.client.send(new CompleteMultipartUploadCommand(uploadCompleteParams));
+            }
+            catch (e) {
+                await this.markUploadAsAborted().catch((abortError) => {
+                    if (e instanceof Error && e.cause === undefined) {
+                        e.cause = abortError;
+                    }
+                });
+                throw e;
+            }
+            if (typeof result?.Location === "string" && result.Location.includes("%2F")) {
+                result.Location = result.Location.replace(/%2F/g, "/");
+            }
+        }
+        else {
+            result = this.singleUploadResult;
+        }
+        this.abortMultipartUploadCommand = null;
+        if (this.tags.length) {
+            await this.client.send(new PutObjectTaggingCommand({
+                ...this.params,
+                Tagging: {
+                    TagSet: this.tags,
+                },
+            }));
+        }
+        return result;
+    }
+    async markUploadAsAborted() {
+        if (this.uploadId && !this.leavePartsOnError && null !== this.abortMultipartUploadCommand) {
+            await this.client.send(this.abortMultipartUploadCommand);
+            this.abortMultipartUploadCommand = null;
+        }
+    }
+    __notifyProgress(progress) {
+        if (this.uploadEvent) {
+            this.emit(this.uploadEvent, progress);
+        }
+    }
+    async __abortTimeout(abortSignal) {
+        return new Promise((resolve, reject) => {
+            abortSignal.onabort = () => {
+                const abortError = new Error("Upload aborted.");
+                abortError.name = "AbortError";
+                reject(abortError);
+            };
+        });
+    }
+    __validateUploadPart(dataPart) {
+        const actualPartSize = byteLength(dataPart.data);
+        if (actualPartSize === undefined) {
+            throw new Error(`A dataPart was generated without a measurable data chunk size for part number ${dataPart.partNumber}`);
+        }
+        if (dataPart.partNumber === 1 && dataPart.lastPart) {
+            return;
+        }
+        if (!dataPart.lastPart && actualPartSize !== this.partSize) {
+            throw new Error(`The byte size for part number ${dataPart.partNumber}, size ${actualPartSize} does not match expected size ${this.partSize}`);
+        }
+    }
+    __validateInput() {
+        if (!this.client) {
+            throw new Error(`InputError: Upload requires a AWS client to do uploads with.`);
+        }
+        if (this.partSize < Upload.MIN_PART_SIZE) {
+            throw new Error(`EntityTooSmall: Your proposed upload part size [${this.partSize}] is smaller than the minimum allowed size [${Upload.MIN_PART_SIZE}] (5MB)`);
+        }
+        if (this.queueSize < 1) {
+            throw new Error(`Queue size: Must have at least one uploading queue.`);
+        }
+    }
+}
+
+exports._ = Upload;
+
+
+/***/ }),
+
 /***/ 1539:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -76411,6 +76954,226 @@ exports.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
 exports.errorTypeRegistries = errorTypeRegistries;
 exports.getDefaultRoleAssumer = getDefaultRoleAssumer;
 exports.getDefaultRoleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdentity;
+
+
+/***/ }),
+
+/***/ 4102:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+const { PutObjectCommand } = __webpack_require__(3711);
+const { formatUrl } = __webpack_require__(519);
+const { toEndpointV1, getEndpointFromInstructions } = __webpack_require__(2085);
+const { toHex, toUint8Array } = __webpack_require__(2430);
+const { createScope, getSigningKey } = __webpack_require__(5118);
+
+const ALGORITHM_QUERY_PARAM = "X-Amz-Algorithm";
+const CREDENTIAL_QUERY_PARAM = "X-Amz-Credential";
+const AMZ_DATE_QUERY_PARAM = "X-Amz-Date";
+const TOKEN_QUERY_PARAM = "X-Amz-Security-Token";
+const SIGNATURE_QUERY_PARAM = "X-Amz-Signature";
+const ALGORITHM_IDENTIFIER = "AWS4-HMAC-SHA256";
+
+const createPresignedPost = async (client, { Bucket, Key, Conditions = [], Fields = {}, Expires = 3600 }) => {
+    const { systemClockOffset, base64Encoder, utf8Decoder, sha256 } = client.config;
+    const now = new Date(Date.now() + systemClockOffset);
+    const signingDate = iso8601(now).replace(/[\-:]/g, "");
+    const shortDate = signingDate.slice(0, 8);
+    const clientRegion = await client.config.region();
+    const credentialScope = createScope(shortDate, clientRegion, "s3");
+    const clientCredentials = await client.config.credentials();
+    const credential = `${clientCredentials.accessKeyId}/${credentialScope}`;
+    const fields = {
+        ...Fields,
+        bucket: Bucket,
+        [ALGORITHM_QUERY_PARAM]: ALGORITHM_IDENTIFIER,
+        [CREDENTIAL_QUERY_PARAM]: credential,
+        [AMZ_DATE_QUERY_PARAM]: signingDate,
+        ...(clientCredentials.sessionToken ? { [TOKEN_QUERY_PARAM]: clientCredentials.sessionToken } : {}),
+    };
+    const expiration = new Date(now.valueOf() + Expires * 1000);
+    const conditionsSet = new Set();
+    for (const condition of Conditions) {
+        const stringifiedCondition = JSON.stringify(condition);
+        conditionsSet.add(stringifiedCondition);
+    }
+    for (const [k, v] of Object.entries(fields)) {
+        conditionsSet.add(JSON.stringify({ [k]: v }));
+    }
+    if (Key.endsWith("${filename}")) {
+        conditionsSet.add(JSON.stringify(["starts-with", "$key", Key.substring(0, Key.lastIndexOf("${filename}"))]));
+    }
+    else {
+        conditionsSet.add(JSON.stringify({ key: Key }));
+    }
+    const conditions = Array.from(conditionsSet).map((item) => JSON.parse(item));
+    const encodedPolicy = base64Encoder(utf8Decoder(JSON.stringify({
+        expiration: iso8601(expiration),
+        conditions,
+    })));
+    const signingKey = await getSigningKey(sha256, clientCredentials, shortDate, clientRegion, "s3");
+    const signature = await hmac(sha256, signingKey, encodedPolicy);
+    const endpoint = toEndpointV1(await getEndpointFromInstructions({ Bucket, Key }, PutObjectCommand, {
+        ...client.config,
+    }, {
+        logger: client.config.logger,
+    }));
+    return {
+        url: formatUrl(endpoint),
+        fields: {
+            ...fields,
+            key: Key,
+            Policy: encodedPolicy,
+            [SIGNATURE_QUERY_PARAM]: toHex(signature),
+        },
+    };
+};
+const iso8601 = (date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+const hmac = (ctor, secret, data) => {
+    const hash = new ctor(secret);
+    hash.update(toUint8Array(data));
+    return hash.digest();
+};
+
+exports.g = createPresignedPost;
+
+
+/***/ }),
+
+/***/ 8505:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+const { formatUrl } = __webpack_require__(519);
+const { getEndpointFromInstructions } = __webpack_require__(2085);
+const { HttpRequest } = __webpack_require__(3422);
+const { SignatureV4MultiRegion } = __webpack_require__(5785);
+
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+const SHA256_HEADER = "X-Amz-Content-Sha256";
+
+class S3RequestPresigner {
+    signer;
+    constructor(options) {
+        const resolvedOptions = {
+            service: options.signingName || options.service || "s3",
+            uriEscapePath: options.uriEscapePath || false,
+            applyChecksum: options.applyChecksum || false,
+            ...options,
+        };
+        this.signer = new SignatureV4MultiRegion(resolvedOptions);
+    }
+    presign(requestToSign, { unsignableHeaders = new Set(), hoistableHeaders = new Set(), unhoistableHeaders = new Set(), ...options } = {}) {
+        this.prepareRequest(requestToSign, {
+            unsignableHeaders,
+            unhoistableHeaders,
+            hoistableHeaders,
+        });
+        return this.signer.presign(requestToSign, {
+            expiresIn: 900,
+            unsignableHeaders,
+            unhoistableHeaders,
+            ...options,
+        });
+    }
+    presignWithCredentials(requestToSign, credentials, { unsignableHeaders = new Set(), hoistableHeaders = new Set(), unhoistableHeaders = new Set(), ...options } = {}) {
+        this.prepareRequest(requestToSign, {
+            unsignableHeaders,
+            unhoistableHeaders,
+            hoistableHeaders,
+        });
+        return this.signer.presignWithCredentials(requestToSign, credentials, {
+            expiresIn: 900,
+            unsignableHeaders,
+            unhoistableHeaders,
+            ...options,
+        });
+    }
+    prepareRequest(requestToSign, { unsignableHeaders = new Set(), unhoistableHeaders = new Set(), hoistableHeaders = new Set(), } = {}) {
+        unsignableHeaders.add("content-type");
+        Object.keys(requestToSign.headers)
+            .map((header) => header.toLowerCase())
+            .filter((header) => header.startsWith("x-amz-server-side-encryption"))
+            .forEach((header) => {
+            if (!hoistableHeaders.has(header)) {
+                unhoistableHeaders.add(header);
+            }
+        });
+        requestToSign.headers[SHA256_HEADER] = UNSIGNED_PAYLOAD;
+        const currentHostHeader = requestToSign.headers.host;
+        const port = requestToSign.port;
+        const expectedHostHeader = `${requestToSign.hostname}${requestToSign.port != null ? ":" + port : ""}`;
+        if (!currentHostHeader || (currentHostHeader === requestToSign.hostname && requestToSign.port != null)) {
+            requestToSign.headers.host = expectedHostHeader;
+        }
+    }
+}
+
+const getSignedUrl = async (client, command, options = {}) => {
+    let s3Presigner;
+    let region;
+    if (typeof client.config.endpointProvider === "function") {
+        const endpointV2 = await getEndpointFromInstructions(command.input, command.constructor, client.config);
+        const authScheme = endpointV2.properties?.authSchemes?.[0];
+        if (authScheme?.name === "sigv4a") {
+            region = authScheme?.signingRegionSet?.join(",");
+        }
+        else {
+            region = authScheme?.signingRegion;
+        }
+        s3Presigner = new S3RequestPresigner({
+            ...client.config,
+            signingName: authScheme?.signingName,
+            region: async () => region,
+        });
+    }
+    else {
+        s3Presigner = new S3RequestPresigner(client.config);
+    }
+    const presignInterceptMiddleware = (next, context) => async (args) => {
+        const { request } = args;
+        if (!HttpRequest.isInstance(request)) {
+            throw new Error("Request to be presigned is not an valid HTTP request.");
+        }
+        delete request.headers["amz-sdk-invocation-id"];
+        delete request.headers["amz-sdk-request"];
+        delete request.headers["x-amz-user-agent"];
+        let presigned;
+        const presignerOptions = {
+            ...options,
+            signingRegion: options.signingRegion ?? context["signing_region"] ?? region,
+            signingService: options.signingService ?? context["signing_service"],
+        };
+        if (context.s3ExpressIdentity) {
+            presigned = await s3Presigner.presignWithCredentials(request, context.s3ExpressIdentity, presignerOptions);
+        }
+        else {
+            presigned = await s3Presigner.presign(request, presignerOptions);
+        }
+        return {
+            response: {},
+            output: {
+                $metadata: { httpStatusCode: 200 },
+                presigned,
+            },
+        };
+    };
+    const middlewareName = "presignInterceptMiddleware";
+    const clientStack = client.middlewareStack.clone();
+    clientStack.addRelativeTo(presignInterceptMiddleware, {
+        name: middlewareName,
+        relation: "before",
+        toMiddleware: "awsAuthMiddleware",
+        override: true,
+    });
+    const handler = command.resolveMiddleware(clientStack, client.config, {});
+    const { output } = await handler({ input: command.input });
+    const { presigned } = output;
+    return formatUrl(presigned);
+};
+
+__webpack_unused_export__ = S3RequestPresigner;
+exports.A = getSignedUrl;
 
 
 /***/ }),
