@@ -41,7 +41,8 @@ mv "$C.new" "$C"
 . "$C"
 B=$D/bundle.tar.gz t=$(date +%s)
 # The launch overlaps the upload (the key is the sha256): S3 answers 403/404 until it lands.
-until log "downloading ${SD_BUNDLE_URL%%\?*}" && "${c[@]}" -L -o "$B" "$SD_BUNDLE_URL"; do
+# curl retries only transient errors here (no --retry-all-errors): a missing object is this loop's to retry.
+until log "downloading ${SD_BUNDLE_URL%%\?*}" && curl -fsS --retry 5 --retry-delay 2 --connect-timeout 10 -L -o "$B" "$SD_BUNDLE_URL"; do
   (($(date +%s) < t + W)) || fail download-bundle "the bundle was not there within ${W}s"
   sleep 5
 done
