@@ -41,7 +41,12 @@ async function instancesOf(deployment: string): Promise<Array<{ id: string; stat
     .map((instance) => ({ id: instance.InstanceId!, state: instance.State?.Name ?? '' }));
 }
 
-async function stopWhileWaiting(signal: 'SIGINT' | 'SIGTERM', deployment: string, extra: string[] = []) {
+async function stopWhileWaiting(
+  signal: 'SIGINT' | 'SIGTERM',
+  deployment: string,
+  extra: string[] = [],
+  options: { readerGone?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'signals-'));
   cpSync(resolve('examples/hello-web'), dir, { recursive: true });
   const temp = mkdtempSync(join(tmpdir(), 'signals-tmp-'));
@@ -80,6 +85,13 @@ async function stopWhileWaiting(signal: 'SIGINT' | 'SIGTERM', deployment: string
     await new Promise((done) => setTimeout(done, 100));
   }
   expect(readdirSync(temp).filter((name) => name.startsWith('spot-deployer-'))).toHaveLength(1);
+  if (options.readerGone) {
+    // As `deploy | head` does: the pipes close, and the next progress lines (every 2 s) meet EPIPE.
+    child.stdout.destroy();
+    child.stderr.destroy();
+    await new Promise((done) => setTimeout(done, 5000));
+    expect(child.exitCode, 'the deploy died when its output pipe closed').toBeNull();
+  }
   child.kill(signal);
   const code = await exited;
   const lock = await s3.send(
@@ -99,6 +111,16 @@ describe('a CLI deploy stopped by a signal', () => {
     expect(instances).toHaveLength(1);
     expect(['shutting-down', 'terminated']).toContain(instances[0]!.state);
     expect(stopped.stderr).toContain(`terminated what this run launched: ${instances[0]!.id}`);
+    expect(stopped.tempLeft).toEqual([]);
+    expect(stopped.lockLeft).toBe(0);
+  });
+
+  it('SIGINT after the reader of its output went away: still alive, still terminates what it launched, exits 130', async () => {
+    const stopped = await stopWhileWaiting('SIGINT', 'sig-no-reader', [], { readerGone: true });
+    expect(stopped.code).toBe(130);
+    const instances = await instancesOf('sig-no-reader');
+    expect(instances).toHaveLength(1);
+    expect(['shutting-down', 'terminated']).toContain(instances[0]!.state);
     expect(stopped.tempLeft).toEqual([]);
     expect(stopped.lockLeft).toBe(0);
   });
