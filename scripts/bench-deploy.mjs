@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { median } from './bench-bundle.mjs';
+import { generateTree } from './bench-tree.mjs';
 
 const { startLocalAws } = await import('../__tests__/helpers/local-aws.ts');
 const { startFaultProxy } = await import('../__tests__/helpers/fault-proxy.ts');
@@ -109,8 +110,11 @@ export async function timedDeploy(bench, dir, messages = []) {
 }
 
 /** `runs` fresh deploys of one shape; the medians and the last run's requests. */
-export async function deployScenario(bench, work, { name, regions, instances }, runs) {
-  const dir = deployProject(join(work, `deploy-${name}`), { regions, instances });
+export async function deployScenario(bench, work, { name, regions, instances, dataMb }, runs) {
+  const root = join(work, `deploy-${name.replace(/[^\w×-]+/g, '-')}`);
+  // A project with files of its own: its bundle builds while the AWS work of every region runs.
+  if (dataMb) await generateTree(join(root, 'data'), { files: 25 * dataMb, bytes: dataMb * 1048576 });
+  const dir = deployProject(root, { regions, instances, ...(dataMb ? { data: 'data' } : {}) });
   const results = [];
   // moto builds each region's default VPC and images on first use after a reset: one run untimed.
   await bench.aws.reset();

@@ -124,4 +124,13 @@ describe('ensureSecurityGroup against moto', () => {
     expect(repaired).toBe(groups.SecurityGroups![0]!.GroupId);
     expect(await rulesOf(repaired)).toEqual(['tcp/80-80 {"cidr":"0.0.0.0/0"}']);
   });
+
+  it('reuses a group created after the pre-lock lookup saw none (the create call answers Duplicate)', async () => {
+    const first = await ensureSecurityGroup(clients, { vpcId, owner, tags, ingress: [rule(80, '0.0.0.0/0')], owned: [] });
+    const again = await ensureSecurityGroup(clients, { vpcId, owner, tags, ingress: [rule(443, '0.0.0.0/0')], owned: [] });
+    expect(again).toBe(first);
+    const groups = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }));
+    expect(groups.SecurityGroups!.filter((group) => group.GroupName !== 'default')).toHaveLength(1);
+    expect(await rulesOf(again)).toEqual(['tcp/443-443 {"cidr":"0.0.0.0/0"}']);
+  });
 });

@@ -695,13 +695,24 @@ async function ensureSecurityGroup(clients, options) {
             ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
             : (await ownedGroups(clients, options.owner, options.vpcId))[0];
         if (!group) {
-            const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
-                GroupName: name,
-                Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
-                VpcId: options.vpcId,
-                TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
-            }));
-            group = { GroupId: created.GroupId, IpPermissions: [] };
+            try {
+                const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
+                    GroupName: name,
+                    Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+                    VpcId: options.vpcId,
+                    TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
+                }));
+                group = { GroupId: created.GroupId, IpPermissions: [] };
+            }
+            catch (error) {
+                // Created since `owned` was looked up (by the deploy that held the lock before this one):
+                // asking EC2 to create it answers that in the same round trip a second lookup would take.
+                if ((0,errors/* awsErrorCode */.J6)(error) !== 'InvalidGroup.Duplicate')
+                    throw error;
+                group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+                if (!group)
+                    throw error;
+            }
         }
     }
     catch (error) {
@@ -784,15 +795,8 @@ async function prepareRegion(clients, plan, region, options) {
         findLaunchTemplate(clients, owner),
     ]);
     await options.writes;
-    // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
-    const found = owned.some((group) => group.VpcId === vpcId);
-    const securityGroupId = await ensureSecurityGroup(clients, {
-        vpcId,
-        owner,
-        ingress: (0,prepare/* ingressFor */.Bh)(plan),
-        tags: options.tags,
-        ...(found ? { owned } : {}),
-    });
+    // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
+    const securityGroupId = await ensureSecurityGroup(clients, { vpcId, owner, ingress: (0,prepare/* ingressFor */.Bh)(plan), tags: options.tags, owned });
     return { image, subnets, securityGroupId, launchTemplate };
 }
 async function deployRegion(request) {

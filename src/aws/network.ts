@@ -197,15 +197,23 @@ export async function ensureSecurityGroup(
       ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
       : (await ownedGroups(clients, options.owner, options.vpcId))[0];
     if (!group) {
-      const created = await clients.ec2.send(
-        new CreateSecurityGroupCommand({
-          GroupName: name,
-          Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
-          VpcId: options.vpcId,
-          TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
-        }),
-      );
-      group = { GroupId: created.GroupId!, IpPermissions: [] };
+      try {
+        const created = await clients.ec2.send(
+          new CreateSecurityGroupCommand({
+            GroupName: name,
+            Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
+            VpcId: options.vpcId,
+            TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
+          }),
+        );
+        group = { GroupId: created.GroupId!, IpPermissions: [] };
+      } catch (error) {
+        // Created since `owned` was looked up (by the deploy that held the lock before this one):
+        // asking EC2 to create it answers that in the same round trip a second lookup would take.
+        if (awsErrorCode(error) !== 'InvalidGroup.Duplicate') throw error;
+        group = (await ownedGroups(clients, options.owner, options.vpcId))[0];
+        if (!group) throw error;
+      }
     }
   } catch (error) {
     throw wrapAwsError(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });

@@ -51,15 +51,8 @@ export async function prepareRegion(
     findLaunchTemplate(clients, owner),
   ]);
   await options.writes;
-  // None found before the lock: another deploy may have created it since, so it is looked up again before creating one.
-  const found = owned.some((group) => group.VpcId === vpcId);
-  const securityGroupId = await ensureSecurityGroup(clients, {
-    vpcId,
-    owner,
-    ingress: ingressFor(plan),
-    tags: options.tags,
-    ...(found ? { owned } : {}),
-  });
+  // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
+  const securityGroupId = await ensureSecurityGroup(clients, { vpcId, owner, ingress: ingressFor(plan), tags: options.tags, owned });
   return { image, subnets, securityGroupId, launchTemplate };
 }
 
