@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './__tests__/helpers/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
     // One local AWS endpoint per worker, shared by that worker's files in turn (moto-pool-setup.ts).
     maxWorkers: 3,
     globalSetup: ['__tests__/helpers/moto-pool-setup.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
     // GitHub's workflow parser imports its JSON schemas without `with { type: 'json' }`, which Node refuses; Vite's transform loads them.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
