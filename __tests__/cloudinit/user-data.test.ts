@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { assertUserDataFits, compactShell, renderUserData, USER_DATA_LIMIT } from '../../src/cloudinit/user-data.js';
+import {
+  assertUserDataFits,
+  compactShell,
+  renderUserData,
+  USER_DATA_LIMIT,
+  USER_DATA_TARGET,
+  userDataNotice,
+} from '../../src/cloudinit/user-data.js';
 import { SpotError } from '../../src/core/errors.js';
 import { renderAgentConf, renderLoaderConf, type AgentSettings } from '../../src/agent/agent-conf.js';
 import { readTemplate } from '../../src/core/templates.js';
@@ -100,6 +107,16 @@ describe('renderUserData', () => {
     expect(rendered.gzipped).toBe(true);
     expect(rendered.bytes).toBeLessThanOrEqual(USER_DATA_LIMIT);
     expect(gunzipSync(rendered.payload).toString('utf8')).toBe(rendered.text);
+  });
+
+  it("says nothing under the 4,096-byte target, and names the project's part of the user-data over it", () => {
+    expect(userDataNotice(renderUserData({ sources: sourcesOf('minimal', loaderScript), loader }))).toBeUndefined();
+    const sources = { ...sourcesOf('minimal', loaderScript), fragment: { file: 'f', document: { runcmd: [`echo ${'x'.repeat(3000)}`] } } };
+    const rendered = renderUserData({ sources, loader });
+    expect(rendered.bytes).toBeGreaterThan(USER_DATA_TARGET);
+    expect(userDataNotice(rendered)).toMatch(
+      new RegExp(`^user-data is ${rendered.bytes} bytes, over the 4096-byte target .*\\.spot/cloud-init\\.yaml`),
+    );
   });
 
   it('refuses user-data that cannot fit even gzipped, before any AWS call, with SD153 and a hint', () => {
