@@ -461,6 +461,8 @@ sd_fetch_secrets() { # FILE
       sleep 2
     done
   fi
+  # A subscript is arithmetic in bash (it would run $(...)): only digits index the array.
+  [[ $slot =~ ^[0-9]+$ ]] || { sd_log "the slot for $SD_INSTANCE_ID is not a number" && return 1; }
   url=${SD_SECRET_URLS[$slot]:-}
   if [[ -z $url && ${#SD_SECRET_URLS[@]} -eq 1 ]]; then url=${SD_SECRET_URLS[0]}; fi
   [[ -n $url ]] || { sd_log "no secret URL for slot '$slot'" && return 1; }

@@ -125,15 +125,23 @@ async function terminateInstances(clients, ids, options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D0: () => (/* binding */ isOwnedBy),
-/* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.D),
+/* harmony export */   Dk: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_1__.D),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
 /* harmony export */   Hk: () => (/* binding */ ownerFilters),
-/* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_0__.K),
+/* harmony export */   Kf: () => (/* reexport safe */ _core_tags_js__WEBPACK_IMPORTED_MODULE_1__.K),
+/* harmony export */   dc: () => (/* binding */ ownedResourceName),
 /* harmony export */   iI: () => (/* binding */ isOfRepository),
 /* harmony export */   s3: () => (/* binding */ toTagList),
 /* harmony export */   v7: () => (/* binding */ tagSpecifications)
 /* harmony export */ });
-/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2766);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2766);
+/**
+ * Tags identify everything a deployment owns: no local state file is kept,
+ * so `status`, `destroy` and `sweep` find resources by these tags alone.
+ */
+
 
 
 /** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
@@ -148,13 +156,22 @@ const tagValue = (tags, key) => tags?.find((tag) => tag.Key === key)?.Value;
  * results; every caller applies both.
  */
 const ownerFilters = (owner) => [
-    { Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment}`, Values: [owner.deploymentId] },
-    ...(owner.repository ? [{ Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository}`, Values: [owner.repository] }] : []),
+    { Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .D.deployment}`, Values: [owner.deploymentId] },
+    ...(owner.repository ? [{ Name: `tag:${_core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .D.repository}`, Values: [owner.repository] }] : []),
 ];
 /** True when the tags name exactly this deployment of exactly this repository (or, for none, no repository). */
-const isOwnedBy = (tags, owner) => tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.deployment) === owner.deploymentId && (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === owner.repository;
+const isOwnedBy = (tags, owner) => tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .D.deployment) === owner.deploymentId && (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .D.repository) ?? '') === owner.repository;
 /** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
-const isOfRepository = (tags, repository) => (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG */ .D.repository) ?? '') === repository;
+const isOfRepository = (tags, repository) => (tagValue(tags, _core_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .D.repository) ?? '') === repository;
+/**
+ * The name of a resource the deployment owns in a region (its security group,
+ * its launch template): the deployment id, and the repository hashed, so two
+ * repositories' same-named deployments never share one. Both name rules
+ * (`[a-zA-Z0-9().\-/_]`, up to 128 characters for templates) hold.
+ */
+const ownedResourceName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
 
 
 /***/ }),

@@ -305,11 +305,6 @@ function buildFleetInput(input) {
 
 
 
-
-/** EC2 allows 3-128 characters of `[a-zA-Z0-9().\-/_]`; the repository is hashed like the security group's name. */
-const launchTemplateName = (owner) => owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 async function ownedTemplates(clients, owner) {
     const found = await clients.ec2.send(new dist_cjs/* DescribeLaunchTemplatesCommand */.fmI({ Filters: (0,aws_tags/* ownerFilters */.Hk)(owner) }));
     return (found.LaunchTemplates ?? []).filter((template) => (0,aws_tags/* isOwnedBy */.D0)(template.Tags, owner));
@@ -331,7 +326,7 @@ async function findLaunchTemplate(clients, owner) {
  */
 async function putLaunchTemplateVersion(clients, options) {
     const { slot } = options;
-    const name = launchTemplateName(options.owner);
+    const name = (0,aws_tags/* ownedResourceName */.dc)(options.owner);
     if (!slot.id) {
         try {
             const created = await clients.ec2.send(new dist_cjs/* CreateLaunchTemplateCommand */.xMu({
@@ -562,7 +557,6 @@ async function launchInRegion(request) {
 
 
 
-
 async function findVpcId(clients, vpc) {
     const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
     let vpcs;
@@ -608,10 +602,6 @@ async function findSubnets(clients, network, regionSubnets) {
     }
     return { vpcId, subnets };
 }
-/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
-const groupName = (owner) => owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 async function ownedGroups(clients, owner, vpcId) {
     const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
         Filters: [...(0,aws_tags/* ownerFilters */.Hk)(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
@@ -688,7 +678,8 @@ async function reconcileIngress(clients, group, rules) {
 }
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
-    const name = groupName(options.owner);
+    // Group names are unique per VPC.
+    const name = (0,aws_tags/* ownedResourceName */.dc)(options.owner);
     let group;
     try {
         group = options.owned

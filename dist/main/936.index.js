@@ -29,9 +29,16 @@ const totalInstances = (plan) => plan.regions.reduce((sum, region) => sum + regi
 var dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/tags.ts
 var core_tags = __webpack_require__(2766);
 ;// CONCATENATED MODULE: ./src/aws/tags.ts
+/**
+ * Tags identify everything a deployment owns: no local state file is kept,
+ * so `status`, `destroy` and `sweep` find resources by these tags alone.
+ */
+
 
 
 /** Tag pairs for the SDK, without empty values (EC2 keeps them, but they say nothing). */
@@ -53,6 +60,15 @@ const ownerFilters = (owner) => [
 const isOwnedBy = (tags, owner) => tagValue(tags, core_tags/* TAG */.D.deployment) === owner.deploymentId && (tagValue(tags, core_tags/* TAG */.D.repository) ?? '') === owner.repository;
 /** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
 const isOfRepository = (tags, repository) => (tagValue(tags, core_tags/* TAG */.D.repository) ?? '') === repository;
+/**
+ * The name of a resource the deployment owns in a region (its security group,
+ * its launch template): the deployment id, and the repository hashed, so two
+ * repositories' same-named deployments never share one. Both name rules
+ * (`[a-zA-Z0-9().\-/_]`, up to 128 characters for templates) hold.
+ */
+const ownedResourceName = (owner) => owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
 
 ;// CONCATENATED MODULE: ./src/aws/instances.ts
 /**
@@ -349,8 +365,6 @@ async function resolveImage(clients, image, arch) {
     return toResolved(newest(images), `owner ${alias.owner}, name ${alias.name(arch)}`, image, clients.region);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws/fleet-input.ts
 
 /** The data of one launch template version: everything but the pool (type, subnet) and the market. */
@@ -433,11 +447,6 @@ function buildFleetInput(input) {
 
 
 
-
-/** EC2 allows 3-128 characters of `[a-zA-Z0-9().\-/_]`; the repository is hashed like the security group's name. */
-const launchTemplateName = (owner) => owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 async function ownedTemplates(clients, owner) {
     const found = await clients.ec2.send(new dist_cjs/* DescribeLaunchTemplatesCommand */.fmI({ Filters: ownerFilters(owner) }));
     return (found.LaunchTemplates ?? []).filter((template) => isOwnedBy(template.Tags, owner));
@@ -459,7 +468,7 @@ async function findLaunchTemplate(clients, owner) {
  */
 async function putLaunchTemplateVersion(clients, options) {
     const { slot } = options;
-    const name = launchTemplateName(options.owner);
+    const name = ownedResourceName(options.owner);
     if (!slot.id) {
         try {
             const created = await clients.ec2.send(new dist_cjs/* CreateLaunchTemplateCommand */.xMu({
@@ -690,7 +699,6 @@ async function launchInRegion(request) {
 
 
 
-
 async function findVpcId(clients, vpc) {
     const input = vpc === 'default' ? { Filters: [{ Name: 'is-default', Values: ['true'] }] } : { VpcIds: [vpc] };
     let vpcs;
@@ -736,10 +744,6 @@ async function findSubnets(clients, network, regionSubnets) {
     }
     return { vpcId, subnets };
 }
-/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
-const groupName = (owner) => owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${(0,external_node_crypto_.createHash)('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 async function ownedGroups(clients, owner, vpcId) {
     const groups = await clients.ec2.send(new dist_cjs/* DescribeSecurityGroupsCommand */.jsQ({
         Filters: [...ownerFilters(owner), ...(vpcId ? [{ Name: 'vpc-id', Values: [vpcId] }] : [])],
@@ -816,7 +820,8 @@ async function reconcileIngress(clients, group, rules) {
 }
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
-    const name = groupName(options.owner);
+    // Group names are unique per VPC.
+    const name = ownedResourceName(options.owner);
     let group;
     try {
         group = options.owned

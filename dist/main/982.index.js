@@ -22,7 +22,7 @@ export const modules = {
  *   their sha256. It never depends on the instance count.
  * - `agent.conf`, one S3 object per launch call (`launch/<launchId>.conf`):
  *   the bundle URL and sha256, the status grant, the sealed-secret URLs by
- *   launch index, the target and the TTL. The loader checks its sha256
+ *   slot (with the slot map's URL), the target and the TTL. The loader checks its sha256
  *   before it reads a byte of it, then stores it where the agent sources it.
  *
  * Every value is shell-quoted here, once.

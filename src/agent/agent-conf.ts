@@ -6,7 +6,7 @@
  *   their sha256. It never depends on the instance count.
  * - `agent.conf`, one S3 object per launch call (`launch/<launchId>.conf`):
  *   the bundle URL and sha256, the status grant, the sealed-secret URLs by
- *   launch index, the target and the TTL. The loader checks its sha256
+ *   slot (with the slot map's URL), the target and the TTL. The loader checks its sha256
  *   before it reads a byte of it, then stores it where the agent sources it.
  *
  * Every value is shell-quoted here, once.
@@ -23,7 +23,7 @@ export const BUNDLE_AGENT_PATH = '.spot-bundle/agent.sh';
 /**
  * One presigned POST policy for every instance of a launch call: any key
  * under `keyPrefix` (`…/status/<launchId>/`), each instance writing
- * `<keyPrefix><launch index>.json`. `fields` are the form fields the policy
+ * `<keyPrefix><instance id>.json`. `fields` are the form fields the policy
  * signs (all but `key` and the file).
  */
 export interface StatusGrant {

@@ -13,10 +13,9 @@ import {
   type LaunchTemplate,
   type RequestLaunchTemplateData,
 } from '@aws-sdk/client-ec2';
-import { createHash } from 'node:crypto';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
-import { isOwnedBy, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
+import { isOwnedBy, ownedResourceName, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
 
 /** A template version a fleet call can name. */
 export interface TemplateVersion {
@@ -32,12 +31,6 @@ export interface TemplateVersion {
 export interface LaunchTemplateSlot {
   id?: string;
 }
-
-/** EC2 allows 3-128 characters of `[a-zA-Z0-9().\-/_]`; the repository is hashed like the security group's name. */
-export const launchTemplateName = (owner: DeploymentOwner): string =>
-  owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${createHash('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 
 async function ownedTemplates(clients: AwsClients, owner: DeploymentOwner): Promise<LaunchTemplate[]> {
   const found = await clients.ec2.send(new DescribeLaunchTemplatesCommand({ Filters: ownerFilters(owner) }));
@@ -64,7 +57,7 @@ export async function putLaunchTemplateVersion(
   options: { owner: DeploymentOwner; slot: LaunchTemplateSlot; tags: Record<string, string>; data: RequestLaunchTemplateData },
 ): Promise<TemplateVersion> {
   const { slot } = options;
-  const name = launchTemplateName(options.owner);
+  const name = ownedResourceName(options.owner);
   if (!slot.id) {
     try {
       const created = await clients.ec2.send(

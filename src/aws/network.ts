@@ -17,12 +17,11 @@ import {
   type IpPermission,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
-import { createHash } from 'node:crypto';
 import { SpotError } from '../core/errors.js';
 import type { IngressRule, NetworkPlan } from '../plan/types.js';
 import type { AwsClients } from './clients.js';
 import { awsErrorCode, wrapAwsError } from './errors.js';
-import { isOwnedBy, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
+import { isOwnedBy, ownedResourceName, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
 
 export interface SubnetChoice {
   subnetId: string;
@@ -80,12 +79,6 @@ export async function findSubnets(
   }
   return { vpcId, subnets };
 }
-
-/** Group names are unique per VPC: the repository's hash keeps two repositories' same-named deployments apart. */
-const groupName = (owner: DeploymentOwner): string =>
-  owner.repository
-    ? `spot-deployer-${owner.deploymentId}-${createHash('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
-    : `spot-deployer-${owner.deploymentId}`;
 
 async function ownedGroups(clients: AwsClients, owner: DeploymentOwner, vpcId?: string): Promise<SecurityGroup[]> {
   const groups = await clients.ec2.send(
@@ -190,7 +183,8 @@ export async function ensureSecurityGroup(
     owned?: SecurityGroup[];
   },
 ): Promise<string> {
-  const name = groupName(options.owner);
+  // Group names are unique per VPC.
+  const name = ownedResourceName(options.owner);
   let group: SecurityGroup | undefined;
   try {
     group = options.owned

@@ -2,6 +2,7 @@
  * Tags identify everything a deployment owns: no local state file is kept,
  * so `status`, `destroy` and `sweep` find resources by these tags alone.
  */
+import { createHash } from 'node:crypto';
 import type { Tag, TagSpecification, ResourceType } from '@aws-sdk/client-ec2';
 import { TAG } from '../core/tags.js';
 
@@ -42,3 +43,14 @@ export const isOwnedBy = (tags: Tag[] | undefined, owner: DeploymentOwner): bool
 /** True when the tags belong to this repository (any deployment); see `isOwnedBy` for the empty repository. */
 export const isOfRepository = (tags: Tag[] | undefined, repository: string): boolean =>
   (tagValue(tags, TAG.repository) ?? '') === repository;
+
+/**
+ * The name of a resource the deployment owns in a region (its security group,
+ * its launch template): the deployment id, and the repository hashed, so two
+ * repositories' same-named deployments never share one. Both name rules
+ * (`[a-zA-Z0-9().\-/_]`, up to 128 characters for templates) hold.
+ */
+export const ownedResourceName = (owner: DeploymentOwner): string =>
+  owner.repository
+    ? `spot-deployer-${owner.deploymentId}-${createHash('sha256').update(owner.repository).digest('hex').slice(0, 8)}`
+    : `spot-deployer-${owner.deploymentId}`;
