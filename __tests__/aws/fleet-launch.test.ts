@@ -160,7 +160,7 @@ describe('EC2 Fleet against moto', () => {
       clientTokenBase: 'fleet:run-1:us-east-1:main',
       userDataFor: async (launchId) => {
         launchIds.push(launchId);
-        return Buffer.from('#cloud-config\n').toString('base64');
+        return { userData: Buffer.from('#cloud-config\n').toString('base64'), written: Promise.resolve() };
       },
     });
     expect(result.error).toBeUndefined();

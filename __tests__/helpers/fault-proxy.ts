@@ -46,6 +46,8 @@ export interface RecordedRequest {
   answered?: number;
   /** `performance.now()` at arrival: for the benchmark's timings only; tests order by `arrived`. */
   at: number;
+  /** `performance.now()` when the answer was sent: for the benchmark's timelines only. */
+  doneAt?: number;
 }
 
 export interface RequestFilter {
@@ -220,6 +222,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
       res.writeHead(record.status, { 'content-type': 'text/xml' });
       res.end(ec2ErrorXml(fault.code, fault.message ?? `${fault.code} (injected by the test proxy)`));
       record.answered = ++events;
+      record.doneAt = performance.now();
       return;
     }
     const delay = delays.find((rule) => rule.action === record.action && (rule.region === undefined || rule.region === record.region));
@@ -235,6 +238,7 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
         `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refused.code}</Code><Message>injected by the test proxy</Message></Error>`,
       );
       record.answered = ++events;
+      record.doneAt = performance.now();
       return;
     }
     const fleet = record.action === 'CreateFleet' ? takeFleetFault(fleetFaults, record, params) : undefined;
@@ -244,12 +248,14 @@ export async function startFaultProxy(motoUrl: string): Promise<FaultProxy> {
       res.writeHead(200, { 'content-type': 'text/xml' });
       res.end(fleetAnswer(plan.errors));
       record.answered = ++events;
+      record.doneAt = performance.now();
       return;
     }
     const answer = await forward(target, req, plan ? Buffer.from(plan.forward!.toString(), 'utf8') : body);
     if (plan) answer.body = Buffer.from(withFleetErrors(answer.body.toString('utf8'), plan.errors), 'utf8');
     record.status = answer.status;
     record.answered = ++events;
+    record.doneAt = performance.now();
     const rewrite = rewrites.find((candidate) => candidate.action === record.action);
     if (!rewrite) {
       // A HEAD answer has no body but the object's length: keep moto's header unless the body was rewritten.

@@ -27,7 +27,10 @@ export const REMOVAL: Record<string, Removal> = {
   'ec2:DescribeInstances': { failsAt: 'deploy' },
   'ec2:DescribeSecurityGroups': { failsAt: 'deploy' },
   'ec2:DescribeSubnets': { failsAt: 'deploy' },
-  'ec2:DescribeVpcs': { failsAt: 'deploy' },
+  'ec2:DescribeVpcs': {
+    passes: NOT_REACHED,
+    why: 'the default VPC is found through its default subnets; DescribeVpcs only tells a missing VPC from one without subnets',
+  },
   'ec2:CreateFleet': { failsAt: 'deploy' },
   'ec2:CreateLaunchTemplate': { failsAt: 'deploy' },
   'ec2:DescribeLaunchTemplates': { failsAt: 'deploy' },

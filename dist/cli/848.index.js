@@ -467,19 +467,22 @@ function failedCall(request, market, error) {
 async function fleetStep(request, step) {
     const region = request.clients.region;
     const launchId = launchIdFor(request.clientTokenBase, region, step.attempt);
-    const userData = await request.userDataFor(launchId, step.count);
-    const template = await putLaunchTemplateVersion(request.clients, {
-        owner: request.owner,
-        slot: request.launchTemplate,
-        tags: request.templateTags,
-        data: buildLaunchTemplateData({
-            spec: request.spec,
-            image: request.image,
-            securityGroupId: request.securityGroupId,
-            tags: { ...request.tags, [aws_tags/* TAG */.Dk.launchId]: launchId },
-            userData,
+    const { userData, written } = await request.userDataFor(launchId, step.count);
+    const [template] = await Promise.all([
+        putLaunchTemplateVersion(request.clients, {
+            owner: request.owner,
+            slot: request.launchTemplate,
+            tags: request.templateTags,
+            data: buildLaunchTemplateData({
+                spec: request.spec,
+                image: request.image,
+                securityGroupId: request.securityGroupId,
+                tags: { ...request.tags, [aws_tags/* TAG */.Dk.launchId]: launchId },
+                userData,
+            }),
         }),
-    });
+        written,
+    ]);
     const input = buildFleetInput({
         spec: request.spec,
         market: step.market,
@@ -575,25 +578,80 @@ async function findVpcId(clients, vpc) {
     }
     return found;
 }
-/** One subnet per availability zone: each is a separate capacity pool. */
-async function findSubnets(clients, network, regionSubnets) {
-    const vpcId = await findVpcId(clients, network.vpc);
-    const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
-    let described;
+async function describeSubnets(clients, input, resource) {
     try {
-        described =
-            (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
+        return (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(input))).Subnets ?? [];
     }
     catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
     }
+}
+/** One subnet per availability zone (a zone's default subnet first, then the lowest id), ordered by zone. */
+function onePerZone(described) {
     const byZone = new Map();
-    for (const subnet of [...described].sort((a, b) => (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''))) {
+    const ordered = [...described].sort((a, b) => Number(b.DefaultForAz ?? false) - Number(a.DefaultForAz ?? false) || (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''));
+    for (const subnet of ordered) {
         const zone = subnet.AvailabilityZone;
         if (zone && subnet.SubnetId && !byZone.has(zone))
             byZone.set(zone, { subnetId: subnet.SubnetId, availabilityZone: zone });
     }
-    const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+    return [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+}
+/** The VPC of listed subnets: theirs, which must be one, and `network.vpc` when that is set. */
+function vpcOfListed(region, described, vpc) {
+    const vpcs = [...new Set(described.map((subnet) => subnet.VpcId ?? ''))];
+    if (vpcs.length > 1) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `the subnets listed for ${region} are in ${vpcs.length} VPCs (${vpcs.join(', ')})`, {
+            key: 'network.subnets',
+            hint: "List subnets of one VPC per region: the deployment's security group lives in one VPC.",
+        });
+    }
+    if (vpc !== 'default' && vpcs[0] !== undefined && vpcs[0] !== vpc) {
+        throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `the subnets listed for ${region} are in ${vpcs[0]}, not in network.vpc ${vpc}`, {
+            key: 'network.subnets',
+            hint: 'List subnets of network.vpc, or set network.vpc to their VPC.',
+        });
+    }
+    return vpcs[0];
+}
+/**
+ * One subnet per availability zone: each is a separate capacity pool. One
+ * request in the usual case, so a far region spends one round trip here: the
+ * default VPC is found through its zones' default subnets, a named VPC
+ * through its subnets, listed subnets name their own VPC. DescribeVpcs is
+ * asked only to tell "no such VPC" from "a VPC without subnets", or for a
+ * default VPC whose default subnets were deleted.
+ */
+async function findSubnets(clients, network, regionSubnets) {
+    const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
+    let described;
+    let vpcId;
+    if (explicit) {
+        described = await describeSubnets(clients, { SubnetIds: explicit }, explicit.join(', '));
+        vpcId = vpcOfListed(clients.region, described, network.vpc);
+    }
+    else if (network.vpc === 'default') {
+        described = await describeSubnets(clients, { Filters: [{ Name: 'default-for-az', Values: ['true'] }] }, 'default subnets');
+        vpcId = described[0]?.VpcId;
+    }
+    else {
+        described = await describeSubnets(clients, { Filters: [{ Name: 'vpc-id', Values: [network.vpc] }] }, network.vpc);
+        vpcId = network.vpc;
+    }
+    if (vpcId === undefined || described.length === 0) {
+        if (explicit) {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `none of the subnets listed for ${clients.region} were found (${explicit.join(', ')})`, {
+                key: 'network.subnets',
+                hint: `List subnet ids that exist in ${clients.region}: \`aws ec2 describe-subnets --region ${clients.region}\`.`,
+            });
+        }
+        // Say which is missing, the VPC or its subnets; a default VPC without default subnets may still have others.
+        vpcId = await findVpcId(clients, network.vpc);
+        if (network.vpc === 'default') {
+            described = await describeSubnets(clients, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }, vpcId);
+        }
+    }
+    const subnets = onePerZone(described);
     if (subnets.length === 0) {
         throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `VPC ${vpcId} in ${clients.region} has no subnets`, {
             key: 'network.subnets',
@@ -694,6 +752,7 @@ async function ensureSecurityGroup(clients, options) {
                     TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
                 }));
                 group = { GroupId: created.GroupId, IpPermissions: [] };
+                options.onCreated?.(created.GroupId);
             }
             catch (error) {
                 // Created since `owned` was looked up (by the deploy that held the lock before this one):
@@ -727,18 +786,22 @@ async function deleteSecurityGroups(clients, owner) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
     }
     const deleted = [];
-    for (const group of groups) {
-        try {
-            await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: group.GroupId }));
+    for (const group of groups)
+        if (await deleteSecurityGroup(clients, group.GroupId))
             deleted.push(group.GroupId);
-        }
-        catch (error) {
-            if ((0,errors/* awsErrorCode */.J6)(error) !== 'DependencyViolation') {
-                throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${group.GroupId}` });
-            }
-        }
-    }
     return deleted;
+}
+/** Deletes one group; false when an instance or interface still uses it (the caller retries later). */
+async function deleteSecurityGroup(clients, groupId) {
+    try {
+        await clients.ec2.send(new dist_cjs/* DeleteSecurityGroupCommand */.yEh({ GroupId: groupId }));
+        return true;
+    }
+    catch (error) {
+        if ((0,errors/* awsErrorCode */.J6)(error) === 'DependencyViolation')
+            return false;
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${groupId}` });
+    }
 }
 
 // EXTERNAL MODULE: ./src/cloudinit/user-data.ts + 3 modules
@@ -771,24 +834,50 @@ var deploy_existing = __webpack_require__(7634);
 
 
 /**
- * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
- * deployment's security groups ∥ its launch template), then its security group, created when
- * missing: a write, so only once `writes` settles (the deploy holds its
- * lock, so the bundle's files were chosen without error). Nothing here
- * depends on the bundle.
+ * The region's lookups, all at once (image ∥ subnets ∥ the deployment's
+ * security groups ∥ its launch template), and its security group, created
+ * when missing as soon as the subnets named the VPC and the groups were
+ * looked up, while the image is still being resolved: in a far region each
+ * round trip is a quarter of a second. Creating is a write, so it also waits
+ * for `writes` (the deploy holds its lock, so the bundle's files were chosen
+ * without error). Nothing here depends on the bundle.
  */
 async function prepareRegion(clients, plan, region, options) {
     const owner = (0,deploy_existing/* ownerOf */.bf)(plan);
-    const [image, { vpcId, subnets }, owned, launchTemplate] = await Promise.all([
-        resolveImage(clients, region.image, plan.architecture),
-        findSubnets(clients, plan.network, region.subnets),
-        findOwnedGroups(clients, owner),
-        findLaunchTemplate(clients, owner),
-    ]);
-    await options.writes;
+    let created;
+    const network = findSubnets(clients, plan.network, region.subnets);
+    const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) => 
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
-    const securityGroupId = await ensureSecurityGroup(clients, { vpcId, owner, ingress: (0,prepare/* ingressFor */.Bh)(plan), tags: options.tags, owned });
-    return { image, subnets, securityGroupId, launchTemplate };
+    ensureSecurityGroup(clients, {
+        vpcId,
+        owner,
+        ingress: (0,prepare/* ingressFor */.Bh)(plan),
+        tags: options.tags,
+        owned,
+        onCreated: (groupId) => (created = groupId),
+    }));
+    const settled = await Promise.allSettled([
+        resolveImage(clients, region.image, plan.architecture),
+        network,
+        findLaunchTemplate(clients, owner),
+        securityGroup,
+    ]);
+    const [image, subnets, launchTemplate, securityGroupId] = settled;
+    if (image.status === 'fulfilled' &&
+        subnets.status === 'fulfilled' &&
+        launchTemplate.status === 'fulfilled' &&
+        securityGroupId.status === 'fulfilled') {
+        return {
+            image: image.value,
+            subnets: subnets.value.subnets,
+            securityGroupId: securityGroupId.value,
+            launchTemplate: launchTemplate.value,
+        };
+    }
+    // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
+    if (created)
+        await deleteSecurityGroup(clients, created).catch(() => false);
+    throw settled.find((outcome) => outcome.status === 'rejected').reason;
 }
 async function deployRegion(request) {
     const { plan, region, clients } = request;
@@ -830,7 +919,7 @@ async function deployRegion(request) {
             tags: { ...request.tags, [tags/* TAG */.D.specSha256]: request.specSha256 },
             clientTokenBase: request.clientTokenBase,
             onLaunched,
-            // The launch's conf object is written before the call that points at it; the user-data only names it.
+            // The user-data only names the launch's conf object: it is written while the template version is, before the fleet call.
             userDataFor: async (launchId, count) => {
                 const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
                     s3: request.bucketClients.s3,
@@ -847,10 +936,10 @@ async function deployRegion(request) {
                     request.mask(secret);
                 (0,user_data/* assertUserDataFits */.WA)(conf.userData, region.name);
                 result.launchIds.push(launchId);
-                await (0,launch_conf/* uploadLaunchConf */.$H)(request.bucketClients.s3, plan, conf);
+                const written = (0,launch_conf/* uploadLaunchConf */.$H)(request.bucketClients.s3, plan, conf);
                 result.userDataBytes = Math.max(result.userDataBytes, conf.userData.bytes);
                 result.statusPrefixes.push((0,keys/* statusPrefix */.zO)((0,keys/* keyScopeOf */.JS)(plan), launchId));
-                return conf.userData.payload.toString('base64');
+                return { userData: conf.userData.payload.toString('base64'), written };
             },
         });
         await Promise.all(slotWrites);

@@ -50,8 +50,12 @@ export interface RegionLaunchRequest {
   clientTokenBase: string;
   /** Hears each fleet call's instances as soon as it returns, so they can be cleaned up if the run is stopped. */
   onLaunched?: (instances: LaunchedInstance[]) => void;
-  /** User-data (base64) for one fleet call, whose instances report under `launchId`. */
-  userDataFor: (launchId: string, count: number) => Promise<string>;
+  /**
+   * User-data (base64) for one fleet call, whose instances report under
+   * `launchId`, and the write of whatever it points at: the fleet call waits
+   * for `written`, the template version does not.
+   */
+  userDataFor: (launchId: string, count: number) => Promise<{ userData: string; written: Promise<void> }>;
 }
 
 export interface RegionLaunchResult {
@@ -155,19 +159,22 @@ async function fleetStep(
 ): Promise<StepOutcome> {
   const region = request.clients.region;
   const launchId = launchIdFor(request.clientTokenBase, region, step.attempt);
-  const userData = await request.userDataFor(launchId, step.count);
-  const template = await putLaunchTemplateVersion(request.clients, {
-    owner: request.owner,
-    slot: request.launchTemplate,
-    tags: request.templateTags,
-    data: buildLaunchTemplateData({
-      spec: request.spec,
-      image: request.image,
-      securityGroupId: request.securityGroupId,
-      tags: { ...request.tags, [TAG.launchId]: launchId },
-      userData,
+  const { userData, written } = await request.userDataFor(launchId, step.count);
+  const [template] = await Promise.all([
+    putLaunchTemplateVersion(request.clients, {
+      owner: request.owner,
+      slot: request.launchTemplate,
+      tags: request.templateTags,
+      data: buildLaunchTemplateData({
+        spec: request.spec,
+        image: request.image,
+        securityGroupId: request.securityGroupId,
+        tags: { ...request.tags, [TAG.launchId]: launchId },
+        userData,
+      }),
     }),
-  });
+    written,
+  ]);
   const input = buildFleetInput({
     spec: request.spec,
     market: step.market,

@@ -14,8 +14,10 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   RevokeSecurityGroupIngressCommand,
+  type DescribeSubnetsCommandInput,
   type IpPermission,
   type SecurityGroup,
+  type Subnet,
 } from '@aws-sdk/client-ec2';
 import { SpotError } from '../core/errors.js';
 import type { IngressRule, NetworkPlan } from '../plan/types.js';
@@ -46,31 +48,85 @@ async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<
   return found;
 }
 
-/** One subnet per availability zone: each is a separate capacity pool. */
+async function describeSubnets(clients: AwsClients, input: DescribeSubnetsCommandInput, resource: string): Promise<Subnet[]> {
+  try {
+    return (await clients.ec2.send(new DescribeSubnetsCommand(input))).Subnets ?? [];
+  } catch (error) {
+    throw wrapAwsError(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
+  }
+}
+
+/** One subnet per availability zone (a zone's default subnet first, then the lowest id), ordered by zone. */
+export function onePerZone(described: Subnet[]): SubnetChoice[] {
+  const byZone = new Map<string, SubnetChoice>();
+  const ordered = [...described].sort(
+    (a, b) => Number(b.DefaultForAz ?? false) - Number(a.DefaultForAz ?? false) || (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''),
+  );
+  for (const subnet of ordered) {
+    const zone = subnet.AvailabilityZone;
+    if (zone && subnet.SubnetId && !byZone.has(zone)) byZone.set(zone, { subnetId: subnet.SubnetId, availabilityZone: zone });
+  }
+  return [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+}
+
+/** The VPC of listed subnets: theirs, which must be one, and `network.vpc` when that is set. */
+function vpcOfListed(region: string, described: Subnet[], vpc: NetworkPlan['vpc']): string | undefined {
+  const vpcs = [...new Set(described.map((subnet) => subnet.VpcId ?? ''))];
+  if (vpcs.length > 1) {
+    throw new SpotError(CODE.noNetwork, `the subnets listed for ${region} are in ${vpcs.length} VPCs (${vpcs.join(', ')})`, {
+      key: 'network.subnets',
+      hint: "List subnets of one VPC per region: the deployment's security group lives in one VPC.",
+    });
+  }
+  if (vpc !== 'default' && vpcs[0] !== undefined && vpcs[0] !== vpc) {
+    throw new SpotError(CODE.noNetwork, `the subnets listed for ${region} are in ${vpcs[0]}, not in network.vpc ${vpc}`, {
+      key: 'network.subnets',
+      hint: 'List subnets of network.vpc, or set network.vpc to their VPC.',
+    });
+  }
+  return vpcs[0];
+}
+
+/**
+ * One subnet per availability zone: each is a separate capacity pool. One
+ * request in the usual case, so a far region spends one round trip here: the
+ * default VPC is found through its zones' default subnets, a named VPC
+ * through its subnets, listed subnets name their own VPC. DescribeVpcs is
+ * asked only to tell "no such VPC" from "a VPC without subnets", or for a
+ * default VPC whose default subnets were deleted.
+ */
 export async function findSubnets(
   clients: AwsClients,
   network: NetworkPlan,
   regionSubnets: 'auto' | string[],
 ): Promise<{ vpcId: string; subnets: SubnetChoice[] }> {
-  const vpcId = await findVpcId(clients, network.vpc);
   const explicit = regionSubnets !== 'auto' ? regionSubnets : network.subnets !== 'auto' ? network.subnets : undefined;
-  let described;
-  try {
-    described =
-      (
-        await clients.ec2.send(
-          new DescribeSubnetsCommand(explicit ? { SubnetIds: explicit } : { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
-        )
-      ).Subnets ?? [];
-  } catch (error) {
-    throw wrapAwsError(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${vpcId}` });
+  let described: Subnet[];
+  let vpcId: string | undefined;
+  if (explicit) {
+    described = await describeSubnets(clients, { SubnetIds: explicit }, explicit.join(', '));
+    vpcId = vpcOfListed(clients.region, described, network.vpc);
+  } else if (network.vpc === 'default') {
+    described = await describeSubnets(clients, { Filters: [{ Name: 'default-for-az', Values: ['true'] }] }, 'default subnets');
+    vpcId = described[0]?.VpcId;
+  } else {
+    described = await describeSubnets(clients, { Filters: [{ Name: 'vpc-id', Values: [network.vpc] }] }, network.vpc);
+    vpcId = network.vpc;
   }
-  const byZone = new Map<string, SubnetChoice>();
-  for (const subnet of [...described].sort((a, b) => (a.SubnetId ?? '').localeCompare(b.SubnetId ?? ''))) {
-    const zone = subnet.AvailabilityZone;
-    if (zone && subnet.SubnetId && !byZone.has(zone)) byZone.set(zone, { subnetId: subnet.SubnetId, availabilityZone: zone });
+  if (vpcId === undefined || described.length === 0) {
+    if (explicit) {
+      throw new SpotError(CODE.noNetwork, `none of the subnets listed for ${clients.region} were found (${explicit.join(', ')})`, {
+        key: 'network.subnets',
+        hint: `List subnet ids that exist in ${clients.region}: \`aws ec2 describe-subnets --region ${clients.region}\`.`,
+      });
+    }
+    // Say which is missing, the VPC or its subnets; a default VPC without default subnets may still have others.
+    vpcId = await findVpcId(clients, network.vpc);
+    if (network.vpc === 'default') {
+      described = await describeSubnets(clients, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }, vpcId);
+    }
   }
-  const subnets = [...byZone.values()].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+  const subnets = onePerZone(described);
   if (subnets.length === 0) {
     throw new SpotError(CODE.noNetwork, `VPC ${vpcId} in ${clients.region} has no subnets`, {
       key: 'network.subnets',
@@ -181,6 +237,8 @@ export async function ensureSecurityGroup(
     tags: Record<string, string>;
     /** The groups `findOwnedGroups` found, when asked already; else they are looked up here. */
     owned?: SecurityGroup[];
+    /** Hears the id of a group this call created (not one it reused), as soon as EC2 answers. */
+    onCreated?: (groupId: string) => void;
   },
 ): Promise<string> {
   // Group names are unique per VPC.
@@ -201,6 +259,7 @@ export async function ensureSecurityGroup(
           }),
         );
         group = { GroupId: created.GroupId!, IpPermissions: [] };
+        options.onCreated?.(created.GroupId!);
       } catch (error) {
         // Created since `owned` was looked up (by the deploy that held the lock before this one):
         // asking EC2 to create it answers that in the same round trip a second lookup would take.
@@ -229,15 +288,17 @@ export async function deleteSecurityGroups(clients: AwsClients, owner: Deploymen
     throw wrapAwsError(error, { action: 'ec2:DescribeSecurityGroups', resource: clients.region });
   }
   const deleted: string[] = [];
-  for (const group of groups) {
-    try {
-      await clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: group.GroupId }));
-      deleted.push(group.GroupId!);
-    } catch (error) {
-      if (awsErrorCode(error) !== 'DependencyViolation') {
-        throw wrapAwsError(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${group.GroupId}` });
-      }
-    }
-  }
+  for (const group of groups) if (await deleteSecurityGroup(clients, group.GroupId!)) deleted.push(group.GroupId!);
   return deleted;
+}
+
+/** Deletes one group; false when an instance or interface still uses it (the caller retries later). */
+export async function deleteSecurityGroup(clients: AwsClients, groupId: string): Promise<boolean> {
+  try {
+    await clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+    return true;
+  } catch (error) {
+    if (awsErrorCode(error) === 'DependencyViolation') return false;
+    throw wrapAwsError(error, { action: 'ec2:DeleteSecurityGroup', resource: `${clients.region} ${groupId}` });
+  }
 }

@@ -12,7 +12,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { resolveImage, type ResolvedImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { findLaunchTemplate, type LaunchTemplateSlot } from '../aws/launch-template.js';
-import { ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
+import { deleteSecurityGroup, ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
 import { assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
@@ -31,11 +31,13 @@ export interface PreparedRegion {
 }
 
 /**
- * The region's lookups, all at once (image ∥ VPC and subnets ∥ the
- * deployment's security groups ∥ its launch template), then its security group, created when
- * missing: a write, so only once `writes` settles (the deploy holds its
- * lock, so the bundle's files were chosen without error). Nothing here
- * depends on the bundle.
+ * The region's lookups, all at once (image ∥ subnets ∥ the deployment's
+ * security groups ∥ its launch template), and its security group, created
+ * when missing as soon as the subnets named the VPC and the groups were
+ * looked up, while the image is still being resolved: in a far region each
+ * round trip is a quarter of a second. Creating is a write, so it also waits
+ * for `writes` (the deploy holds its lock, so the bundle's files were chosen
+ * without error). Nothing here depends on the bundle.
  */
 export async function prepareRegion(
   clients: AwsClients,
@@ -44,16 +46,42 @@ export async function prepareRegion(
   options: { tags: Record<string, string>; writes: Promise<void> },
 ): Promise<PreparedRegion> {
   const owner = ownerOf(plan);
-  const [image, { vpcId, subnets }, owned, launchTemplate] = await Promise.all([
+  let created: string | undefined;
+  const network = findSubnets(clients, plan.network, region.subnets);
+  const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) =>
+    // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
+    ensureSecurityGroup(clients, {
+      vpcId,
+      owner,
+      ingress: ingressFor(plan),
+      tags: options.tags,
+      owned,
+      onCreated: (groupId) => (created = groupId),
+    }),
+  );
+  const settled = await Promise.allSettled([
     resolveImage(clients, region.image, plan.architecture),
-    findSubnets(clients, plan.network, region.subnets),
-    findOwnedGroups(clients, owner),
+    network,
     findLaunchTemplate(clients, owner),
-  ]);
-  await options.writes;
-  // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
-  const securityGroupId = await ensureSecurityGroup(clients, { vpcId, owner, ingress: ingressFor(plan), tags: options.tags, owned });
-  return { image, subnets, securityGroupId, launchTemplate };
+    securityGroup,
+  ] as const);
+  const [image, subnets, launchTemplate, securityGroupId] = settled;
+  if (
+    image.status === 'fulfilled' &&
+    subnets.status === 'fulfilled' &&
+    launchTemplate.status === 'fulfilled' &&
+    securityGroupId.status === 'fulfilled'
+  ) {
+    return {
+      image: image.value,
+      subnets: subnets.value.subnets,
+      securityGroupId: securityGroupId.value,
+      launchTemplate: launchTemplate.value,
+    };
+  }
+  // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
+  if (created) await deleteSecurityGroup(clients, created).catch(() => false);
+  throw settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!.reason;
 }
 
 export interface RegionDeployRequest {
@@ -127,7 +155,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       tags: { ...request.tags, [TAG.specSha256]: request.specSha256 },
       clientTokenBase: request.clientTokenBase,
       onLaunched,
-      // The launch's conf object is written before the call that points at it; the user-data only names it.
+      // The user-data only names the launch's conf object: it is written while the template version is, before the fleet call.
       userDataFor: async (launchId, count) => {
         const conf = await renderLaunchConf({
           s3: request.bucketClients.s3,
@@ -143,10 +171,10 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
         for (const secret of conf.secrets) request.mask(secret);
         assertUserDataFits(conf.userData, region.name);
         result.launchIds.push(launchId);
-        await uploadLaunchConf(request.bucketClients.s3, plan, conf);
+        const written = uploadLaunchConf(request.bucketClients.s3, plan, conf);
         result.userDataBytes = Math.max(result.userDataBytes, conf.userData.bytes);
         result.statusPrefixes.push(statusPrefix(keyScopeOf(plan), launchId));
-        return conf.userData.payload.toString('base64');
+        return { userData: conf.userData.payload.toString('base64'), written };
       },
     });
     await Promise.all(slotWrites);
