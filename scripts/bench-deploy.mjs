@@ -27,8 +27,22 @@ export async function startBenchAws() {
     proxy: async (moto) => (proxy = await startFaultProxy(moto)),
   });
   Object.assign(process.env, aws.env, { SPOT_DEPLOYER_AWS_MAX_ATTEMPTS: '3' });
-  for (const [region, ms] of Object.entries(DELAYS)) proxy.addLatency({ region, ms });
+  setLatencies(proxy);
   return { aws, proxy };
+}
+
+/**
+ * Each region's round trip for EC2 and SSM (`POST /`) and for S3 (path-style
+ * `/bucket/…`); `bucketMs` gives S3 its own, for a deploy whose one region is
+ * far but whose bucket is near (as the 4-region deploy's bucket is, in its
+ * first region).
+ */
+export function setLatencies(proxy, { bucketMs } = {}) {
+  proxy.clearFaults();
+  for (const [region, ms] of Object.entries(DELAYS)) {
+    proxy.addLatency({ region, path: '/', ms });
+    proxy.addLatency({ region, path: /^\/./, ms: bucketMs ?? ms });
+  }
 }
 
 /** A project for `regions × per-region` instances; `data` (a folder) is uploaded too when given. */
@@ -110,7 +124,16 @@ export async function timedDeploy(bench, dir, messages = []) {
 }
 
 /** `runs` fresh deploys of one shape; the medians and the last run's requests. */
-export async function deployScenario(bench, work, { name, regions, instances, dataMb }, runs) {
+export async function deployScenario(bench, work, { name, regions, instances, dataMb, bucketMs }, runs) {
+  setLatencies(bench.proxy, { bucketMs });
+  try {
+    return await runScenario(bench, work, { name, regions, instances, dataMb }, runs);
+  } finally {
+    setLatencies(bench.proxy);
+  }
+}
+
+async function runScenario(bench, work, { name, regions, instances, dataMb }, runs) {
   const root = join(work, `deploy-${name.replace(/[^\w×-]+/g, '-')}`);
   // A project with files of its own: its bundle builds while the AWS work of every region runs.
   if (dataMb) await generateTree(join(root, 'data'), { files: 25 * dataMb, bytes: dataMb * 1048576 });

@@ -143,3 +143,11 @@ describe('onePerZone', () => {
     ]);
   });
 });
+
+describe('findSubnets with a subnet id that is not there', () => {
+  it('names network.subnets and the id', async () => {
+    const error = await failure(findSubnets(clients, network(), ['subnet-0123456789abcdef0']));
+    expect(error).toMatchObject({ key: 'network.subnets' });
+    expect(error.message).toContain('subnet-0123456789abcdef0');
+  });
+});

@@ -2488,7 +2488,7 @@ const CODES = {
     },
     SD151: {
         name: 'noNetwork',
-        title: 'no default VPC, or a VPC without subnets',
+        title: 'no default VPC, a VPC without subnets, or listed subnets not found, in two VPCs or outside network.vpc',
         severity: 'error',
         hint: 'Set network.vpc and network.subnets.',
     },

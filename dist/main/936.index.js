@@ -725,6 +725,12 @@ async function describeSubnets(clients, input, resource) {
         return (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(input))).Subnets ?? [];
     }
     catch (error) {
+        if (input.SubnetIds && (0,errors/* awsErrorCode */.J6)(error) === 'InvalidSubnetID.NotFound') {
+            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `a subnet listed for ${clients.region} is not there: ${(0,errors/* awsErrorMessage */.X_)(error)}`, {
+                key: 'network.subnets',
+                hint: `List subnet ids of ${clients.region} (\`aws ec2 describe-subnets --region ${clients.region}\`).`,
+            });
+        }
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
     }
 }

@@ -22,7 +22,7 @@ import {
 import { SpotError } from '../core/errors.js';
 import type { IngressRule, NetworkPlan } from '../plan/types.js';
 import type { AwsClients } from './clients.js';
-import { awsErrorCode, wrapAwsError } from './errors.js';
+import { awsErrorCode, awsErrorMessage, wrapAwsError } from './errors.js';
 import { isOwnedBy, ownedResourceName, ownerFilters, tagSpecifications, toTagList, type DeploymentOwner } from './tags.js';
 
 export interface SubnetChoice {
@@ -52,6 +52,12 @@ async function describeSubnets(clients: AwsClients, input: DescribeSubnetsComman
   try {
     return (await clients.ec2.send(new DescribeSubnetsCommand(input))).Subnets ?? [];
   } catch (error) {
+    if (input.SubnetIds && awsErrorCode(error) === 'InvalidSubnetID.NotFound') {
+      throw new SpotError(CODE.noNetwork, `a subnet listed for ${clients.region} is not there: ${awsErrorMessage(error)}`, {
+        key: 'network.subnets',
+        hint: `List subnet ids of ${clients.region} (\`aws ec2 describe-subnets --region ${clients.region}\`).`,
+      });
+    }
     throw wrapAwsError(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
   }
 }
