@@ -70,6 +70,23 @@ describe('the CLI against the local AWS endpoint', () => {
     expect(unknown.stderr).toContain("SD100 instance i-0000000000000000 is not one of deployment hello-web's instances");
   });
 
+  it('prints what an instance reported without its escape sequences or workflow commands', async () => {
+    const deployed = await cli(['deploy', '--dir', dir, '--wait', 'none', '--json']);
+    expect(deployed.code, deployed.stderr).toBe(0);
+    // A project's script (anyone's, on a pull request) writes the log: it tries to drive the terminal and the runner.
+    const hostile = 'npm ERR! build failed\n::add-mask::AKIAEXAMPLE\n  ::stop-commands::token\n\x1b]0;owned\x07\x1b[2Jdone';
+    await reportBootstrap(ec2, { deploymentId: 'hello-web', status: 'failed', failedStep: '::error::x\x1b[31m', logTail: hostile });
+    const logs = await cli(['logs', '--dir', dir]);
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).toContain('npm ERR! build failed');
+    expect(logs.stdout).toContain('add-mask::AKIAEXAMPLE');
+    expect(logs.stdout).not.toContain('\x1b');
+    expect(logs.stdout.split('\n').filter((line) => /^\s*::/.test(line))).toEqual([]);
+    const status = await cli(['status', '--dir', dir]);
+    expect(status.stdout).toContain('error::x');
+    expect(status.stdout).not.toContain('\x1b');
+  });
+
   it('--json uses camelCase keys for instances (status and deploy)', async () => {
     const deployed = await cli(['deploy', '--dir', dir, '--wait', 'running', '--json']);
     expect(deployed.code, deployed.stderr).toBe(0);

@@ -63,6 +63,7 @@ const first = (filter: RequestFilter): RecordedRequest | undefined =>
     ),
   );
 const CONF_PUT = { method: 'PUT', path: /\/launch\/[^/]+\.conf$/ };
+const INGRESS = 'network: {ingress: [{port: 80, cidr: 0.0.0.0/0}]}';
 
 describe("a region's chain of dependent calls", () => {
   it('finds the default VPC through its default subnets: one DescribeSubnets, no DescribeVpcs', async () => {
@@ -93,6 +94,27 @@ describe("a region's chain of dependent calls", () => {
     const fleet = first({ action: 'CreateFleet', region: REGION })!;
     expect(fleet.arrived).toBeGreaterThan(conf.answered!);
     expect(fleet.arrived).toBeGreaterThan(template.answered!);
+  });
+
+  it("writes the group's rules while the template is written, and launches only once they are in place", async () => {
+    proxy.holdUntil(
+      { action: 'AuthorizeSecurityGroupIngress', region: REGION },
+      { action: 'CreateLaunchTemplate', region: REGION },
+      HOLD_MS,
+    );
+    const result = await deploy(project([INGRESS]));
+    expect(result.status).toBe('success');
+    const rules = first({ action: 'AuthorizeSecurityGroupIngress', region: REGION })!;
+    expect(first({ action: 'CreateLaunchTemplate', region: REGION })!.arrived).toBeLessThan(rules.answered!);
+    expect(first({ action: 'CreateFleet', region: REGION })!.arrived).toBeGreaterThan(rules.answered!);
+  });
+
+  it('launches nothing when the rules cannot be written, and says which call failed', async () => {
+    proxy.failAction({ action: 'AuthorizeSecurityGroupIngress', code: 'UnauthorizedOperation', status: 403 });
+    const result = await deploy(project([INGRESS]));
+    expect(result.status).toBe('failed');
+    expect(proxy.count({ action: 'CreateFleet' })).toBe(0);
+    expect(result.errors.map((error) => error.message).join('\n')).toContain('ec2:AuthorizeSecurityGroupIngress');
   });
 
   it('removes the security group it made when the image turns out missing in that region', async () => {

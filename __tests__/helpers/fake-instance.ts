@@ -88,6 +88,8 @@ export async function reportBootstrap(
     deploymentId: string;
     status: 'ok' | 'failed';
     failedStep?: string;
+    /** What the agent says the end of its log was; `simulated` unless given. */
+    logTail?: string;
     timeoutMs?: number;
     exclude?: string[];
     /** Hears each instance's conf as fetched (the deployer removes it once the wait is over). */
@@ -119,7 +121,7 @@ export async function reportBootstrap(
           launch_index: instance.AmiLaunchIndex ?? 0,
           failed_step: options.failedStep ?? null,
           steps: [],
-          log_tail: 'simulated',
+          log_tail: options.logTail ?? 'simulated',
         });
         const response = await postStatus(conf, instance.InstanceId!, body);
         if (!response.ok) throw new Error(`status POST failed: ${response.status}`);

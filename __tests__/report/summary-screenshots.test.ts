@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stripControlCharacters } from '../../src/report/sanitize.js';
+import { stripControlCharacters } from '../../src/core/sanitize.js';
 import { buildDeploySummary, buildErrorSummary } from '../../src/report/summary.js';
 import { chromiumAvailable, launchChromium, MISSING_CHROMIUM, type Chromium } from '../helpers/chromium.js';
 import { githubPage } from '../helpers/render-markdown.js';

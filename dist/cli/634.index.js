@@ -387,7 +387,10 @@ function identityCertificates(env = process.env) {
     return (region) => test || AWS_IDENTITY_CERTIFICATES[region];
 }
 
+// EXTERNAL MODULE: ./src/core/sanitize.ts
+var sanitize = __webpack_require__(9528);
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
+
 
 
 
@@ -405,9 +408,9 @@ function warnOnce(trust, message) {
 }
 /** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
 const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
-/** Instance-supplied text, cut short and reduced to plain characters before it is shown. */
-const plain = (value) => String(value ?? '')
-    .replace(/[^\w .:/,'()=@+-]/g, '?')
+/** Instance-supplied text on one line, cut short, with nothing a terminal or the runner would act on. */
+const plain = (value) => (0,sanitize/* sanitizeForTerminal */.d)(String(value ?? ''))
+    .replace(/\s+/g, ' ')
     .slice(0, 300);
 /**
  * An unsigned loader report cannot be believed (anyone who read the user-data

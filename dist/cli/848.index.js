@@ -482,6 +482,7 @@ async function fleetStep(request, step) {
             }),
         }),
         written,
+        request.ingress,
     ]);
     const input = buildFleetInput({
         spec: request.spec,
@@ -742,6 +743,17 @@ async function reconcileIngress(clients, group, rules) {
 }
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
+    const { groupId, ingress } = await provideSecurityGroup(clients, options);
+    await ingress;
+    return groupId;
+}
+/**
+ * The deployment's security group, found or created, with its rules still
+ * being brought in line (`ingress`): a launch template can name the group
+ * while its rules are written, and only the launch itself waits for them.
+ * A rejected `ingress` is handled by whoever awaits it.
+ */
+async function provideSecurityGroup(clients, options) {
     // Group names are unique per VPC.
     const name = (0,aws_tags/* ownedResourceName */.dc)(options.owner);
     let group;
@@ -774,13 +786,12 @@ async function ensureSecurityGroup(clients, options) {
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
     }
-    try {
-        await reconcileIngress(clients, group, options.ingress);
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
-    }
-    return group.GroupId;
+    const groupId = group.GroupId;
+    const ingress = reconcileIngress(clients, group, options.ingress).catch((error) => {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${groupId}` });
+    });
+    ingress.catch(() => undefined);
+    return { groupId, ingress };
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
 async function deleteSecurityGroups(clients, owner) {
@@ -846,7 +857,8 @@ var deploy_existing = __webpack_require__(7634);
  * looked up, while the image is still being resolved: in a far region each
  * round trip is a quarter of a second. Creating is a write, so it also waits
  * for `writes` (the deploy holds its lock, so the bundle's files were chosen
- * without error). Nothing here depends on the bundle.
+ * without error). The group's rules are written while the launch template
+ * is: only the fleet call waits for them. Nothing here depends on the bundle.
  */
 async function prepareRegion(clients, plan, region, options) {
     const owner = (0,deploy_existing/* ownerOf */.bf)(plan);
@@ -854,7 +866,7 @@ async function prepareRegion(clients, plan, region, options) {
     const network = findSubnets(clients, plan.network, region.subnets);
     const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) => 
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
-    ensureSecurityGroup(clients, {
+    provideSecurityGroup(clients, {
         vpcId,
         owner,
         ingress: (0,prepare/* ingressFor */.Bh)(plan),
@@ -868,21 +880,25 @@ async function prepareRegion(clients, plan, region, options) {
         findLaunchTemplate(clients, owner),
         securityGroup,
     ]);
-    const [image, subnets, launchTemplate, securityGroupId] = settled;
+    const [image, subnets, launchTemplate, group] = settled;
     if (image.status === 'fulfilled' &&
         subnets.status === 'fulfilled' &&
         launchTemplate.status === 'fulfilled' &&
-        securityGroupId.status === 'fulfilled') {
+        group.status === 'fulfilled') {
         return {
             image: image.value,
             subnets: subnets.value.subnets,
-            securityGroupId: securityGroupId.value,
+            securityGroupId: group.value.groupId,
+            ingress: group.value.ingress,
             launchTemplate: launchTemplate.value,
         };
     }
     // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
-    if (created)
+    if (created) {
+        if (group.status === 'fulfilled')
+            await group.value.ingress.catch(() => undefined);
         await deleteSecurityGroup(clients, created).catch(() => false);
+    }
     throw settled.find((outcome) => outcome.status === 'rejected').reason;
 }
 async function deployRegion(request) {
@@ -910,7 +926,7 @@ async function deployRegion(request) {
         }
     };
     try {
-        const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
+        const { image, subnets, securityGroupId, ingress, launchTemplate } = await request.prepared;
         const launched = await launchInRegion({
             clients,
             spec: launchSpecOf(plan),
@@ -919,6 +935,7 @@ async function deployRegion(request) {
             image,
             subnets,
             securityGroupId,
+            ingress,
             launchTemplate,
             owner: (0,deploy_existing/* ownerOf */.bf)(plan),
             templateTags: request.tags,
@@ -1159,7 +1176,9 @@ function startAwsWork(plan, deps, options) {
         },
         async close() {
             closed = true;
-            await Promise.allSettled([...regions.values(), existing]);
+            const [prepared] = await Promise.all([Promise.allSettled(regions.values()), Promise.allSettled([existing])]);
+            // A region's security group rules may still be being written after its lookups settled.
+            await Promise.allSettled(prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : [])));
             const held = await lock.catch(() => undefined);
             await held?.release();
         },

@@ -624,6 +624,7 @@ async function fleetStep(request, step) {
             }),
         }),
         written,
+        request.ingress,
     ]);
     const input = buildFleetInput({
         spec: request.spec,
@@ -884,6 +885,17 @@ async function reconcileIngress(clients, group, rules) {
 }
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
 async function ensureSecurityGroup(clients, options) {
+    const { groupId, ingress } = await provideSecurityGroup(clients, options);
+    await ingress;
+    return groupId;
+}
+/**
+ * The deployment's security group, found or created, with its rules still
+ * being brought in line (`ingress`): a launch template can name the group
+ * while its rules are written, and only the launch itself waits for them.
+ * A rejected `ingress` is handled by whoever awaits it.
+ */
+async function provideSecurityGroup(clients, options) {
     // Group names are unique per VPC.
     const name = ownedResourceName(options.owner);
     let group;
@@ -916,13 +928,12 @@ async function ensureSecurityGroup(clients, options) {
     catch (error) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
     }
-    try {
-        await reconcileIngress(clients, group, options.ingress);
-    }
-    catch (error) {
-        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
-    }
-    return group.GroupId;
+    const groupId = group.GroupId;
+    const ingress = reconcileIngress(clients, group, options.ingress).catch((error) => {
+        throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${groupId}` });
+    });
+    ingress.catch(() => undefined);
+    return { groupId, ingress };
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
 async function deleteSecurityGroups(clients, owner) {
@@ -1116,7 +1127,10 @@ function identityCertificates(env = process.env) {
     return (region) => test || AWS_IDENTITY_CERTIFICATES[region];
 }
 
+// EXTERNAL MODULE: ./src/core/sanitize.ts
+var sanitize = __webpack_require__(9528);
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
+
 
 
 
@@ -1134,9 +1148,9 @@ function warnOnce(trust, message) {
 }
 /** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
 const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
-/** Instance-supplied text, cut short and reduced to plain characters before it is shown. */
-const plain = (value) => String(value ?? '')
-    .replace(/[^\w .:/,'()=@+-]/g, '?')
+/** Instance-supplied text on one line, cut short, with nothing a terminal or the runner would act on. */
+const plain = (value) => (0,sanitize/* sanitizeForTerminal */.d)(String(value ?? ''))
+    .replace(/\s+/g, ' ')
     .slice(0, 300);
 /**
  * An unsigned loader report cannot be believed (anyone who read the user-data
@@ -1324,7 +1338,8 @@ async function readStatusesOf(pool, plan, views) {
  * looked up, while the image is still being resolved: in a far region each
  * round trip is a quarter of a second. Creating is a write, so it also waits
  * for `writes` (the deploy holds its lock, so the bundle's files were chosen
- * without error). Nothing here depends on the bundle.
+ * without error). The group's rules are written while the launch template
+ * is: only the fleet call waits for them. Nothing here depends on the bundle.
  */
 async function prepareRegion(clients, plan, region, options) {
     const owner = ownerOf(plan);
@@ -1332,7 +1347,7 @@ async function prepareRegion(clients, plan, region, options) {
     const network = findSubnets(clients, plan.network, region.subnets);
     const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) => 
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
-    ensureSecurityGroup(clients, {
+    provideSecurityGroup(clients, {
         vpcId,
         owner,
         ingress: (0,prepare/* ingressFor */.Bh)(plan),
@@ -1346,21 +1361,25 @@ async function prepareRegion(clients, plan, region, options) {
         findLaunchTemplate(clients, owner),
         securityGroup,
     ]);
-    const [image, subnets, launchTemplate, securityGroupId] = settled;
+    const [image, subnets, launchTemplate, group] = settled;
     if (image.status === 'fulfilled' &&
         subnets.status === 'fulfilled' &&
         launchTemplate.status === 'fulfilled' &&
-        securityGroupId.status === 'fulfilled') {
+        group.status === 'fulfilled') {
         return {
             image: image.value,
             subnets: subnets.value.subnets,
-            securityGroupId: securityGroupId.value,
+            securityGroupId: group.value.groupId,
+            ingress: group.value.ingress,
             launchTemplate: launchTemplate.value,
         };
     }
     // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
-    if (created)
+    if (created) {
+        if (group.status === 'fulfilled')
+            await group.value.ingress.catch(() => undefined);
         await deleteSecurityGroup(clients, created).catch(() => false);
+    }
     throw settled.find((outcome) => outcome.status === 'rejected').reason;
 }
 async function deployRegion(request) {
@@ -1388,7 +1407,7 @@ async function deployRegion(request) {
         }
     };
     try {
-        const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
+        const { image, subnets, securityGroupId, ingress, launchTemplate } = await request.prepared;
         const launched = await launchInRegion({
             clients,
             spec: launchSpecOf(plan),
@@ -1397,6 +1416,7 @@ async function deployRegion(request) {
             image,
             subnets,
             securityGroupId,
+            ingress,
             launchTemplate,
             owner: ownerOf(plan),
             templateTags: request.tags,
@@ -1690,7 +1710,9 @@ function startAwsWork(plan, deps, options) {
         },
         async close() {
             closed = true;
-            await Promise.allSettled([...regions.values(), existing]);
+            const [prepared] = await Promise.all([Promise.allSettled(regions.values()), Promise.allSettled([existing])]);
+            // A region's security group rules may still be being written after its lookups settled.
+            await Promise.allSettled(prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : [])));
             const held = await lock.catch(() => undefined);
             await held?.release();
         },

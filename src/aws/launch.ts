@@ -39,6 +39,8 @@ export interface RegionLaunchRequest {
   image: ResolvedImage;
   subnets: SubnetChoice[];
   securityGroupId: string;
+  /** The group's rules being written: each fleet call waits for them (the template version does not). */
+  ingress?: Promise<void>;
   /** The deployment's launch template in this region (filled in when the first call creates it). */
   launchTemplate: LaunchTemplateSlot;
   owner: DeploymentOwner;
@@ -174,6 +176,7 @@ async function fleetStep(
       }),
     }),
     written,
+    request.ingress,
   ]);
   const input = buildFleetInput({
     spec: request.spec,

@@ -233,20 +233,34 @@ async function reconcileIngress(clients: AwsClients, group: SecurityGroup, rules
   }
 }
 
+export interface SecurityGroupRequest {
+  vpcId: string;
+  owner: DeploymentOwner;
+  ingress: IngressRule[];
+  tags: Record<string, string>;
+  /** The groups `findOwnedGroups` found, when asked already; else they are looked up here. */
+  owned?: SecurityGroup[];
+  /** Hears the id of a group this call created (not one it reused), as soon as EC2 answers. */
+  onCreated?: (groupId: string) => void;
+}
+
 /** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
-export async function ensureSecurityGroup(
+export async function ensureSecurityGroup(clients: AwsClients, options: SecurityGroupRequest): Promise<string> {
+  const { groupId, ingress } = await provideSecurityGroup(clients, options);
+  await ingress;
+  return groupId;
+}
+
+/**
+ * The deployment's security group, found or created, with its rules still
+ * being brought in line (`ingress`): a launch template can name the group
+ * while its rules are written, and only the launch itself waits for them.
+ * A rejected `ingress` is handled by whoever awaits it.
+ */
+export async function provideSecurityGroup(
   clients: AwsClients,
-  options: {
-    vpcId: string;
-    owner: DeploymentOwner;
-    ingress: IngressRule[];
-    tags: Record<string, string>;
-    /** The groups `findOwnedGroups` found, when asked already; else they are looked up here. */
-    owned?: SecurityGroup[];
-    /** Hears the id of a group this call created (not one it reused), as soon as EC2 answers. */
-    onCreated?: (groupId: string) => void;
-  },
-): Promise<string> {
+  options: SecurityGroupRequest,
+): Promise<{ groupId: string; ingress: Promise<void> }> {
   // Group names are unique per VPC.
   const name = ownedResourceName(options.owner);
   let group: SecurityGroup | undefined;
@@ -277,12 +291,12 @@ export async function ensureSecurityGroup(
   } catch (error) {
     throw wrapAwsError(error, { action: 'ec2:CreateSecurityGroup', resource: `${clients.region} ${name}` });
   }
-  try {
-    await reconcileIngress(clients, group, options.ingress);
-  } catch (error) {
-    throw wrapAwsError(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${group.GroupId}` });
-  }
-  return group.GroupId!;
+  const groupId = group.GroupId!;
+  const ingress = reconcileIngress(clients, group, options.ingress).catch((error: unknown) => {
+    throw wrapAwsError(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${groupId}` });
+  });
+  ingress.catch(() => undefined);
+  return { groupId, ingress };
 }
 
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */

@@ -22,6 +22,7 @@ import { commandHelp, EXIT, mainHelp } from './help.js';
 import { colorsWanted, paint, paintError, type Paint } from './colors.js';
 import { errorJson, jsonText, resultJson } from './json.js';
 import { packageVersion } from './version.js';
+import { sanitizeForTerminal } from '../core/sanitize.js';
 
 export { EXIT } from './help.js';
 
@@ -199,7 +200,7 @@ export async function runCli(argv: string[], io: Io = defaultIo): Promise<number
     return args.command === 'init' ? await runInitCommand(session) : await runProjectCommand(session);
   } catch (error) {
     if (json) io.stdout(jsonText(errorJson(error)));
-    io.stderr(`${paintError(formatError(error, debug), colors)}\n`);
+    io.stderr(`${paintError(sanitizeForTerminal(formatError(error, debug)), colors)}\n`);
     return exitForError(error);
   }
 }

@@ -1,11 +1,15 @@
 /**
  * Plain-text results for the terminal: one line per fact, tables as aligned
- * columns, nothing that needs a TTY.
+ * columns, nothing that needs a TTY. Instances write part of it (a failed
+ * step, the end of their log), so the text goes out through
+ * sanitizeForTerminal: no escape sequence reaches the terminal and no line
+ * is a workflow command when the CLI runs in a GitHub Actions step.
  */
 import type { CommandResult } from '../commands/execute.js';
 import { formatUsd } from '../report/format-usd.js';
 import type { InstanceReport } from '../core/results.js';
 import type { LogsResult } from '../commands/logs.js';
+import { sanitizeForTerminal } from '../core/sanitize.js';
 
 export function columns(rows: string[][]): string {
   const widths = rows[0]?.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length))) ?? [];
@@ -37,7 +41,9 @@ function instanceLines(instances: InstanceReport[]): string {
   return `${columns(rows)}\n`;
 }
 
-export function renderConsole(outcome: CommandResult): string {
+export const renderConsole = (outcome: CommandResult): string => sanitizeForTerminal(consoleText(outcome));
+
+function consoleText(outcome: CommandResult): string {
   switch (outcome.command) {
     case 'validate':
       return `${outcome.plan.sourceFiles.join(', ')}: valid${outcome.warnings.length > 0 ? ` (${outcome.warnings.length} warning(s))` : ''}\n`;
@@ -78,7 +84,9 @@ export function renderConsole(outcome: CommandResult): string {
 }
 
 /** `logs`: each instance's last log lines under a header line. */
-export function renderLogs(result: LogsResult): string {
+export const renderLogs = (result: LogsResult): string => sanitizeForTerminal(logsText(result));
+
+function logsText(result: LogsResult): string {
   if (result.logs.length === 0) return `deployment ${result.deploymentId}: no instances\n`;
   return result.logs
     .map((log) => {

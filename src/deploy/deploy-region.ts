@@ -12,7 +12,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { resolveImage, type ResolvedImage } from '../aws/ami.js';
 import { launchInRegion, type LaunchedInstance, type LaunchSpec, type RegionLaunchResult } from '../aws/launch.js';
 import { findLaunchTemplate, type LaunchTemplateSlot } from '../aws/launch-template.js';
-import { deleteSecurityGroup, ensureSecurityGroup, findOwnedGroups, findSubnets, type SubnetChoice } from '../aws/network.js';
+import { deleteSecurityGroup, findOwnedGroups, provideSecurityGroup, findSubnets, type SubnetChoice } from '../aws/network.js';
 import { assertUserDataFits } from '../cloudinit/user-data.js';
 import { SpotError } from '../core/errors.js';
 import type { Plan, RegionPlan } from '../plan/types.js';
@@ -26,6 +26,8 @@ export interface PreparedRegion {
   image: ResolvedImage;
   subnets: SubnetChoice[];
   securityGroupId: string;
+  /** The group's rules, being brought in line with the config: the fleet call waits for them, the template does not. */
+  ingress: Promise<void>;
   /** The deployment's launch template here; the first fleet call creates it when none was found. */
   launchTemplate: LaunchTemplateSlot;
 }
@@ -37,7 +39,8 @@ export interface PreparedRegion {
  * looked up, while the image is still being resolved: in a far region each
  * round trip is a quarter of a second. Creating is a write, so it also waits
  * for `writes` (the deploy holds its lock, so the bundle's files were chosen
- * without error). Nothing here depends on the bundle.
+ * without error). The group's rules are written while the launch template
+ * is: only the fleet call waits for them. Nothing here depends on the bundle.
  */
 export async function prepareRegion(
   clients: AwsClients,
@@ -50,7 +53,7 @@ export async function prepareRegion(
   const network = findSubnets(clients, plan.network, region.subnets);
   const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) =>
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
-    ensureSecurityGroup(clients, {
+    provideSecurityGroup(clients, {
       vpcId,
       owner,
       ingress: ingressFor(plan),
@@ -65,22 +68,26 @@ export async function prepareRegion(
     findLaunchTemplate(clients, owner),
     securityGroup,
   ] as const);
-  const [image, subnets, launchTemplate, securityGroupId] = settled;
+  const [image, subnets, launchTemplate, group] = settled;
   if (
     image.status === 'fulfilled' &&
     subnets.status === 'fulfilled' &&
     launchTemplate.status === 'fulfilled' &&
-    securityGroupId.status === 'fulfilled'
+    group.status === 'fulfilled'
   ) {
     return {
       image: image.value,
       subnets: subnets.value.subnets,
-      securityGroupId: securityGroupId.value,
+      securityGroupId: group.value.groupId,
+      ingress: group.value.ingress,
       launchTemplate: launchTemplate.value,
     };
   }
   // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
-  if (created) await deleteSecurityGroup(clients, created).catch(() => false);
+  if (created) {
+    if (group.status === 'fulfilled') await group.value.ingress.catch(() => undefined);
+    await deleteSecurityGroup(clients, created).catch(() => false);
+  }
   throw settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!.reason;
 }
 
@@ -140,7 +147,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
     }
   };
   try {
-    const { image, subnets, securityGroupId, launchTemplate } = await request.prepared;
+    const { image, subnets, securityGroupId, ingress, launchTemplate } = await request.prepared;
     const launched = await launchInRegion({
       clients,
       spec: launchSpecOf(plan),
@@ -149,6 +156,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       image,
       subnets,
       securityGroupId,
+      ingress,
       launchTemplate,
       owner: ownerOf(plan),
       templateTags: request.tags,

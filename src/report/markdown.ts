@@ -5,7 +5,7 @@
  * become HTML, a link, a table cell of its own or an @mention that notifies
  * someone. Everything here is pure.
  */
-import { stripControlCharacters } from './sanitize.js';
+import { stripControlCharacters } from '../core/sanitize.js';
 
 // Zero-width joiner: invisible, but it ends the run of name characters GitHub's
 // mention and reference filters look for after `@` and `#`.

@@ -14,7 +14,7 @@ import type { Attempt, DeployResult, DestroyResult, StatusResult, SweepResult, I
 import { formatUsd } from './format-usd.js';
 import { clip, codeBlock, codeSpan, collapsed, inlineText, markdownTable, richText, safeUrl, urlLink } from './markdown.js';
 import { describePorts, previewPort, previewUrl, type IngressPort } from './preview.js';
-import { stripControlCharacters } from './sanitize.js';
+import { stripControlCharacters } from '../core/sanitize.js';
 
 export { markdownTable } from './markdown.js';
 export type { IngressPort } from './preview.js';

@@ -3,7 +3,7 @@
  * or step name: terminal escapes and workflow commands.
  */
 import { describe, expect, it } from 'vitest';
-import { sanitizeForTerminal, stripControlCharacters } from '../../src/report/sanitize.js';
+import { sanitizeForTerminal, stripControlCharacters } from '../../src/core/sanitize.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
