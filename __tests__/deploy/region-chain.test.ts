@@ -5,7 +5,8 @@
  * template version is. Order is read from the fault proxy's sequence of
  * events, never from a clock; a hold that the order under test would never
  * release fails the order assertion after its timeout instead of hanging.
- * A region whose lookups fail after its group was made removes that group.
+ * A region whose lookups fail after its group was made removes that group,
+ * and a deploy whose regions all fail so leaves no bundle behind.
  */
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -126,6 +127,9 @@ describe("a region's chain of dependent calls", () => {
     expect(result.errors.map((error) => error.message).join('\n')).toContain('ami-0123456789abcdef0');
     expect(proxy.count({ action: 'CreateSecurityGroup', region: REGION })).toBe(1);
     expect(proxy.count({ action: 'DeleteSecurityGroup', region: REGION })).toBe(1);
+    // No region got as far as a fleet call, so the bundle was never uploaded.
+    expect(proxy.count({ method: 'PUT', path: /\.tar\.gz$/ })).toBe(0);
+    expect(result.bundle.uploadedBytes).toBe(0);
     const ec2 = new EC2Client({
       endpoint: local.aws.motoUrl,
       region: REGION,

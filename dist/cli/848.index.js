@@ -944,6 +944,7 @@ async function deployRegion(request) {
             onLaunched,
             // The user-data only names the launch's conf object: it is written while the template version is, before the fleet call.
             userDataFor: async (launchId, count) => {
+                request.onLaunchCall?.();
                 const conf = await (0,launch_conf/* renderLaunchConf */.Uz)({
                     s3: request.bucketClients.s3,
                     plan,
@@ -1277,6 +1278,7 @@ function launchRound(context, wanted, round) {
         tags: context.tags,
         specSha256: context.specHashes[region.name] ?? '',
         ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
+        ...(context.onLaunchCall ? { onLaunchCall: context.onLaunchCall } : {}),
         // The round keeps ClientTokens and launch ids apart between rounds of one run.
         clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
         urlLifetimeSeconds: context.urlLifetimeSeconds,
@@ -1500,17 +1502,21 @@ async function runDeploy(plan, options, deps) {
 /**
  * Compare, launch, wait, retire: the part of a deploy that runs while it
  * holds the deployment's lock. The bundle uploads meanwhile (its key is its
- * sha256, known already; instances retry the download until it is there);
- * a failed upload terminates what was launched and fails the deploy.
+ * sha256, known already; instances retry the download until it is there),
+ * from the moment a region makes its first fleet call: a deploy whose every
+ * region failed its lookups (a subnet id that is not there) leaves no bundle
+ * behind. A failed upload terminates what was launched and fails the deploy.
  */
 async function deployLocked(plan, staged, deps) {
     const { prepared, aws } = staged;
     const planned = plannedResult(plan, prepared, false);
-    const uploading = uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0].name), deps.surface);
+    let needed;
+    const uploading = new Promise((resolve) => (needed = resolve)).then((upload) => upload ? uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0].name), deps.surface) : 0);
     uploading.catch(() => undefined);
     const existing = await aws.existing;
     const specHashes = launchSpecHashes(plan, prepared.specUserData);
     if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
+        needed(true);
         const before = withUploaded(planned, await uploading);
         const kept = await keptResult(plan, existing, before, { ...deps, aws });
         publishEarly(plan, kept, existing, [], deps.surface);
@@ -1521,8 +1527,10 @@ async function deployLocked(plan, staged, deps) {
         // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
         deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
     }
-    const context = launchContextOf(plan, { ...staged, before: planned }, deps, specHashes);
+    const context = { ...launchContextOf(plan, { ...staged, before: planned }, deps, specHashes), onLaunchCall: () => needed(true) };
     const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
+    // No region got as far as a fleet call: nothing will ever download the bundle.
+    needed(false);
     const launched = launches.flatMap((launch) => launch.instances);
     const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
     if (plan.wait === 'ready')

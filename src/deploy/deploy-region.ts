@@ -109,6 +109,8 @@ export interface RegionDeployRequest {
   /** Fingerprint of the launch spec in this region: instances carry it, the security group does not. */
   specSha256: string;
   onLaunched?: (instances: LaunchedInstance[]) => void;
+  /** Hears each fleet call before its user-data is rendered. */
+  onLaunchCall?: () => void;
   clientTokenBase: string;
   urlLifetimeSeconds: number;
   mask: (secret: string) => void;
@@ -165,6 +167,7 @@ export async function deployRegion(request: RegionDeployRequest): Promise<Region
       onLaunched,
       // The user-data only names the launch's conf object: it is written while the template version is, before the fleet call.
       userDataFor: async (launchId, count) => {
+        request.onLaunchCall?.();
         const conf = await renderLaunchConf({
           s3: request.bucketClients.s3,
           plan,

@@ -30,6 +30,8 @@ export interface LaunchContext {
   specHashes: Record<string, string>;
   /** Hears the instances of each launch call as soon as it returns. */
   onLaunched?: (instances: LaunchedInstance[]) => void;
+  /** Hears that a region is about to make a fleet call (its lookups all succeeded). */
+  onLaunchCall?: () => void;
   runId: string;
   urlLifetimeSeconds: number;
   /** Each region's image, subnets and security group, looked up once (started before the bundle was built). */
@@ -59,6 +61,7 @@ export function launchRound(
           tags: context.tags,
           specSha256: context.specHashes[region.name] ?? '',
           ...(context.onLaunched ? { onLaunched: context.onLaunched } : {}),
+          ...(context.onLaunchCall ? { onLaunchCall: context.onLaunchCall } : {}),
           // The round keeps ClientTokens and launch ids apart between rounds of one run.
           clientTokenBase: `${context.plan.deploymentId}:${context.runId}:${region.name}:${round}`,
           urlLifetimeSeconds: context.urlLifetimeSeconds,
