@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -122,7 +120,6 @@ var templates = __webpack_require__(4576);
 
 
 
-
 /** Files `init` writes; the workflow files are copied from templates/init/. */
 const INIT_FILES = {
     config: '.spot/config.yaml',
@@ -159,7 +156,9 @@ async function runInit(options) {
 /** The text of every file init writes, keyed by project-relative path. */
 function renderInitFiles(root, options) {
     const name = (0,build_plan/* sanitizeName */.rh)(external_node_path_default().basename(root)) || 'app';
-    const bucket = options.bucket ?? (0,build_plan/* sanitizeName */.rh)(`spot-deployer-${name}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`, 63);
+    // Web Crypto's global, not node:crypto: importing that costs every other command (validate included) its load time.
+    const suffix = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(3))).toString('hex');
+    const bucket = options.bucket ?? (0,build_plan/* sanitizeName */.rh)(`spot-deployer-${name}-${suffix}`, 63);
     const template = (file) => (0,templates/* readTemplate */.x)(`init/${file}`);
     const config = template('config.yaml')
         .replaceAll('{{schema}}', `${SCHEMA_BASE_URL}/${SCHEMA_FILES.config}`)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -76,7 +75,9 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
 /** The text of every file init writes, keyed by project-relative path. */
 export function renderInitFiles(root: string, options: Pick<InitOptions, 'bucket'>): Record<string, string> {
   const name = sanitizeName(path.basename(root)) || 'app';
-  const bucket = options.bucket ?? sanitizeName(`spot-deployer-${name}-${randomBytes(3).toString('hex')}`, 63);
+  // Web Crypto's global, not node:crypto: importing that costs every other command (validate included) its load time.
+  const suffix = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(3))).toString('hex');
+  const bucket = options.bucket ?? sanitizeName(`spot-deployer-${name}-${suffix}`, 63);
   const template = (file: string): string => readTemplate(`init/${file}`);
   const config = template('config.yaml')
     .replaceAll('{{schema}}', `${SCHEMA_BASE_URL}/${SCHEMA_FILES.config}`)
