@@ -22,6 +22,18 @@ const written = [
 ];
 
 describe('init', () => {
+  it('names a bucket of its own when none is given: the project name and a random suffix', async () => {
+    const buckets = await Promise.all(
+      [1, 2].map(async () => {
+        const dir = makeProject({ 'deployment/setup.sh': SETUP });
+        await runInit({ dir, force: false });
+        return (parse(readFileSync(path.join(dir, '.spot/config.yaml'), 'utf8')) as { bucket: { name: string; create: boolean } }).bucket;
+      }),
+    );
+    for (const bucket of buckets) expect(bucket).toEqual({ name: expect.stringMatching(/^spot-deployer-.+-[0-9a-f]{6}$/), create: true });
+    expect(buckets[0]!.name).not.toBe(buckets[1]!.name);
+  });
+
   it('scaffolds a bare deployment/setup.sh project that then validates clean', async () => {
     const dir = makeProject({ 'deployment/setup.sh': SETUP });
     const before = await loadProject({ run: localRun(), dir, overrides: { regions: ['us-east-1'], bucket: 'b' } });
