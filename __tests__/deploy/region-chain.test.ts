@@ -9,6 +9,7 @@
  * and a deploy whose regions all fail so leaves no bundle behind.
  */
 import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -116,6 +117,24 @@ describe("a region's chain of dependent calls", () => {
     expect(result.status).toBe('failed');
     expect(proxy.count({ action: 'CreateFleet' })).toBe(0);
     expect(result.errors.map((error) => error.message).join('\n')).toContain('ec2:AuthorizeSecurityGroupIngress');
+  });
+
+  it('leaves no conf object behind when the template cannot be written while the conf is still uploading', async () => {
+    proxy.failAction({ action: 'CreateLaunchTemplate', code: 'UnauthorizedOperation', status: 403 });
+    proxy.addLatency({ ...CONF_PUT, ms: 300 });
+    const result = await deploy(project());
+    expect(result.status).toBe('failed');
+    expect(proxy.count({ action: 'CreateFleet' })).toBe(0);
+    expect(first(CONF_PUT)?.answered).toBeDefined();
+    const s3 = new S3Client({
+      endpoint: local.aws.motoUrl,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'spot-deployer-demo' }));
+    s3.destroy();
+    expect((listed.Contents ?? []).map((object) => object.Key!).filter((key) => key.includes('/launch/'))).toEqual([]);
   });
 
   it('removes the security group it made when the image turns out missing in that region', async () => {

@@ -610,7 +610,8 @@ async function fleetStep(request, step) {
     const region = request.clients.region;
     const launchId = launchIdFor(request.clientTokenBase, region, step.attempt);
     const { userData, written } = await request.userDataFor(launchId, step.count);
-    const [template] = await Promise.all([
+    // All three settle before a failure stands: the conf object is never written after the region has given up.
+    const [template, ...writes] = await Promise.allSettled([
         putLaunchTemplateVersion(request.clients, {
             owner: request.owner,
             slot: request.launchTemplate,
@@ -626,13 +627,18 @@ async function fleetStep(request, step) {
         written,
         request.ingress,
     ]);
+    if (template.status === 'rejected')
+        throw template.reason;
+    for (const write of writes)
+        if (write.status === 'rejected')
+            throw write.reason;
     const input = buildFleetInput({
         spec: request.spec,
         market: step.market,
         count: step.count,
         instanceTypes: request.instanceTypes,
         subnets: request.subnets,
-        template,
+        template: template.value,
         clientToken: clientToken(request.clientTokenBase, step.attempt),
         tags: { ...request.templateTags, [core_tags/* TAG */.D.launchId]: launchId },
     });
