@@ -149,6 +149,26 @@ describe('loadProject errors', () => {
     ]);
   });
 
+  it("names our key for another tool's name of it (count, ami), only where that key belongs", async () => {
+    const dir = project({
+      '.spot/config.yaml': 'regions: [us-east-1]\nbucket: b\ncount: 3\nami: ami-0123456789abcdef0\nroot_volume: {count: 1}\n',
+      '.spot/deployment.yaml': 'version: 1\ncommands:\n  - echo hi\n',
+      'deployment/setup.sh': '#!/bin/sh\necho hi\n',
+    });
+    const error = await configError(dir);
+    expect(error.issues.find((issue) => issue.file === '.spot/deployment.yaml')).toMatchObject({
+      key: 'commands',
+      hint: 'rename it to scripts',
+    });
+    const byLine = [...error.issues.filter((issue) => issue.file === '.spot/config.yaml')].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    expect(byLine.map((issue) => [issue.line, issue.key, issue.hint])).toEqual([
+      [3, 'count', 'rename it to instances'],
+      [4, 'ami', 'rename it to image'],
+      // Under root_volume there is no `instances` to mean: the known keys instead.
+      [5, 'root_volume.count', 'known keys here: size_gb, type'],
+    ]);
+  });
+
   it('requires a bucket from the config or the overrides', async () => {
     const dir = project({
       '.spot/config.yaml': 'regions: [us-east-1]\n',

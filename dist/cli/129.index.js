@@ -1485,10 +1485,10 @@ const AWS_REGIONS = [
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_regions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8291);
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9255);
-/* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7265);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(484);
+/* harmony import */ var _aws_regions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8291);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9255);
+/* harmony import */ var _core_codes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7265);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(484);
 
 
 
@@ -1497,8 +1497,8 @@ const AWS_REGIONS = [
 /** Where an issue about an action input or CLI flag points: inputs have no file. */
 const INPUT_FILE = '(input)';
 const INPUT_CODES = {
-    regions: _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.badRegion,
-    'instance-types': _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.badInstanceType,
+    regions: _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.badRegion,
+    'instance-types': _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.badInstanceType,
 };
 /** Checks of the config and the overrides beyond types; all offline. */
 function checkConfig(check) {
@@ -1518,7 +1518,7 @@ function checkAllocation(check) {
     const { allocation, market } = check.config;
     if (allocation === undefined || market !== 'on-demand')
         return;
-    check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" does not apply to market: on-demand`, {
+    check.issues.report(check.locator, ['allocation'], _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.invalidValue, `allocation "${allocation}" does not apply to market: on-demand`, {
         hint: 'allocation chooses how spot capacity is spread over pools; on-demand follows the order of instance_types. Remove allocation, or use market: spot-then-on-demand',
     });
 }
@@ -1526,19 +1526,19 @@ function checkAllocation(check) {
 function checkRegionNames(check) {
     for (const [index, entry] of (check.config.regions ?? []).entries()) {
         const name = typeof entry === 'string' ? entry : entry.name;
-        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .REGION_PATTERN */ .aY.test(name) || _aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REGIONS */ .m.includes(name))
+        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .REGION_PATTERN */ .aY.test(name) || _aws_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_REGIONS */ .m.includes(name))
             continue;
         const at = typeof entry === 'string' ? ['regions', index] : ['regions', index, 'name'];
-        check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.badRegion, `region "${name}" is not a region AWS has`, { hint: regionHint(name) });
+        check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.badRegion, `region "${name}" is not a region AWS has`, { hint: regionHint(name) });
     }
 }
 function regionHint(name) {
-    const guess = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .a)(name, _aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REGIONS */ .m);
+    const guess = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .a)(name, _aws_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_REGIONS */ .m);
     return guess === undefined ? 'see the list of region names in the AWS documentation, e.g. us-east-1' : `did you mean ${guess}?`;
 }
 function checkOverrides(check) {
     const input = (key, message, hint) => check.issues.add({
-        code: INPUT_CODES[key] ?? _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue,
+        code: INPUT_CODES[key] ?? _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.invalidValue,
         file: INPUT_FILE,
         line: 1,
         column: 1,
@@ -1548,13 +1548,13 @@ function checkOverrides(check) {
         severity: 'error',
     });
     for (const region of check.overrides.regions ?? []) {
-        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .REGION_PATTERN */ .aY.test(region))
+        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .REGION_PATTERN */ .aY.test(region))
             input('regions', `"${region}" is not an AWS region name`, 'write region names like us-east-1, comma-separated');
-        else if (!_aws_regions_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_REGIONS */ .m.includes(region))
+        else if (!_aws_regions_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_REGIONS */ .m.includes(region))
             input('regions', `"${region}" is not a region AWS has`, regionHint(region));
     }
     for (const type of check.overrides.instanceTypes ?? []) {
-        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .INSTANCE_TYPE_PATTERN */ .a1.test(type))
+        if (!_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .INSTANCE_TYPE_PATTERN */ .a1.test(type))
             input('instance-types', `"${type}" is not an instance type`, 'write types like t3.small, comma-separated');
     }
     const instances = check.overrides.instances;
@@ -1568,7 +1568,7 @@ function checkSsh(check) {
         return;
     const keys = [ssh.key_name, ssh.public_key, ssh.public_key_path].filter((value) => value !== undefined);
     if (keys.length !== 1) {
-        check.issues.report(check.locator, ['ssh'], keys.length === 0 ? _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.missingValue : _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, keys.length === 0
+        check.issues.report(check.locator, ['ssh'], keys.length === 0 ? _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.missingValue : _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.invalidValue, keys.length === 0
             ? 'ssh needs a key: key_name, public_key or public_key_path'
             : 'ssh takes only one of key_name, public_key and public_key_path', {
             hint: 'key_name: an EC2 key pair in every region; public_key(_path): a key installed for username',
@@ -1576,7 +1576,7 @@ function checkSsh(check) {
     }
     // One authorized_keys line, and a plain YAML 1.1 scalar in the user-data: printable ASCII only.
     if (ssh.public_key !== undefined && !/^[\x20-\x7e]+$/.test(ssh.public_key)) {
-        check.issues.report(check.locator, ['ssh', 'public_key'], _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.invalidValue, 'ssh.public_key must be one line of printable ASCII', {
+        check.issues.report(check.locator, ['ssh', 'public_key'], _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.invalidValue, 'ssh.public_key must be one line of printable ASCII', {
             hint: 'paste the single line of your .pub file (e.g. ssh-ed25519 AAAA… me@laptop), with spaces, no tabs or line breaks',
         });
     }
@@ -1587,7 +1587,7 @@ function checkSsh(check) {
 }
 const isWorld = (cidr) => cidr.endsWith('/0');
 function worldSsh(check, at, message = 'port 22 is open to the whole internet') {
-    check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.openSsh, message, {
+    check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.openSsh, message, {
         severity: 'warning',
         hint: 'limit it to your address, e.g. cidr: 203.0.113.7/32',
     });
@@ -1599,7 +1599,7 @@ function checkCidr(cidr, at, check) {
     const size = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
     if (rest.length === 0 && family > 0 && size >= 0 && size <= family)
         return true;
-    check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .CODE */ .Sq.badCidr, `"${cidr}" is not a CIDR block`, {
+    check.issues.report(check.locator, at, _core_codes_js__WEBPACK_IMPORTED_MODULE_2__/* .CODE */ .Sq.badCidr, `"${cidr}" is not a CIDR block`, {
         hint: 'write an address and a prefix length, e.g. 203.0.113.0/24 or 0.0.0.0/0',
     });
     return false;
@@ -1980,9 +1980,46 @@ function editDistance(a, b) {
     }
     return previous[b.length] ?? 0;
 }
-/** The closest candidate when it is close enough to be a likely typo. */
+/**
+ * Names other tools give our keys (Terraform, Compose, EC2's own API), which
+ * no edit distance connects: `count: 3` means `instances: 3`. Offered only
+ * where the key they stand for is known at that place.
+ */
+const SYNONYMS = {
+    count: 'instances',
+    instance_count: 'instances',
+    num_instances: 'instances',
+    replicas: 'instances',
+    instance_type: 'instance_types',
+    machine_type: 'instance_types',
+    type: 'instance_types',
+    ami: 'image',
+    ami_id: 'image',
+    image_id: 'image',
+    spot_price: 'max_price',
+    bid_price: 'max_price',
+    expiry: 'ttl',
+    expires: 'ttl',
+    lifetime: 'ttl',
+    timeout: 'ready_timeout',
+    // .spot/deployment.yaml
+    commands: 'scripts',
+    run: 'scripts',
+    runcmd: 'scripts',
+    apt: 'packages',
+    apt_packages: 'packages',
+    files: 'uploads',
+    environment: 'env',
+    units: 'services',
+    systemd: 'services',
+    docker_compose: 'compose',
+};
+/** The closest candidate when it is close enough to be a likely typo, or the key another tool's name stands for. */
 function didYouMean(input, candidates) {
     const wanted = input.toLowerCase().replace(/-/g, '_');
+    const synonym = SYNONYMS[wanted];
+    if (synonym !== undefined && candidates.includes(synonym))
+        return synonym;
     let best;
     for (const name of candidates) {
         const distance = editDistance(wanted, name.toLowerCase().replace(/-/g, '_'));

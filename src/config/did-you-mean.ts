@@ -12,9 +12,46 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The closest candidate when it is close enough to be a likely typo. */
+/**
+ * Names other tools give our keys (Terraform, Compose, EC2's own API), which
+ * no edit distance connects: `count: 3` means `instances: 3`. Offered only
+ * where the key they stand for is known at that place.
+ */
+const SYNONYMS: Record<string, string> = {
+  count: 'instances',
+  instance_count: 'instances',
+  num_instances: 'instances',
+  replicas: 'instances',
+  instance_type: 'instance_types',
+  machine_type: 'instance_types',
+  type: 'instance_types',
+  ami: 'image',
+  ami_id: 'image',
+  image_id: 'image',
+  spot_price: 'max_price',
+  bid_price: 'max_price',
+  expiry: 'ttl',
+  expires: 'ttl',
+  lifetime: 'ttl',
+  timeout: 'ready_timeout',
+  // .spot/deployment.yaml
+  commands: 'scripts',
+  run: 'scripts',
+  runcmd: 'scripts',
+  apt: 'packages',
+  apt_packages: 'packages',
+  files: 'uploads',
+  environment: 'env',
+  units: 'services',
+  systemd: 'services',
+  docker_compose: 'compose',
+};
+
+/** The closest candidate when it is close enough to be a likely typo, or the key another tool's name stands for. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const wanted = input.toLowerCase().replace(/-/g, '_');
+  const synonym = SYNONYMS[wanted];
+  if (synonym !== undefined && candidates.includes(synonym)) return synonym;
   let best: { name: string; distance: number } | undefined;
   for (const name of candidates) {
     const distance = editDistance(wanted, name.toLowerCase().replace(/-/g, '_'));
