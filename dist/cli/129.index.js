@@ -1612,6 +1612,7 @@ function checkCidr(cidr, at, check) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mh: () => (/* binding */ PARSE_ONCE),
 /* harmony export */   Qn: () => (/* binding */ configSchema),
 /* harmony export */   a1: () => (/* binding */ INSTANCE_TYPE_PATTERN),
 /* harmony export */   aY: () => (/* binding */ REGION_PATTERN)
@@ -1621,6 +1622,13 @@ function checkCidr(cidr, at, check) {
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
 
 
+/**
+ * How a config file is parsed: once per run, so zod's JIT (a parser compiled
+ * with `new Function` per object shape, paid back over many parses) would
+ * only add its compile time to every command's start (about 1 ms of a cold
+ * `validate`, measured).
+ */
+const PARSE_ONCE = { jitless: true };
 /**
  * `.spot/config.yaml`, version 1 (SPEC §2.1). Pure validation — no
  * transforms — so the same schema yields the editor's JSON Schema.
@@ -4793,7 +4801,7 @@ home = external_node_os_default().homedir()) {
     }
     const locator = yamlLocator(source);
     const value = mapLegacyConfig(source.value, locator, issues);
-    const parsed = config_schema/* configSchema */.Qn.safeParse(value);
+    const parsed = config_schema/* configSchema */.Qn.safeParse(value, config_schema/* PARSE_ONCE */.Mh);
     if (!parsed.success) {
         reportZodIssues({
             issues: parsed.error.issues,
@@ -4832,6 +4840,7 @@ function readPublicKey(root, config, { locator, issues, home }) {
 // EXTERNAL MODULE: ./src/config/deployment-schema.ts
 var deployment_schema = __webpack_require__(9143);
 ;// CONCATENATED MODULE: ./src/config/load-deployment.ts
+
 
 
 
@@ -4885,7 +4894,7 @@ function loadFile(root, issues) {
             origin: 'file',
         };
     const locator = yamlLocator(source, unwrapped.prefix);
-    const parsed = deployment_schema/* deploymentSchema */.fP.safeParse(unwrapped.value);
+    const parsed = deployment_schema/* deploymentSchema */.fP.safeParse(unwrapped.value, config_schema/* PARSE_ONCE */.Mh);
     if (!parsed.success) {
         reportZodIssues({
             issues: parsed.error.issues,

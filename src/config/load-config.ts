@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CODE } from '../core/codes.js';
-import { configSchema, type ConfigFile } from './config-schema.js';
+import { configSchema, PARSE_ONCE, type ConfigFile } from './config-schema.js';
 import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
 import { mapLegacyConfig } from './legacy.js';
 import { readYamlFile } from './read-files.js';
@@ -42,7 +42,7 @@ export function loadConfig(
   }
   const locator = yamlLocator(source);
   const value = mapLegacyConfig(source.value as Record<string, unknown>, locator, issues);
-  const parsed = configSchema.safeParse(value);
+  const parsed = configSchema.safeParse(value, PARSE_ONCE);
   if (!parsed.success) {
     reportZodIssues({
       issues: parsed.error.issues,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CODE } from '../core/codes.js';
 import { rootComposeFile, scanConvention, scanRunsSomething } from './convention.js';
 import { deploymentSchema, type DeploymentFile } from './deployment-schema.js';
+import { PARSE_ONCE } from './config-schema.js';
 import { CONVENTION_DIR } from './find-root.js';
 import { fileLocator, yamlLocator, type IssueList, type Locator } from './issues.js';
 import { readYamlFile } from './read-files.js';
@@ -62,7 +63,7 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
       origin: 'file',
     };
   const locator = yamlLocator(source, unwrapped.prefix);
-  const parsed = deploymentSchema.safeParse(unwrapped.value);
+  const parsed = deploymentSchema.safeParse(unwrapped.value, PARSE_ONCE);
   if (!parsed.success) {
     reportZodIssues({
       issues: parsed.error.issues,
