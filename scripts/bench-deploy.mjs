@@ -88,6 +88,20 @@ export const countByAction = (requests) => {
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 };
 
+/**
+ * Each request of one deploy on a line: when it was sent and answered (ms
+ * from the deploy's start), its region and action. `BENCH_TRACE=1` prints
+ * it for every timed deploy: the chain of dependent calls in the slowest
+ * region reads straight off it.
+ */
+export function timeline(requests, start) {
+  const ms = (at) => String(Math.round(at - start)).padStart(6);
+  const lines = requests.map(
+    (request) => `${ms(request.at)} ${ms(request.doneAt ?? request.at)}  ${(request.region ?? '-').padEnd(15)} ${actionOf(request)}`,
+  );
+  return `${['  sent answered region          action', ...lines].join('\n')}\n\n`;
+}
+
 /** One deploy; its wall time, the time to its first launch request, and its requests. */
 export async function timedDeploy(bench, dir, messages = []) {
   bench.proxy.clearRequests();
@@ -112,6 +126,7 @@ export async function timedDeploy(bench, dir, messages = []) {
   }
   const ms = performance.now() - start;
   const requests = [...bench.proxy.requests];
+  if (process.env.BENCH_TRACE) process.stdout.write(timeline(requests, start));
   const launch = requests.find((request) => request.action === 'RunInstances' || request.action === 'CreateFleet');
   return {
     ms,
