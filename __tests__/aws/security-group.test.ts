@@ -7,7 +7,7 @@
 import { AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
-import { ensureSecurityGroup, flattenPermissions, ingressChanges } from '../../src/aws/network.js';
+import { flattenPermissions, ingressChanges, provideSecurityGroup, type SecurityGroupRequest } from '../../src/aws/network.js';
 import type { IngressRule } from '../../src/plan/types.js';
 import { startInProcessAws, type InProcessAws } from '../helpers/in-process-aws.js';
 
@@ -37,6 +37,13 @@ afterAll(async () => {
 });
 
 const rule = (port: number, cidr: string): IngressRule => ({ port, cidr, protocol: 'tcp' });
+
+/** The group, once its rules are in place too (a deploy's fleet call waits for both). */
+async function ensureSecurityGroup(client: AwsClients, request: SecurityGroupRequest): Promise<string> {
+  const { groupId, ingress } = await provideSecurityGroup(client, request);
+  await ingress;
+  return groupId;
+}
 
 async function rulesOf(groupId: string): Promise<string[]> {
   const described = await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId] }));
@@ -79,7 +86,7 @@ describe('ingressChanges', () => {
   });
 });
 
-describe('ensureSecurityGroup against moto', () => {
+describe('provideSecurityGroup against moto', () => {
   it('adds what is missing and revokes what is no longer configured', async () => {
     const first = await ensureSecurityGroup(clients, {
       vpcId,

@@ -824,7 +824,7 @@ async function ownedGroups(clients, owner, vpcId) {
 /**
  * The deployment's security groups in every VPC of the region. Read-only and
  * needs no VPC id, so a deploy asks it at the same time as the image and the
- * subnets, and `ensureSecurityGroup` picks the one in the chosen VPC.
+ * subnets, and `provideSecurityGroup` picks the one in the chosen VPC.
  */
 async function findOwnedGroups(clients, owner) {
     try {
@@ -889,15 +889,9 @@ async function reconcileIngress(clients, group, rules) {
         await clients.ec2.send(new dist_cjs/* AuthorizeSecurityGroupIngressCommand */.N8i({ GroupId: group.GroupId, IpPermissions: add.map(toIpPermission) }));
     }
 }
-/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
-async function ensureSecurityGroup(clients, options) {
-    const { groupId, ingress } = await provideSecurityGroup(clients, options);
-    await ingress;
-    return groupId;
-}
 /**
- * The deployment's security group, found or created, with its rules still
- * being brought in line (`ingress`): a launch template can name the group
+ * The deployment's security group, found or created (idempotent by tag),
+ * with its rules still being brought in line with the config (`ingress`): a launch template can name the group
  * while its rules are written, and only the launch itself waits for them.
  * A rejected `ingress` is handled by whoever awaits it.
  */

@@ -154,7 +154,7 @@ async function ownedGroups(clients: AwsClients, owner: DeploymentOwner, vpcId?: 
 /**
  * The deployment's security groups in every VPC of the region. Read-only and
  * needs no VPC id, so a deploy asks it at the same time as the image and the
- * subnets, and `ensureSecurityGroup` picks the one in the chosen VPC.
+ * subnets, and `provideSecurityGroup` picks the one in the chosen VPC.
  */
 export async function findOwnedGroups(clients: AwsClients, owner: DeploymentOwner): Promise<SecurityGroup[]> {
   try {
@@ -244,16 +244,9 @@ export interface SecurityGroupRequest {
   onCreated?: (groupId: string) => void;
 }
 
-/** Creates (or reuses) the deployment's security group and brings its rules in line with the config; idempotent by tag. */
-export async function ensureSecurityGroup(clients: AwsClients, options: SecurityGroupRequest): Promise<string> {
-  const { groupId, ingress } = await provideSecurityGroup(clients, options);
-  await ingress;
-  return groupId;
-}
-
 /**
- * The deployment's security group, found or created, with its rules still
- * being brought in line (`ingress`): a launch template can name the group
+ * The deployment's security group, found or created (idempotent by tag),
+ * with its rules still being brought in line with the config (`ingress`): a launch template can name the group
  * while its rules are written, and only the launch itself waits for them.
  * A rejected `ingress` is handled by whoever awaits it.
  */
