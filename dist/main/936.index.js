@@ -891,9 +891,10 @@ async function reconcileIngress(clients, group, rules) {
 }
 /**
  * The deployment's security group, found or created (idempotent by tag),
- * with its rules still being brought in line with the config (`ingress`): a launch template can name the group
- * while its rules are written, and only the launch itself waits for them.
- * A rejected `ingress` is handled by whoever awaits it.
+ * with its rules still being brought in line with the config (`ingress`):
+ * a launch template can name the group while its rules are written, and
+ * only the launch itself waits for them. A rejected `ingress` is handled by
+ * whoever awaits it.
  */
 async function provideSecurityGroup(clients, options) {
     // Group names are unique per VPC.
