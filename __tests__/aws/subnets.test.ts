@@ -9,8 +9,11 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   DeleteSubnetCommand,
+  DeleteVpcCommand,
+  DescribeInternetGatewaysCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
+  DetachInternetGatewayCommand,
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +95,20 @@ describe('findSubnets', () => {
     for (const subnet of defaultSubnets) await clients.ec2.send(new DeleteSubnetCommand({ SubnetId: subnet.SubnetId }));
     const found = await findSubnets(clients, network(), 'auto');
     expect(found).toEqual({ vpcId: defaultVpc, subnets: [{ subnetId: own.Subnet!.SubnetId!, availabilityZone: zone }] });
+  });
+
+  it('says there is no default VPC when the region has none, naming network.vpc', async () => {
+    for (const subnet of defaultSubnets) await clients.ec2.send(new DeleteSubnetCommand({ SubnetId: subnet.SubnetId }));
+    const gateways = await clients.ec2.send(
+      new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [defaultVpc] }] }),
+    );
+    for (const gateway of gateways.InternetGateways ?? []) {
+      await clients.ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: gateway.InternetGatewayId, VpcId: defaultVpc }));
+    }
+    await clients.ec2.send(new DeleteVpcCommand({ VpcId: defaultVpc }));
+    const error = await failure(findSubnets(clients, network(), 'auto'));
+    expect(error).toMatchObject({ code: 'SD151', key: 'network.vpc' });
+    expect(error.message).toBe('no default VPC in us-east-1');
   });
 
   it('takes a named VPC through its own subnets', async () => {
