@@ -1637,6 +1637,13 @@ async function uploadPrepared(plan, prepared, bucket, surface) {
         : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`);
     return upload.uploaded ? upload.bytes : 0;
 }
+function deferredUpload(plan, prepared, bucket, surface) {
+    let begin;
+    const decided = new Promise((resolve) => (begin = resolve));
+    const uploaded = decided.then((needed) => (needed ? uploadPrepared(plan, prepared, bucket, surface) : 0));
+    uploaded.catch(() => undefined);
+    return { begin, uploaded };
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/early-aws.ts
 /**
@@ -2043,14 +2050,12 @@ async function runDeploy(plan, options, deps) {
 async function deployLocked(plan, staged, deps) {
     const { prepared, aws } = staged;
     const planned = plannedResult(plan, prepared, false);
-    let needed;
-    const uploading = new Promise((resolve) => (needed = resolve)).then((upload) => upload ? uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0].name), deps.surface) : 0);
-    uploading.catch(() => undefined);
+    const upload = deferredUpload(plan, prepared, deps.pool.forRegion(plan.regions[0].name), deps.surface);
     const existing = await aws.existing;
     const specHashes = launchSpecHashes(plan, prepared.specUserData);
     if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
-        needed(true);
-        const before = withUploaded(planned, await uploading);
+        upload.begin(true);
+        const before = withUploaded(planned, await upload.uploaded);
         const kept = await keptResult(plan, existing, before, { ...deps, aws });
         publishEarly(plan, kept, existing, [], deps.surface);
         if (kept.status === 'success') {
@@ -2060,12 +2065,12 @@ async function deployLocked(plan, staged, deps) {
         // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
         deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
     }
-    const context = { ...launchContextOf(plan, { ...staged, before: planned }, deps, specHashes), onLaunchCall: () => needed(true) };
+    const context = { ...launchContextOf(plan, { ...staged, before: planned }, deps, specHashes), onLaunchCall: () => upload.begin(true) };
     const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
     // No region got as far as a fleet call: nothing will ever download the bundle.
-    needed(false);
+    upload.begin(false);
     const launched = launches.flatMap((launch) => launch.instances);
-    const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
+    const before = withUploaded(planned, await uploadedOrTerminate(upload.uploaded, launched, deps));
     if (plan.wait === 'ready')
         publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
     const ready = await waitForInstances(plan, context, launches, before, deps);

@@ -27,7 +27,7 @@ import { userDataNotice } from '../cloudinit/user-data.js';
 import { removeLaunchConfs } from './launch-conf.js';
 import { launchSpecHashes } from './spec-hash.js';
 import type { RegionDeployResult } from './deploy-region.js';
-import { uploadPrepared, urlLifetimeOf } from './upload.js';
+import { deferredUpload, urlLifetimeOf } from './upload.js';
 
 export interface DeployDeps {
   pool: ClientPool;
@@ -88,16 +88,12 @@ interface Staged {
 async function deployLocked(plan: Plan, staged: Staged, deps: DeployDeps): Promise<DeployResult> {
   const { prepared, aws } = staged;
   const planned = plannedResult(plan, prepared, false);
-  let needed!: (upload: boolean) => void;
-  const uploading = new Promise<boolean>((resolve) => (needed = resolve)).then((upload) =>
-    upload ? uploadPrepared(plan, prepared, deps.pool.forRegion(plan.regions[0]!.name), deps.surface) : 0,
-  );
-  uploading.catch(() => undefined);
+  const upload = deferredUpload(plan, prepared, deps.pool.forRegion(plan.regions[0]!.name), deps.surface);
   const existing = await aws.existing;
   const specHashes = launchSpecHashes(plan, prepared.specUserData);
   if (isUnchanged(plan.regions, existing, { bundleSha256: prepared.bundle.sha256, specHashes })) {
-    needed(true);
-    const before = withUploaded(planned, await uploading);
+    upload.begin(true);
+    const before = withUploaded(planned, await upload.uploaded);
     const kept = await keptResult(plan, existing, before, { ...deps, aws });
     publishEarly(plan, kept, existing, [], deps.surface);
     if (kept.status === 'success') {
@@ -109,12 +105,12 @@ async function deployLocked(plan: Plan, staged: Staged, deps: DeployDeps): Promi
     // Same bundle, but a bootstrap failed or never reported: a re-run means "try again".
     deps.surface.info(`${plan.deploymentId}: the same bundle is running but not every instance reported ok; launching replacements`);
   }
-  const context = { ...launchContextOf(plan, { ...staged, before: planned }, deps, specHashes), onLaunchCall: () => needed(true) };
+  const context = { ...launchContextOf(plan, { ...staged, before: planned }, deps, specHashes), onLaunchCall: () => upload.begin(true) };
   const launches = await deps.surface.group('Launch', () => launchWithSpillover(context));
   // No region got as far as a fleet call: nothing will ever download the bundle.
-  needed(false);
+  upload.begin(false);
   const launched = launches.flatMap((launch) => launch.instances);
-  const before = withUploaded(planned, await uploadedOrTerminate(uploading, launched, deps));
+  const before = withUploaded(planned, await uploadedOrTerminate(upload.uploaded, launched, deps));
   if (plan.wait === 'ready') publishEarly(plan, before, await describeAll(deps.pool, launched), launched, deps.surface);
   const ready = await waitForInstances(plan, context, launches, before, deps);
   const all = [...launches, ...ready.replacements];

@@ -30,7 +30,7 @@ export async function setUpBucket(plan: Plan, bucket: AwsClients, surface: Surfa
  * Uploads the bundle unless it is already stored (content-addressed key);
  * returns the bytes sent. A reused bundle was found stored: nothing to do.
  */
-export async function uploadPrepared(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): Promise<number> {
+async function uploadPrepared(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): Promise<number> {
   const key = bundleKey(keyScopeOf(plan), prepared.bundle.sha256);
   if (prepared.reused) return 0;
   const upload = await uploadBundle(bucket.s3, {
@@ -47,4 +47,20 @@ export async function uploadPrepared(plan: Plan, prepared: Prepared, bucket: Aws
       : `bundle already in s3://${plan.bucket.name}/${key}: not uploaded again`,
   );
   return upload.uploaded ? upload.bytes : 0;
+}
+
+/** An upload that starts only once something will download the bundle. */
+export interface DeferredUpload {
+  /** `true`: upload now (a fleet call is coming, or the deployment already runs this bundle); `false`: never. The first call decides. */
+  begin(needed: boolean): void;
+  /** The bytes sent: 0 when it was not needed or the bundle was stored already. A rejection is handled by whoever awaits it. */
+  uploaded: Promise<number>;
+}
+
+export function deferredUpload(plan: Plan, prepared: Prepared, bucket: AwsClients, surface: Surface): DeferredUpload {
+  let begin!: (needed: boolean) => void;
+  const decided = new Promise<boolean>((resolve) => (begin = resolve));
+  const uploaded = decided.then((needed) => (needed ? uploadPrepared(plan, prepared, bucket, surface) : 0));
+  uploaded.catch(() => undefined);
+  return { begin, uploaded };
 }
