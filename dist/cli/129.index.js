@@ -498,7 +498,7 @@ function instanceLines(instances) {
     }
     return `${columns(rows)}\n`;
 }
-const renderConsole = (outcome) => (0,sanitize/* sanitizeForTerminal */.d)(consoleText(outcome));
+const renderConsole = (outcome) => (0,sanitize/* sanitizeForTerminal */.dk)(consoleText(outcome));
 function consoleText(outcome) {
     switch (outcome.command) {
         case 'validate':
@@ -537,7 +537,7 @@ function consoleText(outcome) {
     }
 }
 /** `logs`: each instance's last log lines under a header line. */
-const renderLogs = (result) => (0,sanitize/* sanitizeForTerminal */.d)(logsText(result));
+const renderLogs = (result) => (0,sanitize/* sanitizeForTerminal */.dk)(logsText(result));
 function logsText(result) {
     if (result.logs.length === 0)
         return `deployment ${result.deploymentId}: no instances\n`;
@@ -1406,7 +1406,7 @@ async function runCli(argv, io = defaultIo) {
     catch (error) {
         if (json)
             io.stdout(jsonText(errorJson(error)));
-        io.stderr(`${paintError((0,sanitize/* sanitizeForTerminal */.d)(formatError(error, debug)), colors)}\n`);
+        io.stderr(`${paintError((0,sanitize/* sanitizeForTerminal */.dk)(formatError(error, debug)), colors)}\n`);
         return exitForError(error);
     }
 }
@@ -2700,7 +2700,8 @@ const isSpotError = (error) => error instanceof SpotError;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ sanitizeForTerminal)
+/* harmony export */   dk: () => (/* binding */ sanitizeForTerminal),
+/* harmony export */   gN: () => (/* binding */ sanitizedLine)
 /* harmony export */ });
 /* unused harmony export stripControlCharacters */
 /**
@@ -2750,6 +2751,10 @@ function stripControlCharacters(text) {
  */
 function sanitizeForTerminal(text) {
     return stripControlCharacters(text).replace(WORKFLOW_COMMAND, '$&\u200b');
+}
+/** Instance-supplied text as one safe line of at most `max` characters, for messages that quote it. */
+function sanitizedLine(text, max) {
+    return sanitizeForTerminal(text).replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 

@@ -409,9 +409,7 @@ function warnOnce(trust, message) {
 /** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
 const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
 /** Instance-supplied text on one line, cut short, with nothing a terminal or the runner would act on. */
-const plain = (value) => (0,sanitize/* sanitizeForTerminal */.d)(String(value ?? ''))
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
+const plain = (value) => (0,sanitize/* sanitizedLine */.gN)(String(value ?? ''), 300);
 /**
  * An unsigned loader report cannot be believed (anyone who read the user-data
  * could write one), so it does not end the instance's wait: it is shown.

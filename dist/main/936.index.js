@@ -176,6 +176,8 @@ async function terminateInstances(clients, ids, options) {
 var codes = __webpack_require__(7265);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/sanitize.ts
+var sanitize = __webpack_require__(9528);
 ;// CONCATENATED MODULE: ./src/deploy/bootstrap-errors.ts
 /**
  * What went wrong on the instances, as errors with codes and hints: a
@@ -184,12 +186,15 @@ var core_errors = __webpack_require__(4296);
  */
 
 
+
 const failuresOf = (statuses) => [...statuses.values()]
     .filter((status) => status.status === 'failed')
     .map((status) => ({ id: status.instance_id, failedStep: status.failed_step ?? 'unknown', logTail: status.log_tail ?? '' }));
 const minutes = (seconds) => `${Math.round(seconds / 60)}m`;
 function bootstrapErrors(plan, failures, instances) {
-    const errors = failures.map((failure) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+    const errors = failures.map((failure) => 
+    // The step's name comes from the instance: one plain line, as it goes into annotations and the log as well.
+    new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${(0,sanitize/* sanitizedLine */.gN)(failure.failedStep, 200)}`, {
         hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
     }));
     const silent = instances.filter((instance) => instance.bootstrap === 'pending').map((instance) => instance.id);
@@ -1128,8 +1133,6 @@ function identityCertificates(env = process.env) {
     return (region) => test || AWS_IDENTITY_CERTIFICATES[region];
 }
 
-// EXTERNAL MODULE: ./src/core/sanitize.ts
-var sanitize = __webpack_require__(9528);
 ;// CONCATENATED MODULE: ./src/deploy/wait-ready.ts
 
 
@@ -1150,9 +1153,7 @@ function warnOnce(trust, message) {
 /** What the loader writes when it fails after it checked the launch's settings: unsigned, since the key is the agent's. */
 const isLoaderReport = (value) => typeof value === 'object' && value !== null && value.loader === true;
 /** Instance-supplied text on one line, cut short, with nothing a terminal or the runner would act on. */
-const plain = (value) => (0,sanitize/* sanitizeForTerminal */.d)(String(value ?? ''))
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
+const plain = (value) => (0,sanitize/* sanitizedLine */.gN)(String(value ?? ''), 300);
 /**
  * An unsigned loader report cannot be believed (anyone who read the user-data
  * could write one), so it does not end the instance's wait: it is shown.

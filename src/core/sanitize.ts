@@ -59,3 +59,8 @@ export function stripControlCharacters(text: string): string {
 export function sanitizeForTerminal(text: string): string {
   return stripControlCharacters(text).replace(WORKFLOW_COMMAND, '$&\u200b');
 }
+
+/** Instance-supplied text as one safe line of at most `max` characters, for messages that quote it. */
+export function sanitizedLine(text: string, max: number): string {
+  return sanitizeForTerminal(text).replace(/\s+/g, ' ').trim().slice(0, max);
+}

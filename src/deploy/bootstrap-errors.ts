@@ -5,6 +5,7 @@
  */
 import { CODE } from '../core/codes.js';
 import { SpotError } from '../core/errors.js';
+import { sanitizedLine } from '../core/sanitize.js';
 import type { Plan } from '../plan/types.js';
 import type { BootstrapStatus } from '../agent/status.js';
 import type { InstanceReport } from '../core/results.js';
@@ -25,7 +26,8 @@ const minutes = (seconds: number): string => `${Math.round(seconds / 60)}m`;
 export function bootstrapErrors(plan: Plan, failures: BootstrapFailure[], instances: InstanceReport[]): SpotError[] {
   const errors = failures.map(
     (failure) =>
-      new SpotError(CODE.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${failure.failedStep}`, {
+      // The step's name comes from the instance: one plain line, as it goes into annotations and the log as well.
+      new SpotError(CODE.bootstrapFailed, `the bootstrap of ${failure.id} failed at step ${sanitizedLine(failure.failedStep, 200)}`, {
         hint: 'The end of the agent log is in the summary (and in --json as failures); the full log is /var/log/spot-deployer.log on the instance.',
       }),
   );

@@ -17,7 +17,7 @@ import { isBootstrapStatus, type BootstrapStatus } from '../agent/status.js';
 import { parseStatusKey, type KeyScope } from '../agent/keys.js';
 import { openSignedReport } from '../agent/signed-report.js';
 import { identityCertificates, type CertificateFor } from './trust.js';
-import { sanitizeForTerminal } from '../core/sanitize.js';
+import { sanitizedLine } from '../core/sanitize.js';
 
 /** A checked hello: the instance, its key, and the status slot it reported from. */
 export interface Hello {
@@ -88,10 +88,7 @@ const isLoaderReport = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && (value as Record<string, unknown>).loader === true;
 
 /** Instance-supplied text on one line, cut short, with nothing a terminal or the runner would act on. */
-const plain = (value: unknown): string =>
-  sanitizeForTerminal(String(value ?? ''))
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
+const plain = (value: unknown): string => sanitizedLine(String(value ?? ''), 300);
 
 /**
  * An unsigned loader report cannot be believed (anyone who read the user-data
