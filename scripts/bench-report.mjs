@@ -87,7 +87,7 @@ export function renderReport(report) {
   }
   if (report.cold) {
     parts.push(
-      '### Cold start (fresh processes, median of 10)',
+      `### Cold start (fresh processes, interleaved, median of ${report.cold.runs.node.length})`,
       `\`validate\` ${s(report.cold.validate)}, \`node -e 0\` ${s(report.cold.node)}: **${ratio(report.cold.validate, report.cold.node)}×** (target ≤ 2.5×).`,
     );
   }
