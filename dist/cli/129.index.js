@@ -97,7 +97,7 @@ function build(schema, id, title, descriptions) {
 function buildJsonSchemas() {
     return {
         config: build(configSchema, SCHEMA_FILES.config, 'spot-deployer .spot/config.yaml (version 1)', CONFIG_DESCRIPTIONS),
-        deployment: build(deploymentSchema, SCHEMA_FILES.deployment, 'spot-deployer .spot/deployment.yaml (version 1)', DEPLOYMENT_DESCRIPTIONS),
+        deployment: build(deploymentSchema(), SCHEMA_FILES.deployment, 'spot-deployer .spot/deployment.yaml (version 1)', DEPLOYMENT_DESCRIPTIONS),
     };
 }
 /** The file text for `schema/<name>`: stable key order, two-space indent, final newline. */
@@ -1876,9 +1876,8 @@ const isFile = (target) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(t
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fP: () => (/* binding */ deploymentSchema)
+/* harmony export */   f: () => (/* binding */ deploymentSchema)
 /* harmony export */ });
-/* unused harmony exports uploadSchema, scriptSchema, healthSchema, serviceSchema, tarballSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
 
@@ -1889,81 +1888,90 @@ const isFile = (target) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(t
  * unwraps the latter before this schema sees it. Pure validation, no
  * transforms, so it also yields the editor's JSON Schema.
  */
-const envValue = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()]);
-const envMap = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), envValue);
-const timeout = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_PATTERN */ .Cq, {
-        error: 'timeout must be a duration like 90s, 15m, 8h or 3d',
-    }),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().positive(),
-]);
-const commands = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))]);
-const uploadSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    dest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    destination: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    permissions: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    exclude: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-});
-const scriptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-        path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-        working_dir: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-        user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-        env: envMap.optional(),
+function buildDeploymentSchema() {
+    const envValue = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()]);
+    const envMap = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), envValue);
+    const timeout = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_PATTERN */ .Cq, {
+            error: 'timeout must be a duration like 90s, 15m, 8h or 3d',
+        }),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().positive(),
+    ]);
+    const commands = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))]);
+    const uploadSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        source: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+        dest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        destination: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        permissions: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        owner: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        exclude: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    });
+    const scriptSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+            path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+            working_dir: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+            user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+            env: envMap.optional(),
+            timeout: timeout.optional(),
+        }),
+    ]);
+    const healthSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        http: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        tcp: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(65535).optional(),
+        command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
         timeout: timeout.optional(),
-    }),
-]);
-const healthSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    http: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    tcp: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(65535).optional(),
-    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    timeout: timeout.optional(),
-});
-const serviceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    unit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-    start: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-    after: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).optional(),
-    health: healthSchema.optional(),
-});
-const tarballSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    checksum: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    extract_to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-});
-const deploymentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    $schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
-    target: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .startsWith('/', {
-        error: 'target must be an absolute path on the instance',
-    })
-        .optional(),
-    packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9+._:-]*(=[^\s=]+)?$/, {
-        error: 'package must be name or name=version',
-    }))
-        .optional(),
-    env: envMap.optional(),
-    uploads: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(uploadSchema).optional(),
-    secrets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(uploadSchema).optional(),
-    scripts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scriptSchema).optional(),
-    services: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(serviceSchema).optional(),
-    compose: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    tarball: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([tarballSchema, zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(tarballSchema)]).optional(),
-    hooks: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        pre_install: commands.optional(),
-        post_install: commands.optional(),
-        on_failure: commands.optional(),
-    })
-        .optional(),
-    template: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-});
+    });
+    const serviceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        unit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        start: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        after: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).optional(),
+        health: healthSchema.optional(),
+    });
+    const tarballSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+        checksum: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        extract_to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        $schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).optional(),
+        target: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+            .startsWith('/', {
+            error: 'target must be an absolute path on the instance',
+        })
+            .optional(),
+        packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9+._:-]*(=[^\s=]+)?$/, {
+            error: 'package must be name or name=version',
+        }))
+            .optional(),
+        env: envMap.optional(),
+        uploads: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(uploadSchema).optional(),
+        secrets: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(uploadSchema).optional(),
+        scripts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scriptSchema).optional(),
+        services: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(serviceSchema).optional(),
+        compose: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        tarball: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([tarballSchema, zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(tarballSchema)]).optional(),
+        hooks: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            pre_install: commands.optional(),
+            post_install: commands.optional(),
+            on_failure: commands.optional(),
+        })
+            .optional(),
+        template: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    });
+}
+let built;
+/**
+ * Built on first use: a project that follows the `deployment/` convention
+ * has no deployment.yaml to parse, and zod takes about 3 ms of a cold
+ * `validate` to build this schema.
+ */
+const deploymentSchema = () => (built ??= buildDeploymentSchema());
 
 
 /***/ }),
@@ -4899,11 +4907,11 @@ function loadFile(root, issues) {
             origin: 'file',
         };
     const locator = yamlLocator(source, unwrapped.prefix);
-    const parsed = deployment_schema/* deploymentSchema */.fP.safeParse(unwrapped.value, config_schema/* PARSE_ONCE */.Mh);
+    const parsed = (0,deployment_schema/* deploymentSchema */.f)().safeParse(unwrapped.value, config_schema/* PARSE_ONCE */.Mh);
     if (!parsed.success) {
         reportZodIssues({
             issues: parsed.error.issues,
-            schema: deployment_schema/* deploymentSchema */.fP,
+            schema: (0,deployment_schema/* deploymentSchema */.f)(),
             value: unwrapped.value,
             locator,
             list: issues,

@@ -70,7 +70,7 @@ export function buildJsonSchemas(): Record<keyof typeof SCHEMA_FILES, Record<str
   return {
     config: build(configSchema, SCHEMA_FILES.config, 'spot-deployer .spot/config.yaml (version 1)', CONFIG_DESCRIPTIONS),
     deployment: build(
-      deploymentSchema,
+      deploymentSchema(),
       SCHEMA_FILES.deployment,
       'spot-deployer .spot/deployment.yaml (version 1)',
       DEPLOYMENT_DESCRIPTIONS,

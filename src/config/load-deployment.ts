@@ -63,11 +63,11 @@ function loadFile(root: string, issues: IssueList): LoadedDeployment {
       origin: 'file',
     };
   const locator = yamlLocator(source, unwrapped.prefix);
-  const parsed = deploymentSchema.safeParse(unwrapped.value, PARSE_ONCE);
+  const parsed = deploymentSchema().safeParse(unwrapped.value, PARSE_ONCE);
   if (!parsed.success) {
     reportZodIssues({
       issues: parsed.error.issues,
-      schema: deploymentSchema,
+      schema: deploymentSchema(),
       value: unwrapped.value,
       locator,
       list: issues,
