@@ -728,8 +728,8 @@ function guardSignals(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./src/core/git-facts.ts
 /**
  * The three facts the run context takes from git outside Actions (the
@@ -743,9 +743,13 @@ var external_node_child_process_ = __webpack_require__(1421);
 
 
 const NONE = { originUrl: '', ref: '', commit: '' };
+// Loaded only when a repository is not of the plain shape: every command would pay for node:child_process at start.
+const childProcess = () => (0,external_node_module_.createRequire)(import.meta.url)('node:child_process');
 function git(cwd, args) {
     try {
-        return (0,external_node_child_process_.execFileSync)('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+        return childProcess()
+            .execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+            .trim();
     }
     catch {
         return '';

@@ -6,8 +6,8 @@
  * `url.*.insteadOf`, a ref that is neither loose nor packed) goes to `git`
  * itself, so the answer is always git's.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
 export interface GitFacts {
@@ -21,9 +21,14 @@ export interface GitFacts {
 
 const NONE: GitFacts = { originUrl: '', ref: '', commit: '' };
 
+// Loaded only when a repository is not of the plain shape: every command would pay for node:child_process at start.
+const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process');
+
 function git(cwd: string, args: string[]): string {
   try {
-    return execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return childProcess()
+      .execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim();
   } catch {
     return '';
   }
