@@ -34,7 +34,7 @@ export function renderErrorTables(codes: Record<string, { title: string; severit
       .filter(([code]) => code.startsWith(prefix))
       .map(
         ([code, info]) =>
-          `| <a id="${code.toLowerCase()}"></a>\`${code}\` | ${cell(info.title)}${info.severity === 'warning' ? ' (warning)' : ''} | ${cell(info.hint)} |`,
+          `| <a id="${code.toLowerCase()}"></a>\`${code}\` | ${cell(info.title)}${info.severity === 'warning' && !info.title.endsWith('(warning)') ? ' (warning)' : ''} | ${cell(info.hint)} |`,
       );
     return rows.length === 0 ? '' : `#### ${title}\n\n| code | what happened | what to do |\n| --- | --- | --- |\n${rows.join('\n')}\n`;
   })

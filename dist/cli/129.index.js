@@ -204,8 +204,8 @@ function initError(code, file, message, hint) {
 
 // EXTERNAL MODULE: ./src/config/check-config.ts
 var check_config = __webpack_require__(8317);
-// EXTERNAL MODULE: ./src/plan/load-project.ts + 20 modules
-var load_project = __webpack_require__(1097);
+// EXTERNAL MODULE: ./src/plan/load-project.ts + 21 modules
+var load_project = __webpack_require__(5031);
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
 
@@ -2506,6 +2506,12 @@ const CODES = {
         severity: 'error',
         hint: 'This is a bug in spot-deployer; please report it.',
     },
+    SD134: {
+        name: 'fileLeftBehind',
+        title: 'a `deployment/` script names a project file outside `deployment/`, which is not uploaded (warning)',
+        severity: 'warning',
+        hint: 'Move the file under deployment/, or upload it from .spot/deployment.yaml.',
+    },
     SD135: {
         name: 'missingBucket',
         title: 'the S3 bucket does not exist',
@@ -3149,7 +3155,7 @@ function buildSsh(input) {
 
 /***/ }),
 
-/***/ 1097:
+/***/ 5031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4854,9 +4860,91 @@ function readPublicKey(root, config, { locator, issues, home }) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/convention-refs.ts
+/**
+ * A `deployment/` convention project uploads `deployment/` and nothing else
+ * (to /opt/deployment, where its scripts run). A script there that names a
+ * project file outside it (`python3 app/server.py` with `app/` at the root,
+ * `cp ../config.json .`) validates, builds and launches, and then fails on
+ * the instance, because the file never got there. This finds such names the
+ * only way that is certain: the file exists in the project, and not where
+ * the script will look for it.
+ */
+
+
+
+
+/** Larger scripts are not read: a generated installer is not where this slip happens. */
+const MAX_SCRIPT_BYTES = 256 * 1024;
+/**
+ * A relative path (`./x`, `../x`, or anything with a `/`), not part of a
+ * URL, an absolute path or a variable (`$HOME/x`, `${DIR}/x`): the names a
+ * script gives to files next to it.
+ */
+const RELATIVE_PATH = /(?<![\w/:.$}~-])((?:\.\.?\/)+\w[\w.-]*(?:\/[\w.-]+)*|\w[\w.-]*(?:\/[\w.-]+)+)/g;
+/** Where the instance would look for `name`, as a project-relative path, when that is outside deployment/. */
+function outsideDeployment(name) {
+    const resolved = external_node_path_default().posix.normalize(external_node_path_default().posix.join(find_root/* CONVENTION_DIR */.Yq, name));
+    return resolved === find_root/* CONVENTION_DIR */.Yq || resolved.startsWith(`${find_root/* CONVENTION_DIR */.Yq}/`) ? undefined : resolved;
+}
+/** The project file a script's relative `name` means but the instance will not have, if any. */
+function leftBehind(root, name) {
+    const outside = outsideDeployment(name);
+    if (outside !== undefined)
+        return outside.startsWith('../') || !(0,external_node_fs_.existsSync)(external_node_path_default().join(root, outside)) ? undefined : outside;
+    const bare = name.replace(/^(\.\/)+/, '');
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(root, find_root/* CONVENTION_DIR */.Yq, bare)))
+        return undefined;
+    return (0,external_node_fs_.existsSync)(external_node_path_default().join(root, bare)) ? bare : undefined;
+}
+/** A script's text, when it is a readable file of a size worth reading; a script that is not a file is SD117 elsewhere. */
+function scriptText(file) {
+    try {
+        const stat = (0,external_node_fs_.statSync)(file);
+        return stat.isFile() && stat.size <= MAX_SCRIPT_BYTES ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Warns (SD134) for each project file a convention script names that is not under deployment/. */
+function reportFilesLeftBehind(root, scan, issues) {
+    for (const script of scan.deployment.scripts ?? []) {
+        const file = typeof script === 'string' ? undefined : script.path;
+        if (!file)
+            continue;
+        const text = scriptText(external_node_path_default().join(root, file));
+        if (text === undefined)
+            continue;
+        const seen = new Set();
+        text.split('\n').forEach((line, index) => {
+            if (line.trimStart().startsWith('#'))
+                return;
+            for (const match of line.matchAll(RELATIVE_PATH)) {
+                const name = match[1];
+                const missing = seen.has(name) ? undefined : leftBehind(root, name);
+                seen.add(name);
+                if (missing === undefined)
+                    continue;
+                issues.add({
+                    code: codes/* CODE */.Sq.fileLeftBehind,
+                    file,
+                    line: index + 1,
+                    column: (match.index ?? 0) + 1,
+                    key: '',
+                    message: `${file} names ${name}; the project has ${missing}, but only ${find_root/* CONVENTION_DIR */.Yq}/ is uploaded (to /opt/deployment), so the instance will not have it`,
+                    hint: `move ${missing} under ${find_root/* CONVENTION_DIR */.Yq}/, or write .spot/deployment.yaml with an upload of it (\`spot-deployer init\` writes one from what the scan found)`,
+                    severity: 'warning',
+                });
+            }
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/config/deployment-schema.ts
 var deployment_schema = __webpack_require__(9143);
 ;// CONCATENATED MODULE: ./src/config/load-deployment.ts
+
 
 
 
@@ -4878,6 +4966,7 @@ function loadDeployment(root, issues) {
         const scan = (0,convention/* scanConvention */.vC)(root);
         if (!(0,convention/* scanRunsSomething */.Gr)(scan))
             reportRunsNothing(issues);
+        reportFilesLeftBehind(root, scan, issues);
         return {
             deployment: scan.deployment,
             locator: fileLocator(find_root/* CONVENTION_DIR */.Yq, scan.origins),

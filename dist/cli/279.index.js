@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(201);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _deploy_existing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7634);
-/* harmony import */ var _plan_load_project_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1097);
+/* harmony import */ var _plan_load_project_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5031);
 /**
  * `logs` (CLI only): the end of each instance's bootstrap log, as its agent
  * put it in its status object (`log_tail`, the last 4 KB). Read-only: it

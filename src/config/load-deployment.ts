@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CODE } from '../core/codes.js';
 import { rootComposeFile, scanConvention, scanRunsSomething } from './convention.js';
+import { reportFilesLeftBehind } from './convention-refs.js';
 import { deploymentSchema, type DeploymentFile } from './deployment-schema.js';
 import { PARSE_ONCE } from './config-schema.js';
 import { CONVENTION_DIR } from './find-root.js';
@@ -29,6 +30,7 @@ export function loadDeployment(root: string, issues: IssueList): LoadedDeploymen
   if (existsSync(path.join(root, CONVENTION_DIR)) || rootComposeFile(root) !== undefined) {
     const scan = scanConvention(root);
     if (!scanRunsSomething(scan)) reportRunsNothing(issues);
+    reportFilesLeftBehind(root, scan, issues);
     return {
       deployment: scan.deployment,
       locator: fileLocator(CONVENTION_DIR, scan.origins),

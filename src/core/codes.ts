@@ -205,6 +205,12 @@ export const CODES = {
     severity: 'error',
     hint: 'This is a bug in spot-deployer; please report it.',
   },
+  SD134: {
+    name: 'fileLeftBehind',
+    title: 'a `deployment/` script names a project file outside `deployment/`, which is not uploaded (warning)',
+    severity: 'warning',
+    hint: 'Move the file under deployment/, or upload it from .spot/deployment.yaml.',
+  },
   SD135: {
     name: 'missingBucket',
     title: 'the S3 bucket does not exist',
