@@ -4874,6 +4874,7 @@ function readPublicKey(root, config, { locator, issues, home }) {
 
 
 
+
 /** Larger scripts are not read: a generated installer is not where this slip happens. */
 const MAX_SCRIPT_BYTES = 256 * 1024;
 /**
@@ -4932,7 +4933,7 @@ function reportFilesLeftBehind(root, scan, issues) {
                     line: index + 1,
                     column: (match.index ?? 0) + 1,
                     key: '',
-                    message: `${file} names ${name}; the project has ${missing}, but only ${find_root/* CONVENTION_DIR */.Yq}/ is uploaded (to /opt/deployment), so the instance will not have it`,
+                    message: `${file} names ${name}; the project has ${missing}, but only ${find_root/* CONVENTION_DIR */.Yq}/ is uploaded (to ${convention/* DEFAULT_TARGET */.Kv}), so the instance will not have it`,
                     hint: `move ${missing} under ${find_root/* CONVENTION_DIR */.Yq}/, or write .spot/deployment.yaml with an upload of it (\`spot-deployer init\` writes one from what the scan found)`,
                     severity: 'warning',
                 });

@@ -590,17 +590,17 @@ async function findVpcId(clients, vpc) {
     }
     return found;
 }
+const listedSubnetsNotThere = (region, detail) => new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `a subnet listed for ${region} is not there: ${detail}`, {
+    key: 'network.subnets',
+    hint: `List subnet ids of ${region} (\`aws ec2 describe-subnets --region ${region}\`).`,
+});
 async function describeSubnets(clients, input, resource) {
     try {
         return (await clients.ec2.send(new dist_cjs/* DescribeSubnetsCommand */.jSW(input))).Subnets ?? [];
     }
     catch (error) {
-        if (input.SubnetIds && (0,errors/* awsErrorCode */.J6)(error) === 'InvalidSubnetID.NotFound') {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `a subnet listed for ${clients.region} is not there: ${(0,errors/* awsErrorMessage */.X_)(error)}`, {
-                key: 'network.subnets',
-                hint: `List subnet ids of ${clients.region} (\`aws ec2 describe-subnets --region ${clients.region}\`).`,
-            });
-        }
+        if (input.SubnetIds && (0,errors/* awsErrorCode */.J6)(error) === 'InvalidSubnetID.NotFound')
+            throw listedSubnetsNotThere(clients.region, (0,errors/* awsErrorMessage */.X_)(error));
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
     }
 }
@@ -657,12 +657,8 @@ async function findSubnets(clients, network, regionSubnets) {
         vpcId = network.vpc;
     }
     if (vpcId === undefined || described.length === 0) {
-        if (explicit) {
-            throw new core_errors/* SpotError */.Pl(codes/* CODE */.Sq.noNetwork, `none of the subnets listed for ${clients.region} were found (${explicit.join(', ')})`, {
-                key: 'network.subnets',
-                hint: `List subnet ids that exist in ${clients.region}: \`aws ec2 describe-subnets --region ${clients.region}\`.`,
-            });
-        }
+        if (explicit)
+            throw listedSubnetsNotThere(clients.region, `none of ${explicit.join(', ')} was found`);
         // Say which is missing, the VPC or its subnets; a default VPC without default subnets may still have others.
         vpcId = await findVpcId(clients, network.vpc);
         if (network.vpc === 'default') {
@@ -757,26 +753,27 @@ async function reconcileIngress(clients, group, rules) {
  * with its rules still being brought in line with the config (`ingress`):
  * a launch template can name the group while its rules are written, and
  * only the launch itself waits for them. A rejected `ingress` is handled by
- * whoever awaits it.
+ * whoever awaits it; `created` says this call made the group (not reused it).
  */
 async function provideSecurityGroup(clients, options) {
     // Group names are unique per VPC.
     const name = (0,aws_tags/* ownedResourceName */.dc)(options.owner);
     let group;
+    let created = false;
     try {
         group = options.owned
             ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
             : (await ownedGroups(clients, options.owner, options.vpcId))[0];
         if (!group) {
             try {
-                const created = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
+                const made = await clients.ec2.send(new dist_cjs/* CreateSecurityGroupCommand */.x3C({
                     GroupName: name,
                     Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
                     VpcId: options.vpcId,
                     TagSpecifications: (0,aws_tags/* tagSpecifications */.v7)((0,aws_tags/* toTagList */.s3)(options.tags), ['security-group']),
                 }));
-                group = { GroupId: created.GroupId, IpPermissions: [] };
-                options.onCreated?.(created.GroupId);
+                group = { GroupId: made.GroupId, IpPermissions: [] };
+                created = true;
             }
             catch (error) {
                 // Created since `owned` was looked up (by the deploy that held the lock before this one):
@@ -797,7 +794,7 @@ async function provideSecurityGroup(clients, options) {
         throw (0,errors/* wrapAwsError */.AH)(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${groupId}` });
     });
     ingress.catch(() => undefined);
-    return { groupId, ingress };
+    return { groupId, created, ingress };
 }
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */
 async function deleteSecurityGroups(clients, owner) {
@@ -868,7 +865,6 @@ var deploy_existing = __webpack_require__(7634);
  */
 async function prepareRegion(clients, plan, region, options) {
     const owner = (0,deploy_existing/* ownerOf */.bf)(plan);
-    let created;
     const network = findSubnets(clients, plan.network, region.subnets);
     const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) => 
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
@@ -878,7 +874,6 @@ async function prepareRegion(clients, plan, region, options) {
         ingress: (0,prepare/* ingressFor */.Bh)(plan),
         tags: options.tags,
         owned,
-        onCreated: (groupId) => (created = groupId),
     }));
     const settled = await Promise.allSettled([
         resolveImage(clients, region.image, plan.architecture),
@@ -900,10 +895,9 @@ async function prepareRegion(clients, plan, region, options) {
         };
     }
     // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
-    if (created) {
-        if (group.status === 'fulfilled')
-            await group.value.ingress.catch(() => undefined);
-        await deleteSecurityGroup(clients, created).catch(() => false);
+    if (group.status === 'fulfilled' && group.value.created) {
+        await group.value.ingress.catch(() => undefined);
+        await deleteSecurityGroup(clients, group.value.groupId).catch(() => false);
     }
     throw settled.find((outcome) => outcome.status === 'rejected').reason;
 }
@@ -1190,9 +1184,9 @@ function startAwsWork(plan, deps, options) {
         },
         async close() {
             closed = true;
-            const [prepared] = await Promise.all([Promise.allSettled(regions.values()), Promise.allSettled([existing])]);
+            const prepared = await Promise.allSettled(regions.values());
             // A region's security group rules may still be being written after its lookups settled.
-            await Promise.allSettled(prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : [])));
+            await Promise.allSettled([existing, ...prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : []))]);
             const held = await lock.catch(() => undefined);
             await held?.release();
         },

@@ -48,16 +48,18 @@ async function findVpcId(clients: AwsClients, vpc: NetworkPlan['vpc']): Promise<
   return found;
 }
 
+const listedSubnetsNotThere = (region: string, detail: string): SpotError =>
+  new SpotError(CODE.noNetwork, `a subnet listed for ${region} is not there: ${detail}`, {
+    key: 'network.subnets',
+    hint: `List subnet ids of ${region} (\`aws ec2 describe-subnets --region ${region}\`).`,
+  });
+
 async function describeSubnets(clients: AwsClients, input: DescribeSubnetsCommandInput, resource: string): Promise<Subnet[]> {
   try {
     return (await clients.ec2.send(new DescribeSubnetsCommand(input))).Subnets ?? [];
   } catch (error) {
-    if (input.SubnetIds && awsErrorCode(error) === 'InvalidSubnetID.NotFound') {
-      throw new SpotError(CODE.noNetwork, `a subnet listed for ${clients.region} is not there: ${awsErrorMessage(error)}`, {
-        key: 'network.subnets',
-        hint: `List subnet ids of ${clients.region} (\`aws ec2 describe-subnets --region ${clients.region}\`).`,
-      });
-    }
+    if (input.SubnetIds && awsErrorCode(error) === 'InvalidSubnetID.NotFound')
+      throw listedSubnetsNotThere(clients.region, awsErrorMessage(error));
     throw wrapAwsError(error, { action: 'ec2:DescribeSubnets', resource: `${clients.region} ${resource}` });
   }
 }
@@ -120,12 +122,7 @@ export async function findSubnets(
     vpcId = network.vpc;
   }
   if (vpcId === undefined || described.length === 0) {
-    if (explicit) {
-      throw new SpotError(CODE.noNetwork, `none of the subnets listed for ${clients.region} were found (${explicit.join(', ')})`, {
-        key: 'network.subnets',
-        hint: `List subnet ids that exist in ${clients.region}: \`aws ec2 describe-subnets --region ${clients.region}\`.`,
-      });
-    }
+    if (explicit) throw listedSubnetsNotThere(clients.region, `none of ${explicit.join(', ')} was found`);
     // Say which is missing, the VPC or its subnets; a default VPC without default subnets may still have others.
     vpcId = await findVpcId(clients, network.vpc);
     if (network.vpc === 'default') {
@@ -240,8 +237,6 @@ export interface SecurityGroupRequest {
   tags: Record<string, string>;
   /** The groups `findOwnedGroups` found, when asked already; else they are looked up here. */
   owned?: SecurityGroup[];
-  /** Hears the id of a group this call created (not one it reused), as soon as EC2 answers. */
-  onCreated?: (groupId: string) => void;
 }
 
 /**
@@ -249,22 +244,23 @@ export interface SecurityGroupRequest {
  * with its rules still being brought in line with the config (`ingress`):
  * a launch template can name the group while its rules are written, and
  * only the launch itself waits for them. A rejected `ingress` is handled by
- * whoever awaits it.
+ * whoever awaits it; `created` says this call made the group (not reused it).
  */
 export async function provideSecurityGroup(
   clients: AwsClients,
   options: SecurityGroupRequest,
-): Promise<{ groupId: string; ingress: Promise<void> }> {
+): Promise<{ groupId: string; created: boolean; ingress: Promise<void> }> {
   // Group names are unique per VPC.
   const name = ownedResourceName(options.owner);
   let group: SecurityGroup | undefined;
+  let created = false;
   try {
     group = options.owned
       ? options.owned.find((candidate) => candidate.VpcId === options.vpcId)
       : (await ownedGroups(clients, options.owner, options.vpcId))[0];
     if (!group) {
       try {
-        const created = await clients.ec2.send(
+        const made = await clients.ec2.send(
           new CreateSecurityGroupCommand({
             GroupName: name,
             Description: `spot-deployer ${options.owner.deploymentId}: ingress only as configured`,
@@ -272,8 +268,8 @@ export async function provideSecurityGroup(
             TagSpecifications: tagSpecifications(toTagList(options.tags), ['security-group']),
           }),
         );
-        group = { GroupId: created.GroupId!, IpPermissions: [] };
-        options.onCreated?.(created.GroupId!);
+        group = { GroupId: made.GroupId!, IpPermissions: [] };
+        created = true;
       } catch (error) {
         // Created since `owned` was looked up (by the deploy that held the lock before this one):
         // asking EC2 to create it answers that in the same round trip a second lookup would take.
@@ -290,7 +286,7 @@ export async function provideSecurityGroup(
     throw wrapAwsError(error, { action: 'ec2:AuthorizeSecurityGroupIngress', resource: `${clients.region} ${groupId}` });
   });
   ingress.catch(() => undefined);
-  return { groupId, ingress };
+  return { groupId, created, ingress };
 }
 
 /** Deletes the deployment's security groups; a group still in use is retried by the caller later. */

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CODE } from '../core/codes.js';
-import type { ConventionScan } from './convention.js';
+import { DEFAULT_TARGET, type ConventionScan } from './convention.js';
 import { CONVENTION_DIR } from './find-root.js';
 import type { IssueList } from './issues.js';
 
@@ -70,7 +70,7 @@ export function reportFilesLeftBehind(root: string, scan: ConventionScan, issues
           line: index + 1,
           column: (match.index ?? 0) + 1,
           key: '',
-          message: `${file} names ${name}; the project has ${missing}, but only ${CONVENTION_DIR}/ is uploaded (to /opt/deployment), so the instance will not have it`,
+          message: `${file} names ${name}; the project has ${missing}, but only ${CONVENTION_DIR}/ is uploaded (to ${DEFAULT_TARGET}), so the instance will not have it`,
           hint: `move ${missing} under ${CONVENTION_DIR}/, or write .spot/deployment.yaml with an upload of it (\`spot-deployer init\` writes one from what the scan found)`,
           severity: 'warning',
         });

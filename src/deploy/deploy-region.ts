@@ -49,7 +49,6 @@ export async function prepareRegion(
   options: { tags: Record<string, string>; writes: Promise<void> },
 ): Promise<PreparedRegion> {
   const owner = ownerOf(plan);
-  let created: string | undefined;
   const network = findSubnets(clients, plan.network, region.subnets);
   const securityGroup = Promise.all([network, findOwnedGroups(clients, owner), options.writes]).then(([{ vpcId }, owned]) =>
     // None found before the lock: another deploy may have created it since; the create call says so (Duplicate).
@@ -59,7 +58,6 @@ export async function prepareRegion(
       ingress: ingressFor(plan),
       tags: options.tags,
       owned,
-      onCreated: (groupId) => (created = groupId),
     }),
   );
   const settled = await Promise.allSettled([
@@ -84,9 +82,9 @@ export async function prepareRegion(
     };
   }
   // A lookup failed (an image not in this region, say) after the group was made: nothing launches here, so it goes again.
-  if (created) {
-    if (group.status === 'fulfilled') await group.value.ingress.catch(() => undefined);
-    await deleteSecurityGroup(clients, created).catch(() => false);
+  if (group.status === 'fulfilled' && group.value.created) {
+    await group.value.ingress.catch(() => undefined);
+    await deleteSecurityGroup(clients, group.value.groupId).catch(() => false);
   }
   throw settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!.reason;
 }

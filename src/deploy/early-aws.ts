@@ -98,9 +98,9 @@ export function startAwsWork(plan: Plan, deps: EarlyDeps, options: { writes: Pro
     },
     async close() {
       closed = true;
-      const [prepared] = await Promise.all([Promise.allSettled(regions.values()), Promise.allSettled([existing])]);
+      const prepared = await Promise.allSettled(regions.values());
       // A region's security group rules may still be being written after its lookups settled.
-      await Promise.allSettled(prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : [])));
+      await Promise.allSettled([existing, ...prepared.flatMap((region) => (region.status === 'fulfilled' ? [region.value.ingress] : []))]);
       const held = await lock.catch(() => undefined);
       await held?.release();
     },
