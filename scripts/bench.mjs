@@ -84,14 +84,28 @@ async function bundleSection(work, benchRoot, generated) {
   return trees;
 }
 
+/** A tool's first version line, or that it is missing: only the bundle bench needs pigz. */
+function toolVersion(tool) {
+  try {
+    return execFileSync(tool, ['--version'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim()
+      .split('\n')[0];
+  } catch {
+    return `${tool} not installed`;
+  }
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'spot-bench-'));
   const project = join(work, 'project');
   const benchRoot = join(project, 'data');
   const report = {
     date: new Date().toISOString().slice(0, 10),
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${execFileSync('tar', ['--version']).toString().split('\n')[0]}, ${execFileSync('pigz', ['--version']).toString().trim()}`,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${toolVersion('tar')}, ${toolVersion('pigz')}`,
   };
+  if (ONLY.has('bundle') && report.machine.includes('pigz not installed'))
+    throw new Error('the bundle bench compares with pigz: apt-get install pigz');
   // The bench tree serves the bundle and the unchanged redeploy; a cold-start run alone writes no 200 MB first.
   let generated;
   if (ONLY.has('bundle') || ONLY.has('unchanged')) {

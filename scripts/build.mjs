@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { classicCli } from './classic-cli.mjs';
 import { distInputsHash, INPUTS_FILE } from './dist-inputs.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -22,6 +23,7 @@ for (const [entry, folder] of entries) {
 }
 // The bundles read the agent and cloud-init templates from templates/ one level
 // up (dist/templates); the copy keeps the action and the npm package self-contained.
+classicCli(join(out, 'cli'));
 cpSync('templates', join(out, 'templates'), { recursive: true });
 chmodSync(join(out, 'cli', 'index.js'), 0o755);
 writeFileSync(join(out, INPUTS_FILE), `${distInputsHash()}\n`);

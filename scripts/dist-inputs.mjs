@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const INPUTS_FILE = 'inputs.sha256';
-const ROOTS = ['src', 'templates', 'scripts/build.mjs', 'package-lock.json', 'tsconfig.json'];
+const ROOTS = ['src', 'templates', 'scripts/build.mjs', 'scripts/classic-cli.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function filesUnder(path) {
   if (!statSync(path).isDirectory()) return [path];

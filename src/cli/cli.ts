@@ -23,6 +23,7 @@ import { colorsWanted, paint, paintError, type Paint } from './colors.js';
 import { errorJson, jsonText, resultJson } from './json.js';
 import { packageVersion } from './version.js';
 import { sanitizeForTerminal } from '../core/sanitize.js';
+import { stderr, stderrIsTerminal, stdout } from './stdio.js';
 
 export { EXIT } from './help.js';
 
@@ -34,12 +35,7 @@ interface Io {
   tty?: boolean;
 }
 
-const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  tty: Boolean(process.stderr.isTTY),
-};
+const defaultIo: Io = { stdout, stderr, env: process.env, tty: stderrIsTerminal() };
 
 /** The flags that are action inputs, as the raw strings the shared parser reads. */
 function rawInputs(command: CliCommand, values: CliArgs['values']): RawInputs {

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import type { PlanOverrides } from './overrides.js';
 import { AWS_REGIONS } from './aws-regions.js';
 import { didYouMean } from './did-you-mean.js';
@@ -6,6 +5,10 @@ import { CODE, type Code } from '../core/codes.js';
 import { INSTANCE_TYPE_PATTERN, REGION_PATTERN, type ConfigFile } from './config-schema.js';
 import type { IssueList, Locator } from './issues.js';
 import type { KeyPath } from './yaml-source.js';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
+
+// Only a configuration with a CIDR needs it, and it brings node:stream with it.
+const net = lazyBuiltin<typeof import('node:net')>('node:net');
 
 export interface ConfigCheck {
   config: ConfigFile;
@@ -125,7 +128,7 @@ function worldSsh(check: ConfigCheck, at: KeyPath, message = 'port 22 is open to
 /** IPv4 or IPv6 CIDR; reports and returns false when it is not one. */
 function checkCidr(cidr: string, at: KeyPath, check: ConfigCheck): boolean {
   const [address = '', bits = '', ...rest] = cidr.split('/');
-  const family = net.isIPv4(address) ? 32 : net.isIPv6(address) ? 128 : 0;
+  const family = net().isIPv4(address) ? 32 : net().isIPv6(address) ? 128 : 0;
   const size = /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
   if (rest.length === 0 && family > 0 && size >= 0 && size <= family) return true;
   check.issues.report(check.locator, at, CODE.badCidr, `"${cidr}" is not a CIDR block`, {

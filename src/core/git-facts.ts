@@ -7,8 +7,8 @@
  * itself, so the answer is always git's.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { lazyBuiltin } from './lazy-builtin.js';
 
 export interface GitFacts {
   /** The `origin` remote's URL; empty when there is none. */
@@ -22,7 +22,7 @@ export interface GitFacts {
 const NONE: GitFacts = { originUrl: '', ref: '', commit: '' };
 
 // Loaded only when a repository is not of the plain shape: every command would pay for node:child_process at start.
-const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process');
+const childProcess = lazyBuiltin<typeof import('node:child_process')>('node:child_process');
 
 function git(cwd: string, args: string[]): string {
   try {
