@@ -97,8 +97,8 @@ async function stopWhileWaiting(
   const lock = await s3.send(
     new ListObjectsV2Command({ Bucket: 'spot-deployer-demo', Prefix: `spot-deployer/acme/web/${deployment}/deploy.lock` }),
   );
-  // Node's compile cache lives there on purpose; what must go is the run's own folders (bundle, secrets).
-  const tempLeft = readdirSync(temp).filter((name) => name !== 'node-compile-cache');
+  // Nothing of the run's may stay there (bundle, secrets); the CLI's code cache lives in the user's cache folder.
+  const tempLeft = readdirSync(temp);
   return { code, stderr, tempLeft, lockLeft: lock.KeyCount ?? 0 };
 }
 

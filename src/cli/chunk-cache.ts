@@ -18,7 +18,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -38,10 +38,15 @@ type Pending = { file: string; script: Script };
 
 const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
-export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** XDG's cache home (only an absolute one counts, as the spec says), else ~/.cache; nothing when turned off. */
+function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : homedir());
-  return base ? join(base, 'spot-deployer', 'code-cache') : undefined;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'spot-deployer', 'code-cache');
+  try {
+    return join(homedir(), '.cache', 'spot-deployer', 'code-cache');
+  } catch {
+    return undefined; // a user without a home folder
+  }
 }
 
 /** A folder only this user can write, or nothing: a cache from elsewhere is not loaded. */
@@ -118,7 +123,11 @@ function loadChunk(url: URL, folder: string | undefined, pending: Pending[]): Ch
 export function installChunkCache(): void {
   const folder = cacheFolder();
   const pending: Pending[] = [];
-  if (folder) process.once('exit', () => pending.length > 0 && writeCaches(folder, pending));
+  if (folder) {
+    process.once('exit', () => {
+      if (pending.length > 0) writeCaches(folder, pending);
+    });
+  }
   Object.defineProperty(globalThis, CHUNK_LOADER_GLOBAL, {
     value: (url: URL) => new Promise<ChunkRecord>((resolve) => resolve(loadChunk(url, folder, pending))),
   });

@@ -18,7 +18,14 @@ const tty = lazyBuiltin<typeof import('node:tty')>('node:tty');
 
 export type Writer = (text: string) => void;
 
-export function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, platform = process.platform): Writer {
+interface WriterOptions {
+  platform?: NodeJS.Platform;
+  /** fs.writeSync; a test gives one that refuses the way a descriptor can. */
+  write?: (fd: number, bytes: Uint8Array) => number;
+}
+
+export function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WritableStream, options: WriterOptions = {}): Writer {
+  const { platform = process.platform, write = writeSync } = options;
   if (platform === 'win32') return (text) => void stream().write(text);
   let handedOver = false;
   let closed = false;
@@ -28,7 +35,7 @@ export function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream, pl
     let rest = Buffer.from(text);
     while (rest.length > 0) {
       try {
-        rest = rest.subarray(writeSync(fd, rest));
+        rest = rest.subarray(write(fd, rest));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
         else {
