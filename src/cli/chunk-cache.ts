@@ -18,7 +18,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -110,7 +110,7 @@ function loadChunk(url: URL, folder: string | undefined, pending: Pending[]): Ch
   const text = readFileSync(path, 'utf8');
   const hash = CHUNK_HEADER.exec(text)?.[1];
   if (!hash) throw new Error(`${path} is not a chunk built by scripts/classic-cli.mjs (run npm run build)`);
-  const chunkId = path.slice(path.lastIndexOf('/') + 1).split('.')[0];
+  const chunkId = basename(path).split('.')[0];
   const file = `${chunkId}.${hash.slice(0, 32)}.${process.versions.v8}.${process.arch}.cache`;
   const cachedData = readCache(folder, file);
   const script = new Script(text, { filename: path, cachedData });
