@@ -108,7 +108,14 @@ async function statusGrant(prefix: string): Promise<Record<string, string | stri
  */
 async function deploy(
   bundle: Buffer,
-  options: { sha256?: string; ttlSeconds?: number; osRelease?: string; uploadAfterMs?: number; tamperConf?: boolean } = {},
+  options: {
+    sha256?: string;
+    ttlSeconds?: number;
+    osRelease?: string;
+    uploadAfterMs?: number;
+    tamperConf?: boolean;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Deployed> {
   run += 1;
   const key = `run-${run}`;
@@ -134,7 +141,7 @@ async function deploy(
     SD_CONF_SHA256: sha256(Buffer.from(conf)),
     SD_IMDS_URL: imds.url,
   });
-  const agent = await runLoader(loaderConf, { osRelease: options.osRelease });
+  const agent = await runLoader(loaderConf, { osRelease: options.osRelease, env: options.env });
   await uploaded;
   // Named by the instance id, not the launch index (1 here), which EC2 Fleet may repeat.
   expect(await objectText(`${key}/status/1.json`)).toBeUndefined();
@@ -397,6 +404,25 @@ describe.skipIf(!isRoot)(`bootstrap agent, run as root against local S3 ${NEEDS_
     expect(readFileSync(agent.upper('opt', 'deployment/seen'), 'utf8')).toBe('/opt/venv/bin|demo\n');
     expect(agent.calls()).toContain('systemctl start app.service');
     expect(agent.log()).not.toContain('command not found');
+  });
+
+  it("a service that does not start, or starts and never answers: the log tail holds the unit's journal, the reason", async () => {
+    const reason = 'app.service: Failed to load environment files: No such file or directory';
+    const unit = { name: 'app', unit: '[Service]\nExecStart=/bin/true', enabled: true, start: true, after: [] };
+    const refused = await deploy(await stepsBundle(manifest({ services: [unit] })), {
+      env: { FAKE_FAILS: 'systemctl start app.service', FAKE_JOURNAL: reason },
+    });
+    expect(refused.status).toMatchObject({ status: 'failed', failed_step: 'service:app.service' });
+    expect(refused.status.log_tail).toContain('journal of app.service (last 20 lines):');
+    expect(refused.status.log_tail).toContain(reason);
+    expect(refused.agent.calls()).toContain('journalctl --unit app.service --lines 20 --no-pager --output cat');
+
+    const silent = 'app.service: Main process exited, code=exited, status=1/FAILURE';
+    const unhealthy = manifest({ services: [{ ...unit, health: { tcp: 1, timeoutSeconds: 1 } }] });
+    const { status } = await deploy(await stepsBundle(unhealthy), { env: { FAKE_JOURNAL: silent } });
+    expect(status).toMatchObject({ status: 'failed', failed_step: 'health:app.service' });
+    expect(status.log_tail).toContain('health check (tcp) not healthy after 1s');
+    expect(status.log_tail).toContain(silent);
   });
 
   it("polls config.yaml's health_check before reporting, and puts its result in the status object", async () => {

@@ -85,7 +85,7 @@ describe('renderStepsScript', () => {
       ['script:1', 'sd_run', '/opt/deployment', 'root', '600', 'command', 'echo one'],
       ['script:2:setup.sh', 'sd_run', '/opt/deployment', 'app', '30', 'script', '/opt/deployment/setup.sh'],
       ['service:db.service', 'sd_service', 'db.service', 'yes', 'yes', 'inline', ''],
-      ['health:db.service', 'sd_health', 'tcp', '5432', '20'],
+      ['health:db.service', 'sd_health', 'tcp', '5432', '20', 'db.service'],
       ['service:web.service', 'sd_service', 'web.service', 'yes', 'yes', 'inline', ''],
       ['compose', 'sd_compose', '/opt/deployment/compose.yaml'],
       ['post_install:1', 'sd_run', '/opt/deployment', 'root', '0', 'command', 'echo post'],
@@ -107,7 +107,7 @@ describe('renderStepsScript', () => {
     const scripts = calls.filter((c) => c[0]?.startsWith('script:'));
     expect(scripts.map((c) => [c[2], c[6], c[7]])).toEqual(HOSTILE.map((v) => [v, v, `V=${v}`]));
     expect(calls.find((c) => c[0] === 'service:x.service')?.[6]).toBe(HOSTILE.join('\n'));
-    expect(calls.find((c) => c[0] === 'health:x.service')?.slice(2)).toEqual(['http', HOSTILE[1], '5']);
+    expect(calls.find((c) => c[0] === 'health:x.service')?.slice(2)).toEqual(['http', HOSTILE[1], '5', 'x.service']);
     expect(shellcheck(steps)).toEqual({ status: 0, stdout: '' });
   });
 

@@ -2063,8 +2063,9 @@ function serviceLines(manifest) {
         const source = service.file === undefined ? ['inline', service.unit ?? ''] : ['file', (0,paths/* instancePath */.VM)(manifest, service.file)];
         const flags = [service.enabled ? 'yes' : 'no', service.start ? 'yes' : 'no'];
         const lines = [call(`service:${unit}`, 'sd_service', [unit, ...flags, ...source])];
+        // The unit goes along so that a failed check logs the unit's journal: why it is not answering.
         if (service.health)
-            lines.push(call(`health:${unit}`, 'sd_health', healthArgs(service.health)));
+            lines.push(call(`health:${unit}`, 'sd_health', [...healthArgs(service.health), unit]));
         return lines;
     });
 }

@@ -310,7 +310,18 @@ sd_service() { # NAME yes|no(enable) yes|no(start) file|inline PATH-OR-CONTENT
   sd_install_unit "$1" "$4" "$5"
   systemctl daemon-reload
   if [[ $2 == yes ]]; then systemctl enable "$1"; fi
-  if [[ $3 == yes ]]; then systemctl start "$1"; fi
+  if [[ $3 == yes ]] && ! systemctl start "$1"; then
+    sd_unit_journal "$1"
+    return 1
+  fi
+}
+
+# Why a unit failed is in its journal ("Failed to load environment files", the
+# program's own last words), not in systemctl's "see journalctl -xeu" line; the
+# log tail the deployer shows must hold it, since nobody has a shell on the instance.
+sd_unit_journal() { # NAME
+  sd_log "journal of $1 (last 20 lines):"
+  journalctl --unit "$1" --lines 20 --no-pager --output cat 2>&1 || true
 }
 
 # One word for a unit file line: double-quoted with \ and " escaped, and
@@ -354,10 +365,14 @@ sd_health_once() { # http|tcp|command TARGET
   esac
 }
 
-sd_health() { # http|tcp|command TARGET TIMEOUT-SECONDS
+sd_health() { # http|tcp|command TARGET TIMEOUT-SECONDS [UNIT]
   local deadline=$(($(date +%s) + $3))
   until sd_health_once "$1" "$2"; do
-    if (($(date +%s) >= deadline)); then sd_log "health check ($1) not healthy after $3s" && return 1; fi
+    if (($(date +%s) >= deadline)); then
+      sd_log "health check ($1) not healthy after $3s"
+      if [[ -n ${4:-} ]]; then sd_unit_journal "$4"; fi
+      return 1
+    fi
     sleep 2
   done
 }

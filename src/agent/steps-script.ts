@@ -110,7 +110,8 @@ function serviceLines(manifest: Manifest): string[] {
     const source = service.file === undefined ? ['inline', service.unit ?? ''] : ['file', instancePath(manifest, service.file)];
     const flags = [service.enabled ? 'yes' : 'no', service.start ? 'yes' : 'no'];
     const lines = [call(`service:${unit}`, 'sd_service', [unit, ...flags, ...source])];
-    if (service.health) lines.push(call(`health:${unit}`, 'sd_health', healthArgs(service.health)));
+    // The unit goes along so that a failed check logs the unit's journal: why it is not answering.
+    if (service.health) lines.push(call(`health:${unit}`, 'sd_health', [...healthArgs(service.health), unit]));
     return lines;
   });
 }
