@@ -32,7 +32,6 @@ function replaceOnce(text, what, by, name) {
 
 function entryScript(text, name) {
   let script = replaceOnce(text, ENTRY_IMPORT, 'const { createRequire: __WEBPACK_EXTERNAL_createRequire } = require("node:module");', name);
-  // ES modules are strict; the scripts stay so (the wrappers say "use strict").
   // The entry's own top-level await is inside webpack's async-module wrapper; a failure still ends the process with its error.
   script = replaceOnce(script, ENTRY_AWAIT, '', name);
   script = replaceOnce(
@@ -43,6 +42,7 @@ function entryScript(text, name) {
   );
   script = script.replaceAll('import.meta.url', '__moduleUrl');
   if (/\bimport\.meta\b|^export |^import /m.test(script)) throw new Error(`${name}: module syntax left after the rewrite`);
+  // ES modules are strict; the scripts stay so (here and in each chunk's wrapper).
   const [shebang, ...rest] = script.split('\n');
   return [shebang, '"use strict";', 'const __moduleUrl = require("node:url").pathToFileURL(__filename).href;', ...rest].join('\n');
 }

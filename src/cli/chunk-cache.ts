@@ -39,7 +39,8 @@ type Pending = { file: string; script: Script };
 const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
 /** XDG's cache home (only an absolute one counts, as the spec says), else ~/.cache; nothing when turned off. */
-function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function cacheFolder(): string | undefined {
+  const env = process.env;
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'spot-deployer', 'code-cache');
   try {
