@@ -229,6 +229,12 @@ export const CODES = {
     severity: 'error',
     hint: 'Give bucket.prefix a non-empty value.',
   },
+  SD138: {
+    name: 'unitFileMissing',
+    title: 'a service unit names a file of the deployment that nothing puts there',
+    severity: 'error',
+    hint: 'Fix the path, add the file to the upload it falls in, or prefix EnvironmentFile=/WorkingDirectory= with - if it is optional.',
+  },
   SD140: {
     name: 'badEnvName',
     title: 'an env name that is not a shell identifier, or one the shell keeps for itself',

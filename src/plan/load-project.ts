@@ -10,6 +10,7 @@ import { checkConfig } from '../config/check-config.js';
 import { checkArchitecture } from './check-architecture.js';
 import { checkCompose } from './check-compose.js';
 import { checkUploadLinks } from './check-links.js';
+import { checkUnitPaths } from './check-unit-paths.js';
 import { checkDeployment } from '../config/check-deployment.js';
 import { CODE } from '../core/codes.js';
 import { findProjectRoot, SPOT_DIR } from '../config/find-root.js';
@@ -142,6 +143,7 @@ function planFrom(input: {
   checkArchitecture({ config: config.config!, overrides: input.overrides, locator: config.locator, issues }, plan);
   checkCompose(plan, { locator: deployment.locator, issues });
   checkUploadLinks(plan, issues);
+  checkUnitPaths(plan, issues);
   return plan;
 }
 
