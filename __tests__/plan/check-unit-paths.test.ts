@@ -77,6 +77,15 @@ describe('SD138, a unit names a deployment file nothing puts there', () => {
     expect(errors).toEqual([]);
   });
 
+  it("an upload into a folder packages share (/etc) does not make its paths the bundle's", async () => {
+    const errors = await unitPathErrors({
+      '.spot/deployment.yaml': 'version: 1\nuploads:\n  - { source: etc, dest: /etc }\nservices:\n  - file: ops/app.service\n',
+      'etc/app.conf': '',
+      'ops/app.service': unit('ExecStart=/usr/bin/node /srv/x.js\nEnvironmentFile=/etc/default/nginx'),
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('says nothing when something on the instance could make the file: a script, a hook, ExecStartPre=', async () => {
     const missing = 'ExecStart=/srv/app/bin/start';
     const script = await unitPathErrors({

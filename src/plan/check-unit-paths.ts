@@ -9,7 +9,8 @@
  * could make the file: the path lies inside an upload's destination or the
  * deployment's folder, the project has no file where that maps back to, the
  * deployment runs nothing that writes files (no scripts, hooks, tarballs or
- * compose) and the unit has no `ExecStartPre=`. Paths with systemd
+ * compose) and the unit has no `ExecStartPre=`. An upload into a folder
+ * packages share (`/etc`, `/usr/local`, `/`) does not count. Paths with systemd
  * specifiers or variables (`%h`, `$X`) and optional ones (`-/path`) are not
  * read.
  */
@@ -28,9 +29,14 @@ function namedPath(key: string, value: string): string | undefined {
   return word.startsWith('/') && !/[%$]/.test(word) ? path.posix.normalize(word) : undefined;
 }
 
+/** Folders packages and the system write to as well: an upload there does not make a path the bundle's alone. */
+const SHARED_FOLDERS = new Set(['/', '/etc', '/usr', '/usr/local', '/usr/bin', '/usr/lib', '/var', '/var/lib', '/opt', '/srv', '/home']);
+
 /** The project file an instance path comes from, when it lies where only the bundle writes. */
 function projectFileFor(manifest: Manifest, instancePath: string): string | undefined {
-  const inside = (folder: string) => instancePath === folder || instancePath.startsWith(`${folder.replace(/\/+$/, '')}/`);
+  const inside = (folder: string) =>
+    !SHARED_FOLDERS.has(path.posix.normalize(folder).replace(/(.)\/+$/, '$1')) &&
+    (instancePath === folder || instancePath.startsWith(`${folder.replace(/\/+$/, '')}/`));
   const upload = manifest.uploads.filter((entry) => inside(entry.dest)).sort((a, b) => b.dest.length - a.dest.length)[0];
   if (upload) return path.posix.join(upload.source, path.posix.relative(upload.dest, instancePath));
   return inside(manifest.target) ? path.posix.relative(manifest.target, instancePath) : undefined;
