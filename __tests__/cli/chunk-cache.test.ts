@@ -5,17 +5,23 @@
  * changes what a command prints or returns; NODE_DISABLE_COMPILE_CACHE turns
  * it off; nothing is written where others could plant a cache.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHUNK_HEADER } from '../../src/cli/chunk-cache.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const project = resolve('examples/hello-web');
 
+const homes: string[] = [];
+afterAll(() => {
+  for (const home of homes) rmSync(home, { recursive: true, force: true });
+});
+
 function cacheHome(): { home: string; folder: string } {
   const home = mkdtempSync(join(tmpdir(), 'spot-cache-'));
+  homes.push(home);
   return { home, folder: join(home, 'spot-deployer', 'code-cache') };
 }
 

@@ -6,13 +6,14 @@
  * waits. The real-pipe cases run the built CLI.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { assert, describe, expect, it } from 'vitest';
 import { descriptorWriter } from '../../src/cli/stdio.ts';
+import { cleanProjectsAfterEach, makeProject } from '../config/helpers.ts';
 import { NODE24 } from '../helpers/action-runner.ts';
+
+cleanProjectsAfterEach();
 
 function refusal(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(code), { code });
@@ -79,13 +80,12 @@ describe('descriptorWriter', () => {
 const cli = resolve('dist/cli/index.js');
 
 function manyFileProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'spot-stdio-'));
-  mkdirSync(join(root, 'deployment', 'data'), { recursive: true });
-  mkdirSync(join(root, '.spot'));
-  writeFileSync(join(root, '.spot', 'config.yaml'), 'version: 1\nname: many-files\nregions: [us-east-1]\nbucket: stdio-test\n');
-  writeFileSync(join(root, 'deployment', 'setup.sh'), '#!/bin/sh\necho ok\n', { mode: 0o755 });
-  for (let i = 0; i < 1500; i += 1) writeFileSync(join(root, 'deployment', 'data', `file-${i}.txt`), `${i}\n`);
-  return root;
+  const files: Record<string, string> = {
+    '.spot/config.yaml': 'version: 1\nname: many-files\nregions: [us-east-1]\nbucket: stdio-test\n',
+    'deployment/setup.sh': '#!/bin/sh\necho ok\n',
+  };
+  for (let i = 0; i < 1500; i += 1) files[`deployment/data/file-${i}.txt`] = `${i}\n`;
+  return makeProject(files);
 }
 
 describe('the built CLI on a real pipe', () => {

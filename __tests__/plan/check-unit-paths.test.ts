@@ -4,23 +4,13 @@
  * 200/CHDIR, 203/EXEC). validate says so only where it is certain; every
  * case below where something could still make the file must pass.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.ts';
 import { loadProject } from '../../src/plan/load-project.ts';
+import { BASIC_CONFIG, cleanProjectsAfterEach, makeProject } from '../config/helpers.ts';
 import { localRun } from '../helpers/run-context.ts';
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'spot-unit-paths-'));
-  const all = { '.spot/config.yaml': 'version: 1\nregions: [us-east-1]\nbucket: demo-bucket\n', 'app/server.js': '', ...files };
-  for (const [file, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+cleanProjectsAfterEach();
 
 const deployment = (extra = '') =>
   `version: 1\nuploads:\n  - { source: app, dest: /srv/app }\n  - { source: static, dest: /srv/app/public }\nservices:\n  - file: ops/app.service\n${extra}`;
@@ -29,7 +19,11 @@ const unit = (lines: string) => `[Service]\n${lines}\n`;
 /** Every error validate gives (code, line:column, message), or [] when it passes. */
 async function unitPathErrors(files: Record<string, string>): Promise<string[]> {
   try {
-    await loadProject({ run: localRun(), dir: project({ 'static/site.css': '', ...files }), overrides: {} });
+    await loadProject({
+      run: localRun(),
+      dir: makeProject({ '.spot/config.yaml': BASIC_CONFIG, 'app/server.js': '', 'static/site.css': '', ...files }),
+      overrides: {},
+    });
     return [];
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
